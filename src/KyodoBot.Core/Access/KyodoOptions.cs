@@ -1,0 +1,13 @@
+namespace KyodoBot.Core.Access;
+
+/// <summary>The <c>Kyodo</c> configuration section.</summary>
+public sealed class KyodoOptions
+{
+    public const string Section = "Kyodo";
+
+    /// <summary>Entra object ids of the people who may manage the bot. Empty: everyone may.</summary>
+    public List<string> Admins { get; set; } = [];
+
+    /// <summary>Where cards/, dialogs/, knowledge/ and appPackage/ are read from; see ContentPaths.</summary>
+    public string? ContentRoot { get; set; }
+}

@@ -1,0 +1,33 @@
+using System.Text.Json;
+
+namespace KyodoBot.Core.Conversations;
+
+/// <summary>Where a turn happens, in Teams' terms but without Bot Framework types.</summary>
+public enum ConversationKind
+{
+    Personal,
+    GroupChat,
+    Channel,
+}
+
+/// <summary>One user turn as Core sees it: the text (mention already stripped), submitted card values, who and where.</summary>
+public sealed record IncomingTurn
+{
+    public required string ActivityId { get; init; }
+    public string Text { get; init; } = "";
+    /// <summary>Values submitted from a card (Action.Submit / Action.Execute), if any.</summary>
+    public JsonElement? Value { get; init; }
+    public required string UserId { get; init; }
+    public string? UserName { get; init; }
+    /// <summary>The user's Entra object id (what <c>Kyodo:Admins</c> lists).</summary>
+    public string? AadObjectId { get; init; }
+    public required string ConversationId { get; init; }
+    public ConversationKind Kind { get; init; } = ConversationKind.Personal;
+    public string? TenantId { get; init; }
+    public string? TeamId { get; init; }
+    public string? TeamName { get; init; }
+    /// <summary>The Teams channel id (for channel conversations: the channel's conversation id without the thread part).</summary>
+    public string? ChannelId { get; init; }
+    public string? ChannelName { get; init; }
+    public Language Language { get; init; } = Language.Japanese;
+}

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using KyodoBot.Core.Text;
+using Microsoft.Extensions.Logging;
+
+namespace KyodoBot.Core.Conversations;
+
+/// <summary>
+/// Decides what a turn is: a command (by its leading keyword, or a card button's <c>command</c> value) or anything
+/// else, which goes to the fallback handler.
+/// </summary>
+public sealed class TurnRouter
+{
+    /// <summary>Longer input is cut here before anything reads it.</summary>
+    public const int MaxTextLength = 10_000;
+
+    private readonly IReadOnlyList<(string Keyword, ICommand Command)> _keywords;
+    private readonly IFallbackHandler _fallback;
+    private readonly ILogger<TurnRouter> _logger;
+
+    public TurnRouter(IEnumerable<ICommand> commands, IFallbackHandler fallback, ILogger<TurnRouter> logger)
+    {
+        // Longest keyword first, so that 登録解除 wins over 登録.
+        _keywords = commands
+            .SelectMany(c => c.Keywords.Select(k => (Keyword: TextNormalizer.Key(k), Command: c)))
+            .OrderByDescending(k => k.Keyword.Length)
+            .ToList();
+        _fallback = fallback;
+        _logger = logger;
+    }
+
+    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var text = TextNormalizer.Normalize(turn.Text.Length > MaxTextLength ? turn.Text[..MaxTextLength] : turn.Text);
+        if (text.Length == 0 && CommandFromCard(turn.Value) is { } cardCommand)
+        {
+            text = TextNormalizer.Normalize(cardCommand);
+        }
+
+        if (Match(text) is { } match)
+        {
+            _logger.LogInformation("Command {Command} in {ConversationKind} conversation", match.Command.GetType().Name, turn.Kind);
+            return await match.Command.ExecuteAsync(new CommandContext(turn, match.Argument), cancellationToken);
+        }
+
+        return await _fallback.HandleAsync(turn, text, cancellationToken);
+    }
+
+    private (ICommand Command, string Argument)? Match(string text)
+    {
+        var key = text.ToLowerInvariant();
+        foreach (var (keyword, command) in _keywords)
+        {
+            if (key.StartsWith(keyword, StringComparison.Ordinal)
+                && (key.Length == keyword.Length || key[keyword.Length] == ' '))
+            {
+                return (command, text[keyword.Length..].Trim());
+            }
+        }
+
+        return null;
+    }
+
+    private static string? CommandFromCard(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String
+            ? c.GetString()
+            : null;
+}

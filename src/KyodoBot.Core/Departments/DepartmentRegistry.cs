@@ -1,0 +1,122 @@
+using KyodoBot.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace KyodoBot.Core.Departments;
+
+public enum RegistrationOutcome
+{
+    Registered,
+    AlreadyRegistered,
+    Moved,
+}
+
+public sealed record RegistrationResult(RegistrationOutcome Outcome, Department Department, string? PreviousChannelName);
+
+/// <summary>Event raised after a department is mapped to a channel (proposals waiting for it are delivered then).</summary>
+public interface IDepartmentRegisteredListener
+{
+    Task OnRegisteredAsync(Department department, CancellationToken cancellationToken);
+}
+
+/// <summary>The department registry: 所管課 → Teams channel.</summary>
+public sealed class DepartmentRegistry(
+    IDbContextFactory<Storage.KyodoDbContext> contexts,
+    TimeProvider time,
+    IEnumerable<IDepartmentRegisteredListener> listeners)
+{
+    public const int MaxNameLength = 50;
+
+    /// <summary>NFKC, trimmed, inner whitespace collapsed. Empty when nothing is left.</summary>
+    public static string NormalizeName(string? name) => TextNormalizer.Normalize(name);
+
+    public async Task<RegistrationResult> RegisterAsync(string name, ChannelLocation channel, string? registeredBy, CancellationToken cancellationToken)
+    {
+        var normalized = NormalizeName(name);
+        if (normalized.Length == 0 || normalized.Length > MaxNameLength)
+        {
+            throw new ArgumentException($"Department name must be 1–{MaxNameLength} characters.", nameof(name));
+        }
+
+        var key = normalized.ToLowerInvariant();
+        RegistrationResult result;
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var existing = await db.Departments.FirstOrDefaultAsync(d => d.NameKey == key, cancellationToken);
+            if (existing is not null && existing.ChannelId == channel.ChannelId)
+            {
+                return new RegistrationResult(RegistrationOutcome.AlreadyRegistered, existing, null);
+            }
+
+            string? previous = null;
+            if (existing is null)
+            {
+                existing = new Department { Name = normalized, NameKey = key, ChannelId = channel.ChannelId };
+                db.Departments.Add(existing);
+            }
+            else
+            {
+                previous = existing.ChannelName ?? existing.ChannelId;
+            }
+
+            existing.Name = normalized;
+            existing.ChannelId = channel.ChannelId;
+            existing.ChannelName = channel.ChannelName;
+            existing.TeamId = channel.TeamId;
+            existing.TeamName = channel.TeamName;
+            existing.RegisteredBy = registeredBy;
+            existing.RegisteredAt = time.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                result = new RegistrationResult(previous is null ? RegistrationOutcome.Registered : RegistrationOutcome.Moved, existing, previous);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // The same name was registered concurrently; the second attempt sees it and updates it.
+            }
+        }
+
+        foreach (var listener in listeners)
+        {
+            await listener.OnRegisteredAsync(result.Department, cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>Removes the mapping of <paramref name="name"/>, or every department of the channel when no name is given.</summary>
+    public async Task<IReadOnlyList<Department>> UnregisterAsync(string channelId, string? name, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Departments.Where(d => d.ChannelId == channelId);
+        var key = NormalizeName(name).ToLowerInvariant();
+        if (key.Length > 0)
+        {
+            query = query.Where(d => d.NameKey == key);
+        }
+
+        var removed = await query.ToListAsync(cancellationToken);
+        db.Departments.RemoveRange(removed);
+        await db.SaveChangesAsync(cancellationToken);
+        return removed;
+    }
+
+    public async Task<IReadOnlyList<Department>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var all = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
+        return all.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+    }
+
+    public async Task<Department?> FindAsync(string name, CancellationToken cancellationToken)
+    {
+        var key = NormalizeName(name).ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.NameKey == key, cancellationToken);
+    }
+}
+
+/// <summary>A Teams channel, as needed to register a department there.</summary>
+public sealed record ChannelLocation(string ChannelId, string? ChannelName, string? TeamId, string? TeamName);

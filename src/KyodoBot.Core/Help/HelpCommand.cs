@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Cards;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Localization;
+
+namespace KyodoBot.Core.Help;
+
+/// <summary>The welcome card: shown on install and for ヘルプ / help.</summary>
+public sealed class WelcomeCard(CardTemplates cards, Texts texts)
+{
+    public OutgoingMessage Render(Language language)
+    {
+        string T(string key) => texts.Get(language, key);
+        var data = new JsonObject
+        {
+            ["title"] = T("welcome.title"),
+            ["intro"] = T("welcome.intro"),
+            ["features"] = new JsonArray(
+                new JsonObject { ["title"] = T("welcome.ask.title"), ["text"] = T("welcome.ask.text") },
+                new JsonObject { ["title"] = T("welcome.departments.title"), ["text"] = T("welcome.departments.text") }),
+            ["commandsTitle"] = T("welcome.commands.title"),
+            ["commands"] = new JsonArray(
+                new JsonObject { ["title"] = T("command.help"), ["value"] = T("welcome.commands.help") },
+                new JsonObject { ["title"] = T("command.register"), ["value"] = T("welcome.commands.register") },
+                new JsonObject { ["title"] = T("command.departments"), ["value"] = T("welcome.commands.departments") },
+                new JsonObject { ["title"] = T("command.unregister"), ["value"] = T("welcome.commands.unregister") }),
+            ["departmentsButton"] = T("welcome.button.departments"),
+            ["departmentsCommand"] = T("command.departments"),
+        };
+        return new OutgoingMessage
+        {
+            Text = T("welcome.fallbackText"),
+            CardJson = cards.Render("welcome", data),
+        };
+    }
+}
+
+public sealed class HelpCommand(WelcomeCard welcome) : ICommand
+{
+    public IReadOnlyList<string> Keywords { get; } = ["ヘルプ", "help", "使い方"];
+
+    public Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OutgoingMessage>>([welcome.Render(context.Turn.Language)]);
+}

@@ -1,0 +1,39 @@
+using KyodoBot.Core.Access;
+using KyodoBot.Core.Cards;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Departments;
+using KyodoBot.Core.Help;
+using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KyodoBot.Core;
+
+public static class KyodoCoreServiceCollectionExtensions
+{
+    /// <summary>Everything Core offers: storage, cards, texts, the router and its commands.</summary>
+    public static IServiceCollection AddKyodoCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KyodoOptions>().BindConfiguration(KyodoOptions.Section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(ContentPaths.Resolve(configuration[$"{KyodoOptions.Section}:ContentRoot"], AppContext.BaseDirectory));
+        services.AddKyodoStorage(configuration);
+
+        services.AddSingleton<Texts>();
+        services.AddSingleton<CardTemplates>();
+        services.AddSingleton<AdminPolicy>();
+        services.AddSingleton<WelcomeCard>();
+        services.AddSingleton<DepartmentRegistry>();
+
+        services.AddSingleton<ICommand, HelpCommand>();
+        services.AddSingleton<ICommand, RegisterDepartmentCommand>();
+        services.AddSingleton<ICommand, UnregisterDepartmentCommand>();
+        services.AddSingleton<ICommand, ListDepartmentsCommand>();
+        services.TryAddSingleton<IFallbackHandler, NotUnderstoodFallback>();
+        services.AddSingleton<TurnRouter>();
+        return services;
+    }
+}

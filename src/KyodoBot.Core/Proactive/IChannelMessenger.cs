@@ -1,0 +1,34 @@
+using KyodoBot.Core.Conversations;
+
+namespace KyodoBot.Core.Proactive;
+
+/// <summary>Where a proactively posted message landed, so it can be updated later. Persist it; never keep it in memory only.</summary>
+public sealed record PostedMessage(string ConversationId, string ActivityId, string ServiceUrl, string? TenantId);
+
+/// <summary>The department has no registered channel (or its channel's reference is unknown).</summary>
+public sealed class DepartmentNotRegisteredException(string department)
+    : Exception($"Department '{department}' has no registered Teams channel.")
+{
+    public string Department { get; } = department;
+}
+
+/// <summary>
+/// The proactive port: Core asks for a message in a department's channel (as a new thread) or an update of a message it
+/// posted before; the host implements it with the Bot Framework, from stored conversation references.
+/// </summary>
+public interface IChannelMessenger
+{
+    Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken);
+
+    Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Sends to a user's personal chat with the bot (known from an earlier turn there).</summary>
+    Task<PostedMessage> SendToUserAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The user never talked to the bot in a personal chat, so there is no reference to reach them.</summary>
+public sealed class UserNotReachableException(string userId)
+    : Exception($"No personal conversation with user '{userId}' is stored.")
+{
+    public string UserId { get; } = userId;
+}

@@ -1,0 +1,55 @@
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Localization;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+
+namespace KyodoBot.Bot;
+
+/// <summary>The request did not authenticate: missing, expired, forged or foreign token. Always answered with 401.</summary>
+public sealed class BotAuthenticationException(Exception inner) : Exception("The request could not be authenticated.", inner);
+
+/// <summary>
+/// <see cref="CloudAdapter"/> with two changes: authentication runs first and every failure of it becomes
+/// <see cref="BotAuthenticationException"/> (the SDK answers 500 for a tampered or garbage token); and a turn that
+/// throws is logged and answered with an apology instead of surfacing to Teams.
+/// </summary>
+public sealed class KyodoAdapter : CloudAdapter
+{
+    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, ILogger<KyodoAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed for activity {ActivityId} ({ActivityType})", turnContext.Activity.Id, turnContext.Activity.Type);
+            if (turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                try
+                {
+                    var language = LanguageResolver.FromLocale(turnContext.Activity.Locale);
+                    await turnContext.SendActivityAsync(MessageFactory.Text(texts.Get(language, "error.turn")));
+                }
+                catch (Exception sendFailure)
+                {
+                    logger.LogWarning(sendFailure, "Could not tell the user about the failed turn");
+                }
+            }
+        };
+    }
+
+    public async Task<InvokeResponse?> ProcessAuthenticatedAsync(string? authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        AuthenticateRequestResult authentication;
+        try
+        {
+            authentication = await BotFrameworkAuthentication.AuthenticateRequestAsync(activity, authHeader ?? "", cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new BotAuthenticationException(ex);
+        }
+
+        return await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+    }
+}

@@ -1,0 +1,65 @@
+using KyodoBot.Core;
+using KyodoBot.Core.Hosting;
+
+namespace KyodoBot.Cli;
+
+/// <summary>A command-line verb of the same executable (<c>dotnet run --project src/KyodoBot -- VERB …</c>).</summary>
+public interface ICliVerb
+{
+    string Name { get; }
+    string Usage { get; }
+    Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken);
+}
+
+/// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
+public static class CliRunner
+{
+    private static readonly ICliVerb[] Verbs = [new PackageVerb()];
+
+    public static bool IsVerb(string[] args) =>
+        args.Length > 0 && Verbs.Any(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = Verbs.First(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        var rest = args.Skip(1).ToArray();
+        if (rest.Contains("--help") || rest.Contains("-h"))
+        {
+            Console.WriteLine($"usage: {verb.Usage}");
+            return 0;
+        }
+
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                ApplicationName = typeof(CliRunner).Assembly.GetName().Name,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            builder.Configuration.AddUserSecrets(typeof(CliRunner).Assembly, optional: true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Services.AddKyodoCore(builder.Configuration);
+            using var host = builder.Build();
+            return await verb.RunAsync(rest, host.Services, CancellationToken.None);
+        }
+        catch (KyodoConfigurationException ex)
+        {
+            await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            return 2;
+        }
+    }
+
+    /// <summary>The value after <paramref name="option"/>, if present.</summary>
+    public static string? Option(IReadOnlyList<string> args, string option)
+    {
+        for (var i = 0; i < args.Count - 1; i++)
+        {
+            if (args[i].Equals(option, StringComparison.OrdinalIgnoreCase))
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
+}

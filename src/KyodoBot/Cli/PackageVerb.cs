@@ -1,0 +1,79 @@
+using System.IO.Compression;
+using KyodoBot.Core.Hosting;
+
+namespace KyodoBot.Cli;
+
+/// <summary>
+/// <c>package [--app-id GUID] [--out FILE]</c>: writes the Teams app package (manifest with the bot id filled in,
+/// icons, localisation) to <c>appPackage/build/KyodoBot.zip</c>.
+/// </summary>
+public sealed class PackageVerb : ICliVerb
+{
+    private static readonly string[] PackageFiles = ["color.png", "outline.png", "en-us.json"];
+
+    public string Name => "package";
+    public string Usage => "package [--app-id <MicrosoftAppId>] [--teams-app-id <guid>] [--out <file.zip>]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var paths = services.GetRequiredService<ContentPaths>();
+        var appId = (CliRunner.Option(args, "--app-id") ?? configuration["MicrosoftAppId"])?.Trim();
+        if (string.IsNullOrEmpty(appId))
+        {
+            await Console.Error.WriteLineAsync(
+                "package: no app id is configured. Set MicrosoftAppId (environment variable or user secret) to the bot's " +
+                "Microsoft App ID from its Azure Bot registration, or pass --app-id <guid>.");
+            return 2;
+        }
+
+        if (!Guid.TryParse(appId, out _))
+        {
+            await Console.Error.WriteLineAsync($"package: MicrosoftAppId '{appId}' is not a GUID (expected e.g. 00000000-0000-0000-0000-000000000000).");
+            return 2;
+        }
+
+        var teamsAppId = (CliRunner.Option(args, "--teams-app-id") ?? configuration["Kyodo:TeamsAppId"])?.Trim();
+        if (string.IsNullOrEmpty(teamsAppId))
+        {
+            teamsAppId = appId;
+        }
+        else if (!Guid.TryParse(teamsAppId, out _))
+        {
+            await Console.Error.WriteLineAsync($"package: Kyodo:TeamsAppId '{teamsAppId}' is not a GUID.");
+            return 2;
+        }
+
+        var manifestPath = Path.Combine(paths.AppPackage, "manifest.json");
+        if (!File.Exists(manifestPath))
+        {
+            await Console.Error.WriteLineAsync($"package: {manifestPath} not found (set Kyodo:ContentRoot to the folder holding appPackage/).");
+            return 2;
+        }
+
+        var manifest = (await File.ReadAllTextAsync(manifestPath, cancellationToken))
+            .Replace("${{BOT_ID}}", appId, StringComparison.Ordinal)
+            .Replace("${{TEAMS_APP_ID}}", teamsAppId, StringComparison.Ordinal);
+
+        var output = Path.GetFullPath(CliRunner.Option(args, "--out") ?? Path.Combine(paths.AppPackage, "build", "KyodoBot.zip"));
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var temporary = output + ".tmp";
+        await using (var file = File.Create(temporary))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create))
+        {
+            await using (var entry = new StreamWriter(zip.CreateEntry("manifest.json").Open()))
+            {
+                await entry.WriteAsync(manifest);
+            }
+
+            foreach (var name in PackageFiles)
+            {
+                zip.CreateEntryFromFile(Path.Combine(paths.AppPackage, name), name);
+            }
+        }
+
+        File.Move(temporary, output, overwrite: true);
+        Console.WriteLine($"Wrote {output} (bot id {appId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
+        return 0;
+    }
+}

@@ -1,0 +1,42 @@
+using KyodoBot.Bot;
+using KyodoBot.Core;
+using KyodoBot.Operations;
+
+namespace KyodoBot;
+
+public static class HostingExtensions
+{
+    public const string DefaultUrl = "http://localhost:3978";
+
+    /// <summary>Everything the web host needs: Core, the Bot Framework edge, limits, health.</summary>
+    public static WebApplicationBuilder AddKyodoHost(this WebApplicationBuilder builder)
+    {
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MessagesEndpoint.MaxBodyBytes);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddKyodoCore(builder.Configuration);
+        builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
+        builder.Services.AddHostedService<DatabaseMigrationHostedService>();
+        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
+        return builder;
+    }
+
+    public static WebApplication MapKyodoEndpoints(this WebApplication app)
+    {
+        var identity = app.Services.GetRequiredService<BotIdentity>();
+        if (identity.IsAnonymous)
+        {
+            app.Logger.LogWarning(
+                "MicrosoftAppId is not set: the bot runs in ANONYMOUS mode and accepts unauthenticated requests. " +
+                "This is for local emulators only and is refused in Production.");
+        }
+
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        app.MapKyodoHealth();
+        return app;
+    }
+}

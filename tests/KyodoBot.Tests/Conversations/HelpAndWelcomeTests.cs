@@ -1,0 +1,123 @@
+using Microsoft.Bot.Schema;
+
+namespace KyodoBot.Tests.Conversations;
+
+public sealed class HelpAndWelcomeTests : IAsyncLifetime
+{
+    private readonly BotTestHost _host = new();
+
+    [Theory]
+    [InlineData("ヘルプ")]
+    [InlineData("ﾍﾙﾌﾟ")]
+    [InlineData("  help  ")]
+    [InlineData("HELP")]
+    public async Task Help_InPersonalChat_ShowsWelcomeCardInJapanese(string text)
+    {
+        var adapter = BotTestHost.Personal();
+
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, text));
+
+        var reply = Assert.Single(replies);
+        Assert.Contains("協働ボット", reply.CardJson());
+        Assert.Contains("部署一覧", reply.CardJson());
+    }
+
+    [Fact]
+    public async Task Help_WithEnglishLocale_AnswersInEnglish()
+    {
+        var adapter = BotTestHost.Personal(locale: "en-US");
+
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "help"));
+
+        var card = Assert.Single(replies).CardJson();
+        Assert.Contains("Hello, I am KyodoBot", card);
+        Assert.DoesNotContain("協働ボット（KyodoBot）です", card);
+    }
+
+    [Fact]
+    public async Task Help_InChannelWithMention_StripsMentionAndAnswers()
+    {
+        var adapter = BotTestHost.Channel();
+
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "ヘルプ"));
+
+        Assert.Contains("協働ボット", Assert.Single(replies).CardJson());
+    }
+
+    [Fact]
+    public async Task Help_InGroupChat_Answers()
+    {
+        var adapter = BotTestHost.GroupChat();
+
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "ヘルプ"));
+
+        Assert.Contains("協働ボット", Assert.Single(replies).CardJson());
+    }
+
+    [Fact]
+    public async Task Install_SendsWelcomeOnce_EvenWhenTeamsSendsBothEvents()
+    {
+        var adapter = BotTestHost.Personal();
+
+        var first = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate));
+        var second = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.ConversationUpdate));
+
+        Assert.Contains("協働ボット", Assert.Single(first).CardJson());
+        Assert.Empty(second);
+    }
+
+    [Fact]
+    public async Task Install_InTeam_WelcomesInTheChannel()
+    {
+        var adapter = BotTestHost.Channel();
+        var added = BotTestHost.BotAdded(adapter);
+        added.ChannelData = BotTestHost.Message(adapter, "x").ChannelData;
+
+        var replies = await adapter.SendAsync(_host.Bot, added);
+
+        Assert.Contains("協働ボット", Assert.Single(replies).CardJson());
+    }
+
+    [Fact]
+    public async Task Reinstall_AfterRemoval_WelcomesAgain()
+    {
+        var adapter = BotTestHost.Personal();
+        await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate));
+        var removed = BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate);
+        removed.Action = "remove";
+        await adapter.SendAsync(_host.Bot, removed);
+
+        var again = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate));
+
+        Assert.Single(again);
+    }
+
+    [Fact]
+    public async Task UnknownText_SaysSoAndOffersHelp()
+    {
+        var adapter = BotTestHost.Personal();
+
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "今日の天気は？"));
+
+        var reply = Assert.Single(replies);
+        Assert.Contains("ヘルプ", reply.Text);
+        Assert.Contains(reply.SuggestedActions.Actions, a => (string)a.Value == "ヘルプ");
+    }
+
+    [Fact]
+    public async Task CardButton_WithCommandValue_RunsTheCommand()
+    {
+        var adapter = BotTestHost.Personal();
+        var activity = BotTestHost.Message(adapter, "");
+        activity.Text = null;
+        activity.Value = Newtonsoft.Json.Linq.JObject.Parse("{\"command\":\"部署一覧\"}");
+
+        var replies = await adapter.SendAsync(_host.Bot, activity);
+
+        Assert.Contains("登録されている部署はまだありません", Assert.Single(replies).Text);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+}
