@@ -163,9 +163,10 @@ export class Playground {
     let lastError = 'no answer yet';
     while (Date.now() < deadline) {
       if (this.exited) {
+        await sleep(200); // let the log file settle
         throw new Error(
           `playground exited before it was ready (code ${this.exited.code}, signal ${this.exited.signal}` +
-            `${this.exited.error ? `, ${this.exited.error.message}` : ''})\n${this.describeLogs()}`,
+            `${this.exited.error ? `, ${this.exited.error.message}` : ''})${this._startupErrorReason()}\n${this.describeLogs()}`,
         );
       }
       if (/Listening on \d+/.test(this.stdout)) {
@@ -421,6 +422,17 @@ export class Playground {
       this.waiters.add(waiter);
       waiter.check();
     });
+  }
+
+  /** ": <reason>" from the playground log when it refused to start (e.g. a .m365agentsplayground.yml error). */
+  _startupErrorReason() {
+    try {
+      const text = fs.readFileSync(this.logFile, 'utf8');
+      const m = /^error Reason: (.*)$/m.exec(text);
+      return m ? `: ${m[1]}` : '';
+    } catch {
+      return '';
+    }
   }
 
   /** Recent playground log lines (log file tail + log WebSocket items), for failure messages. */

@@ -41,7 +41,7 @@ public static partial class ActivityMapper
             TeamName = team?.Name,
             ChannelId = kind == ConversationKind.Channel ? ChannelIdOf(activity) : null,
             ChannelName = channelData?.Channel?.Name,
-            Language = LanguageResolver.FromLocale(LocaleOf(activity)),
+            Language = LanguageResolver.Resolve(LocaleOf(activity), activity.Text),
         };
     }
 

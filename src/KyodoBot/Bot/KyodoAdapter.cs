@@ -27,7 +27,7 @@ public sealed class KyodoAdapter : CloudAdapter
             {
                 try
                 {
-                    var language = LanguageResolver.FromLocale(turnContext.Activity.Locale);
+                    var language = LanguageResolver.Resolve(ActivityMapper.LocaleOf(turnContext.Activity), turnContext.Activity.Text);
                     await turnContext.SendActivityAsync(MessageFactory.Text(texts.Get(language, "error.turn")));
                 }
                 catch (Exception sendFailure)

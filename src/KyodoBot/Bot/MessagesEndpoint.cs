@@ -54,9 +54,12 @@ public static class MessagesEndpoint
             return;
         }
 
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        var problem = Invalid(activity);
+        if (activity is null || problem is not null)
         {
-            await Problem(http, StatusCodes.Status400BadRequest, "The activity has no type.");
+            problem ??= "The activity is empty.";
+            logger.LogInformation("Rejected an incomplete activity: {Reason}", problem);
+            await Problem(http, StatusCodes.Status400BadRequest, problem);
             return;
         }
 
@@ -84,6 +87,32 @@ public static class MessagesEndpoint
             http.Response.ContentType = "application/json; charset=utf-8";
             await http.Response.WriteAsync(JsonConvert.SerializeObject(response.Body, Settings), cancellationToken);
         }
+    }
+
+    /// <summary>The fields the adapter cannot do without; anything else may be missing.</summary>
+    private static string? Invalid(Activity? activity)
+    {
+        if (activity is null)
+        {
+            return "The activity is empty.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no type.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no conversation id.";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || serviceUrl.Scheme is not ("https" or "http"))
+        {
+            return "The activity has no valid serviceUrl.";
+        }
+
+        return null;
     }
 
     private static async Task<string> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

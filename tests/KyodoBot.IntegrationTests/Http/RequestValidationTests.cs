@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using KyodoBot.IntegrationTests.Fakes;
+
+namespace KyodoBot.IntegrationTests.Http;
+
+/// <summary>What a network can send that is not a good activity: each gets a 4xx (or a quiet 200), and the bot lives on.</summary>
+public sealed class RequestValidationTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("\"just a string\"")]
+    [InlineData("{}")]
+    [InlineData("{\"type\": 42}")]
+    [InlineData("")]
+    public async Task MalformedBody_Returns400(string body)
+    {
+        var response = await _client.SendAsync(Activities.Post(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BodyOver1MB_Returns413()
+    {
+        var activity = Activities.PersonalMessage("http://localhost:1/", new string('あ', 400_000));
+
+        var response = await _client.SendAsync(Activities.Post(activity));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BodyOver1MB_WithoutContentLength_Returns413()
+    {
+        var body = Activities.PersonalMessage("http://localhost:1/", new string('a', 1_100_000)).ToJsonString();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StreamContent(new NonSeekableStream(Encoding.UTF8.GetBytes(body))),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("typing")]
+    [InlineData("messageReaction")]
+    [InlineData("endOfConversation")]
+    [InlineData("somethingNew")]
+    public async Task UnhandledActivityType_Returns200AndIsIgnored(string type)
+    {
+        var activity = Activities.PersonalMessage("http://localhost:1/", "");
+        activity["type"] = type;
+
+        var response = await _client.SendAsync(Activities.Post(activity));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task AfterBadRequests_HelpStillWorks()
+    {
+        await _client.SendAsync(Activities.Post("{not json"));
+        await _client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", new string('x', 1_200_000))));
+
+        var response = await _client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", "ヘルプ", expectReplies: true)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("協働ボット", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task HealthAndReadiness_AreGreen()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
+        var ready = await _client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("ready", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!["database"]!.GetValue<string>());
+    }
+
+    public Task InitializeAsync()
+    {
+        _database = TestDatabase.CreateSqlite();
+        _app = new BotApp(BotApp.Anonymous(_database));
+        _client = _app.CreateClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
+    {
+        public override bool CanSeek => false;
+    }
+}

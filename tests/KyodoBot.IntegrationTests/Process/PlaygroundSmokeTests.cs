@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using KyodoBot.IntegrationTests.Fakes;
+
+namespace KyodoBot.IntegrationTests.Process;
+
+/// <summary>
+/// End to end: the real bot process and the Microsoft 365 Agents Playground (tests/e2e, npm, pinned), driven through
+/// the Playground's own routes. Skipped (not passed) when tests/e2e has not been installed with <c>npm ci</c>.
+/// </summary>
+public sealed class PlaygroundSmokeTests
+{
+    [SkippableFact]
+    public async Task Help_InPersonalChat_ThroughThePlayground_GetsTheJapaneseHelp()
+    {
+        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
+        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
+            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
+
+        await using var bot = BotProcess.Start(new Dictionary<string, string?>(),
+            workingDirectory: Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
+        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+
+        var smoke = new ProcessStartInfo("node", ["playground-smoke.mjs"])
+        {
+            WorkingDirectory = e2e,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        smoke.Environment["BOT_ENDPOINT"] = $"{bot.BaseUrl}/api/messages";
+        smoke.Environment["PLAYGROUND_PORT"] = BotProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        smoke.Environment["EXPECT"] = "協働ボット（KyodoBot）です";
+        using var node = System.Diagnostics.Process.Start(smoke)!;
+        var output = node.StandardOutput.ReadToEndAsync();
+        var errors = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await node.WaitForExitAsync(timeout.Token);
+
+        Assert.True(node.ExitCode == 0, $"{await output}\n{await errors}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", await output);
+    }
+}

@@ -1,0 +1,39 @@
+using KyodoBot.IntegrationTests.Fakes;
+
+namespace KyodoBot.IntegrationTests.Process;
+
+/// <summary>The real executable: it starts with embedded defaults, and bad configuration stops it with a message naming the key.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Defaults_StartAndBecomeReady_CreatingTheSqliteDatabase()
+    {
+        var directory = Directory.CreateTempSubdirectory("kyodobot-start-");
+        await using var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: directory.FullName);
+
+        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+        Assert.True(File.Exists(Path.Combine(directory.FullName, "data", "kyodobot.db")), bot.Output);
+        Assert.Contains("ANONYMOUS mode", bot.Output);
+    }
+
+    [Theory]
+    [InlineData("Production", "MicrosoftAppId", null, null)]
+    [InlineData("Development", "Storage:Provider", "Storage__Provider", "MongoDb")]
+    [InlineData("Development", "MicrosoftAppPassword", "MicrosoftAppId", "5a1f0c1e-7b0e-4d3c-9a55-0d5c2f7e9b11")]
+    [InlineData("Development", "ConnectionStrings:KyodoBot", "Storage__Provider", "Postgres")]
+    public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
+    {
+        var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };
+        if (variable is not null)
+        {
+            settings[variable] = value;
+        }
+
+        await using var bot = BotProcess.Start(settings, workingDirectory: Directory.CreateTempSubdirectory("kyodobot-bad-").FullName);
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"'{key}'", bot.Output);
+        Assert.DoesNotContain("Unhandled exception", bot.Output);
+    }
+}
