@@ -8,7 +8,13 @@ namespace KyodoBot.Core.Help;
 /// <summary>The welcome card: shown on install and for ヘルプ / help.</summary>
 public sealed class WelcomeCard(CardTemplates cards, Texts texts)
 {
-    public OutgoingMessage Render(Language language)
+    // The card depends only on the language: render each once.
+    private readonly Lazy<OutgoingMessage> _japanese = new(() => Build(cards, texts, Language.Japanese));
+    private readonly Lazy<OutgoingMessage> _english = new(() => Build(cards, texts, Language.English));
+
+    public OutgoingMessage Render(Language language) => language == Language.English ? _english.Value : _japanese.Value;
+
+    private static OutgoingMessage Build(CardTemplates cards, Texts texts, Language language)
     {
         string T(string key) => texts.Get(language, key);
         var data = new JsonObject

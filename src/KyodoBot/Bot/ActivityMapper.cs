@@ -94,7 +94,8 @@ public static partial class ActivityMapper
             activity.Attachments = [new Attachment
             {
                 ContentType = "application/vnd.microsoft.card.adaptive",
-                Content = JObject.Parse(message.CardJson),
+                // Core hands over finished JSON: pass it through raw instead of parsing it into a JObject and back.
+                Content = new JRaw(message.CardJson),
             }];
         }
 

@@ -1,0 +1,10 @@
+namespace KyodoBot.Bench;
+
+internal static class Args
+{
+    public static int Int(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var value) ? value : fallback;
+    }
+}

@@ -1,0 +1,29 @@
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>A source the answer quotes: the section and a short excerpt of it (for a citation entity or a card).</summary>
+public sealed record Citation(string Id, string Title, string Excerpt);
+
+/// <summary>A section offered as a follow-up or a "did you mean".</summary>
+public sealed record SectionRef(string Id, string Title);
+
+/// <summary>
+/// What the manual says about a question. <see cref="Answered"/> false is an honest refusal: <see cref="Text"/> is
+/// then the refusal sentence and <see cref="Suggestions"/> the close sections, if any. See
+/// <see cref="KnowledgeAnswerer"/> for how the confidence is computed and where the threshold lies.
+/// </summary>
+public sealed record Answer(
+    bool Answered,
+    string Text,
+    double Confidence,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<SectionRef> Suggestions,
+    bool Truncated);
+
+/// <summary>A section ranked for a question, with the text an LLM would be given for grounding.</summary>
+public sealed record ScoredPassage(KnowledgeSection Section, string Text, double Score);
+
+/// <summary>A knowledge file that could not be loaded, or a problem inside one, with where it is.</summary>
+public sealed record KnowledgeLoadError(string File, int Line, string Message)
+{
+    public override string ToString() => $"{File}:{Line}: {Message}";
+}

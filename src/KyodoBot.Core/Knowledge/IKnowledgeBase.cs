@@ -1,0 +1,18 @@
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// The loaded, indexed knowledge folder. Thread-safe: a reload builds a new index off to the side and swaps it in
+/// atomically, so a reader sees either the old index or the new one, never a mix.
+/// </summary>
+public interface IKnowledgeBase
+{
+    /// <summary>True once a first load has finished (even if some files were skipped); for <c>/readyz</c>.</summary>
+    bool IsLoaded { get; }
+
+    int SectionCount { get; }
+
+    KnowledgeSection? Find(string sectionId);
+
+    /// <summary>The best sections for a question, best first, for grounding an optional LLM.</summary>
+    IReadOnlyList<ScoredPassage> Search(string question, int top);
+}

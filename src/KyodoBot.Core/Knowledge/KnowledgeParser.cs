@@ -1,0 +1,222 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>A knowledge file that breaks the format; <see cref="Line"/> is 1-based in the file.</summary>
+public sealed class KnowledgeFormatException(string file, int line, string message)
+    : FormatException($"{file}:{line}: {message}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public string Reason { get; } = message;
+}
+
+/// <summary>
+/// Reads one knowledge Markdown file: YAML front matter (<c>id</c>, <c>title</c>, <c>chapter</c>, <c>source</c>),
+/// then headings <c>#</c>…<c>######</c> that each end with <c>{#section-id}</c>, optionally followed by a line
+/// <c>&lt;!-- related: id1, id2 --&gt;</c>; a section's body runs to the next heading. Any break of the format
+/// throws <see cref="KnowledgeFormatException"/> naming the line, so an editor can fix it from the log.
+/// </summary>
+public static partial class KnowledgeParser
+{
+    public static IReadOnlyList<KnowledgeSection> Parse(string fileName, string content)
+    {
+        var lines = content.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var (front, bodyStart) = ReadFrontMatter(fileName, lines);
+        var fileId = Required(fileName, front, "id");
+        if (!IdPattern().IsMatch(fileId))
+        {
+            throw new KnowledgeFormatException(fileName, 2, $"front matter id '{fileId}' may only use letters, digits, '-' and '_'");
+        }
+
+        Required(fileName, front, "title");
+        var chapter = front.GetValueOrDefault("chapter") ?? "";
+        var source = front.GetValueOrDefault("source") ?? "";
+
+        var drafts = ReadSections(fileName, lines, bodyStart);
+        return Link(drafts, fileId, chapter, source, fileName);
+    }
+
+    private static (Dictionary<string, string> Values, int BodyStart) ReadFrontMatter(string fileName, string[] lines)
+    {
+        if (lines.Length == 0 || lines[0].Trim() != "---")
+        {
+            throw new KnowledgeFormatException(fileName, 1, "the file must start with front matter: a line '---'");
+        }
+
+        var end = Array.FindIndex(lines, 1, l => l.Trim() == "---");
+        if (end < 0)
+        {
+            throw new KnowledgeFormatException(fileName, 1, "front matter is not closed by a line '---'");
+        }
+
+        var yaml = string.Join('\n', lines[1..end]);
+        Dictionary<string, object?>? raw;
+        try
+        {
+            raw = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            // Mark lines are 1-based inside the YAML text, which starts on the file's line 2.
+            throw new KnowledgeFormatException(fileName, (int)ex.Start.Line + 1, $"front matter is not valid YAML: {ex.Message}");
+        }
+
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in raw ?? [])
+        {
+            if (value is not (null or string))
+            {
+                var line = 2 + Array.FindIndex(lines[1..end], l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
+                throw new KnowledgeFormatException(fileName, line, $"front matter '{key}' must be a single text value");
+            }
+
+            values[key] = ((string?)value ?? "").Trim();
+        }
+
+        return (values, end + 1);
+    }
+
+    private static string Required(string fileName, Dictionary<string, string> front, string key) =>
+        front.TryGetValue(key, out var value) && value.Length > 0
+            ? value
+            : throw new KnowledgeFormatException(fileName, 1, $"front matter has no '{key}'");
+
+    private sealed class Draft(string id, string title, int level, int line)
+    {
+        public string Id { get; } = id;
+        public string Title { get; } = title;
+        public int Level { get; } = level;
+        public int Line { get; } = line;
+        public List<string> Related { get; } = [];
+        public List<string> Body { get; } = [];
+    }
+
+    private static List<Draft> ReadSections(string fileName, string[] lines, int start)
+    {
+        var drafts = new List<Draft>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        Draft? current = null;
+        var expectRelated = false;
+        for (var i = start; i < lines.Length; i++)
+        {
+            var lineNo = i + 1;
+            var line = lines[i].TrimEnd();
+            if (HeadingStart().IsMatch(line))
+            {
+                var match = Heading().Match(line);
+                if (!match.Success)
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, "heading without an id: end it with {#section-id}");
+                }
+
+                var id = match.Groups["id"].Value;
+                var title = match.Groups["title"].Value.Trim();
+                if (!IdPattern().IsMatch(id))
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, $"section id '{id}' may only use letters, digits, '-' and '_'");
+                }
+
+                if (title.Length == 0)
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, $"section '{id}' has no title");
+                }
+
+                if (seen.TryGetValue(id, out var firstLine))
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, $"duplicate section id '{id}' (first used on line {firstLine})");
+                }
+
+                seen[id] = lineNo;
+                current = new Draft(id, title, match.Groups["hashes"].Value.Length, lineNo);
+                drafts.Add(current);
+                expectRelated = true;
+                continue;
+            }
+
+            if (current is null)
+            {
+                if (line.Trim().Length > 0)
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, "text before the first heading");
+                }
+
+                continue;
+            }
+
+            var related = RelatedComment().Match(line.Trim());
+            if (related.Success)
+            {
+                if (!expectRelated)
+                {
+                    throw new KnowledgeFormatException(fileName, lineNo, "a related comment must directly follow its heading");
+                }
+
+                current.Related.AddRange(related.Groups["ids"].Value
+                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                expectRelated = false;
+                continue;
+            }
+
+            if (line.Trim().Length > 0)
+            {
+                expectRelated = false;
+            }
+
+            if (!HtmlComment().IsMatch(line.Trim()))
+            {
+                current.Body.Add(line);
+            }
+        }
+
+        if (drafts.Count == 0)
+        {
+            throw new KnowledgeFormatException(fileName, start + 1, "the file has no section heading");
+        }
+
+        return drafts;
+    }
+
+    private static List<KnowledgeSection> Link(List<Draft> drafts, string fileId, string chapter, string source, string fileName)
+    {
+        var parents = new string?[drafts.Count];
+        var children = drafts.Select(_ => new List<string>()).ToArray();
+        var stack = new Stack<int>();
+        for (var i = 0; i < drafts.Count; i++)
+        {
+            while (stack.Count > 0 && drafts[stack.Peek()].Level >= drafts[i].Level)
+            {
+                stack.Pop();
+            }
+
+            if (stack.Count > 0)
+            {
+                parents[i] = drafts[stack.Peek()].Id;
+                children[stack.Peek()].Add(drafts[i].Id);
+            }
+
+            stack.Push(i);
+        }
+
+        return drafts.Select((d, i) => new KnowledgeSection(
+            d.Id, d.Title, fileId, chapter, source, string.Join('\n', d.Body).Trim('\n', ' '),
+            d.Related.Distinct(StringComparer.Ordinal).ToArray(), d.Level, parents[i], children[i], fileName, d.Line)).ToList();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^#{1,6}(\s|$)")]
+    private static partial Regex HeadingStart();
+
+    [GeneratedRegex(@"^(?<hashes>#{1,6})\s+(?<title>.*?)\s*\{#(?<id>[^}\s]*)\}\s*$")]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^<!--\s*related:\s*(?<ids>.*?)\s*-->$")]
+    private static partial Regex RelatedComment();
+
+    [GeneratedRegex(@"^<!--.*-->$")]
+    private static partial Regex HtmlComment();
+}
