@@ -1,0 +1,331 @@
+using System.Text.RegularExpressions;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Text;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// Turns what a user typed into a <see cref="Question"/>: cut to <see cref="MaxQuestionLength"/>, markup removed,
+/// normalised (NFKC, width, case), list wording detected, question wrappers stripped (〜とは, 〜を教えて, 〜ですか,
+/// 〜について, "what does … mean"), then split into concepts: Japanese through the synonym list, English through the
+/// glossary.
+/// </summary>
+public static partial class QuestionAnalyzer
+{
+    public const int MaxQuestionLength = 1_000;
+
+    /// <summary>Kanji words that ask rather than say: they never decide which section answers.</summary>
+    private static readonly HashSet<string> JapaneseQuestionWords = new(StringComparer.Ordinal)
+    {
+        "何", "誰", "何故", "如何", "内容", "意味", "詳細", "概要", "教", "説明", "具体的", "本当", "記載", "質問", "回答",
+    };
+
+    private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "about", "as",
+        "and", "or", "but", "if", "than", "then", "so", "that", "this", "these", "those", "there", "here", "it", "its",
+        "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "doing", "have", "has",
+        "had", "having", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "need", "needs",
+        "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether",
+        "i", "me", "my", "we", "us", "our", "you", "your", "they", "them", "their", "he", "she", "his", "her",
+        "s", "t", "d", "ll", "re", "ve", "m", "not", "no", "yes", "any", "some", "all", "each", "every", "much", "many",
+        "more", "most", "other", "such", "own", "same", "very", "just", "also", "too", "only", "please", "thanks",
+        "mean", "means", "meant", "meaning", "tell", "explain", "describe", "say", "says", "said", "know", "want",
+        "get", "gets", "got", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
+        "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
+        "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
+        "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
+    };
+
+    private static readonly string[] NumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
+    public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary)
+    {
+        var (text, truncated) = Truncate(raw ?? "");
+        var key = TextNormalizer.Key(StripMarkup(text));
+        var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
+        var (withoutCues, asksForList) = isEnglish ? RemoveEnglishListCues(key) : RemoveJapaneseListCues(key);
+        var core = StripWrappers(withoutCues, isEnglish);
+        var concepts = isEnglish ? EnglishConcepts(core, vocabulary) : JapaneseConcepts(core, vocabulary);
+        return new Question(key, core, isEnglish, asksForList, truncated, concepts);
+    }
+
+    /// <summary>The first <see cref="MaxQuestionLength"/> characters, without splitting a surrogate pair.</summary>
+    public static (string Text, bool Truncated) Truncate(string text)
+    {
+        if (text.Length <= MaxQuestionLength)
+        {
+            return (text, false);
+        }
+
+        var end = char.IsHighSurrogate(text[MaxQuestionLength - 1]) ? MaxQuestionLength - 1 : MaxQuestionLength;
+        return (text[..end], true);
+    }
+
+    /// <summary>Drops what is markup rather than words: Teams mentions, HTML tags and entities, URLs, Markdown syntax.</summary>
+    public static string StripMarkup(string text)
+    {
+        text = Mention().Replace(text, " ");
+        text = MarkdownLink().Replace(text, "$1");
+        text = HtmlTag().Replace(text, " ");
+        text = HtmlEntity().Replace(text, " ");
+        text = Url().Replace(text, " ");
+        return MarkdownSyntax().Replace(text, " ");
+    }
+
+    /// <summary>
+    /// Removes the question's wrapping (〜とは何ですか, 〜を教えてください, 〜について, "what does … mean?") from text
+    /// normalised by <see cref="TextNormalizer.Key"/>, leaving what is asked about.
+    /// </summary>
+    public static string StripWrappers(string key, bool isEnglish)
+    {
+        var text = key.Trim();
+        if (isEnglish)
+        {
+            text = EnglishPrefix().Replace(text, "");
+            text = EnglishSuffix().Replace(text, "");
+            return text.Trim();
+        }
+
+        text = JapanesePrefix().Replace(text, "");
+        string previous;
+        do
+        {
+            previous = text;
+            text = TrailingPunctuation().Replace(text, "");
+            foreach (var suffix in JapaneseSuffixes)
+            {
+                var stripped = suffix.Replace(text, "");
+                if (stripped.Length > 0)
+                {
+                    text = stripped;
+                }
+            }
+        }
+        while (text != previous);
+
+        return text.Trim();
+    }
+
+    private static (string Text, bool AsksForList) RemoveJapaneseListCues(string key)
+    {
+        var asks = JapaneseListQuestion().IsMatch(key);
+        var text = JapaneseListCue().Replace(key, " ");
+        return (text, asks || text != key);
+    }
+
+    private static (string Text, bool AsksForList) RemoveEnglishListCues(string key)
+    {
+        var asks = EnglishListQuestion().IsMatch(key);
+        var text = EnglishListCue().Replace(key, " ");
+        foreach (var number in NumberWords)
+        {
+            text = Regex.Replace(text, $@"\b{number}\b", " ", RegexOptions.CultureInvariant);
+        }
+
+        return (text, asks || text != key);
+    }
+
+    private static List<Concept> JapaneseConcepts(string core, KnowledgeVocabulary vocabulary)
+    {
+        var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
+        foreach (var run in TermAnalyzer.Runs(TermAnalyzer.Canonicalize(core, vocabulary)))
+        {
+            if (run.Kind == RunKind.Latin)
+            {
+                if (!EnglishStopWords.Contains(run.Text))
+                {
+                    concepts.TryAdd(run.Text, LatinConcept(run.Text, vocabulary));
+                }
+
+                continue;
+            }
+
+            var word = run.Text;
+            if (word.Length > 1 && word[0] is '何' or '幾')
+            {
+                word = word[1..]; // 何割 → 割, 何人 → 人: the counter is the content, 何 the question
+            }
+
+            if (!JapaneseQuestionWords.Contains(word))
+            {
+                concepts.TryAdd(word, CjkConcept(word));
+            }
+        }
+
+        return [.. concepts.Values];
+    }
+
+    private static List<Concept> EnglishConcepts(string core, KnowledgeVocabulary vocabulary)
+    {
+        var words = TermAnalyzer.LatinWords(core).ToList();
+        var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
+        var i = 0;
+        while (i < words.Count)
+        {
+            var matched = false;
+            for (var n = Math.Min(vocabulary.GlossaryMaxWords, words.Count - i); n >= 1 && !matched; n--)
+            {
+                var phrase = words.GetRange(i, n);
+                if (n == 1 && EnglishStopWords.Contains(phrase[0]))
+                {
+                    continue;
+                }
+
+                foreach (var candidate in Stems(phrase[^1]))
+                {
+                    var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
+                    if (vocabulary.Glossary.TryGetValue(key, out var japanese))
+                    {
+                        concepts.TryAdd(key, new Concept(key, JapaneseForms(japanese, vocabulary), 1.0));
+                        i += n;
+                        matched = true;
+                        break;
+                    }
+                }
+            }
+
+            if (matched)
+            {
+                continue;
+            }
+
+            var word = words[i++];
+            if (!EnglishStopWords.Contains(word))
+            {
+                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null)], 0.5));
+            }
+        }
+
+        return [.. concepts.Values];
+    }
+
+    private static Concept LatinConcept(string word, KnowledgeVocabulary vocabulary)
+    {
+        var forms = new List<ConceptForm> { new([word], null) };
+        foreach (var candidate in Stems(word))
+        {
+            if (vocabulary.Glossary.TryGetValue(candidate, out var japanese))
+            {
+                forms.AddRange(JapaneseForms(japanese, vocabulary));
+                break;
+            }
+        }
+
+        return new Concept(word, forms, 1.0);
+    }
+
+    private static Concept CjkConcept(string word) =>
+        word.Length == 1
+            ? new Concept(word, [new ConceptForm([], word[0])], 0.5)
+            : new Concept(word, [new ConceptForm([.. TermAnalyzer.Terms(new TermRun(word, RunKind.Cjk))], null)], 1.0);
+
+    private static List<ConceptForm> JapaneseForms(IEnumerable<string> terms, KnowledgeVocabulary vocabulary)
+    {
+        var forms = new List<ConceptForm>();
+        foreach (var term in terms)
+        {
+            var analyzed = TermAnalyzer.Analyze(term, vocabulary);
+            if (analyzed.TokenList.Count == 1 && analyzed.TokenList[0].Length == 1 && TermAnalyzer.IsCjk(analyzed.TokenList[0][0]))
+            {
+                forms.Add(new ConceptForm([], analyzed.TokenList[0][0]));
+            }
+            else if (analyzed.TokenList.Count > 0)
+            {
+                forms.Add(new ConceptForm(analyzed.TokenList.Distinct(StringComparer.Ordinal).ToArray(), null));
+            }
+        }
+
+        return forms;
+    }
+
+    /// <summary>The word, then simple English inflections removed (plural, -ing, -ed), for glossary look-up.</summary>
+    private static IEnumerable<string> Stems(string word)
+    {
+        yield return word;
+        if (word.Length <= 3)
+        {
+            yield break;
+        }
+
+        if (word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "y";
+        }
+
+        if (word.EndsWith("es", StringComparison.Ordinal))
+        {
+            yield return word[..^2];
+        }
+
+        if (word.EndsWith('s'))
+        {
+            yield return word[..^1];
+        }
+
+        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        {
+            yield return word[..^3];
+            yield return word[..^3] + "e";
+        }
+
+        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
+        {
+            yield return word[..^2];
+            yield return word[..^1];
+        }
+    }
+
+    private static readonly Regex[] JapaneseSuffixes =
+    [
+        new(@"(?:について|に関して|に関する|のこと|とは|って|は)?(?:を|も)?(?:教えて|おしえて|知りたい|しりたい|説明して|見せて|みせて)(?:ください|下さい|くれ|くれる|ほしい|欲しい|もらえますか|もらえる|いただけますか|いただけませんか|です)?(?:か)?$", RegexOptions.CultureInvariant),
+        new(@"(?:とは|って|は)?(?:どういう|どのような|どんな)(?:こと|もの|意味|内容)(?:ですか|でしょうか|なの|か)?$", RegexOptions.CultureInvariant),
+        new(@"(?:とは|って|は)?(?:何|なに|なん)(?:ですか|でしょうか|なの|なのか|か|だろう|だ)?$", RegexOptions.CultureInvariant),
+        new(@"(?:について|に関して)(?:書いてある|書かれている|記載はある|の記載はありますか|知りたい)?$", RegexOptions.CultureInvariant),
+        new(@"(?:の)?(?:内容|意味|詳細|概要)(?:は|を|って)?$", RegexOptions.CultureInvariant),
+        new(@"(?:ですか|でしょうか|ますか|ましたか|ありますか|あるか|ある|なのか|なの|のか|か|ね|よ)$", RegexOptions.CultureInvariant),
+        new(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant),
+    ];
+
+    [GeneratedRegex(@"^(?:すみません|すいません|質問ですが|質問です|質問|教えてください|教えて|あの|ねえ|ちょっと)[\s、,。:]*")]
+    private static partial Regex JapanesePrefix();
+
+    [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
+    private static partial Regex TrailingPunctuation();
+
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    private static partial Regex JapaneseListCue();
+
+    [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]
+    private static partial Regex JapaneseListQuestion();
+
+    [GeneratedRegex(@"\b(?:list|lists|listing|all|every|overview|enumerate|summary|summari[sz]e|how many)\b|\b\d+\b")]
+    private static partial Regex EnglishListCue();
+
+    [GeneratedRegex(@"^(?:what|which) are\b")]
+    private static partial Regex EnglishListQuestion();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|please|so|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?)?(?:(?:tell me|explain|describe|show me|give me)(?: about)?\s+)?(?:i (?:want|would like|need) to know (?:about )?)?(?:(?:what|which|who|how|why|when|where)(?:'s|\s+(?:is|are|does|do|did|was|were|should|can|will|would))?\s+)?(?:the |a |an )?")]
+    private static partial Regex EnglishPrefix();
+
+    [GeneratedRegex(@"\s*(?:\b(?:mean|means|about|please)\b)?\s*[?.!]*\s*$")]
+    private static partial Regex EnglishSuffix();
+
+    [GeneratedRegex(@"<at\b[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex Mention();
+
+    [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
+    private static partial Regex MarkdownLink();
+
+    [GeneratedRegex(@"<[^>]{0,200}>")]
+    private static partial Regex HtmlTag();
+
+    [GeneratedRegex(@"&(?:[a-zA-Z]{2,8}|#\d{1,6}|#x[0-9a-fA-F]{1,6});")]
+    private static partial Regex HtmlEntity();
+
+    [GeneratedRegex(@"https?://\S+", RegexOptions.IgnoreCase)]
+    private static partial Regex Url();
+
+    [GeneratedRegex(@"[`*_#>|~]+")]
+    private static partial Regex MarkdownSyntax();
+}
