@@ -1,9 +1,12 @@
 using KyodoBot.Core.Access;
+using KyodoBot.Core.Ask;
 using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
 using KyodoBot.Core.Help;
+using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Knowledge;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
@@ -32,7 +35,17 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, RegisterDepartmentCommand>();
         services.AddSingleton<ICommand, UnregisterDepartmentCommand>();
         services.AddSingleton<ICommand, ListDepartmentsCommand>();
-        services.TryAddSingleton<IFallbackHandler, NotUnderstoodFallback>();
+
+        services.AddKyodoKnowledge();
+        services.AddKyodoGrounding(configuration);
+        services.AddSingleton<QuestionLog>();
+        services.AddSingleton<AnswerPresenter>();
+        services.AddSingleton<AnswerService>();
+        services.AddSingleton<ICommand, UnansweredCommand>();
+        services.AddSingleton<ICardAction, FeedbackAction>();
+        services.AddSingleton<ICardAction, FeedbackCommentAction>();
+        services.AddSingleton<ICardAction, SectionAction>();
+        services.TryAddSingleton<IFallbackHandler, AskHandler>();
         services.AddSingleton<TurnRouter>();
         return services;
     }

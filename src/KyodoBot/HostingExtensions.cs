@@ -22,6 +22,7 @@ public static class HostingExtensions
         builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
+        builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         return builder;
     }
 

@@ -14,11 +14,13 @@ public sealed class TurnRouter
     public const int MaxTextLength = 10_000;
 
     private readonly IReadOnlyList<(string Keyword, ICommand Command)> _keywords;
+    private readonly IReadOnlyDictionary<string, ICardAction> _cardActions;
     private readonly IFallbackHandler _fallback;
     private readonly ILogger<TurnRouter> _logger;
 
-    public TurnRouter(IEnumerable<ICommand> commands, IFallbackHandler fallback, ILogger<TurnRouter> logger)
+    public TurnRouter(IEnumerable<ICommand> commands, IEnumerable<ICardAction> cardActions, IFallbackHandler fallback, ILogger<TurnRouter> logger)
     {
+        _cardActions = cardActions.ToDictionary(a => a.Name, StringComparer.Ordinal);
         // Longest keyword first, so that 登録解除 wins over 登録.
         _keywords = commands
             .SelectMany(c => c.Keywords.Select(k => (Keyword: TextNormalizer.Key(k), Command: c)))
@@ -30,6 +32,17 @@ public sealed class TurnRouter
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
+        if (CardAction(turn.Value) is { } action)
+        {
+            if (_cardActions.TryGetValue(action, out var handler))
+            {
+                _logger.LogInformation("Card action {Action} in {ConversationKind} conversation", action, turn.Kind);
+                return await handler.HandleAsync(turn, turn.Value!.Value, cancellationToken);
+            }
+
+            _logger.LogWarning("Unknown card action {Action}", action);
+        }
+
         var text = TextNormalizer.Normalize(turn.Text.Length > MaxTextLength ? turn.Text[..MaxTextLength] : turn.Text);
         if (text.Length == 0 && CommandFromCard(turn.Value) is { } cardCommand)
         {
@@ -59,6 +72,11 @@ public sealed class TurnRouter
 
         return null;
     }
+
+    private static string? CardAction(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("action", out var a) && a.ValueKind == JsonValueKind.String
+            ? a.GetString()
+            : null;
 
     private static string? CommandFromCard(JsonElement? value) =>
         value is { ValueKind: JsonValueKind.Object } v && v.TryGetProperty("command", out var c) && c.ValueKind == JsonValueKind.String

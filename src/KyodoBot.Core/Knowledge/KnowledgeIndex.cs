@@ -1,12 +1,5 @@
 using System.Collections.Frozen;
 using KyodoBot.Core.Text;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using RAMDirectory = Lucene.Net.Store.RAMDirectory;
-using Lucene.Net.Util;
 
 namespace KyodoBot.Core.Knowledge;
 
@@ -30,6 +23,9 @@ public sealed class IndexedSection
     /// <summary>The heading alone.</summary>
     public AnalyzedText OwnTitle { get; internal set; } = AnalyzedText.Empty;
 
+    /// <summary>The heading and the headings above it: the section's full name.</summary>
+    public AnalyzedText HeadingPath { get; internal set; } = AnalyzedText.Empty;
+
     /// <summary>Heading, the headings above it, and the body: what a section answer covers.</summary>
     public AnalyzedText Full { get; internal set; } = AnalyzedText.Empty;
 
@@ -38,8 +34,20 @@ public sealed class IndexedSection
 
     public IReadOnlyList<BodyUnit> Units { get; internal set; } = [];
 
-    /// <summary>True when the body is essentially a (nested) list, like the overview tables.</summary>
-    public bool IsList => Units.Count > 0 && Units.Count(u => u.Kind == BodyUnitKind.ListItem) >= 0.8 * Units.Count;
+    /// <summary>The content words of the heading (no numbers, no lone characters), each as its terms.</summary>
+    public IReadOnlyList<string[]> TitleWords { get; internal set; } = [];
+
+    /// <summary>True when the body is essentially a (nested) list.</summary>
+    public bool IsList { get; internal set; }
+
+    /// <summary>
+    /// True for a list that repeats what other sections say (the overview tables): most of its items appear word for
+    /// word elsewhere. Such a section is the right answer for "list them all", a weaker one for a how/what question.
+    /// </summary>
+    public bool IsSummary { get; internal set; }
+
+    /// <summary>A heading with sub-sections and no text of its own: it stands only for its parts.</summary>
+    public bool IsContainer => Children.Count > 0 && Units.Count == 0;
 
     public IEnumerable<IndexedSection> Siblings =>
         Parent is null ? [] : Parent.Children.Where(c => !ReferenceEquals(c, this));
@@ -47,31 +55,31 @@ public sealed class IndexedSection
     public SectionRef Ref => new(Section.Id, Section.Title);
 }
 
-/// <summary>A section's rank for one question. <see cref="Coverage"/> is over <see cref="IndexedSection.Full"/>.</summary>
-public sealed record RankedSection(IndexedSection Entry, double Score, double Coverage, double TitleCoverage, double Bm25);
+/// <summary>
+/// A section's rank for one question. <see cref="Coverage"/> (share) and <see cref="Matched"/> (weight) are over
+/// <see cref="IndexedSection.Full"/>; <see cref="Bm25"/> is normalised to the best hit.
+/// </summary>
+public sealed record RankedSection(IndexedSection Entry, double Score, double Coverage, double Matched, double TitleCoverage, double Bm25);
 
 /// <summary>
-/// One immutable snapshot of the knowledge folder: the sections, their analysed texts and a Lucene BM25 index over
-/// them (in memory). Built off to the side and swapped in whole by <see cref="KnowledgeBase"/>.
+/// One immutable snapshot of the knowledge folder: the sections, their analysed texts and a BM25 index over them.
+/// Built off to the side and swapped in whole by <see cref="KnowledgeBase"/>.
 /// </summary>
 public sealed class KnowledgeIndex
 {
-    private const LuceneVersion Lucene = LuceneVersion.LUCENE_48;
     private const int MaxQueryTerms = 256;
+    private const double FormBonus = 0.1;
 
     private readonly FrozenDictionary<string, IndexedSection> _byId;
-    private readonly IndexSearcher _searcher;
-    private readonly int[] _docToOrdinal;
+    private readonly Bm25Index _bm25;
 
-    private KnowledgeIndex(IReadOnlyList<IndexedSection> sections, KnowledgeVocabulary vocabulary, IReadOnlyList<KnowledgeLoadError> errors,
-        IndexSearcher searcher, int[] docToOrdinal)
+    private KnowledgeIndex(IReadOnlyList<IndexedSection> sections, KnowledgeVocabulary vocabulary, IReadOnlyList<KnowledgeLoadError> errors, Bm25Index bm25)
     {
         Sections = sections;
         Vocabulary = vocabulary;
         Errors = errors;
         _byId = sections.ToFrozenDictionary(s => s.Section.Id, StringComparer.Ordinal);
-        _searcher = searcher;
-        _docToOrdinal = docToOrdinal;
+        _bm25 = bm25;
     }
 
     public IReadOnlyList<IndexedSection> Sections { get; }
@@ -143,16 +151,44 @@ public sealed class KnowledgeIndex
             var ancestors = string.Join('\n', Ancestors(entry).Select(a => a.Section.Title));
             var body = entry.Section.Body;
             entry.OwnTitle = Analyze(entry.Section.Title, vocabulary);
+            entry.HeadingPath = Analyze($"{entry.Section.Title}\n{ancestors}", vocabulary);
             entry.Full = Analyze($"{entry.Section.Title}\n{ancestors}\n{body}", vocabulary);
             entry.Group = entry.Children.Count == 0
                 ? entry.Full
                 : Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{string.Join('\n', entry.Children.Select(c => c.Section.Title))}", vocabulary);
             entry.Units = [.. BodyUnits.Split(body).Select(u => new BodyUnit(u.Text, u.Kind, u.Depth, Analyze(u.Text, vocabulary)))];
+            entry.IsList = entry.Units.Count > 0 && entry.Units.Count(u => u.Kind == BodyUnitKind.ListItem) >= 0.8 * entry.Units.Count;
+            entry.TitleWords = [.. TermAnalyzer.Runs(entry.OwnTitle.Text)
+                .Where(r => r.Text.Length > 1 && !r.Text.All(char.IsAsciiDigit))
+                .Select(r => r.Text).Distinct(StringComparer.Ordinal)
+                .Select(w => TermAnalyzer.Terms(new TermRun(w, TermAnalyzer.IsCjk(w[0]) ? RunKind.Cjk : RunKind.Latin)).ToArray())];
         }
 
-        var (searcher, docToOrdinal) = BuildLucene(entries, vocabulary);
-        return new KnowledgeIndex(entries, vocabulary, errors, searcher, docToOrdinal);
+        MarkSummaries(entries);
+
+        return new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
     }
+
+    /// <summary>Flags the list sections whose items mostly repeat text found in other sections.</summary>
+    private static void MarkSummaries(IReadOnlyList<IndexedSection> entries)
+    {
+        var texts = entries.Select(e => Squeeze($"{e.Section.Title}\n{e.Section.Body}")).ToArray();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var items = entries[i].Units.Where(u => u.Kind == BodyUnitKind.ListItem).Select(u => Squeeze(u.Text)).Where(t => t.Length > 1).ToList();
+            if (!entries[i].IsList || items.Count == 0)
+            {
+                continue;
+            }
+
+            var repeated = items.Count(item => texts.Where((_, j) => j != i).Any(t => t.Contains(item, StringComparison.Ordinal)));
+            entries[i].IsSummary = repeated >= 0.6 * items.Count;
+        }
+    }
+
+    /// <summary>Normalised text without spaces and list numbering, so 「（1）各主体に共通な課題」 finds 「1(1) 各主体に共通な課題」.</summary>
+    private static string Squeeze(string text) =>
+        string.Concat(TextNormalizer.Key(text).Where(c => !char.IsWhiteSpace(c))).TrimStart('(', ')', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '・', '-');
 
     private static AnalyzedText Analyze(string text, KnowledgeVocabulary vocabulary) =>
         TermAnalyzer.Analyze(TextNormalizer.Key(text), vocabulary);
@@ -165,37 +201,13 @@ public sealed class KnowledgeIndex
         }
     }
 
-    private static (IndexSearcher, int[]) BuildLucene(IReadOnlyList<IndexedSection> entries, KnowledgeVocabulary vocabulary)
-    {
-        var directory = new RAMDirectory();
-        var config = new IndexWriterConfig(Lucene, new WhitespaceAnalyzer(Lucene)) { Similarity = new BM25Similarity() };
-        using (var writer = new IndexWriter(directory, config))
-        {
-            foreach (var entry in entries)
-            {
-                var ancestors = string.Join('\n', Ancestors(entry).Select(a => a.Section.Title));
-                writer.AddDocument(new Document
-                {
-                    new StoredField("ordinal", entry.Ordinal),
-                    new TextField("title", string.Join(' ', entry.OwnTitle.TokenList), Field.Store.NO),
-                    new TextField("context", string.Join(' ', Analyze(ancestors, vocabulary).TokenList), Field.Store.NO),
-                    new TextField("body", string.Join(' ', Analyze(entry.Section.Body, vocabulary).TokenList), Field.Store.NO),
-                });
-            }
-
-            writer.Commit();
-        }
-
-        var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        var docToOrdinal = new int[reader.MaxDoc];
-        for (var doc = 0; doc < reader.MaxDoc; doc++)
-        {
-            docToOrdinal[doc] = reader.Document(doc).GetField("ordinal").GetInt32Value() ?? doc;
-        }
-
-        return (searcher, docToOrdinal);
-    }
+    /// <summary>Three fields, as a search engine would weigh them: the heading (×2), the body (×1), the headings above (×0.5).</summary>
+    private static Bm25Index BuildBm25(IReadOnlyList<IndexedSection> entries, KnowledgeVocabulary vocabulary) =>
+        new([
+            (2.0, [.. entries.Select(e => e.OwnTitle.TokenList)]),
+            (1.0, [.. entries.Select(e => Analyze(e.Section.Body, vocabulary).TokenList)]),
+            (0.5, [.. entries.Select(e => Analyze(string.Join('\n', Ancestors(e).Select(a => a.Section.Title)), vocabulary).TokenList)]),
+        ]);
 
     /// <summary>
     /// How much each concept of the question weighs: its IDF over the sections (BM25's formula; a concept found
@@ -236,65 +248,87 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// Every section that shares something with the question, best first. The score blends the weighted concept
-    /// coverage of the section (heading, the headings above, body), the coverage of its own heading, and Lucene's
-    /// BM25 score (normalised to the best hit) as a tie-breaker for term frequency and length.
+    /// Every section that shares something with the question, best first. The score blends: the weighted concept
+    /// coverage of the section (heading, headings above, body); the coverage of its heading path; the share of its
+    /// own heading the question holds (precision); the BM25 score normalised to the best hit, as a tie-breaker for
+    /// term frequency and length; and a small bonus when the section's form fits the question (a summary table
+    /// when a list was asked for, anything else otherwise).
     /// </summary>
     public IReadOnlyList<RankedSection> Rank(Question question, double[] weights)
     {
-        var bm25 = SearchBm25(question);
-        var max = bm25.Count == 0 ? 1 : Math.Max(bm25.Values.Max(), 1e-9);
+        var questionTerms = QuestionTerms(question);
+        var bm25 = _bm25.Score(questionTerms);
+        var max = Math.Max(bm25.DefaultIfEmpty(0).Max(), 1e-9);
         var ranked = new List<RankedSection>();
         foreach (var entry in Sections)
         {
-            var (coverage, _) = Coverage(question, weights, entry.Full);
+            var (coverage, matched) = Coverage(question, weights, entry.Full);
             if (coverage <= 0)
             {
                 continue;
             }
 
-            var (titleCoverage, _) = Coverage(question, weights, entry.OwnTitle);
-            var lexical = bm25.GetValueOrDefault(entry.Ordinal) / max;
-            ranked.Add(new RankedSection(entry, coverage + (0.3 * titleCoverage) + (0.2 * lexical), coverage, titleCoverage, lexical));
+            var (titleCoverage, _) = Coverage(question, weights, entry.HeadingPath);
+            var titlePrecision = Precision(entry, questionTerms);
+            var lexical = bm25[entry.Ordinal] / max;
+            var form = entry.IsSummary == question.AsksForList ? FormBonus : 0;
+            var score = coverage + (0.3 * titleCoverage) + (0.3 * titlePrecision) + (0.2 * lexical) + form;
+            ranked.Add(new RankedSection(entry, score, coverage, matched, titleCoverage, lexical));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal));
         return ranked;
     }
 
-    private Dictionary<int, double> SearchBm25(Question question)
+    /// <summary>Every index term the question can match, with the factor of the concept it comes from.</summary>
+    private static Dictionary<string, double> QuestionTerms(Question question)
     {
-        var query = new BooleanQuery();
-        var terms = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var concept in question.Concepts)
         {
             foreach (var form in concept.Forms)
             {
                 foreach (var term in form.SingleCharacter is { } c ? [c.ToString()] : form.Terms)
                 {
-                    if (terms.Count >= MaxQueryTerms || !terms.Add(term))
+                    if (terms.Count < MaxQueryTerms)
                     {
-                        continue;
+                        terms.TryAdd(term, concept.Weight);
                     }
-
-                    query.Add(new TermQuery(new Term("title", term)) { Boost = 2f * (float)concept.Weight }, Occur.SHOULD);
-                    query.Add(new TermQuery(new Term("body", term)) { Boost = (float)concept.Weight }, Occur.SHOULD);
-                    query.Add(new TermQuery(new Term("context", term)) { Boost = 0.5f * (float)concept.Weight }, Occur.SHOULD);
                 }
             }
         }
 
-        var scores = new Dictionary<int, double>();
-        if (terms.Count == 0)
+        return terms;
+    }
+
+    /// <summary>
+    /// The share of a heading's content words the question holds (a word counts by the share of its terms): a
+    /// heading that is mostly what was asked (「情報を公開しよう（公開の原則）」 for 公開の原則) beats one that mentions
+    /// it among other things (the ☆ note on both principles). Words, not terms, so a long compound does not count
+    /// more than a short one.
+    /// </summary>
+    private static double Precision(IndexedSection entry, Dictionary<string, double> questionTerms)
+    {
+        if (entry.TitleWords.Count == 0)
         {
-            return scores;
+            return 0;
         }
 
-        foreach (var hit in _searcher.Search(query, Math.Max(1, Sections.Count)).ScoreDocs)
+        var sum = 0.0;
+        foreach (var word in entry.TitleWords)
         {
-            scores[_docToOrdinal[hit.Doc]] = hit.Score;
+            var found = 0;
+            foreach (var term in word)
+            {
+                if (questionTerms.ContainsKey(term))
+                {
+                    found++;
+                }
+            }
+
+            sum += (double)found / word.Length;
         }
 
-        return scores;
+        return sum / entry.TitleWords.Count;
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace KyodoBot.Core.Knowledge;
 
@@ -52,28 +52,36 @@ public static partial class KnowledgeParser
             throw new KnowledgeFormatException(fileName, 1, "front matter is not closed by a line '---'");
         }
 
-        var yaml = string.Join('\n', lines[1..end]);
-        Dictionary<string, object?>? raw;
+        // YAML marks count lines from 1 inside the front matter, which starts on the file's line 2.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        YamlStream yaml = [];
         try
         {
-            raw = new DeserializerBuilder().Build().Deserialize<Dictionary<string, object?>>(yaml);
+            yaml.Load(new StringReader(string.Join('\n', lines[1..end])));
         }
         catch (YamlException ex)
         {
-            // Mark lines are 1-based inside the YAML text, which starts on the file's line 2.
             throw new KnowledgeFormatException(fileName, (int)ex.Start.Line + 1, $"front matter is not valid YAML: {ex.Message}");
         }
 
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in raw ?? [])
+        if (yaml.Documents.Count == 0)
         {
-            if (value is not (null or string))
+            return (values, end + 1);
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode mapping)
+        {
+            throw new KnowledgeFormatException(fileName, 2, "front matter must be 'key: value' lines");
+        }
+
+        foreach (var (key, value) in mapping.Children)
+        {
+            if (key is not YamlScalarNode { Value: { } name } || value is not YamlScalarNode scalar)
             {
-                var line = 2 + Array.FindIndex(lines[1..end], l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal));
-                throw new KnowledgeFormatException(fileName, line, $"front matter '{key}' must be a single text value");
+                throw new KnowledgeFormatException(fileName, (int)key.Start.Line + 1, $"front matter '{key}' must be a single text value");
             }
 
-            values[key] = ((string?)value ?? "").Trim();
+            values[name] = (scalar.Value ?? "").Trim();
         }
 
         return (values, end + 1);

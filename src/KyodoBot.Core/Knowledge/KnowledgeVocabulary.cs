@@ -1,6 +1,6 @@
 using KyodoBot.Core.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using YamlDotNet.RepresentationModel;
 
 namespace KyodoBot.Core.Knowledge;
 
@@ -57,16 +57,15 @@ public sealed class KnowledgeVocabulary
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         var glossary = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
 
-        var synonymFile = ReadYaml<SynonymsDocument>(Path.Combine(folder, SynonymsFile), errors);
-        foreach (var entry in synonymFile?.Synonyms ?? [])
+        foreach (var entry in Entries(Path.Combine(folder, SynonymsFile), "synonyms", errors))
         {
-            var canonical = TextNormalizer.Key(entry.Canonical);
+            var canonical = TextNormalizer.Key(Scalar(entry, "canonical"));
             if (canonical.Length == 0)
             {
                 continue;
             }
 
-            foreach (var variant in entry.Variants ?? [])
+            foreach (var variant in Scalars(entry, "variants"))
             {
                 var key = TextNormalizer.Key(variant);
                 if (key.Length > 0 && key != canonical)
@@ -76,11 +75,10 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        var glossaryFile = ReadYaml<GlossaryDocument>(Path.Combine(folder, GlossaryFile), errors);
-        foreach (var entry in glossaryFile?.Terms ?? [])
+        foreach (var entry in Entries(Path.Combine(folder, GlossaryFile), "terms", errors))
         {
-            var japanese = (entry.Ja ?? []).Select(TextNormalizer.Key).Where(j => j.Length > 0).ToArray();
-            foreach (var english in entry.En ?? [])
+            var japanese = Scalars(entry, "ja").Select(TextNormalizer.Key).Where(j => j.Length > 0).ToArray();
+            foreach (var english in Scalars(entry, "en"))
             {
                 var key = EnglishKey(english);
                 if (key.Length > 0 && japanese.Length > 0)
@@ -96,51 +94,71 @@ public sealed class KnowledgeVocabulary
     /// <summary>English words as the analyzer splits them: lower case, letters and digits, one space between.</summary>
     public static string EnglishKey(string? text) => string.Join(' ', TermAnalyzer.LatinWords(TextNormalizer.Key(text)));
 
-    private static T? ReadYaml<T>(string path, ICollection<KnowledgeLoadError> errors) where T : class
+    /// <summary>The mappings listed under <paramref name="listKey"/> of a YAML file; problems become errors.</summary>
+    private static IEnumerable<YamlMappingNode> Entries(string path, string listKey, ICollection<KnowledgeLoadError> errors)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return [];
         }
 
+        var name = Path.GetFileName(path);
+        YamlStream yaml = [];
         try
         {
-            return new DeserializerBuilder().Build().Deserialize<T>(File.ReadAllText(path));
+            using var reader = new StreamReader(path);
+            yaml.Load(reader);
         }
-        catch (YamlException ex)
+        catch (Exception ex) when (ex is YamlException or IOException)
         {
-            errors.Add(new KnowledgeLoadError(Path.GetFileName(path), (int)ex.Start.Line, ex.InnerException?.Message ?? ex.Message));
-            return null;
+            errors.Add(new KnowledgeLoadError(name, ex is YamlException y ? (int)y.Start.Line : 0, ex.Message));
+            return [];
         }
+
+        if (yaml.Documents.Count == 0)
+        {
+            return [];
+        }
+
+        if (yaml.Documents[0].RootNode is not YamlMappingNode root
+            || !root.Children.TryGetValue(new YamlScalarNode(listKey), out var list)
+            || list is not YamlSequenceNode sequence)
+        {
+            errors.Add(new KnowledgeLoadError(name, 1, $"expected a list under '{listKey}:'"));
+            return [];
+        }
+
+        var entries = new List<YamlMappingNode>();
+        foreach (var item in sequence)
+        {
+            if (item is YamlMappingNode mapping)
+            {
+                entries.Add(mapping);
+            }
+            else
+            {
+                errors.Add(new KnowledgeLoadError(name, (int)item.Start.Line, "expected an entry with keys (ignored)"));
+            }
+        }
+
+        return entries;
     }
 
-    private sealed class SynonymsDocument
+    private static string Scalar(YamlMappingNode entry, string key) =>
+        entry.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlScalarNode { Value: { } value } ? value : "";
+
+    private static IEnumerable<string> Scalars(YamlMappingNode entry, string key)
     {
-        [YamlMember(Alias = "synonyms")]
-        public List<SynonymEntry>? Synonyms { get; set; }
-    }
+        if (!entry.Children.TryGetValue(new YamlScalarNode(key), out var node))
+        {
+            return [];
+        }
 
-    private sealed class SynonymEntry
-    {
-        [YamlMember(Alias = "canonical")]
-        public string? Canonical { get; set; }
-
-        [YamlMember(Alias = "variants")]
-        public List<string>? Variants { get; set; }
-    }
-
-    private sealed class GlossaryDocument
-    {
-        [YamlMember(Alias = "terms")]
-        public List<GlossaryEntry>? Terms { get; set; }
-    }
-
-    private sealed class GlossaryEntry
-    {
-        [YamlMember(Alias = "en")]
-        public List<string>? En { get; set; }
-
-        [YamlMember(Alias = "ja")]
-        public List<string>? Ja { get; set; }
+        return node switch
+        {
+            YamlSequenceNode sequence => sequence.OfType<YamlScalarNode>().Select(s => s.Value ?? ""),
+            YamlScalarNode { Value: { } single } => [single],
+            _ => [],
+        };
     }
 }

@@ -17,9 +17,9 @@ public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharac
         }
 
         var found = 0;
-        foreach (var term in Terms)
+        for (var i = 0; i < Terms.Count; i++) // indexed, not foreach: this runs per concept × section × question
         {
-            if (text.Tokens.Contains(term))
+            if (text.Tokens.Contains(Terms[i]))
             {
                 found++;
             }
@@ -39,13 +39,9 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     public double MatchIn(AnalyzedText text)
     {
         var best = 0.0;
-        foreach (var form in Forms)
+        for (var i = 0; i < Forms.Count && best < 1; i++)
         {
-            best = Math.Max(best, form.MatchIn(text));
-            if (best >= 1)
-            {
-                break;
-            }
+            best = Math.Max(best, Forms[i].MatchIn(text));
         }
 
         return best;
@@ -59,4 +55,8 @@ public sealed record Question(
     bool IsEnglish,
     bool AsksForList,
     bool Truncated,
-    IReadOnlyList<Concept> Concepts);
+    IReadOnlyList<Concept> Concepts)
+{
+    /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
+    public static Question None { get; } = new("", "", false, false, false, []);
+}

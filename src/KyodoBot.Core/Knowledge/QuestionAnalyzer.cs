@@ -308,7 +308,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|please|so|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?)?(?:(?:tell me|explain|describe|show me|give me)(?: about)?\s+)?(?:i (?:want|would like|need) to know (?:about )?)?(?:(?:what|which|who|how|why|when|where)(?:'s|\s+(?:is|are|does|do|did|was|were|should|can|will|would))?\s+)?(?:the |a |an )?")]
     private static partial Regex EnglishPrefix();
 
-    [GeneratedRegex(@"\s*(?:\b(?:mean|means|about|please)\b)?\s*[?.!]*\s*$")]
+    [GeneratedRegex(@"[\s,]*(?:\b(?:mean|means|about|please)\b)?[\s?.!,]*$")]
     private static partial Regex EnglishSuffix();
 
     [GeneratedRegex(@"<at\b[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]

@@ -1,3 +1,4 @@
+using KyodoBot.Core.Ask;
 using KyodoBot.Core.Departments;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,6 +12,8 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
 {
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
+    public DbSet<AnswerFeedback> Feedback => Set<AnswerFeedback>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -46,6 +49,33 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.TeamId).HasMaxLength(512);
             e.Property(x => x.TeamName).HasMaxLength(256);
             e.Property(x => x.RegisteredBy).HasMaxLength(256);
+        });
+
+        modelBuilder.Entity<QuestionRecord>(e =>
+        {
+            e.ToTable("questions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ActivityId).HasMaxLength(256);
+            e.HasIndex(x => x.ActivityId).IsUnique();
+            e.Property(x => x.UserId).HasMaxLength(512);
+            e.Property(x => x.ConversationId).HasMaxLength(512);
+            e.Property(x => x.Question).HasMaxLength(1000);
+            e.Property(x => x.QuestionKey).HasMaxLength(1000);
+            e.HasIndex(x => x.QuestionKey);
+            e.HasIndex(x => x.AskedAt);
+            e.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.SectionIds).HasMaxLength(1000);
+            e.HasMany(x => x.Feedback).WithOne(f => f.QuestionRecord).HasForeignKey(f => f.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AnswerFeedback>(e =>
+        {
+            e.ToTable("answer_feedback");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserId).HasMaxLength(512);
+            e.HasIndex(x => new { x.QuestionId, x.UserId }).IsUnique();
+            e.Property(x => x.Vote).HasConversion<string>().HasMaxLength(8);
+            e.Property(x => x.Comment).HasMaxLength(2000);
         });
     }
 }

@@ -88,7 +88,7 @@ public static partial class ActivityMapper
     public static Activity ToActivity(OutgoingMessage message)
     {
         var activity = MessageFactory.Text(message.Text);
-        activity.TextFormat = TextFormatTypes.Markdown;
+        activity.TextFormat = message.PlainText ? TextFormatTypes.Plain : TextFormatTypes.Markdown;
         if (message.CardJson is not null)
         {
             activity.Attachments = [new Attachment
@@ -97,6 +97,11 @@ public static partial class ActivityMapper
                 // Core hands over finished JSON: pass it through raw instead of parsing it into a JObject and back.
                 Content = new JRaw(message.CardJson),
             }];
+        }
+
+        if (message.Citations.Count > 0 || message.AiGenerated)
+        {
+            activity.Entities = [CitationEntity(message)];
         }
 
         if (message.SuggestedActions.Count > 0)
@@ -110,6 +115,40 @@ public static partial class ActivityMapper
         }
 
         return activity;
+    }
+
+    /// <summary>Teams' AI-message entity: citations [n] in the text open the source; optionally the "AI generated" label.</summary>
+    private static Entity CitationEntity(OutgoingMessage message)
+    {
+        var entity = new JObject
+        {
+            ["type"] = "https://schema.org/Message",
+            ["@type"] = "Message",
+            ["@context"] = "https://schema.org",
+            ["@id"] = "",
+        };
+        if (message.AiGenerated)
+        {
+            entity["additionalType"] = new JArray("AIGeneratedContent");
+        }
+
+        if (message.Citations.Count > 0)
+        {
+            entity["citation"] = new JArray(message.Citations.Select(c => new JObject
+            {
+                ["@type"] = "Claim",
+                ["position"] = c.Position,
+                ["appearance"] = new JObject
+                {
+                    ["@type"] = "DigitalDocument",
+                    ["name"] = c.Title,
+                    // Teams shows at most 160 characters of the abstract.
+                    ["abstract"] = c.Excerpt.Length > 160 ? c.Excerpt[..159] + "…" : c.Excerpt,
+                },
+            }));
+        }
+
+        return entity.ToObject<Entity>()!;
     }
 
     public static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch

@@ -20,6 +20,8 @@ public sealed class KyodoAdapter : CloudAdapter
     public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, ILogger<KyodoAdapter> logger)
         : base(authentication, logger)
     {
+        // A turn that takes longer than half a second (a model writing a grounded answer) shows "typing…".
+        Use(new ShowTypingMiddleware(delay: 500, period: 2000));
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed for activity {ActivityId} ({ActivityType})", turnContext.Activity.Id, turnContext.Activity.Type);

@@ -14,7 +14,7 @@ public interface ICliVerb
 /// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
 public static class CliRunner
 {
-    private static readonly ICliVerb[] Verbs = [new PackageVerb()];
+    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb()];
 
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && Verbs.Any(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));

@@ -26,6 +26,13 @@ public sealed class DatabaseReadiness(DatabaseMigrator database) : IReadinessChe
     }
 }
 
+public sealed class KnowledgeReadiness(KyodoBot.Core.Knowledge.IKnowledgeBase knowledge) : IReadinessCheck
+{
+    public string Name => "knowledge";
+
+    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(knowledge.IsLoaded && knowledge.SectionCount > 0);
+}
+
 public static class ReadinessEndpoints
 {
     /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: every readiness check passes (503 otherwise).</summary>

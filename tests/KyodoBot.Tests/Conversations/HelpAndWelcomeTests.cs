@@ -93,11 +93,11 @@ public sealed class HelpAndWelcomeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task UnknownText_SaysSoAndOffersHelp()
+    public async Task EmptyText_AsksForAQuestionAndOffersHelp()
     {
         var adapter = BotTestHost.Personal();
 
-        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "今日の天気は？"));
+        var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, " "));
 
         var reply = Assert.Single(replies);
         Assert.Contains("ヘルプ", reply.Text);

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Cards;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Knowledge;
+using KyodoBot.Core.Localization;
+
+namespace KyodoBot.Core.Ask;
+
+/// <summary>
+/// Turns an <see cref="Answer"/> into what Teams shows: the answer as plain text with [n] citation markers (Teams'
+/// citation entity), and a card with the sources, related sections and 👍/👎 — the card also carries the sources
+/// where citation entities are not rendered (the Agents Playground).
+/// </summary>
+public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
+{
+    public OutgoingMessage Present(Answer answer, long questionId, Language language, bool aiGenerated)
+    {
+        string T(string key) => texts.Get(language, key);
+        var note = Notes(answer, language, aiGenerated);
+        if (!answer.Answered)
+        {
+            var refusal = cards.Render("no-answer", new JsonObject
+            {
+                ["hasNote"] = note.Length > 0,
+                ["note"] = note,
+                ["message"] = answer.Text,
+                ["recorded"] = T("ask.recorded"),
+                ["hasSuggestions"] = answer.Suggestions.Count > 0,
+                ["didYouMeanLabel"] = T("ask.didYouMean"),
+                ["suggestions"] = Sections(answer.Suggestions),
+            });
+            return new OutgoingMessage { Text = answer.Text, PlainText = true, CardJson = refusal };
+        }
+
+        var markers = MarkersNeeded(answer) ? " " + string.Concat(answer.Citations.Select((_, i) => $"[{i + 1}]")) : "";
+        var card = cards.Render("answer", new JsonObject
+        {
+            ["hasNote"] = note.Length > 0,
+            ["note"] = note,
+            ["sourceLabel"] = T("ask.sourceLabel"),
+            ["citations"] = new JsonArray(answer.Citations.Select((c, i) => (JsonNode)new JsonObject
+            {
+                ["label"] = $"[{i + 1}] {c.Title}",
+                ["excerpt"] = c.Excerpt,
+            }).ToArray()),
+            ["hasSuggestions"] = answer.Suggestions.Count > 0,
+            ["relatedLabel"] = T("ask.relatedLabel"),
+            ["suggestions"] = Sections(answer.Suggestions),
+            ["helpfulLabel"] = T("ask.helpful"),
+            ["notHelpfulLabel"] = T("ask.notHelpful"),
+            ["questionId"] = questionId,
+        });
+        return new OutgoingMessage
+        {
+            Text = answer.Text + markers,
+            PlainText = true,
+            CardJson = card,
+            Citations = answer.Citations.Select((c, i) => new MessageCitation(i + 1, c.Title, c.Excerpt)).ToList(),
+            AiGenerated = aiGenerated,
+        };
+    }
+
+    /// <summary>A model's text already carries its own [n] markers; an extractive quote does not.</summary>
+    private static bool MarkersNeeded(Answer answer) =>
+        answer.Citations.Count > 0 && !answer.Text.Contains("[1]", StringComparison.Ordinal);
+
+    private string Notes(Answer answer, Language language, bool aiGenerated)
+    {
+        var notes = new List<string>();
+        if (answer.Truncated)
+        {
+            notes.Add(texts.Get(language, "ask.truncated"));
+        }
+
+        if (aiGenerated)
+        {
+            notes.Add(texts.Get(language, "ask.aiNote"));
+        }
+
+        return string.Join(" ", notes);
+    }
+
+    private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>
+        new(sections.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = s.Title }).ToArray());
+}

@@ -1,0 +1,150 @@
+using System.Text;
+using KyodoBot.Core.Storage;
+using KyodoBot.Core.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace KyodoBot.Core.Ask;
+
+/// <summary>One line of the editors' list: a question (as last asked) that the manual could not answer, or whose answer got 👎.</summary>
+public sealed record UnansweredQuestion(string Question, int UnansweredCount, int DownvoteCount, DateTimeOffset LastAsked, IReadOnlyList<string> Comments);
+
+/// <summary>Records questions and their feedback, idempotently; lists what the manual does not answer well.</summary>
+public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Stores the question; the same activity delivered twice returns the first record.</summary>
+    public async Task<QuestionRecord> RecordAsync(QuestionRecord record, CancellationToken cancellationToken)
+    {
+        record.AskedAt = time.GetUtcNow();
+        record.QuestionKey = KeyOf(record.Question);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var existing = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.ActivityId == record.ActivityId, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        db.Questions.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return record;
+        }
+        catch (DbUpdateException)
+        {
+            // The same activity raced in on another request or instance.
+            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
+            return await again.Questions.AsNoTracking().FirstAsync(q => q.ActivityId == record.ActivityId, cancellationToken);
+        }
+    }
+
+    public async Task<QuestionRecord?> FindAsync(long questionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+    }
+
+    /// <summary>The user's vote on the question (a new vote replaces theirs); null when the question is unknown.</summary>
+    public async Task<AnswerFeedback?> VoteAsync(long questionId, string userId, Vote vote, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            if (!await db.Questions.AnyAsync(q => q.Id == questionId, cancellationToken))
+            {
+                return null;
+            }
+
+            var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.QuestionId == questionId && f.UserId == userId, cancellationToken);
+            if (feedback is null)
+            {
+                feedback = new AnswerFeedback { QuestionId = questionId, UserId = userId };
+                db.Feedback.Add(feedback);
+            }
+
+            feedback.Vote = vote;
+            feedback.At = time.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return feedback;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // A double click raced: the second attempt updates the row the first one inserted.
+            }
+        }
+    }
+
+    /// <summary>Adds a comment to the user's own feedback; false when it is not theirs or does not exist.</summary>
+    public async Task<bool> CommentAsync(long feedbackId, string userId, string comment, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var feedback = await db.Feedback.FirstOrDefaultAsync(f => f.Id == feedbackId && f.UserId == userId, cancellationToken);
+        if (feedback is null)
+        {
+            return false;
+        }
+
+        feedback.Comment = comment;
+        feedback.At = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Unanswered and 👎 questions since <paramref name="since"/>, most frequent first.</summary>
+    public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredAsync(DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var questions = db.Questions.AsNoTracking();
+        if (since is { } from)
+        {
+            questions = questions.Where(q => q.AskedAt >= from);
+        }
+
+        var unanswered = await questions
+            .Where(q => !q.Answered)
+            .GroupBy(q => q.QuestionKey)
+            .Select(g => new { Key = g.Key, Count = g.Count(), Last = g.Max(q => q.AskedAt), Question = g.Max(q => q.Question) })
+            .ToListAsync(cancellationToken);
+        var downvoted = await questions
+            .SelectMany(q => q.Feedback.Where(f => f.Vote == Vote.Down), (q, f) => new { q.QuestionKey, q.Question, q.AskedAt, f.Comment })
+            .ToListAsync(cancellationToken);
+
+        var lines = new Dictionary<string, UnansweredQuestion>(StringComparer.Ordinal);
+        foreach (var u in unanswered)
+        {
+            lines[u.Key] = new UnansweredQuestion(u.Question ?? u.Key, u.Count, 0, u.Last, []);
+        }
+
+        foreach (var group in downvoted.GroupBy(d => d.QuestionKey))
+        {
+            var comments = group.Select(d => d.Comment).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).ToList();
+            var last = group.Max(d => d.AskedAt);
+            lines[group.Key] = lines.TryGetValue(group.Key, out var line)
+                ? line with { DownvoteCount = group.Count(), Comments = comments, LastAsked = last > line.LastAsked ? last : line.LastAsked }
+                : new UnansweredQuestion(group.First().Question, 0, group.Count(), last, comments);
+        }
+
+        return lines.Values
+            .OrderByDescending(l => l.UnansweredCount + l.DownvoteCount)
+            .ThenByDescending(l => l.LastAsked)
+            .Take(limit)
+            .ToList();
+    }
+
+    /// <summary>Same question, different punctuation, spacing, width or case → same key.</summary>
+    public static string KeyOf(string question)
+    {
+        var normalized = TextNormalizer.Key(question);
+        var key = new StringBuilder(normalized.Length);
+        foreach (var c in normalized)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.Length > 1000 ? key.ToString(0, 1000) : key.ToString();
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Text;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>One line of a question set: <c>{"id", "q", "expect": [...], "all"?: bool, "oos"?: bool}</c>.</summary>
+public sealed record EvalCase(string Id, string Question, IReadOnlyList<string> Expect, bool All, bool OutOfScope);
+
+/// <summary>How one question went. <see cref="AnsweredWith"/> is the cited section (id and title) or "(refused)".</summary>
+public sealed record EvalResult(EvalCase Case, bool Pass, bool Answered, string AnsweredWith, string AnswerText, double Confidence)
+{
+    public string Id => Case.Id;
+    public string Question => Case.Question;
+}
+
+public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
+{
+    public int Total => Results.Count;
+    public int Passed => Results.Count(r => r.Pass);
+    public int Failed => Total - Passed;
+    public double Accuracy => Total == 0 ? 0 : (double)Passed / Total;
+    public int InScope => Results.Count(r => !r.Case.OutOfScope);
+    public int InScopePassed => Results.Count(r => !r.Case.OutOfScope && r.Pass);
+    public double InScopeAccuracy => InScope == 0 ? 1 : (double)InScopePassed / InScope;
+    public int OutOfScope => Results.Count(r => r.Case.OutOfScope);
+    public int OutOfScopeRefused => Results.Count(r => r.Case.OutOfScope && !r.Answered);
+    public bool AllOutOfScopeRefused => OutOfScopeRefused == OutOfScope;
+
+    /// <summary>The closing line the CLI prints.</summary>
+    public string Summary => $"{Passed} passed, {Failed} failed";
+}
+
+/// <summary>
+/// Runs a question set (the format of <c>shared/eval/qa-dev.jsonl</c>) against an answerer.
+/// Pass rule: an out-of-scope question passes when it is refused. An in-scope question passes when it is answered
+/// and the answer text contains at least one expected phrase (every one when <c>"all": true</c>). Only the answer
+/// text counts, not the citation titles or excerpts: a user reads the answer, so the answer must say it. Phrases and
+/// text are compared after <see cref="TextNormalizer.Key"/> (NFKC, width, case). The language of each question is
+/// what the bot would pick from its text (<see cref="LanguageResolver.Resolve"/> without a locale).
+/// </summary>
+public static class EvalRunner
+{
+    public static IReadOnlyList<EvalCase> Load(string path) => Parse(File.ReadLines(path), Path.GetFileName(path));
+
+    public static IReadOnlyList<EvalCase> Parse(IEnumerable<string> lines, string source = "input")
+    {
+        var cases = new List<EvalCase>();
+        var lineNo = 0;
+        foreach (var line in lines)
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(line);
+                var root = json.RootElement;
+                var question = root.TryGetProperty("q", out var q) ? q.GetString() : null;
+                if (string.IsNullOrEmpty(question))
+                {
+                    throw new FormatException($"{source}:{lineNo}: no \"q\"");
+                }
+
+                var id = root.TryGetProperty("id", out var idValue) ? idValue.ToString() : $"line{lineNo}";
+                var expect = root.TryGetProperty("expect", out var e) && e.ValueKind == JsonValueKind.Array
+                    ? e.EnumerateArray().Select(x => x.GetString() ?? "").Where(x => x.Length > 0).ToArray()
+                    : [];
+                var all = root.TryGetProperty("all", out var a) && a.ValueKind == JsonValueKind.True;
+                var oos = root.TryGetProperty("oos", out var o) && o.ValueKind == JsonValueKind.True;
+                if (!oos && expect.Length == 0)
+                {
+                    throw new FormatException($"{source}:{lineNo}: an in-scope question needs \"expect\" phrases");
+                }
+
+                cases.Add(new EvalCase(id, question, expect, all, oos));
+            }
+            catch (JsonException ex)
+            {
+                throw new FormatException($"{source}:{lineNo}: not a JSON object: {ex.Message}", ex);
+            }
+        }
+
+        return cases;
+    }
+
+    public static EvalReport Run(string path, IKnowledgeAnswerer answerer) => Run(Load(path), answerer);
+
+    public static EvalReport Run(IEnumerable<EvalCase> cases, IKnowledgeAnswerer answerer)
+    {
+        var results = new List<EvalResult>();
+        foreach (var c in cases)
+        {
+            var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(null, c.Question));
+            var with = answer.Answered && answer.Citations.Count > 0
+                ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
+                : "(refused)";
+            results.Add(new EvalResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence));
+        }
+
+        return new EvalReport(results);
+    }
+
+    public static bool Passes(EvalCase c, Answer answer)
+    {
+        if (c.OutOfScope)
+        {
+            return !answer.Answered;
+        }
+
+        if (!answer.Answered)
+        {
+            return false;
+        }
+
+        var text = TextNormalizer.Key(answer.Text);
+        bool Contains(string phrase) => text.Contains(TextNormalizer.Key(phrase), StringComparison.Ordinal);
+        return c.All ? c.Expect.All(Contains) : c.Expect.Any(Contains);
+    }
+
+    /// <summary>One line per question: verdict, id, question, what was answered, confidence.</summary>
+    public static string Describe(EvalResult r) =>
+        $"{(r.Pass ? "PASS" : "FAIL")} {r.Id} {r.Question} → {r.AnsweredWith} (confidence {r.Confidence:0.00})";
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// Holds the current <see cref="KnowledgeIndex"/> of the knowledge folder. <see cref="Reload"/> builds a new index
+/// off to the side and swaps the reference atomically; readers keep the snapshot they started with. The first reader
+/// loads the folder if nobody has yet (the CLI has no hosted service); the host loads it at start through
+/// <see cref="KnowledgeFolderWatcher"/>, which also reloads on every change.
+/// </summary>
+public sealed class KnowledgeBase : IKnowledgeBase
+{
+    private readonly Lock _reloadLock = new();
+    private readonly ILogger<KnowledgeBase> _logger;
+    private KnowledgeIndex? _current;
+    private long _version;
+
+    public KnowledgeBase(string folder, ILogger<KnowledgeBase>? logger = null)
+    {
+        Folder = folder;
+        _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Goes up by one with every load; a test or a probe can wait for it to change.</summary>
+    public long Version => Interlocked.Read(ref _version);
+
+    public TimeSpan LastLoadDuration { get; private set; }
+
+    public KnowledgeIndex Current => Volatile.Read(ref _current) ?? LoadOnce();
+
+    /// <summary>The files and lines skipped by the current index (empty when everything loaded).</summary>
+    public IReadOnlyList<KnowledgeLoadError> Errors => Current.Errors;
+
+    public bool IsLoaded => Volatile.Read(ref _current) is not null;
+
+    public int SectionCount => Volatile.Read(ref _current)?.Sections.Count ?? 0;
+
+    public KnowledgeSection? Find(string sectionId) => Current.Find(sectionId)?.Section;
+
+    public IReadOnlyList<ScoredPassage> Search(string question, int top) =>
+        KnowledgeAnswerer.Search(Current, question, top);
+
+    /// <summary>Reads and indexes the folder now, then swaps the new index in. Never throws for bad files.</summary>
+    public KnowledgeIndex Reload()
+    {
+        lock (_reloadLock)
+        {
+            return Load();
+        }
+    }
+
+    private KnowledgeIndex LoadOnce()
+    {
+        lock (_reloadLock)
+        {
+            return Volatile.Read(ref _current) ?? Load();
+        }
+    }
+
+    /// <summary>Call under the lock only: builds, swaps in, and reports.</summary>
+    private KnowledgeIndex Load()
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var index = KnowledgeIndex.Build(Folder);
+        stopwatch.Stop();
+        Volatile.Write(ref _current, index);
+        Interlocked.Increment(ref _version);
+        LastLoadDuration = stopwatch.Elapsed;
+
+        if (!Directory.Exists(Folder))
+        {
+            _logger.LogWarning("Knowledge folder {Folder} does not exist: the bot has no knowledge to answer from", Folder);
+        }
+
+        foreach (var error in index.Errors)
+        {
+            _logger.LogError("Knowledge file {File} line {Line}: {Problem}", error.File, error.Line, error.Message);
+        }
+
+        _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems)",
+            index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count);
+        return index;
+    }
+}

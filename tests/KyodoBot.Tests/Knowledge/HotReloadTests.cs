@@ -1,0 +1,114 @@
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Knowledge;
+using Microsoft.Extensions.Logging;
+
+namespace KyodoBot.Tests.Knowledge;
+
+/// <summary>
+/// The folder watcher against a real temp folder and the real clock: a change must be live within 2 s. Each wait is
+/// a bounded poll on <see cref="KnowledgeBase.Version"/>, never a fixed sleep.
+/// </summary>
+public sealed class HotReloadTests : IAsyncLifetime, IDisposable
+{
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
+
+    private const string TourFile = """
+        ---
+        id: tour
+        title: "庁舎見学"
+        chapter: "付録"
+        source: "テスト用"
+        ---
+
+        # 付録 庁舎見学ツアーの申込 {#tour-booking}
+
+        庁舎見学ツアーは総務課の窓口で申し込みます。
+        """;
+
+    private readonly TempKnowledgeFolder _folder = new(copyRealKnowledge: true);
+    private readonly ListLogger<KnowledgeBase> _log = new();
+    private readonly KnowledgeBase _knowledge;
+    private readonly KnowledgeFolderWatcher _watcher;
+    private readonly KnowledgeAnswerer _answerer;
+
+    public HotReloadTests()
+    {
+        _knowledge = new KnowledgeBase(_folder.Path, _log);
+        _watcher = new KnowledgeFolderWatcher(_knowledge, TimeProvider.System);
+        _answerer = new KnowledgeAnswerer(_knowledge);
+    }
+
+    public Task InitializeAsync() => _watcher.StartAsync(CancellationToken.None);
+
+    public Task DisposeAsync() => _watcher.StopAsync(CancellationToken.None);
+
+    public void Dispose()
+    {
+        _watcher.Dispose();
+        _folder.Dispose();
+    }
+
+    private void ChangeAndWait(Action change)
+    {
+        var before = _knowledge.Version;
+        change();
+        Assert.True(SpinWait.SpinUntil(() => _knowledge.Version > before, Within), $"no reload within {Within.TotalSeconds} s");
+    }
+
+    [Fact]
+    public void Start_LoadsTheFolder()
+    {
+        Assert.True(_knowledge.IsLoaded);
+        Assert.NotNull(_knowledge.Find("principle-1"));
+    }
+
+    [Fact]
+    public void AddedFile_IsAnsweredWithoutRestart_EditedFileChanges_RemovedFileIsGone()
+    {
+        const string question = "庁舎見学ツアーの申込はどこで？";
+        Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
+
+        var path = "";
+        ChangeAndWait(() => path = _folder.Write("tour.md", TourFile));
+        var answer = _answerer.Ask(question, Language.Japanese);
+        Assert.True(answer.Answered);
+        Assert.Equal("tour-booking", answer.Citations[0].Id);
+        Assert.Contains("総務課", answer.Text, StringComparison.Ordinal);
+
+        ChangeAndWait(() => File.WriteAllText(path, TourFile.Replace("総務課", "広報課", StringComparison.Ordinal)));
+        Assert.Contains("広報課", _answerer.Ask(question, Language.Japanese).Text, StringComparison.Ordinal);
+
+        ChangeAndWait(() => File.Delete(path));
+        Assert.Null(_knowledge.Find("tour-booking"));
+        Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
+        Assert.NotNull(_knowledge.Find("principle-1"));
+    }
+
+    [Fact]
+    public void BrokenFile_IsLoggedWithNameAndLine_AndTheRestOfTheIndexStays()
+    {
+        var sections = _knowledge.SectionCount;
+
+        ChangeAndWait(() => _folder.Write("broken.md", TourFile + "\n## 見出しだけ\n"));
+
+        Assert.Equal(sections, _knowledge.SectionCount);
+        Assert.Null(_knowledge.Find("tour-booking"));
+        var error = Assert.Single(_knowledge.Errors);
+        Assert.Equal(("broken.md", 11), (error.File, error.Line));
+        Assert.Contains(_log.Entries, e => e.Level == LogLevel.Error
+            && e.Message.Contains("broken.md", StringComparison.Ordinal) && e.Message.Contains("line 11", StringComparison.Ordinal));
+        Assert.True(_answerer.Ask("公開の原則とは", Language.Japanese).Answered);
+    }
+
+    [Fact]
+    public void VocabularyEdit_IsPickedUp()
+    {
+        const string question = "ヤクソクゴトの優先度は？";
+        Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
+
+        ChangeAndWait(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),
+            "  - canonical: 約束ごと\n    variants: [ヤクソクゴト]\n"));
+
+        Assert.Equal("principles-intro", _answerer.Ask(question, Language.Japanese).Citations.Single().Id);
+    }
+}
