@@ -1,3 +1,4 @@
+using KyodoBot.Core.Localization;
 using KyodoBot.Core.Conversations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -37,17 +38,19 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private const double SuggestionCoverage = 0.2;
     private const double SuggestionEvidence = 1.0;
 
-    public const string RefusalJapanese = "協働マニュアルには該当する記載が見つかりませんでした。";
-    public const string RefusalEnglish = "The collaboration manual has no entry that answers this.";
-
     private readonly KnowledgeBase _knowledge;
+    private readonly Texts _texts;
     private readonly ILogger<KnowledgeAnswerer> _logger;
 
-    public KnowledgeAnswerer(KnowledgeBase knowledge, ILogger<KnowledgeAnswerer>? logger = null)
+    public KnowledgeAnswerer(KnowledgeBase knowledge, ILogger<KnowledgeAnswerer>? logger = null, Texts? texts = null)
     {
         _knowledge = knowledge;
+        _texts = texts ?? new Texts();
         _logger = logger ?? NullLogger<KnowledgeAnswerer>.Instance;
     }
+
+    /// <summary>The honest "no answer" sentence (<c>ask.noAnswer</c> in Localization).</summary>
+    public string RefusalText(Language language) => _texts.Get(language, "ask.noAnswer");
 
     public Answer Ask(string question, Language language)
     {
@@ -65,7 +68,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>The whole pipeline on one index snapshot (tests and tools call it directly).</summary>
-    public static Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
+    public Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
     {
         var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -108,10 +111,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// An answer that quotes the manual. In English the quote stays Japanese (the manual is Japanese) behind a lead-in
     /// that names the section and says it is a quotation.
     /// </summary>
-    private static Answer Quoted(KnowledgeIndex index, IndexedSection unit, string quote, double confidence, Language language, bool truncated)
+    private Answer Quoted(KnowledgeIndex index, IndexedSection unit, string quote, double confidence, Language language, bool truncated)
     {
         var text = language == Language.English
-            ? $"From the manual ({unit.Section.Title}), quoted in the original Japanese:\n{quote}"
+            ? _texts.Get(language, "ask.englishLeadIn", unit.Section.Title) + "\n" + quote
             : quote;
         var citation = new Citation(unit.Section.Id, unit.Section.Title, AnswerComposer.Excerpt(quote));
         return new Answer(true, text, confidence, [citation], FollowUps(index, unit), truncated);
@@ -238,6 +241,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         return [.. picked.Select(s => s.Ref)];
     }
 
-    private static Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated) =>
-        new(false, language == Language.English ? RefusalEnglish : RefusalJapanese, confidence, [], suggestions, truncated);
+    private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated) =>
+        new(false, RefusalText(language), confidence, [], suggestions, truncated);
 }

@@ -20,7 +20,7 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<ContentPaths>().Knowledge, sp.GetService<ILogger<KnowledgeBase>>()));
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
         services.TryAddSingleton<IKnowledgeAnswerer>(sp => new KnowledgeAnswerer(
-            sp.GetRequiredService<KnowledgeBase>(), sp.GetService<ILogger<KnowledgeAnswerer>>()));
+            sp.GetRequiredService<KnowledgeBase>(), sp.GetService<ILogger<KnowledgeAnswerer>>(), sp.GetService<Localization.Texts>()));
         services.TryAddSingleton(sp => new KnowledgeFolderWatcher(
             sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<KnowledgeFolderWatcher>>()));
         services.AddHostedService(sp => sp.GetRequiredService<KnowledgeFolderWatcher>());

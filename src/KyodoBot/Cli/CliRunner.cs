@@ -37,7 +37,12 @@ public static class CliRunner
                 ContentRootPath = AppContext.BaseDirectory,
             });
             builder.Configuration.AddUserSecrets(typeof(CliRunner).Assembly, optional: true);
+            // Output is the verb's (ask --json prints exactly one JSON object); logs go to standard error.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddFilter("KyodoBot", LogLevel.Warning);
             builder.Services.AddKyodoCore(builder.Configuration);
             using var host = builder.Build();
             return await verb.RunAsync(rest, host.Services, CancellationToken.None);
@@ -47,6 +52,22 @@ public static class CliRunner
             await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// A path the user typed, relative to the directory they typed it in. <c>dotnet run</c> starts the program in the
+    /// project's folder, but keeps the shell's <c>PWD</c>, which is where the user is.
+    /// </summary>
+    public static string UserPath(string path)
+    {
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        var userDirectory = Environment.GetEnvironmentVariable("PWD");
+        return Path.GetFullPath(Path.Combine(
+            !string.IsNullOrEmpty(userDirectory) && Directory.Exists(userDirectory) ? userDirectory : Directory.GetCurrentDirectory(), path));
     }
 
     /// <summary>The value after <paramref name="option"/>, if present.</summary>

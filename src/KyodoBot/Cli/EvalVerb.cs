@@ -29,7 +29,7 @@ public sealed class EvalVerb : ICliVerb
         IReadOnlyList<EvalCase> cases;
         try
         {
-            cases = EvalRunner.Load(file);
+            cases = EvalRunner.Load(CliRunner.UserPath(file));
         }
         catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
         {

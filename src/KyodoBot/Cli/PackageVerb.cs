@@ -55,7 +55,9 @@ public sealed class PackageVerb : ICliVerb
             .Replace("${{BOT_ID}}", appId, StringComparison.Ordinal)
             .Replace("${{TEAMS_APP_ID}}", teamsAppId, StringComparison.Ordinal);
 
-        var output = Path.GetFullPath(CliRunner.Option(args, "--out") ?? Path.Combine(paths.AppPackage, "build", "KyodoBot.zip"));
+        var output = CliRunner.Option(args, "--out") is { } requested
+            ? CliRunner.UserPath(requested)
+            : Path.Combine(paths.AppPackage, "build", "KyodoBot.zip");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var temporary = output + ".tmp";
         await using (var file = File.Create(temporary))

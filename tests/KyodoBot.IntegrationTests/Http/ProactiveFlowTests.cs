@@ -76,7 +76,7 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
         await _app.Services.GetRequiredService<IChannelMessenger>()
             .SendToUserAsync("29:user-tanaka", OutgoingMessage.FromText("提案が受理されました"), CancellationToken.None);
 
-        var sent = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-tanaka"));
+        var sent = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-tanaka" && IsMessage(c)));
         Assert.Contains("提案が受理されました", sent.Body.ToJsonString(Unescaped));
     }
 
@@ -88,10 +88,13 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
         var response = await _client.SendAsync(Activities.Post(Activities.ChannelMessage(_connector.ServiceUrl, "ヘルプ")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ActivityId is not null));
+        var reply = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ActivityId is not null && IsMessage(c)));
         Assert.Equal($"{Activities.ChannelId};messageid=1700000000001", reply.ConversationId);
         Assert.Contains("協働ボット", reply.Body.ToJsonString(Unescaped));
     }
+
+    // A slow first turn also sends "typing" (ShowTypingMiddleware); these tests look at messages.
+    private static bool IsMessage(ConnectorCall call) => call.Body["type"]?.GetValue<string>() == "message";
 
     private static readonly System.Text.Json.JsonSerializerOptions Unescaped = new()
     {

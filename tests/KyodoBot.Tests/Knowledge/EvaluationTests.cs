@@ -48,7 +48,7 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
     public void Passes_InScopeNeedsAnAnswerContainingAnExpectedPhrase_OutOfScopeNeedsARefusal()
     {
         var answered = new Answer(true, "対等なパートナーとして取り組みましょう。", 1, [], [], false);
-        var refused = new Answer(false, KnowledgeAnswerer.RefusalJapanese, 0, [], [], false);
+        var refused = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0, [], [], false);
         var any = new EvalCase("a", "q", ["対等", "無関係"], All: false, OutOfScope: false);
         var all = any with { All = true };
         var oos = new EvalCase("b", "q", [], All: false, OutOfScope: true);

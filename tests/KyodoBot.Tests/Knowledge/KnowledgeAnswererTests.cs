@@ -189,7 +189,7 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
         var answer = AskJapanese(question);
 
         Assert.False(answer.Answered);
-        Assert.Equal(KnowledgeAnswerer.RefusalJapanese, answer.Text);
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text);
         Assert.False(answer.Truncated);
     }
 

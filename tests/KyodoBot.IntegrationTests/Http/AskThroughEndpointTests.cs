@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Storage;
+using KyodoBot.IntegrationTests.Fakes;
+using KyodoBot.IntegrationTests.Grounding;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KyodoBot.IntegrationTests.Http;
+
+/// <summary>Questions through the real /api/messages: redelivery, and the optional Azure OpenAI path end to end.</summary>
+public sealed class AskThroughEndpointTests : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+    private FakeAzureOpenAI? _openAi;
+    private BotApp? _app;
+
+    [Fact]
+    public async Task SameActivityDeliveredTwice_IsAnsweredTwice_ButRecordedOnce()
+    {
+        var client = Start(BotApp.Anonymous(_database));
+        var activity = Activities.PersonalMessage("http://localhost:1/", "公開の原則とは何ですか", expectReplies: true).ToJsonString();
+
+        var first = await client.SendAsync(Activities.Post(activity));
+        var second = await client.SendAsync(Activities.Post(activity));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        await using var db = await Db();
+        Assert.Equal(1, await db.Questions.CountAsync());
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_TheModelsGroundedAnswerIsSent_WithCitationsAndAiLabel()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("公金を伴う協働では、公開の原則と時限性の原則が欠かせません[1]。");
+        var settings = BotApp.Anonymous(_database);
+        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
+        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
+        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
+        var client = Start(settings);
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "公金を使う協働事業で欠かせない原則は？", expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Equal("公金を伴う協働では、公開の原則と時限性の原則が欠かせません[1]。", reply["text"]!.GetValue<string>());
+        var entity = reply["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
+        Assert.Equal("AIGeneratedContent", entity["additionalType"]![0]!.GetValue<string>());
+        Assert.Contains("公金", entity["citation"]![0]!["appearance"]!["name"]!.GetValue<string>());
+        var call = Assert.Single(_openAi.Calls);
+        Assert.Contains("/openai/deployments/kyodo-gpt/chat/completions", call.Path);
+        Assert.Contains(call.Messages, m => m.Role == "user" && m.Content.Contains("Question: 公金を使う協働事業で欠かせない原則は") && m.Content.Contains("[1]"));
+        await using var db = await Db();
+        Assert.True((await db.Questions.SingleAsync()).Answered);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_Failing_TheExtractiveAnswerStandsIn()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.FailsWith(500);
+        var settings = BotApp.Anonymous(_database);
+        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
+        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
+        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
+        var client = Start(settings);
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "公開の原則とは何ですか", expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Contains("透明性を確保しましょう", reply["text"]!.GetValue<string>());
+        Assert.Single(_openAi.Calls);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_UnrelatedQuestion_IsRefusedWithoutCallingTheModel()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("晴れです[1]。");
+        var settings = BotApp.Anonymous(_database);
+        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
+        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
+        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
+        var client = Start(settings);
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "明日の天気を教えてください", expectReplies: true)));
+
+        Assert.Contains("協働マニュアルには該当する記載が見つかりませんでした", Reply(await response.Content.ReadAsStringAsync())["text"]!.GetValue<string>());
+        Assert.Empty(_openAi.Calls);
+    }
+
+    private static JsonObject Reply(string body) =>
+        JsonNode.Parse(body)!["activities"]!.AsArray().Select(a => a!.AsObject()).Single(a => a["type"]!.GetValue<string>() == "message");
+
+    private HttpClient Start(Dictionary<string, string?> settings)
+    {
+        _app = new BotApp(settings);
+        return _app.CreateClient();
+    }
+
+    private async Task<KyodoDbContext> Db() =>
+        await _app!.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+
+    public Task InitializeAsync()
+    {
+        _database = TestDatabase.CreateSqlite();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_openAi is not null)
+        {
+            await _openAi.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+    }
+}
