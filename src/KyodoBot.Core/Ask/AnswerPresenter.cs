@@ -13,7 +13,7 @@ namespace KyodoBot.Core.Ask;
 /// </summary>
 public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
 {
-    public OutgoingMessage Present(Answer answer, long questionId, Language language, bool aiGenerated)
+    public OutgoingMessage Present(Answer answer, FeedbackKey feedback, Language language, bool aiGenerated)
     {
         string T(string key) => texts.Get(language, key);
         var note = Notes(answer, language, aiGenerated);
@@ -48,7 +48,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
             ["suggestions"] = Sections(answer.Suggestions),
             ["helpfulLabel"] = T("ask.helpful"),
             ["notHelpfulLabel"] = T("ask.notHelpful"),
-            ["questionId"] = questionId,
+            ["feedback"] = FeedbackData(feedback),
         });
         return new OutgoingMessage
         {
@@ -78,6 +78,13 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         }
 
         return string.Join(" ", notes);
+    }
+
+    private static JsonObject FeedbackData(FeedbackKey feedback)
+    {
+        var data = new JsonObject();
+        feedback.WriteTo(data);
+        return data;
     }
 
     private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>

@@ -4,7 +4,12 @@ using Microsoft.Extensions.Logging;
 
 namespace KyodoBot.Core.Ask;
 
-/// <summary>Anything that is not a command is a question for the manual: answer it, record it, present it with its sources.</summary>
+/// <summary>
+/// Anything that is not a command is a question for the manual: answer it and present it with its sources.
+/// An unanswered question is stored at once (it is what the editors need); an answered one is stored only when
+/// someone gives feedback on it — its 👍/👎 buttons carry the question — so the database keeps what improves the
+/// manual and not every question staff ever typed (data minimisation; see docs/decisions/0009-question-records.md).
+/// </summary>
 public sealed class AskHandler(
     AnswerService answers,
     QuestionLog log,
@@ -24,20 +29,24 @@ public sealed class AskHandler(
         }
 
         var (answer, aiGenerated) = await answers.AnswerAsync(text, turn.Language, cancellationToken);
-        var record = await log.RecordAsync(new QuestionRecord
+        var question = QuestionLog.Clip(text);
+        var sections = string.Join(",", answer.Citations.Select(c => c.Id));
+        logger.LogInformation("Question {Outcome} (confidence {Confidence:F2}, sections {Sections}, AI {AiGenerated})",
+            answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
+        if (!answer.Answered)
         {
-            ActivityId = turn.ActivityId,
-            UserId = turn.UserId,
-            ConversationId = turn.ConversationId,
-            Question = text.Length > 1000 ? text[..1000] : text,
-            Language = turn.Language,
-            Answered = answer.Answered,
-            Confidence = answer.Confidence,
-            SectionIds = string.Join(",", answer.Citations.Select(c => c.Id)),
-        }, cancellationToken);
-        logger.LogInformation("Question {QuestionId} {Outcome} (confidence {Confidence:F2}, sections {Sections})",
-            record.Id, answer.Answered ? "answered" : "unanswered", answer.Confidence, record.SectionIds);
-        return [presenter.Present(answer, record.Id, turn.Language, aiGenerated)];
-    }
+            await log.RecordAsync(new QuestionRecord
+            {
+                ActivityId = turn.ActivityId,
+                UserId = turn.UserId,
+                ConversationId = turn.ConversationId,
+                Question = question,
+                Language = turn.Language,
+                Answered = false,
+                Confidence = answer.Confidence,
+            }, cancellationToken);
+        }
 
+        return [presenter.Present(answer, new FeedbackKey(turn.ActivityId, turn.UserId, question, sections, answer.Confidence), turn.Language, aiGenerated)];
+    }
 }

@@ -7,7 +7,10 @@ using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Ask;
 
-/// <summary>👍 / 👎 under an answer (<c>{"action":"feedback","questionId":…,"vote":"up|down"}</c>). 👎 asks for an optional comment.</summary>
+/// <summary>
+/// 👍 / 👎 under an answer (<c>{"action":"feedback","vote":"up|down", …the <see cref="FeedbackKey"/>…}</c>): stores
+/// the question (once per asking activity) and the user's vote. 👎 asks for an optional comment.
+/// </summary>
 public sealed class FeedbackAction(QuestionLog log, CardTemplates cards, Texts texts) : ICardAction
 {
     public string Name => "feedback";
@@ -16,13 +19,24 @@ public sealed class FeedbackAction(QuestionLog log, CardTemplates cards, Texts t
     {
         var language = turn.Language;
         var voteText = CardData.String(data, "vote");
-        if (!CardData.TryGetLong(data, "questionId", out var questionId) || voteText is not ("up" or "down"))
+        if (FeedbackKey.Read(data) is not { } key || voteText is not ("up" or "down"))
         {
             return [OutgoingMessage.FromText(texts.Get(language, "feedback.unknown"))];
         }
 
+        var question = await log.RecordAsync(new QuestionRecord
+        {
+            ActivityId = key.ActivityId,
+            UserId = key.AskedBy.Length > 0 ? key.AskedBy : turn.UserId,
+            ConversationId = turn.ConversationId,
+            Question = key.Question,
+            Language = language,
+            Answered = true,
+            Confidence = key.Confidence,
+            SectionIds = key.SectionIds,
+        }, cancellationToken);
         var vote = voteText == "up" ? Vote.Up : Vote.Down;
-        var feedback = await log.VoteAsync(questionId, turn.UserId, vote, cancellationToken);
+        var feedback = await log.VoteAsync(question.Id, turn.UserId, vote, cancellationToken);
         if (feedback is null)
         {
             return [OutgoingMessage.FromText(texts.Get(language, "feedback.unknown"))];

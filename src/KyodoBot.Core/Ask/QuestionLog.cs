@@ -1,4 +1,5 @@
 using System.Text;
+using System.Threading.Channels;
 using KyodoBot.Core.Storage;
 using KyodoBot.Core.Text;
 using Microsoft.EntityFrameworkCore;
@@ -8,17 +9,118 @@ namespace KyodoBot.Core.Ask;
 /// <summary>One line of the editors' list: a question (as last asked) that the manual could not answer, or whose answer got 👎.</summary>
 public sealed record UnansweredQuestion(string Question, int UnansweredCount, int DownvoteCount, DateTimeOffset LastAsked, IReadOnlyList<string> Comments);
 
-/// <summary>Records questions and their feedback, idempotently; lists what the manual does not answer well.</summary>
-public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time)
+/// <summary>
+/// Records questions and their feedback, idempotently; lists what the manual does not answer well.
+/// Questions are written by one background writer in batches (group commit): each caller still waits until its
+/// question is committed before the answer goes out, so nothing is lost, but concurrent questions share one
+/// transaction instead of queuing for SQLite's single write lock one by one.
+/// </summary>
+public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time) : IAsyncDisposable
 {
+    private const int MaxBatch = 256;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _startLock = new();
+    private Task? _writer;
+
     /// <summary>Stores the question; the same activity delivered twice returns the first record.</summary>
-    public async Task<QuestionRecord> RecordAsync(QuestionRecord record, CancellationToken cancellationToken)
+    public Task<QuestionRecord> RecordAsync(QuestionRecord record, CancellationToken cancellationToken)
     {
         record.AskedAt = time.GetUtcNow();
         record.QuestionKey = KeyOf(record.Question);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var existing = await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.ActivityId == record.ActivityId, cancellationToken);
-        if (existing is not null)
+        var pending = new Pending(record, new TaskCompletionSource<QuestionRecord>(TaskCreationOptions.RunContinuationsAsynchronously));
+        EnsureWriter();
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(QuestionLog));
+        }
+
+        return pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _writer ??= Task.Run(WriteLoopAsync);
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await WriteBatchAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(ex);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One INSERT transaction for the batch. A redelivered activity (rare) makes the unique index refuse the batch;
+    /// then each question is settled on its own, returning the record stored first.
+    /// </summary>
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        var unique = new Dictionary<string, QuestionRecord>(StringComparer.Ordinal);
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            foreach (var pending in batch)
+            {
+                if (unique.TryAdd(pending.Record.ActivityId, pending.Record))
+                {
+                    db.Questions.Add(pending.Record);
+                }
+            }
+
+            try
+            {
+                await db.SaveChangesAsync();
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetResult(unique[pending.Record.ActivityId]);
+                }
+
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                foreach (var record in unique.Values)
+                {
+                    record.Id = 0;
+                }
+            }
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Completion.TrySetResult(await RecordOneAsync(unique[pending.Record.ActivityId]));
+        }
+    }
+
+    private async Task<QuestionRecord> RecordOneAsync(QuestionRecord record)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await db.Questions.AsNoTracking().FirstOrDefaultAsync(q => q.ActivityId == record.ActivityId) is { } existing)
         {
             return existing;
         }
@@ -26,16 +128,26 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
         db.Questions.Add(record);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesAsync();
             return record;
         }
         catch (DbUpdateException)
         {
-            // The same activity raced in on another request or instance.
-            await using var again = await contexts.CreateDbContextAsync(cancellationToken);
-            return await again.Questions.AsNoTracking().FirstAsync(q => q.ActivityId == record.ActivityId, cancellationToken);
+            await using var again = await contexts.CreateDbContextAsync();
+            return await again.Questions.AsNoTracking().FirstAsync(q => q.ActivityId == record.ActivityId);
         }
     }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        if (_writer is not null)
+        {
+            await _writer;
+        }
+    }
+
+    private sealed record Pending(QuestionRecord Record, TaskCompletionSource<QuestionRecord> Completion);
 
     public async Task<QuestionRecord?> FindAsync(long questionId, CancellationToken cancellationToken)
     {
@@ -131,6 +243,9 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .Take(limit)
             .ToList();
     }
+
+    /// <summary>Questions are stored (and searched) with at most 1,000 characters.</summary>
+    public static string Clip(string question) => question.Length > 1000 ? question[..1000] : question;
 
     /// <summary>Same question, different punctuation, spacing, width or case → same key.</summary>
     public static string KeyOf(string question)

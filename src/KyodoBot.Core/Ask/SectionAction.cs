@@ -7,29 +7,20 @@ using KyodoBot.Core.Localization;
 namespace KyodoBot.Core.Ask;
 
 /// <summary>A follow-up or "did you mean" button (<c>{"action":"section","id":…}</c>): shows that section as an answer.</summary>
-public sealed class SectionAction(IKnowledgeAnswerer answerer, QuestionLog log, AnswerPresenter presenter, Texts texts) : ICardAction
+public sealed class SectionAction(IKnowledgeAnswerer answerer, AnswerPresenter presenter, Texts texts) : ICardAction
 {
     public string Name => "section";
 
-    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var answer = CardData.String(data, "id") is { Length: > 0 and <= 200 } id ? answerer.Show(id, turn.Language) : null;
-        if (answer is null)
+        if (answer is null || answer.Citations.Count == 0)
         {
-            return [OutgoingMessage.FromText(texts.Get(turn.Language, "ask.sectionUnknown"))];
+            return Task.FromResult<IReadOnlyList<OutgoingMessage>>([OutgoingMessage.FromText(texts.Get(turn.Language, "ask.sectionUnknown"))]);
         }
 
-        var record = await log.RecordAsync(new QuestionRecord
-        {
-            ActivityId = turn.ActivityId,
-            UserId = turn.UserId,
-            ConversationId = turn.ConversationId,
-            Question = answer.Citations[0].Title,
-            Language = turn.Language,
-            Answered = true,
-            Confidence = 1,
-            SectionIds = answer.Citations[0].Id,
-        }, cancellationToken);
-        return [presenter.Present(answer, record.Id, turn.Language, aiGenerated: false)];
+        var section = answer.Citations[0];
+        var feedback = new FeedbackKey(turn.ActivityId, turn.UserId, section.Title, section.Id, answer.Confidence);
+        return Task.FromResult<IReadOnlyList<OutgoingMessage>>([presenter.Present(answer, feedback, turn.Language, aiGenerated: false)]);
     }
 }

@@ -1,6 +1,9 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 
 namespace KyodoBot.Core.Cards;
 
@@ -9,27 +12,56 @@ namespace KyodoBot.Core.Cards;
 /// <c>${path.to.value}</c> inside strings; a string that is exactly <c>${path}</c> takes the value's JSON type;
 /// <c>"$data": "${list}"</c> on an array element repeats it per item (with <c>${$index}</c>); <c>"$when": "${flag}"</c>
 /// keeps an element only when the value is truthy. Values are inserted as data, never re-parsed as JSON.
+/// The bound card is written straight to JSON (no intermediate tree): cards are rendered on every answer.
 /// </summary>
 public static partial class CardBinder
 {
+    // Japanese stays readable (and a third of the size) instead of \uXXXX; HTML-significant characters stay escaped.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     [GeneratedRegex(@"\$\{([^}]+)\}")]
     private static partial Regex Placeholder();
 
-    public static JsonNode Bind(JsonNode template, JsonObject data) =>
-        BindNode(template, [data]) ?? new JsonObject();
-
-    private static JsonNode? BindNode(JsonNode? node, IReadOnlyList<JsonNode?> scopes) => node switch
+    /// <summary>The bound card as JSON text.</summary>
+    public static string Render(JsonNode template, JsonObject data)
     {
-        JsonObject obj => BindObject(obj, scopes),
-        JsonArray array => BindArray(array, scopes),
-        JsonValue value when value.GetValueKind() == JsonValueKind.String => BindString(value.GetValue<string>(), scopes),
-        null => null,
-        _ => node.DeepClone(),
-    };
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            Write(writer, template, [data]);
+        }
 
-    private static JsonObject BindObject(JsonObject obj, IReadOnlyList<JsonNode?> scopes)
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The bound card as a JSON tree (for tests and callers that want to inspect it).</summary>
+    public static JsonNode Bind(JsonNode template, JsonObject data) => JsonNode.Parse(Render(template, data)) ?? new JsonObject();
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? node, List<JsonNode?> scopes)
     {
-        var result = new JsonObject();
+        switch (node)
+        {
+            case JsonObject obj:
+                WriteObject(writer, obj, scopes);
+                break;
+            case JsonArray array:
+                WriteArray(writer, array, scopes);
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
+                WriteString(writer, value.GetValue<string>(), scopes);
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static void WriteObject(Utf8JsonWriter writer, JsonObject obj, List<JsonNode?> scopes)
+    {
+        writer.WriteStartObject();
         foreach (var (key, value) in obj)
         {
             if (key is "$data" or "$when")
@@ -37,31 +69,33 @@ public static partial class CardBinder
                 continue;
             }
 
-            result[key] = BindNode(value, scopes);
+            writer.WritePropertyName(key);
+            Write(writer, value, scopes);
         }
 
-        return result;
+        writer.WriteEndObject();
     }
 
-    private static JsonArray BindArray(JsonArray array, IReadOnlyList<JsonNode?> scopes)
+    private static void WriteArray(Utf8JsonWriter writer, JsonArray array, List<JsonNode?> scopes)
     {
-        var result = new JsonArray();
+        writer.WriteStartArray();
         foreach (var item in array)
         {
             if (item is JsonObject obj && obj["$data"] is JsonValue dataRef)
             {
-                var items = BindString(dataRef.GetValue<string>(), scopes);
-                if (items is JsonArray list)
+                if (WholePlaceholder(dataRef.GetValue<string>()) is { } path && Resolve(path, scopes) is JsonArray list)
                 {
                     for (var i = 0; i < list.Count; i++)
                     {
-                        var itemScope = list[i] is JsonObject o ? (JsonObject)o.DeepClone() : new JsonObject { ["value"] = list[i]?.DeepClone() };
-                        itemScope["$index"] = i;
-                        var inner = new List<JsonNode?>(scopes) { itemScope };
-                        if (IsIncluded(obj, inner))
+                        // Two scopes per item: the item itself (or {value}) and {$index}; lookups fall through in order.
+                        scopes.Add(list[i] is JsonObject o ? o : new JsonObject { ["value"] = list[i]?.DeepClone() });
+                        scopes.Add(new JsonObject { ["$index"] = i });
+                        if (IsIncluded(obj, scopes))
                         {
-                            result.Add(BindObject(obj, inner));
+                            WriteObject(writer, obj, scopes);
                         }
+
+                        scopes.RemoveRange(scopes.Count - 2, 2);
                     }
                 }
 
@@ -73,20 +107,22 @@ public static partial class CardBinder
                 continue;
             }
 
-            result.Add(BindNode(item, scopes));
+            Write(writer, item, scopes);
         }
 
-        return result;
+        writer.WriteEndArray();
     }
 
-    private static bool IsIncluded(JsonObject obj, IReadOnlyList<JsonNode?> scopes)
+    private static bool IsIncluded(JsonObject obj, List<JsonNode?> scopes)
     {
         if (obj["$when"] is not JsonValue when)
         {
             return true;
         }
 
-        return BindString(when.GetValue<string>(), scopes) switch
+        var text = when.GetValue<string>();
+        var value = WholePlaceholder(text) is { } path ? Resolve(path, scopes) : JsonValue.Create(text);
+        return value switch
         {
             null => false,
             JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
@@ -96,20 +132,30 @@ public static partial class CardBinder
         };
     }
 
-    private static JsonNode? BindString(string text, IReadOnlyList<JsonNode?> scopes)
+    private static void WriteString(Utf8JsonWriter writer, string text, List<JsonNode?> scopes)
     {
-        var matches = Placeholder().Matches(text);
-        if (matches.Count == 0)
+        if (!text.Contains("${", StringComparison.Ordinal))
         {
-            return JsonValue.Create(text);
+            writer.WriteStringValue(text);
+            return;
         }
 
-        if (matches.Count == 1 && matches[0].Length == text.Length)
+        if (WholePlaceholder(text) is { } path)
         {
-            return Resolve(matches[0].Groups[1].Value, scopes)?.DeepClone();
+            var value = Resolve(path, scopes);
+            if (value is null)
+            {
+                writer.WriteNullValue();
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+
+            return;
         }
 
-        return JsonValue.Create(Placeholder().Replace(text, m => Resolve(m.Groups[1].Value, scopes) switch
+        writer.WriteStringValue(Placeholder().Replace(text, m => Resolve(m.Groups[1].Value, scopes) switch
         {
             null => "",
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
@@ -117,9 +163,18 @@ public static partial class CardBinder
         }));
     }
 
-    private static JsonNode? Resolve(string path, IReadOnlyList<JsonNode?> scopes)
+    /// <summary>The path when the text is exactly one placeholder (<c>${a.b}</c>), else null.</summary>
+    private static string? WholePlaceholder(string text) =>
+        text.StartsWith("${", StringComparison.Ordinal) && text.EndsWith('}') && text.IndexOf('}') == text.Length - 1
+            ? text[2..^1]
+            : null;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Paths = new(StringComparer.Ordinal);
+
+    private static JsonNode? Resolve(string path, List<JsonNode?> scopes)
     {
-        var parts = path.Trim().Split('.');
+        // Template paths are few and fixed: split each once.
+        var parts = Paths.GetOrAdd(path, p => p.Trim().Split('.'));
         for (var s = scopes.Count - 1; s >= 0; s--)
         {
             var node = scopes[s];

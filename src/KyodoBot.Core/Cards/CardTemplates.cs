@@ -1,7 +1,4 @@
 using System.Collections.Frozen;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Unicode;
 using System.Text.Json.Nodes;
 using KyodoBot.Core.Hosting;
 
@@ -46,12 +43,6 @@ public sealed class CardTemplates
             throw new KeyNotFoundException($"No card template '{name}' in cards/.");
         }
 
-        return CardBinder.Bind(template, data).ToJsonString(JsonOptions);
+        return CardBinder.Render(template, data);
     }
-
-    // Japanese stays readable (and a third of the size) instead of \uXXXX; HTML-significant characters stay escaped.
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-    };
 }

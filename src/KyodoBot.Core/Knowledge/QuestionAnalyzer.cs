@@ -37,7 +37,6 @@ public static partial class QuestionAnalyzer
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
     };
 
-    private static readonly string[] NumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary)
     {
@@ -118,10 +117,7 @@ public static partial class QuestionAnalyzer
     {
         var asks = EnglishListQuestion().IsMatch(key);
         var text = EnglishListCue().Replace(key, " ");
-        foreach (var number in NumberWords)
-        {
-            text = Regex.Replace(text, $@"\b{number}\b", " ", RegexOptions.CultureInvariant);
-        }
+        text = NumberWord().Replace(text, " ");
 
         return (text, asks || text != key);
     }
@@ -286,6 +282,9 @@ public static partial class QuestionAnalyzer
         new(@"(?:ですか|でしょうか|ますか|ましたか|ありますか|あるか|ある|なのか|なの|のか|か|ね|よ)$", RegexOptions.CultureInvariant),
         new(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant),
     ];
+
+    [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberWord();
 
     [GeneratedRegex(@"^(?:すみません|すいません|質問ですが|質問です|質問|教えてください|教えて|あの|ねえ|ちょっと)[\s、,。:]*")]
     private static partial Regex JapanesePrefix();

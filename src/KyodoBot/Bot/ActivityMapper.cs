@@ -122,7 +122,6 @@ public static partial class ActivityMapper
     {
         var entity = new JObject
         {
-            ["type"] = "https://schema.org/Message",
             ["@type"] = "Message",
             ["@context"] = "https://schema.org",
             ["@id"] = "",
@@ -148,7 +147,7 @@ public static partial class ActivityMapper
             }));
         }
 
-        return entity.ToObject<Entity>()!;
+        return new Entity("https://schema.org/Message") { Properties = entity };
     }
 
     public static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch

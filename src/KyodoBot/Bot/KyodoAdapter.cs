@@ -1,4 +1,5 @@
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Localization;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -17,11 +18,15 @@ public sealed class BotAuthenticationException(Exception inner) : Exception("The
 /// </summary>
 public sealed class KyodoAdapter : CloudAdapter
 {
-    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, ILogger<KyodoAdapter> logger)
+    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, GroundedAnswerer grounded, ILogger<KyodoAdapter> logger)
         : base(authentication, logger)
     {
-        // A turn that takes longer than half a second (a model writing a grounded answer) shows "typing…".
-        Use(new ShowTypingMiddleware(delay: 500, period: 2000));
+        if (grounded.IsEnabled)
+        {
+            // Only a model writing a grounded answer makes a turn slow: then a turn over half a second shows "typing…".
+            // (Without it every turn would pay for the middleware's timer.)
+            Use(new ShowTypingMiddleware(delay: 500, period: 2000));
+        }
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed for activity {ActivityId} ({ActivityType})", turnContext.Activity.Id, turnContext.Activity.Type);

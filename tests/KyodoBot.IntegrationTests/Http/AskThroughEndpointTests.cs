@@ -19,7 +19,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     public async Task SameActivityDeliveredTwice_IsAnsweredTwice_ButRecordedOnce()
     {
         var client = Start(BotApp.Anonymous(_database));
-        var activity = Activities.PersonalMessage("http://localhost:1/", "公開の原則とは何ですか", expectReplies: true).ToJsonString();
+        var activity = Activities.PersonalMessage("http://localhost:1/", "明日の会議室を予約して", expectReplies: true).ToJsonString();
 
         var first = await client.SendAsync(Activities.Post(activity));
         var second = await client.SendAsync(Activities.Post(activity));
@@ -52,8 +52,6 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         var call = Assert.Single(_openAi.Calls);
         Assert.Contains("/openai/deployments/kyodo-gpt/chat/completions", call.Path);
         Assert.Contains(call.Messages, m => m.Role == "user" && m.Content.Contains("Question: 公金を使う協働事業で欠かせない原則は") && m.Content.Contains("[1]"));
-        await using var db = await Db();
-        Assert.True((await db.Questions.SingleAsync()).Answered);
     }
 
     [Fact]

@@ -27,9 +27,7 @@ public sealed class AskTests : IAsyncLifetime
         Assert.Contains("\"action\":\"feedback\"", card);
         var citation = Assert.Single(reply.Entities!, e => e.Type == "https://schema.org/Message");
         Assert.Contains("公開の原則", citation.Properties["citation"]![0]!["appearance"]!["name"]!.ToString());
-        var stored = await Questions().SingleAsync();
-        Assert.True(stored.Answered);
-        Assert.Contains("principle-6", stored.SectionIds);
+        Assert.Equal(0, await Questions().CountAsync());
     }
 
     [Fact]
@@ -70,16 +68,18 @@ public sealed class AskTests : IAsyncLifetime
     public async Task ThumbsDown_AsksForComment_AndBothAreStored_AndListedForEditors()
     {
         var adapter = BotTestHost.Personal();
-        await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "公開の原則とは何ですか"));
-        var question = await Questions().SingleAsync();
+        var answer = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "公開の原則とは何ですか")));
 
-        var vote = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedback", questionId = question.Id, vote = "down" })));
+        var vote = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(answer, "👎"))));
         var feedbackId = JObject.Parse(vote.CardJson()).SelectToken("$.actions[0].data.feedbackId")!.Value<long>();
         var thanks = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedbackComment", feedbackId, comment = "手続きの流れが知りたかった" })));
         var listed = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "未回答一覧")));
 
         Assert.Contains("Input.Text", vote.CardJson());
         Assert.Contains("コメントを受け付けました", thanks.Text);
+        var question = await Questions().SingleAsync();
+        Assert.True(question.Answered);
+        Assert.Equal("principle-6", question.SectionIds);
         await using var db = await Db();
         var feedback = await db.Feedback.SingleAsync();
         Assert.Equal(Vote.Down, feedback.Vote);
@@ -93,24 +93,26 @@ public sealed class AskTests : IAsyncLifetime
     public async Task ThumbsUpTwice_KeepsOneVotePerUser()
     {
         var adapter = BotTestHost.Personal();
-        await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "対等の原則の内容は？"));
-        var question = await Questions().SingleAsync();
+        var answer = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "対等の原則の内容は？")));
 
-        await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedback", questionId = question.Id, vote = "up" }));
-        await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedback", questionId = question.Id, vote = "up" }));
+        await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(answer, "👍")));
+        var again = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(answer, "👍"))));
 
+        Assert.Contains("ありがとうございます", again.Text);
         await using var db = await Db();
         Assert.Equal(1, await db.Feedback.CountAsync());
+        Assert.Equal(1, await db.Questions.CountAsync());
     }
 
     [Fact]
-    public async Task Feedback_ForUnknownQuestion_IsAnsweredPolitely()
+    public async Task Feedback_WithForgedOrMissingData_IsAnsweredPolitely_AndStoresNothing()
     {
         var adapter = BotTestHost.Personal();
 
-        var reply = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedback", questionId = "999", vote = "down" })));
+        var reply = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedback", vote = "down", questionId = "999" })));
 
         Assert.Contains("見つかりませんでした", reply.Text);
+        Assert.Equal(0, await Questions().CountAsync());
     }
 
     [Fact]
@@ -182,6 +184,7 @@ public sealed class AskTests : IAsyncLifetime
         var text = "公開の原則とは何ですか" + new string('あ', 10_000);
 
         var reply = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, text)));
+        await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(reply, "👎")));
 
         Assert.Contains("最初の1,000文字", reply.CardJson());
         Assert.True((await Questions().SingleAsync()).Question.Length <= 1000);
@@ -198,6 +201,10 @@ public sealed class AskTests : IAsyncLifetime
         Assert.DoesNotContain("](http", listed.Text);
         Assert.DoesNotContain("**税金", listed.Text);
     }
+
+    /// <summary>The data of the card button whose title starts with <paramref name="titleStart"/>, as Teams would send it back.</summary>
+    private static JObject ButtonData(Activity reply, string titleStart) =>
+        (JObject)JObject.Parse(reply.CardJson())["actions"]!.Single(a => a["title"]!.ToString().StartsWith(titleStart, StringComparison.Ordinal))["data"]!;
 
     private static Activity Submit(Microsoft.Bot.Builder.Adapters.TestAdapter adapter, object value)
     {

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Knowledge;
+
+namespace KyodoBot.Bench;
+
+/// <summary>
+/// Per-question latency distribution in-process (each call timed on its own, so p95 is over questions, not over
+/// BenchmarkDotNet's iteration means), and the cold index build (first load in a fresh process, JIT included).
+/// </summary>
+internal static class KnowledgeLatency
+{
+    public static int Run(string[] args)
+    {
+        var calls = Args.Int(args, "--calls", 20_000);
+        var folder = ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
+        var knowledge = new KnowledgeBase(folder);
+        var cold = Stopwatch.StartNew();
+        knowledge.Reload();
+        var coldMs = cold.Elapsed.TotalMilliseconds;
+        var warm = Stopwatch.StartNew();
+        knowledge.Reload();
+        var warmMs = warm.Elapsed.TotalMilliseconds;
+
+        var answerer = new KnowledgeAnswerer(knowledge);
+        string[] questions =
+        [
+            "公開の原則とは何ですか", "協働の7つの原則を教えてください", "What does the principle of equality mean?",
+            "コラボ事業の評価はいつ？", "縦割りの弊害について教えて", "SNSとは", "明日の会議室を予約して",
+            "市民みらい創造プラザに入る施設は？", "NPO法人の認証の相談は？", "税金を使う事業で大事な原則は",
+            "How should the city share information about collaboration projects?", "庁舎の駐車場はどこ",
+            new string('協', 10_000),
+        ];
+        foreach (var q in questions)
+        {
+            answerer.Ask(q, LanguageResolver.Resolve(null, q));
+        }
+
+        var latencies = new double[calls];
+        for (var i = 0; i < calls; i++)
+        {
+            var q = questions[i % questions.Length];
+            var start = Stopwatch.GetTimestamp();
+            answerer.Ask(q, LanguageResolver.Resolve(null, q));
+            latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(latencies);
+        double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
+        Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
+        Console.WriteLine($"answering {calls} questions ({questions.Length} kinds incl. a 10,000-char one): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
+        return 0;
+    }
+}

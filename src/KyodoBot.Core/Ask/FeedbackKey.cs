@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Cards;
+using KyodoBot.Core.Text;
+
+namespace KyodoBot.Core.Ask;
+
+/// <summary>
+/// What a 👍/👎 button carries so that the question can be stored when feedback arrives: the activity that asked it
+/// (the idempotency key), the question and the cited sections. It comes back from the client, so it is validated and
+/// clipped like any user input.
+/// </summary>
+public sealed record FeedbackKey(string ActivityId, string AskedBy, string Question, string SectionIds, double Confidence)
+{
+    public void WriteTo(JsonObject data)
+    {
+        data["activityId"] = ActivityId;
+        data["askedBy"] = AskedBy;
+        data["question"] = Question;
+        data["sections"] = SectionIds;
+        data["confidence"] = Math.Round(Confidence, 3);
+    }
+
+    public static FeedbackKey? Read(JsonElement data)
+    {
+        var activityId = CardData.String(data, "activityId");
+        var askedBy = CardData.String(data, "askedBy") ?? "";
+        var question = QuestionLog.Clip(TextNormalizer.Normalize(CardData.String(data, "question")));
+        var sections = CardData.String(data, "sections") ?? "";
+        if (string.IsNullOrEmpty(activityId) || activityId.Length > 256 || askedBy.Length > 512 || question.Length == 0 || sections.Length > 1000)
+        {
+            return null;
+        }
+
+        var confidence = double.TryParse(CardData.String(data, "confidence"), NumberStyles.Float, CultureInfo.InvariantCulture, out var c)
+            ? Math.Clamp(c, 0, 1)
+            : 0;
+        return new FeedbackKey(activityId, askedBy, question, sections, confidence);
+    }
+}
