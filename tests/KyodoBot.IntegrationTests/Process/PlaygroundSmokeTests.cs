@@ -9,8 +9,11 @@ namespace KyodoBot.IntegrationTests.Process;
 /// </summary>
 public sealed class PlaygroundSmokeTests
 {
-    [SkippableFact]
-    public async Task Help_InPersonalChat_ThroughThePlayground_GetsTheJapaneseHelp()
+    [SkippableTheory]
+    [InlineData("ヘルプ", "協働ボット（KyodoBot）です")]
+    [InlineData("公金を使う協働事業で欠かせない原則は？", "時限性の原則")]
+    [InlineData("明日の会議室を予約して", "協働マニュアルには該当する記載が見つかりませんでした")]
+    public async Task Message_InPersonalChat_ThroughThePlayground_GetsTheExpectedReply(string text, string expected)
     {
         var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
         Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
@@ -28,7 +31,8 @@ public sealed class PlaygroundSmokeTests
         };
         smoke.Environment["BOT_ENDPOINT"] = $"{bot.BaseUrl}/api/messages";
         smoke.Environment["PLAYGROUND_PORT"] = BotProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        smoke.Environment["EXPECT"] = "協働ボット（KyodoBot）です";
+        smoke.Environment["SMOKE_TEXT"] = text;
+        smoke.Environment["EXPECT"] = expected;
         using var node = System.Diagnostics.Process.Start(smoke)!;
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();
