@@ -21,6 +21,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         {
             var refusal = cards.Render("no-answer", new JsonObject
             {
+                ["lang"] = CardLanguage.Code(language),
                 ["hasNote"] = note.Length > 0,
                 ["note"] = note,
                 ["message"] = answer.Text,
@@ -35,6 +36,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         var markers = MarkersNeeded(answer) ? " " + string.Concat(answer.Citations.Select((_, i) => $"[{i + 1}]")) : "";
         var card = cards.Render("answer", new JsonObject
         {
+            ["lang"] = CardLanguage.Code(language),
             ["hasNote"] = note.Length > 0,
             ["note"] = note,
             ["sourceLabel"] = T("ask.sourceLabel"),

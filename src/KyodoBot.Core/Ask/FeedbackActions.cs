@@ -49,6 +49,7 @@ public sealed class FeedbackAction(QuestionLog log, CardTemplates cards, Texts t
 
         var card = cards.Render("feedback-comment", new JsonObject
         {
+            ["lang"] = CardLanguage.Code(language),
             ["prompt"] = texts.Get(language, "feedback.askComment"),
             ["label"] = texts.Get(language, "feedback.commentLabel"),
             ["placeholder"] = texts.Get(language, "feedback.commentPlaceholder"),

@@ -32,6 +32,12 @@ public sealed class TurnRouter
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
+        // A button answers in the language of the card it sits on (a press carries no text to judge by).
+        if (Cards.CardLanguage.FromCardData(turn.Value) is { } cardLanguage)
+        {
+            turn = turn with { Language = cardLanguage };
+        }
+
         if (CardAction(turn.Value) is { } action)
         {
             if (_cardActions.TryGetValue(action, out var handler))

@@ -19,6 +19,7 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
         string T(string key) => texts.Get(language, key);
         var data = new JsonObject
         {
+            ["lang"] = CardLanguage.Code(language),
             ["title"] = T("welcome.title"),
             ["intro"] = T("welcome.intro"),
             ["features"] = new JsonArray(

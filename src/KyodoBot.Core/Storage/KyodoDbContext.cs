@@ -1,5 +1,6 @@
 using KyodoBot.Core.Ask;
 using KyodoBot.Core.Departments;
+using KyodoBot.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
 
 namespace KyodoBot.Core.Storage;
@@ -14,6 +15,8 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
     public DbSet<AnswerFeedback> Feedback => Set<AnswerFeedback>();
+    public DbSet<ProposalDraft> ProposalDrafts => Set<ProposalDraft>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -76,6 +79,44 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => new { x.QuestionId, x.UserId }).IsUnique();
             e.Property(x => x.Vote).HasConversion<string>().HasMaxLength(8);
             e.Property(x => x.Comment).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<ProposalDraft>(e =>
+        {
+            e.ToTable("proposal_drafts");
+            e.HasKey(x => new { x.UserId, x.ConversationId });
+            e.Property(x => x.UserId).HasMaxLength(512);
+            e.Property(x => x.ConversationId).HasMaxLength(512);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.LastActivityId).HasMaxLength(256);
+            e.HasIndex(x => x.UpdatedAt);
+        });
+
+        modelBuilder.Entity<Proposal>(e =>
+        {
+            e.ToTable("proposals");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Reference).HasMaxLength(20);
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => new { x.FiscalYear, x.Sequence }).IsUnique();
+            e.Property(x => x.SubmitActivityId).HasMaxLength(256);
+            e.HasIndex(x => x.SubmitActivityId).IsUnique();
+            e.Property(x => x.ProposerId).HasMaxLength(512);
+            e.HasIndex(x => x.ProposerId);
+            e.Property(x => x.ProposerName).HasMaxLength(256);
+            e.Property(x => x.ProposerAadObjectId).HasMaxLength(128);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.HasIndex(x => new { x.State, x.Department });
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Organization).HasMaxLength(200);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ReviewConversationId).HasMaxLength(512);
+            e.Property(x => x.ReviewActivityId).HasMaxLength(256);
+            e.Property(x => x.ReviewServiceUrl).HasMaxLength(512);
+            e.Property(x => x.ReviewTenantId).HasMaxLength(128);
+            e.Property(x => x.DecidedBy).HasMaxLength(512);
+            e.Property(x => x.DecidedByName).HasMaxLength(256);
+            e.Property(x => x.ReturnComment).HasMaxLength(2000);
         });
     }
 }

@@ -23,7 +23,39 @@ public sealed class PlaygroundSmokeTests
             workingDirectory: Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
         Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
 
-        var smoke = new ProcessStartInfo("node", ["playground-smoke.mjs"])
+        var (exitCode, output) = await RunNodeAsync(e2e, "playground-smoke.mjs", bot, new() { ["SMOKE_TEXT"] = text, ["EXPECT"] = expected });
+
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", output);
+    }
+
+    [SkippableFact]
+    public async Task ThumbsDownAndComment_ThroughThePlayground_AreAcceptedAndStored()
+    {
+        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
+        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
+            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
+        var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
+        await using var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: directory);
+        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+
+        var (exitCode, output) = await RunNodeAsync(e2e, "playground-feedback.mjs", bot, []);
+
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "data", "kyodobot.db")}");
+        await db.OpenAsync();
+        await using var query = db.CreateCommand();
+        query.CommandText = "SELECT f.Vote, f.Comment, q.SectionIds FROM answer_feedback f JOIN questions q ON q.Id = f.QuestionId";
+        await using var row = await query.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync());
+        Assert.Equal("Down", row.GetString(0));
+        Assert.Equal("手続きの流れも知りたいです", row.GetString(1));
+        Assert.Equal("principle-6", row.GetString(2));
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string e2e, string script, BotProcess bot, Dictionary<string, string> environment)
+    {
+        var smoke = new ProcessStartInfo("node", [script])
         {
             WorkingDirectory = e2e,
             RedirectStandardOutput = true,
@@ -31,15 +63,16 @@ public sealed class PlaygroundSmokeTests
         };
         smoke.Environment["BOT_ENDPOINT"] = $"{bot.BaseUrl}/api/messages";
         smoke.Environment["PLAYGROUND_PORT"] = BotProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        smoke.Environment["SMOKE_TEXT"] = text;
-        smoke.Environment["EXPECT"] = expected;
+        foreach (var (key, value) in environment)
+        {
+            smoke.Environment[key] = value;
+        }
+
         using var node = System.Diagnostics.Process.Start(smoke)!;
         var output = node.StandardOutput.ReadToEndAsync();
         var errors = node.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await node.WaitForExitAsync(timeout.Token);
-
-        Assert.True(node.ExitCode == 0, $"{await output}\n{await errors}\n--- bot ---\n{bot.Output}");
-        Assert.Contains("PASS", await output);
+        return (node.ExitCode, await output + "\n" + await errors);
     }
 }

@@ -1,0 +1,798 @@
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Dialogs.Parsing;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Text;
+
+namespace KyodoBot.Core.Dialogs;
+
+/// <summary>
+/// Runs a <see cref="DialogDefinition"/> one turn at a time. Stateless: every call takes the stored
+/// <see cref="DialogSession"/> and returns a new one in a <see cref="DialogStep"/>, with the messages to send.
+/// <list type="bullet">
+/// <item>Fields are asked one at a time in definition order; a field whose <c>when</c> is false is skipped, and its
+/// answer is dropped when an earlier change makes it moot (公金の支出 はい → いいえ drops 予算額 …). Stored answers
+/// are re-checked after every change, so an 終了日 that is no longer after a changed 開始日 is asked again.</item>
+/// <item>Commands at any step: ヘルプ/help, 戻る/back, 状況/status, 修正 &lt;項目&gt;/edit &lt;field&gt;, スキップ/skip
+/// (optional fields only), キャンセル/cancel (asks first), and at the summary 送信/submit.</item>
+/// <item>An invalid answer is explained and the field asked again; from the third failure in a row help and cancel
+/// are offered as buttons, while a valid answer is still accepted.</item>
+/// <item>A question typed instead of an answer is handed back as <see cref="DialogStep.UnrecognisedQuestion"/>.</item>
+/// </list>
+/// Prompts and help from the YAML are our Markdown; everything the user typed is escaped, and the summary is plain text.
+/// </summary>
+public sealed class DialogEngine
+{
+    public const int FailuresBeforeOffer = 3;
+
+    /// <summary>More options than this are listed in the text only (a wall of buttons helps nobody).</summary>
+    private const int MaxButtons = 10;
+
+    private readonly DialogTexts _texts;
+    private readonly FieldValidator _validator;
+    private readonly TimeProvider _time;
+
+    public DialogEngine(Texts texts, TimeProvider time)
+    {
+        _texts = new DialogTexts(texts);
+        _validator = new FieldValidator(_texts);
+        _time = time;
+    }
+
+    public FieldValidator Validator => _validator;
+
+    /// <summary>A new session at the first field, with a short introduction.</summary>
+    public DialogStep Start(DialogDefinition definition, Language language, DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var now = _time.GetUtcNow();
+        var session = new DialogSession { DefinitionId = definition.Id, StartedAt = now, UpdatedAt = now };
+        var intro = T(language, "start", definition.Title.Get(language), definition.VisibleFields(session.Answers).Count);
+        return Proceed(new Turn(definition, language, context), session, ack: null, [intro]);
+    }
+
+    /// <summary>Applies the user's turn to the session.</summary>
+    public DialogStep Continue(DialogDefinition definition, DialogSession session, DialogInput input, Language language, DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(input);
+        var turn = new Turn(definition, language, context);
+        var step = Handle(turn, Reconcile(turn, session, out _), input);
+        return Touch(step);
+    }
+
+    /// <summary>
+    /// Picks a stored session up again (「続きから」/resume): the same field is asked again with a short notice; answers
+    /// that have gone stale meanwhile (a start date now in the past) are dropped and asked again.
+    /// </summary>
+    public DialogStep Resume(DialogDefinition definition, DialogSession session, Language language, DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(session);
+        var turn = new Turn(definition, language, context);
+        session = Reconcile(turn, session, out _);
+        if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
+        {
+            return Finished(turn, session);
+        }
+
+        var (answers, skipped, notices) = Settle(turn, session.Answers, session.Skipped);
+        session = session with { Answers = answers, Skipped = skipped };
+        List<string> leads = [T(language, "resume", definition.Title.Get(language)), .. notices];
+        if (session.Pending == PendingConfirmation.Cancel)
+        {
+            return Touch(ConfirmCancel(turn, session, leads));
+        }
+
+        var current = definition.Field(session.CurrentFieldId);
+        return Touch(session.Phase == DialogPhase.Asking && current is not null && definition.IsVisible(current, answers)
+            ? Ask(turn, session, leads)
+            : Proceed(turn, session, ack: null, leads));
+    }
+
+    /// <summary>
+    /// Checks a whole form (card mode) on the server: every visible field, in order, with the same parsers and rules
+    /// as the chat. <paramref name="values"/> are raw inputs by field id (and <c>&lt;id&gt;.comment</c>); canonical
+    /// values are accepted too, so stored answers can be checked again before submitting.
+    /// </summary>
+    public FormValidation ValidateAll(DialogDefinition definition, IReadOnlyDictionary<string, string> values, Language language, DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(values);
+        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in definition.Fields)
+        {
+            if (!definition.IsVisible(field, canonical))
+            {
+                continue;
+            }
+
+            var check = _validator.Check(definition, field, values.GetValueOrDefault(field.Id), canonical, context, language);
+            if (check.Answer is { } answer)
+            {
+                var comment = CardComment(field, values.GetValueOrDefault(DialogSession.CommentKey(field.Id)), language, out var commentError) ?? answer.Comment;
+                if (commentError is not null)
+                {
+                    errors[field.Id] = commentError;
+                    continue;
+                }
+
+                canonical[field.Id] = answer.Value;
+                if (comment is not null)
+                {
+                    canonical[DialogSession.CommentKey(field.Id)] = comment;
+                }
+            }
+            else if (check.Error is not null)
+            {
+                errors[field.Id] = check.Error;
+            }
+            else if (DialogDefinition.IsRequired(field, canonical))
+            {
+                errors[field.Id] = RequiredMessage(turn: new Turn(definition, language, context), field, canonical);
+            }
+        }
+
+        return new FormValidation(canonical, errors);
+    }
+
+    /// <summary>
+    /// Card mode: takes a whole submitted form. Invalid → the session is unchanged, the step carries
+    /// <see cref="DialogStep.FormErrors"/> (show them on the same card with the values kept); valid → the answers are
+    /// stored and the step is the summary.
+    /// </summary>
+    public DialogStep ApplyForm(DialogDefinition definition, DialogSession session, IReadOnlyDictionary<string, string> values, Language language, DialogContext context)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var turn = new Turn(definition, language, context);
+        var form = ValidateAll(definition, values, language, context);
+        if (!form.IsValid)
+        {
+            var message = OutgoingMessage.FromText(T(language, "form.errors", form.Errors.Count));
+            return Touch(new DialogStep(session, session.Phase == DialogPhase.Summary ? DialogStatus.Summary : DialogStatus.InProgress, [message])
+            {
+                CurrentField = definition.Field(session.CurrentFieldId),
+                FormErrors = form.Errors,
+            });
+        }
+
+        var skipped = definition.VisibleFields(form.Values).Where(f => !form.Values.ContainsKey(f.Id)).Select(f => f.Id).ToList();
+        session = session with { Answers = form.Values, Skipped = skipped, Pending = null, FailureCount = 0 };
+        return Touch(ShowSummary(turn, session, []));
+    }
+
+    /// <summary>The answers as labelled sections, for the summary card and the department's review card.</summary>
+    public DialogSummary Summarize(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(answers);
+        var notGiven = T(language, "summary.notGiven");
+        var sections = new List<SummarySection>();
+        var plain = new List<string> { "■ " + definition.Title.Get(language) };
+        foreach (var section in definition.Sections)
+        {
+            var items = section.Fields
+                .Where(f => definition.IsVisible(f, answers))
+                .Select(f => new SummaryItem(
+                    f.Id,
+                    f.Label.Get(language),
+                    answers.TryGetValue(f.Id, out var value) ? _texts.Display(f, value, language) : null,
+                    answers.GetValueOrDefault(DialogSession.CommentKey(f.Id)),
+                    _texts.PrincipleName(definition, f.Principle, language)))
+                .ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+
+            sections.Add(new SummarySection(section.Id, section.Title.Get(language), items));
+            plain.Add("");
+            plain.Add("【" + section.Title.Get(language) + "】");
+            foreach (var item in items)
+            {
+                var value = item.Value ?? notGiven;
+                plain.Add(value.Contains('\n', StringComparison.Ordinal)
+                    ? $"・{item.Label}:\n" + string.Join('\n', value.Split('\n').Select(l => "    " + l))
+                    : $"・{item.Label}: {value}");
+                if (item.Comment is { } comment)
+                {
+                    plain.Add("    " + T(language, "summary.comment", comment.Replace("\n", " ", StringComparison.Ordinal)));
+                }
+            }
+        }
+
+        return new DialogSummary(definition.Title.Get(language), sections, string.Join('\n', plain));
+    }
+
+    // ---- one turn ----------------------------------------------------------------------------------------------
+
+    /// <summary>The fixed inputs of one call.</summary>
+    private sealed record Turn(DialogDefinition Definition, Language Language, DialogContext Context);
+
+    private DialogStep Handle(Turn turn, DialogSession session, DialogInput input)
+    {
+        if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
+        {
+            return Finished(turn, session);
+        }
+
+        var (text, cardComment, fromCard) = Read(session, input);
+        if (session.Pending == PendingConfirmation.Cancel)
+        {
+            return AnswerCancel(turn, session, text);
+        }
+
+        var command = fromCard ? null : DialogCommand.Parse(text, name => FindFields(turn, session.Answers, name, exactOnly: true).Count == 1);
+        if (command is not null)
+        {
+            return command.Kind switch
+            {
+                DialogCommandKind.Help => Help(turn, session),
+                DialogCommandKind.Back => Back(turn, session),
+                DialogCommandKind.Status => Status(turn, session),
+                DialogCommandKind.Edit => Edit(turn, session, command.Argument),
+                DialogCommandKind.Skip => Skip(turn, session),
+                DialogCommandKind.Cancel => ConfirmCancel(turn, session, []),
+                DialogCommandKind.Submit => Submit(turn, session),
+                _ => throw new InvalidOperationException($"Unhandled command {command.Kind}."),
+            };
+        }
+
+        if (session.Phase == DialogPhase.Summary)
+        {
+            var question = FreeText.SingleLine(text);
+            var reminder = SummaryReminder(turn, session, T(turn.Language, "summary.reminder"));
+            return QuestionDetector.LooksLikeQuestion(question, anyTextIsAnAnswer: false) ? reminder with { UnrecognisedQuestion = question } : reminder;
+        }
+
+        var field = turn.Definition.Field(session.CurrentFieldId);
+        return field is null ? Proceed(turn, session, ack: null, []) : Answer(turn, session, field, text, cardComment);
+    }
+
+    /// <summary>The answer text: the card's value for the current field, else a card's <c>command</c>, else the typed text.</summary>
+    private static (string Text, string? CardComment, bool FromCard) Read(DialogSession session, DialogInput input)
+    {
+        if (input.Values is { } values)
+        {
+            if (session.CurrentFieldId is { } id && values.TryGetValue(id, out var value))
+            {
+                return (value, values.GetValueOrDefault(DialogSession.CommentKey(id)), true);
+            }
+
+            if (string.IsNullOrWhiteSpace(input.Text) && values.TryGetValue("command", out var command))
+            {
+                return (command, null, false);
+            }
+        }
+
+        return (input.Text ?? "", null, false);
+    }
+
+    private DialogStep Answer(Turn turn, DialogSession session, FieldDefinition field, string text, string? cardComment)
+    {
+        var normalized = FreeText.SingleLine(text);
+        if (field.AcceptsFreeText && QuestionDetector.LooksLikeQuestion(normalized, anyTextIsAnAnswer: true))
+        {
+            return Question(turn, session, field, normalized);
+        }
+
+        var check = _validator.Check(turn.Definition, field, text, session.Answers, turn.Context, turn.Language);
+        if (check.Answer is not { } answer)
+        {
+            if (check.Error is not null && !field.AcceptsFreeText && QuestionDetector.LooksLikeQuestion(normalized, anyTextIsAnAnswer: false))
+            {
+                return Question(turn, session, field, normalized);
+            }
+
+            var error = check.Error ?? T(turn.Language, DialogDefinition.IsRequired(field, session.Answers) ? "error.empty" : "error.emptyOptional");
+            return Fail(turn, session, error);
+        }
+
+        var comment = CardComment(field, cardComment, turn.Language, out var commentError) ?? answer.Comment;
+        if (commentError is not null)
+        {
+            return Fail(turn, session, commentError);
+        }
+
+        var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal) { [field.Id] = answer.Value };
+        answers.Remove(DialogSession.CommentKey(field.Id));
+        if (comment is not null)
+        {
+            answers[DialogSession.CommentKey(field.Id)] = comment;
+        }
+
+        var ack = field.Type is FieldType.Text or FieldType.Multiline
+            ? null
+            : T(turn.Language, "ack", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, answer.Value, turn.Language)));
+        return Advance(turn, session, field, answers, session.Skipped.Where(id => id != field.Id).ToList(), ack, []);
+    }
+
+    /// <summary>After an answer or a skip: remember it, re-check what depends on it, and move to the next open field.</summary>
+    private DialogStep Advance(Turn turn, DialogSession session, FieldDefinition field, Dictionary<string, string> answers,
+        List<string> skipped, string? ack, List<string> leads)
+    {
+        var (settled, settledSkipped, notices) = Settle(turn, answers, skipped);
+        var history = session.History.Count > 0 && session.History[^1] == field.Id ? session.History : [.. session.History, field.Id];
+        session = session with { Answers = settled, Skipped = settledSkipped, History = history, FailureCount = 0, Pending = null };
+        return Proceed(turn, session, ack, [.. leads, .. notices]);
+    }
+
+    /// <summary>Asks the first open field, or shows the summary when none is left.</summary>
+    private DialogStep Proceed(Turn turn, DialogSession session, string? ack, List<string> leads)
+    {
+        if (Next(turn.Definition, session.Answers, session.Skipped) is { } next)
+        {
+            session = session with { Phase = DialogPhase.Asking, CurrentFieldId = next.Id };
+            return Ask(turn, session, ack is null ? leads : [ack, .. leads]);
+        }
+
+        // The summary repeats every answer, so the acknowledgement of the last one is left out.
+        return ShowSummary(turn, session, leads);
+    }
+
+    private static FieldDefinition? Next(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped) =>
+        definition.Fields.FirstOrDefault(f => definition.IsVisible(f, answers) && !IsDone(f, answers, skipped));
+
+    private static bool IsDone(FieldDefinition field, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped) =>
+        answers.ContainsKey(field.Id) || (skipped.Contains(field.Id) && !DialogDefinition.IsRequired(field, answers));
+
+    /// <summary>
+    /// Drops the answers of fields that are no longer asked, and re-checks the others against the current answers and
+    /// day (a changed start date can invalidate the end date). Returns what changed as notices for the user.
+    /// </summary>
+    private (IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Skipped, List<string> Notices) Settle(
+        Turn turn, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped)
+    {
+        var definition = turn.Definition;
+        var result = new Dictionary<string, string>(answers, StringComparer.Ordinal);
+        var keptSkipped = skipped.ToList();
+        var dropped = new List<string>();
+        var notices = new List<string>();
+        foreach (var field in definition.Fields)
+        {
+            if (!definition.IsVisible(field, result))
+            {
+                if (result.Remove(field.Id) | result.Remove(DialogSession.CommentKey(field.Id)))
+                {
+                    dropped.Add(field.Label.Get(turn.Language));
+                }
+
+                keptSkipped.Remove(field.Id);
+                continue;
+            }
+
+            if (result.TryGetValue(field.Id, out var value)
+                && _validator.Check(definition, field, value, result, turn.Context, turn.Language) is { IsValid: false } check)
+            {
+                result.Remove(field.Id);
+                result.Remove(DialogSession.CommentKey(field.Id));
+                notices.Add(T(turn.Language, "notice.invalidated", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(check.Error)));
+            }
+        }
+
+        if (dropped.Count > 0)
+        {
+            notices.Insert(0, T(turn.Language, "notice.cleared", Markdown.Escape(string.Join(_texts.Separator(turn.Language), dropped))));
+        }
+
+        return (result, keptSkipped, notices);
+    }
+
+    private DialogStep Fail(Turn turn, DialogSession session, string error)
+    {
+        session = session with { FailureCount = session.FailureCount + 1 };
+        return Ask(turn, session, [], error, offer: session.FailureCount >= FailuresBeforeOffer);
+    }
+
+    private DialogStep Question(Turn turn, DialogSession session, FieldDefinition field, string question) =>
+        Ask(turn, session, [T(turn.Language, "question.resume", Markdown.Escape(field.Label.Get(turn.Language)))]) with { UnrecognisedQuestion = question };
+
+    // ---- commands ----------------------------------------------------------------------------------------------
+
+    private DialogStep Help(Turn turn, DialogSession session)
+    {
+        var language = turn.Language;
+        if (session.Phase == DialogPhase.Summary || turn.Definition.Field(session.CurrentFieldId) is not { } field)
+        {
+            return SummaryReminder(turn, session, T(language, "help.summary"));
+        }
+
+        var lines = new List<string> { T(language, "help.title", Markdown.Escape(field.Label.Get(language))), field.Help.Get(language) };
+        if (turn.Definition.Principle(field.Principle) is { } principle)
+        {
+            lines.Add(T(language, "help.principle", _texts.PrincipleName(turn.Definition, principle.Number, language), principle.Summary.Get(language)));
+        }
+
+        if (DialogDefinition.IsRequired(field, session.Answers))
+        {
+            lines.Add(RequiredMessage(turn, field, session.Answers));
+        }
+
+        return Ask(turn, session with { FailureCount = 0 }, [string.Join("\n\n", lines)]);
+    }
+
+    private DialogStep Back(Turn turn, DialogSession session)
+    {
+        var definition = turn.Definition;
+        if (session.ReturnToSummary && session.Phase == DialogPhase.Asking && Next(definition, session.Answers, session.Skipped) is null)
+        {
+            return ShowSummary(turn, session, [T(turn.Language, "back.toSummary")]);
+        }
+
+        for (var i = session.History.Count - 1; i >= 0; i--)
+        {
+            var id = session.History[i];
+            if (id != session.CurrentFieldId && definition.Field(id) is { } target && definition.IsVisible(target, session.Answers))
+            {
+                session = session with
+                {
+                    Phase = DialogPhase.Asking,
+                    CurrentFieldId = target.Id,
+                    History = session.History.Take(i).ToList(),
+                    FailureCount = 0,
+                    ReturnToSummary = false,
+                };
+                return Ask(turn, session, []);
+            }
+        }
+
+        return session.Phase == DialogPhase.Summary
+            ? SummaryReminder(turn, session, T(turn.Language, "back.none"))
+            : Ask(turn, session, [T(turn.Language, "back.none")]);
+    }
+
+    private DialogStep Status(Turn turn, DialogSession session)
+    {
+        var language = turn.Language;
+        var visible = turn.Definition.VisibleFields(session.Answers);
+        string List(IEnumerable<FieldDefinition> fields) =>
+            Markdown.Escape(string.Join(_texts.Separator(language), fields.Select(f => f.Label.Get(language))));
+
+        var answered = visible.Where(f => session.Answers.ContainsKey(f.Id)).ToList();
+        var skipped = visible.Where(f => !session.Answers.ContainsKey(f.Id) && IsDone(f, session.Answers, session.Skipped)).ToList();
+        var remaining = visible.Where(f => !IsDone(f, session.Answers, session.Skipped)).ToList();
+        var lines = new List<string> { T(language, "status.header", answered.Count + skipped.Count, visible.Count, remaining.Count) };
+        if (answered.Count > 0)
+        {
+            lines.Add(T(language, "status.answered", List(answered)));
+        }
+
+        if (skipped.Count > 0)
+        {
+            lines.Add(T(language, "status.skipped", List(skipped)));
+        }
+
+        if (remaining.Count > 0)
+        {
+            lines.Add(T(language, "status.remaining", List(remaining)));
+        }
+
+        var text = string.Join("\n\n", lines);
+        return session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text) : Ask(turn, session, [text]);
+    }
+
+    private DialogStep Edit(Turn turn, DialogSession session, string query)
+    {
+        var language = turn.Language;
+        var matches = query.Length == 0 ? [] : FindFields(turn, session.Answers, query, exactOnly: false);
+        if (matches.Count == 1)
+        {
+            var field = matches[0];
+            session = session with
+            {
+                Phase = DialogPhase.Asking,
+                CurrentFieldId = field.Id,
+                FailureCount = 0,
+                ReturnToSummary = session.Phase == DialogPhase.Summary || session.ReturnToSummary,
+            };
+            return Ask(turn, session, [T(language, "edit.start", Markdown.Escape(field.Label.Get(language)))]);
+        }
+
+        var candidates = matches.Count > 1 ? matches : turn.Definition.VisibleFields(session.Answers);
+        var lead = matches.Count > 1 ? T(language, "edit.ambiguous", Markdown.Escape(query))
+            : query.Length == 0 ? T(language, "edit.which")
+            : T(language, "edit.notFound", Markdown.Escape(query));
+        var list = string.Join("\n", candidates.Select(f => "- " + Markdown.Escape(f.Label.Get(language))));
+        var buttons = candidates.Count <= MaxButtons
+            ? candidates.Select(f => Button(T(language, "button.editField", f.Label.Get(language)))).ToList()
+            : [];
+        var text = lead + "\n\n" + list;
+        var step = session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text) : Ask(turn, session, [text]);
+        return buttons.Count == 0 ? step : WithButtons(step, buttons);
+    }
+
+    private List<FieldDefinition> FindFields(Turn turn, IReadOnlyDictionary<string, string> answers, string query, bool exactOnly)
+    {
+        var key = TextNormalizer.Key(query).Trim('「', '」', '"', '\'', ' ');
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var visible = turn.Definition.VisibleFields(answers);
+        static IEnumerable<string> Names(FieldDefinition f) => [TextNormalizer.Key(f.Id), TextNormalizer.Key(f.Label.Ja), TextNormalizer.Key(f.Label.En)];
+        var exact = visible.Where(f => Names(f).Contains(key, StringComparer.Ordinal)).ToList();
+        if (exact.Count > 0 || exactOnly)
+        {
+            return exact;
+        }
+
+        return visible.Where(f => Names(f).Skip(1).Any(n => n.Contains(key, StringComparison.Ordinal) || (n.Length >= 2 && key.Contains(n, StringComparison.Ordinal)))).ToList();
+    }
+
+    private DialogStep Skip(Turn turn, DialogSession session)
+    {
+        var language = turn.Language;
+        if (session.Phase == DialogPhase.Summary || turn.Definition.Field(session.CurrentFieldId) is not { } field)
+        {
+            return SummaryReminder(turn, session, T(language, "skip.notNow"));
+        }
+
+        if (DialogDefinition.IsRequired(field, session.Answers))
+        {
+            return Ask(turn, session, [T(language, "skip.required", Markdown.Escape(field.Label.Get(language))) + "\n\n" + RequiredMessage(turn, field, session.Answers)]);
+        }
+
+        var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal);
+        answers.Remove(field.Id);
+        answers.Remove(DialogSession.CommentKey(field.Id));
+        List<string> skipped = [.. session.Skipped.Where(id => id != field.Id), field.Id];
+        return Advance(turn, session, field, answers, skipped, ack: null, [T(language, "skip.done", Markdown.Escape(field.Label.Get(language)))]);
+    }
+
+    /// <summary>Why a required field must be answered: the definition's reason (the ☆ rule), or "one of the two".</summary>
+    private string RequiredMessage(Turn turn, FieldDefinition field, IReadOnlyDictionary<string, string> answers)
+    {
+        var language = turn.Language;
+        if (field.RequiredReason is { } reason)
+        {
+            return reason.Get(language);
+        }
+
+        return !field.Required && field.RequiredUnless is { } other && turn.Definition.Field(other) is { } otherField
+            ? T(language, "required.unless", Markdown.Escape(otherField.Label.Get(language)), Markdown.Escape(field.Label.Get(language)))
+            : T(language, "required.plain");
+    }
+
+    private DialogStep ConfirmCancel(Turn turn, DialogSession session, List<string> leads)
+    {
+        session = session with { Pending = PendingConfirmation.Cancel };
+        var message = new OutgoingMessage
+        {
+            Text = string.Join("\n\n", [.. leads, T(turn.Language, "cancel.confirm")]),
+            SuggestedActions = [Button(T(turn.Language, "yes")), Button(T(turn.Language, "no"))],
+        };
+        return new DialogStep(session, DialogStatus.AwaitingConfirmation, [message]) { CurrentField = turn.Definition.Field(session.CurrentFieldId) };
+    }
+
+    private DialogStep AnswerCancel(Turn turn, DialogSession session, string text)
+    {
+        if (!YesNoParser.TryParse(text, out var yes, out _))
+        {
+            return ConfirmCancel(turn, session, [T(turn.Language, "cancel.repeat")]);
+        }
+
+        if (yes)
+        {
+            session = session with { Phase = DialogPhase.Cancelled, Pending = null, CurrentFieldId = null };
+            return new DialogStep(session, DialogStatus.Cancelled, [OutgoingMessage.FromText(T(turn.Language, "cancel.done"))]);
+        }
+
+        session = session with { Pending = null };
+        List<string> leads = [T(turn.Language, "cancel.resumed")];
+        return session.Phase == DialogPhase.Summary ? ShowSummary(turn, session, leads) : Ask(turn, session, leads);
+    }
+
+    private DialogStep Submit(Turn turn, DialogSession session)
+    {
+        if (session.Phase != DialogPhase.Summary)
+        {
+            return Ask(turn, session, [T(turn.Language, "submit.notYet")]);
+        }
+
+        // The answers were valid when given; days may have passed (a start date now in the past), so check again.
+        var form = ValidateAll(turn.Definition, session.Answers, turn.Language, turn.Context);
+        if (turn.Definition.Fields.FirstOrDefault(f => form.Errors.ContainsKey(f.Id)) is { } invalid)
+        {
+            var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal);
+            answers.Remove(invalid.Id);
+            session = session with { Phase = DialogPhase.Asking, CurrentFieldId = invalid.Id, Answers = answers, ReturnToSummary = true };
+            return Ask(turn, session, [T(turn.Language, "submit.recheck")], form.Errors[invalid.Id]);
+        }
+
+        session = session with { Phase = DialogPhase.Submitted, CurrentFieldId = null, Pending = null };
+        return new DialogStep(session, DialogStatus.Submitted, []) { Summary = Summarize(turn.Definition, session.Answers, turn.Language) };
+    }
+
+    // ---- messages ----------------------------------------------------------------------------------------------
+
+    /// <summary>The question for <see cref="DialogSession.CurrentFieldId"/>, after any leads and error, with its buttons.</summary>
+    private DialogStep Ask(Turn turn, DialogSession session, List<string> leads, string? error = null, bool offer = false)
+    {
+        var (definition, language, context) = turn;
+        var field = definition.Field(session.CurrentFieldId)
+            ?? throw new InvalidOperationException($"Dialog {definition.Id}: no current field to ask.");
+        var parts = new List<string>(leads);
+        if (error is not null)
+        {
+            parts.Add("⚠️ " + Markdown.Escape(error));
+        }
+
+        if (offer)
+        {
+            parts.Add(T(language, "failures.offer"));
+        }
+
+        var visible = definition.VisibleFields(session.Answers);
+        var label = Markdown.Escape(field.Label.Get(language));
+        var required = DialogDefinition.IsRequired(field, session.Answers);
+        var header = T(language, "prompt.header", label, visible.ToList().IndexOf(field) + 1, visible.Count)
+            + (required ? "" : T(language, "prompt.optional"));
+        parts.Add(header + "\n\n" + field.Prompt.Get(language));
+
+        var buttons = new List<SuggestedAction>();
+        switch (field.Type)
+        {
+            case FieldType.Choice:
+                parts.Add(string.Join("\n", field.Choices.Select((c, i) => $"{i + 1}. {c.Label.Get(language)}")));
+                buttons.AddRange(field.Choices.Select(c => Button(c.Label.Get(language))));
+                break;
+            case FieldType.Department when context.Departments.Count > 0:
+                parts.Add(string.Join("\n", context.Departments.Select((d, i) => $"{i + 1}. {Markdown.Escape(d)}")));
+                if (context.Departments.Count <= MaxButtons)
+                {
+                    buttons.AddRange(context.Departments.Select(Button));
+                }
+
+                break;
+            case FieldType.YesNo:
+                buttons.Add(Button(T(language, "yes")));
+                buttons.Add(Button(T(language, "no")));
+                break;
+        }
+
+        if (_validator.Hint(field, language) is { } hint)
+        {
+            parts.Add(hint);
+        }
+
+        if (session.Answers.TryGetValue(field.Id, out var current))
+        {
+            var shown = _texts.Display(field, current, language);
+            if (session.Answers.TryGetValue(DialogSession.CommentKey(field.Id), out var comment))
+            {
+                shown += " " + T(language, "summary.comment", comment);
+            }
+
+            parts.Add(T(language, "prompt.current", Markdown.Escape(shown.Replace("\n", " ", StringComparison.Ordinal))));
+        }
+
+        if (session.ReturnToSummary)
+        {
+            parts.Add(T(language, "prompt.editing"));
+        }
+
+        parts.Add(T(language, required ? "hint.navigation" : "hint.navigationOptional"));
+        if (!required)
+        {
+            buttons.Add(Button(T(language, "button.skip")));
+        }
+
+        if (offer)
+        {
+            buttons.Add(Button(T(language, "button.help")));
+            buttons.Add(Button(T(language, "button.cancel")));
+        }
+
+        var message = new OutgoingMessage { Text = string.Join("\n\n", parts), SuggestedActions = buttons };
+        return new DialogStep(session with { Phase = DialogPhase.Asking }, DialogStatus.InProgress, [message]) { CurrentField = field };
+    }
+
+    private DialogStep ShowSummary(Turn turn, DialogSession session, List<string> leads)
+    {
+        var language = turn.Language;
+        session = session with { Phase = DialogPhase.Summary, CurrentFieldId = null, ReturnToSummary = false, FailureCount = 0, Pending = null };
+        var summary = Summarize(turn.Definition, session.Answers, language);
+        var messages = new List<OutgoingMessage>();
+        if (leads.Count > 0)
+        {
+            messages.Add(OutgoingMessage.FromText(string.Join("\n\n", leads)));
+        }
+
+        // Plain text: the summary is made of what users typed, which must not be read as Markdown.
+        messages.Add(new OutgoingMessage
+        {
+            Text = T(language, "summary.intro") + "\n\n" + summary.PlainText + "\n\n" + T(language, "summary.actions"),
+            PlainText = true,
+            SuggestedActions = SummaryButtons(language),
+        });
+        return new DialogStep(session, DialogStatus.Summary, messages) { Summary = summary };
+    }
+
+    /// <summary>A short message at the summary (help, status, "please choose"), with the summary's buttons.</summary>
+    private DialogStep SummaryReminder(Turn turn, DialogSession session, string text)
+    {
+        var message = new OutgoingMessage { Text = text + "\n\n" + T(turn.Language, "summary.actions"), SuggestedActions = SummaryButtons(turn.Language) };
+        return new DialogStep(session, DialogStatus.Summary, [message]) { Summary = Summarize(turn.Definition, session.Answers, turn.Language) };
+    }
+
+    private DialogStep Finished(Turn turn, DialogSession session) =>
+        new(session, session.Phase == DialogPhase.Submitted ? DialogStatus.Submitted : DialogStatus.Cancelled,
+            [OutgoingMessage.FromText(T(turn.Language, "finished"))]);
+
+    private List<SuggestedAction> SummaryButtons(Language language) =>
+        [Button(T(language, "button.submit")), Button(T(language, "button.edit")), Button(T(language, "button.cancel"))];
+
+    private static SuggestedAction Button(string text) => new(text, text);
+
+    private static DialogStep WithButtons(DialogStep step, List<SuggestedAction> buttons) =>
+        step with { Messages = [.. step.Messages.SkipLast(1), step.Messages[^1] with { SuggestedActions = buttons }] };
+
+    private DialogStep Touch(DialogStep step) => step with { Session = step.Session with { UpdatedAt = _time.GetUtcNow() } };
+
+    private string T(Language language, string key, params object?[] args) => _texts.Get(language, key, args);
+
+    // ---- helpers -----------------------------------------------------------------------------------------------
+
+    /// <summary>A comment sent in its own card input; null when none. Too long → <paramref name="error"/>.</summary>
+    private string? CardComment(FieldDefinition field, string? raw, Language language, out string? error)
+    {
+        error = null;
+        if (!field.Comment || string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var comment = FreeText.Multiline(raw);
+        var length = FreeText.Length(comment);
+        if (length > FieldValidator.CommentMaxLength)
+        {
+            error = T(language, "error.comment.tooLong", FieldValidator.CommentMaxLength, length);
+            return null;
+        }
+
+        return comment.Length == 0 ? null : comment;
+    }
+
+    /// <summary>
+    /// Fits a stored session to the definition as it is now (a field may have been removed or renamed since): unknown
+    /// answers and ids are dropped, and a current field that no longer exists is replaced by the first open one.
+    /// </summary>
+    private static DialogSession Reconcile(Turn turn, DialogSession session, out bool changed)
+    {
+        var definition = turn.Definition;
+        if (!string.Equals(session.DefinitionId, definition.Id, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"The session runs dialog '{session.DefinitionId}', not '{definition.Id}'.", nameof(session));
+        }
+
+        bool Known(string key) =>
+            definition.Field(key) is not null
+            || (key.EndsWith(".comment", StringComparison.Ordinal) && definition.Field(key[..^".comment".Length]) is { Comment: true });
+
+        changed = session.Answers.Keys.Any(k => !Known(k)) || session.Skipped.Any(id => definition.Field(id) is null)
+            || session.History.Any(id => definition.Field(id) is null);
+        if (changed)
+        {
+            session = session with
+            {
+                Answers = session.Answers.Where(kv => Known(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
+                Skipped = session.Skipped.Where(id => definition.Field(id) is not null).ToList(),
+                History = session.History.Where(id => definition.Field(id) is not null).ToList(),
+            };
+        }
+
+        if (session.Phase == DialogPhase.Asking
+            && (definition.Field(session.CurrentFieldId) is not { } current || !definition.IsVisible(current, session.Answers)))
+        {
+            changed = true;
+            var next = Next(definition, session.Answers, session.Skipped);
+            session = next is null
+                ? session with { Phase = DialogPhase.Summary, CurrentFieldId = null }
+                : session with { CurrentFieldId = next.Id };
+        }
+
+        return session;
+    }
+}

@@ -1,0 +1,65 @@
+using KyodoBot.Core.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace KyodoBot.Core.Proposals;
+
+/// <summary>A proposal being written: the dialog session as JSON, per user and conversation, so it survives restarts.</summary>
+public sealed class ProposalDraft
+{
+    public required string UserId { get; set; }
+    public required string ConversationId { get; set; }
+    public required string DefinitionId { get; set; }
+    public required string SessionJson { get; set; }
+    /// <summary>The last activity that moved the dialog on: a redelivered activity does not answer the next field.</summary>
+    public string? LastActivityId { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Loads and saves drafts; a draft untouched for longer than the expiry is reported as expired and removed.</summary>
+public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time)
+{
+    public async Task<ProposalDraft?> FindAsync(string userId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ProposalDrafts.AsNoTracking()
+            .FirstOrDefaultAsync(d => d.UserId == userId && d.ConversationId == conversationId, cancellationToken);
+    }
+
+    public async Task SaveAsync(ProposalDraft draft, CancellationToken cancellationToken)
+    {
+        draft.UpdatedAt = time.GetUtcNow();
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var existing = await db.ProposalDrafts.FirstOrDefaultAsync(
+                d => d.UserId == draft.UserId && d.ConversationId == draft.ConversationId, cancellationToken);
+            if (existing is null)
+            {
+                db.ProposalDrafts.Add(draft);
+            }
+            else
+            {
+                existing.DefinitionId = draft.DefinitionId;
+                existing.SessionJson = draft.SessionJson;
+                existing.LastActivityId = draft.LastActivityId;
+                existing.UpdatedAt = draft.UpdatedAt;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Created concurrently by a redelivered activity: update it instead.
+            }
+        }
+    }
+
+    public async Task DeleteAsync(string userId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.ProposalDrafts.Where(d => d.UserId == userId && d.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+    }
+}
