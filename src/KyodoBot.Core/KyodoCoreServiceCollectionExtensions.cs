@@ -3,11 +3,13 @@ using KyodoBot.Core.Ask;
 using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
+using KyodoBot.Core.Dialogs;
 using KyodoBot.Core.Help;
 using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Knowledge;
 using KyodoBot.Core.Localization;
+using KyodoBot.Core.Proposals;
 using KyodoBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +48,20 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICardAction, FeedbackCommentAction>();
         services.AddSingleton<ICardAction, SectionAction>();
         services.TryAddSingleton<IFallbackHandler, AskHandler>();
+
+        services.AddKyodoDialogs();
+        services.AddSingleton<DraftStore>();
+        services.AddSingleton<ProposalStore>();
+        services.AddSingleton<ProposalCards>();
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<IDepartmentRegisteredListener>(sp => sp.GetRequiredService<ProposalService>());
+        services.AddSingleton<ProposalDialog>();
+        services.AddSingleton<IActiveDialog>(sp => sp.GetRequiredService<ProposalDialog>());
+        services.AddSingleton<ICommand, ProposeCommand>();
+        services.AddSingleton<ICommand, ResumeCommand>();
+        services.AddSingleton<ICommand, MyProposalsCommand>();
+        services.AddSingleton<ICardExecute, AcceptProposalAction>();
+        services.AddSingleton<ICardExecute, ReturnProposalAction>();
         services.AddSingleton<TurnRouter>();
         return services;
     }

@@ -36,6 +36,8 @@ public static class HostingExtensions
                 "This is for local emulators only and is refused in Production.");
         }
 
+        // A broken dialogs/*.yaml stops start-up here, naming the file, the field and the problem.
+        _ = app.Services.GetRequiredService<KyodoBot.Core.Dialogs.DialogCatalog>();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapKyodoHealth();
         return app;

@@ -1,5 +1,9 @@
 using KyodoBot.Bot;
 using KyodoBot.Core;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Proactive;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
 using KyodoBot.Core.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
@@ -24,11 +28,26 @@ public sealed class BotTestHost : IAsyncDisposable
     public static readonly ChannelAccount BotAccount = new("28:kyodobot", "KyodoBot");
 
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    public BotTestHost(IDictionary<string, string?>? settings = null)
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>The proactive port (its real implementation is the Bot Framework edge, tested over HTTP).</summary>
+    public Mock<IChannelMessenger> Messenger { get; } = new();
+
+    public string DatabaseDirectory => _directory;
+
+    /// <summary>29 November 2026, 10:00 in Tokyo: fiscal year 2026; a proposal may start on 1 April 2027.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 0, 0, TimeSpan.FromHours(9));
+
+    /// <param name="settings">Configuration overrides.</param>
+    /// <param name="directory">Reuse a database folder (a "restart" on the same database); a new one otherwise.</param>
+    public BotTestHost(IDictionary<string, string?>? settings = null, string? directory = null, FakeTimeProvider? time = null)
     {
-        _directory = Path.Combine(Path.GetTempPath(), "kyodobot-tests", Guid.NewGuid().ToString("N"));
+        _ownsDirectory = directory is null;
+        _directory = directory ?? Path.Combine(Path.GetTempPath(), "kyodobot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_directory);
+        Time = time ?? new FakeTimeProvider(Now);
         var values = new Dictionary<string, string?>
         {
             ["ConnectionStrings:KyodoBot"] = $"Data Source={Path.Combine(_directory, "test.db")};Pooling=False",
@@ -42,6 +61,10 @@ public sealed class BotTestHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(Time);
+        Messenger.Setup(m => m.PostToDepartmentAsync(It.IsAny<string>(), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .Returns((string department, OutgoingMessage _, CancellationToken _) => Task.FromException<PostedMessage>(new DepartmentNotRegisteredException(department)));
+        services.AddSingleton(Messenger.Object);
         services.AddKyodoCore(configuration);
         services.AddSingleton<KyodoTeamsBot>();
         Services = services.BuildServiceProvider();
@@ -125,7 +148,10 @@ public sealed class BotTestHost : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            if (_ownsDirectory)
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
         }
         catch (IOException)
         {

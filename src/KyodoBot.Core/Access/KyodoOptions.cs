@@ -10,4 +10,7 @@ public sealed class KyodoOptions
 
     /// <summary>Where cards/, dialogs/, knowledge/ and appPackage/ are read from; see ContentPaths.</summary>
     public string? ContentRoot { get; set; }
+
+    /// <summary>A proposal draft untouched for longer than this is discarded (with a notice).</summary>
+    public int DraftExpiryDays { get; set; } = 30;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KyodoBot.Core.Cards;
 using KyodoBot.Core.Text;
 using Microsoft.Extensions.Logging;
 
@@ -15,11 +16,21 @@ public sealed class TurnRouter
 
     private readonly IReadOnlyList<(string Keyword, ICommand Command)> _keywords;
     private readonly IReadOnlyDictionary<string, ICardAction> _cardActions;
+    private readonly IReadOnlyDictionary<string, ICardExecute> _executes;
     private readonly IFallbackHandler _fallback;
+    private readonly IReadOnlyList<IActiveDialog> _dialogs;
     private readonly ILogger<TurnRouter> _logger;
 
-    public TurnRouter(IEnumerable<ICommand> commands, IEnumerable<ICardAction> cardActions, IFallbackHandler fallback, ILogger<TurnRouter> logger)
+    public TurnRouter(
+        IEnumerable<ICommand> commands,
+        IEnumerable<ICardAction> cardActions,
+        IEnumerable<ICardExecute> executes,
+        IEnumerable<IActiveDialog> dialogs,
+        IFallbackHandler fallback,
+        ILogger<TurnRouter> logger)
     {
+        _dialogs = dialogs.ToList();
+        _executes = executes.ToDictionary(e => e.Verb, StringComparer.Ordinal);
         _cardActions = cardActions.ToDictionary(a => a.Name, StringComparer.Ordinal);
         // Longest keyword first, so that 登録解除 wins over 登録.
         _keywords = commands
@@ -33,7 +44,7 @@ public sealed class TurnRouter
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         // A button answers in the language of the card it sits on (a press carries no text to judge by).
-        if (Cards.CardLanguage.FromCardData(turn.Value) is { } cardLanguage)
+        if (CardLanguage.FromCardData(turn.Value) is { } cardLanguage)
         {
             turn = turn with { Language = cardLanguage };
         }
@@ -55,6 +66,14 @@ public sealed class TurnRouter
             text = TextNormalizer.Normalize(cardCommand);
         }
 
+        foreach (var dialog in _dialogs)
+        {
+            if (await dialog.TryContinueAsync(turn, text, cancellationToken) is { } replies)
+            {
+                return replies;
+            }
+        }
+
         if (Match(text) is { } match)
         {
             _logger.LogInformation("Command {Command} in {ConversationKind} conversation", match.Command.GetType().Name, turn.Kind);
@@ -62,6 +81,24 @@ public sealed class TurnRouter
         }
 
         return await _fallback.HandleAsync(turn, text, cancellationToken);
+    }
+
+    /// <summary>An <c>Action.Execute</c> press: the verb's handler says which card replaces the clicked one.</summary>
+    public async Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, string verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        if (CardLanguage.FromCardData(data) is { } cardLanguage)
+        {
+            turn = turn with { Language = cardLanguage };
+        }
+
+        if (!_executes.TryGetValue(verb, out var handler))
+        {
+            _logger.LogWarning("Unknown card verb {Verb}", verb);
+            return new CardExecuteResult(null);
+        }
+
+        _logger.LogInformation("Card verb {Verb} in {ConversationKind} conversation", verb, turn.Kind);
+        return await handler.ExecuteAsync(turn, data, cancellationToken);
     }
 
     private (ICommand Command, string Argument)? Match(string text)

@@ -21,7 +21,8 @@ public sealed class DialogCatalog
     {
     }
 
-    public DialogCatalog(IEnumerable<DialogDefinition> definitions)
+    // Private: a second public constructor would make activation through dependency injection ambiguous.
+    private DialogCatalog(IEnumerable<DialogDefinition> definitions)
     {
         var byId = new Dictionary<string, DialogDefinition>(StringComparer.Ordinal);
         foreach (var definition in definitions)
@@ -35,6 +36,9 @@ public sealed class DialogCatalog
 
         _definitions = byId.ToFrozenDictionary(StringComparer.Ordinal);
     }
+
+    /// <summary>A catalog of definitions already loaded (tests, tools).</summary>
+    public static DialogCatalog FromDefinitions(IEnumerable<DialogDefinition> definitions) => new(definitions);
 
     public IEnumerable<DialogDefinition> All => _definitions.Values;
 

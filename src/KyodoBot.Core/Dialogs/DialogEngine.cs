@@ -57,7 +57,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(input);
         var turn = new Turn(definition, language, context);
-        var step = Handle(turn, Reconcile(turn, session, out _), input);
+        var step = Handle(turn, Reconcile(turn, session), input);
         return Touch(step);
     }
 
@@ -70,7 +70,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(session);
         var turn = new Turn(definition, language, context);
-        session = Reconcile(turn, session, out _);
+        session = Reconcile(turn, session);
         if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
         {
             return Finished(turn, session);
@@ -84,8 +84,9 @@ public sealed class DialogEngine
             return Touch(ConfirmCancel(turn, session, leads));
         }
 
+        // The same field again, unless an answer went stale: then the first open field, which is the stale one.
         var current = definition.Field(session.CurrentFieldId);
-        return Touch(session.Phase == DialogPhase.Asking && current is not null && definition.IsVisible(current, answers)
+        return Touch(session.Phase == DialogPhase.Asking && current is not null && definition.IsVisible(current, answers) && notices.Count == 0
             ? Ask(turn, session, leads)
             : Proceed(turn, session, ack: null, leads));
     }
@@ -99,6 +100,7 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(values);
+        var turn = new Turn(definition, language, context);
         var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var field in definition.Fields)
@@ -130,7 +132,7 @@ public sealed class DialogEngine
             }
             else if (DialogDefinition.IsRequired(field, canonical))
             {
-                errors[field.Id] = RequiredMessage(turn: new Turn(definition, language, context), field, canonical);
+                errors[field.Id] = RequiredMessage(turn, field, canonical);
             }
         }
 
@@ -759,7 +761,7 @@ public sealed class DialogEngine
     /// Fits a stored session to the definition as it is now (a field may have been removed or renamed since): unknown
     /// answers and ids are dropped, and a current field that no longer exists is replaced by the first open one.
     /// </summary>
-    private static DialogSession Reconcile(Turn turn, DialogSession session, out bool changed)
+    private static DialogSession Reconcile(Turn turn, DialogSession session)
     {
         var definition = turn.Definition;
         if (!string.Equals(session.DefinitionId, definition.Id, StringComparison.Ordinal))
@@ -771,9 +773,9 @@ public sealed class DialogEngine
             definition.Field(key) is not null
             || (key.EndsWith(".comment", StringComparison.Ordinal) && definition.Field(key[..^".comment".Length]) is { Comment: true });
 
-        changed = session.Answers.Keys.Any(k => !Known(k)) || session.Skipped.Any(id => definition.Field(id) is null)
+        var unknown = session.Answers.Keys.Any(k => !Known(k)) || session.Skipped.Any(id => definition.Field(id) is null)
             || session.History.Any(id => definition.Field(id) is null);
-        if (changed)
+        if (unknown)
         {
             session = session with
             {
@@ -786,7 +788,6 @@ public sealed class DialogEngine
         if (session.Phase == DialogPhase.Asking
             && (definition.Field(session.CurrentFieldId) is not { } current || !definition.IsVisible(current, session.Answers)))
         {
-            changed = true;
             var next = Next(definition, session.Answers, session.Skipped);
             session = next is null
                 ? session with { Phase = DialogPhase.Summary, CurrentFieldId = null }

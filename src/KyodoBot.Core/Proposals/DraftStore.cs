@@ -12,6 +12,8 @@ public sealed class ProposalDraft
     public required string SessionJson { get; set; }
     /// <summary>The last activity that moved the dialog on: a redelivered activity does not answer the next field.</summary>
     public string? LastActivityId { get; set; }
+    /// <summary>Paused with 中断: kept, but the user's messages go to the rest of the bot until 続きから.</summary>
+    public bool Paused { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -42,6 +44,7 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
                 existing.DefinitionId = draft.DefinitionId;
                 existing.SessionJson = draft.SessionJson;
                 existing.LastActivityId = draft.LastActivityId;
+                existing.Paused = draft.Paused;
                 existing.UpdatedAt = draft.UpdatedAt;
             }
 

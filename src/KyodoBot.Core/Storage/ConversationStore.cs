@@ -10,6 +10,9 @@ public interface IConversationStore
     Task<ConversationRecord?> FindAsync(string conversationId, CancellationToken cancellationToken);
     Task<ConversationRecord?> FindPersonalChatAsync(string userId, CancellationToken cancellationToken);
 
+    /// <summary>The personal chat of the user with this Entra object id (admins are configured by object id).</summary>
+    Task<ConversationRecord?> FindPersonalChatByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken);
+
     /// <summary>True exactly once per installation: the caller that gets true sends the welcome.</summary>
     Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken);
 
@@ -78,6 +81,15 @@ public sealed class ConversationStore(IDbContextFactory<KyodoDbContext> contexts
             .Where(c => c.UserId == userId && c.Kind == Conversations.ConversationKind.Personal)
             .OrderByDescending(c => c.UpdatedAt)
             .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ConversationRecord?> FindPersonalChatByAadObjectIdAsync(string aadObjectId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var chats = await db.Conversations.AsNoTracking()
+            .Where(c => c.AadObjectId == aadObjectId && c.Kind == Conversations.ConversationKind.Personal)
+            .ToListAsync(cancellationToken);
+        return chats.OrderByDescending(c => c.UpdatedAt).FirstOrDefault();
     }
 
     public async Task<bool> TryMarkWelcomedAsync(string conversationId, CancellationToken cancellationToken)

@@ -214,7 +214,7 @@ public static partial class ActivityMapper
             || mentions.All(m => m.Text != mentionMarkup);
     }
 
-    private static JsonElement? ToJsonElement(object? value)
+    public static JsonElement? ToJsonElement(object? value)
     {
         if (value is null)
         {

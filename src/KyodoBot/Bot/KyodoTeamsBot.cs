@@ -35,6 +35,28 @@ public sealed class KyodoTeamsBot(
         await SendAsync(turnContext, replies, cancellationToken);
     }
 
+    /// <summary>Action.Execute on our cards: Core decides; the returned card replaces the clicked one for the clicker.</summary>
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var turn = ActivityMapper.ToTurn(turnContext);
+        var data = ActivityMapper.ToJsonElement(invokeValue.Action?.Data) ?? default;
+        var result = await router.ExecuteAsync(turn, invokeValue.Action?.Verb ?? "", data, cancellationToken);
+        if (result.Message is not null)
+        {
+            await turnContext.SendActivityAsync(ActivityMapper.ToActivity(OutgoingMessage.FromText(result.Message)), cancellationToken);
+        }
+
+        return result.CardJson is null
+            ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "OK" }
+            : new AdaptiveCardInvokeResponse
+            {
+                StatusCode = 200,
+                Type = "application/vnd.microsoft.card.adaptive",
+                Value = Newtonsoft.Json.Linq.JObject.Parse(result.CardJson),
+            };
+    }
+
     protected override async Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         await WelcomeOnceAsync(turnContext, cancellationToken);
 

@@ -1,5 +1,6 @@
 using KyodoBot.Core.Dialogs;
 using KyodoBot.Core.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoBot.Tests.Dialogs;
 
@@ -89,12 +90,25 @@ public sealed class DefinitionLoaderTests
     }
 
     [Fact]
+    public void AddKyodoDialogs_ResolvesTheCatalogAndTheEngine()
+    {
+        var services = new ServiceCollection()
+            .AddSingleton(DialogTestSupport.Content)
+            .AddSingleton(DialogTestSupport.Texts)
+            .AddKyodoDialogs();
+        using var provider = services.BuildServiceProvider(validateScopes: true);
+
+        Assert.NotNull(provider.GetRequiredService<DialogEngine>());
+        Assert.NotNull(provider.GetRequiredService<DialogCatalog>().Get(DialogCatalog.ProposalIntake));
+    }
+
+    [Fact]
     public void Catalog_DuplicateIdsAcrossFiles_AreRefused()
     {
         var a = DialogDefinitionLoader.Parse("dialogs/a.yaml", Yaml(Name));
         var b = DialogDefinitionLoader.Parse("dialogs/b.yaml", Yaml(Name));
 
-        var error = Assert.Throws<KyodoConfigurationException>(() => new DialogCatalog([a, b]));
+        var error = Assert.Throws<KyodoConfigurationException>(() => DialogCatalog.FromDefinitions([a, b]));
 
         Assert.Contains("dialogs/a.yaml", error.Message);
         Assert.Contains("dialogs/b.yaml", error.Message);

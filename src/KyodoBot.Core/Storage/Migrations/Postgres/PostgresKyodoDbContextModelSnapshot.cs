@@ -309,6 +309,9 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("SessionJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -295,6 +295,9 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SessionJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KyodoBot.Core.Storage.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKyodoDbContext))]
-    [Migration("20261129043339_Proposals")]
+    [Migration("20261129044943_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -297,6 +297,9 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     b.Property<string>("LastActivityId")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SessionJson")
                         .IsRequired()

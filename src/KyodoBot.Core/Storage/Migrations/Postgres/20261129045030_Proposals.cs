@@ -21,6 +21,7 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     DefinitionId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     SessionJson = table.Column<string>(type: "text", nullable: false),
                     LastActivityId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Paused = table.Column<bool>(type: "boolean", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KyodoBot.Core.Storage.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKyodoDbContext))]
-    [Migration("20261129043357_Proposals")]
+    [Migration("20261129045030_Proposals")]
     partial class Proposals
     {
         /// <inheritdoc />
@@ -311,6 +311,9 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     b.Property<string>("LastActivityId")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SessionJson")
                         .IsRequired()

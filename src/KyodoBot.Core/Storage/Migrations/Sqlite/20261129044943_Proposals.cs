@@ -19,6 +19,7 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     DefinitionId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     SessionJson = table.Column<string>(type: "TEXT", nullable: false),
                     LastActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Paused = table.Column<bool>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Cards;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Localization;
+
+namespace KyodoBot.Core.Proposals;
+
+/// <summary>
+/// The review card a department receives (and the same card once decided). Everything the proposer typed goes into
+/// TextRuns / FactSet values, never into Markdown text, so nobody can plant a link in a department's channel.
+/// </summary>
+public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, DialogEngine engine, Texts texts)
+{
+    public string Review(Proposal proposal, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        var answers = ProposalService.ReadAnswers(proposal.AnswersJson);
+        var summary = engine.Summarize(catalog.Get(DialogCatalog.ProposalIntake), answers, language);
+        var decided = proposal.State is ProposalState.Accepted or ProposalState.Returned;
+        var data = new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(language),
+            ["heading"] = T("proposal.review.heading", proposal.Reference),
+            ["projectTitle"] = proposal.Title,
+            ["facts"] = new JsonArray(
+                Fact(T("proposal.review.organization"), proposal.Organization),
+                Fact(T("proposal.review.proposer"), proposal.ProposerName ?? proposal.ProposerId),
+                Fact(T("proposal.review.department"), proposal.Department),
+                Fact(T("proposal.review.submitted"), Local(proposal.CreatedAt))),
+            ["decided"] = decided,
+            ["decisionStyle"] = proposal.State == ProposalState.Accepted ? "good" : "attention",
+            ["decisionLine"] = decided
+                ? T(proposal.State == ProposalState.Accepted ? "proposal.review.acceptedBy" : "proposal.review.returnedBy",
+                    proposal.DecidedByName ?? proposal.DecidedBy, proposal.DecidedAt is { } at ? Local(at) : "")
+                : "",
+            ["hasReturnComment"] = !string.IsNullOrEmpty(proposal.ReturnComment),
+            ["returnComment"] = proposal.ReturnComment ?? "",
+            ["sections"] = new JsonArray(summary.Sections.Select(section => (JsonNode)new JsonObject
+            {
+                ["title"] = section.Title,
+                ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
+                {
+                    ["label"] = item.Principle is null ? item.Label : $"{item.Label}（{item.Principle}）",
+                    ["value"] = (item.Value ?? T("dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
+                }).ToArray()),
+            }).ToArray()),
+            ["open"] = proposal.State == ProposalState.UnderReview,
+            ["proposalId"] = proposal.Id,
+            ["acceptLabel"] = T("proposal.review.accept"),
+            ["returnLabel"] = T("proposal.review.return"),
+            ["returnCommentLabel"] = T("proposal.review.returnComment"),
+            ["returnCommentError"] = T("proposal.review.returnCommentRequired"),
+            ["returnSubmitLabel"] = T("proposal.review.returnSubmit"),
+        };
+        return cards.Render("proposal-review", data);
+    }
+
+    private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
+
+    private static string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, FiscalYear.Tokyo).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}

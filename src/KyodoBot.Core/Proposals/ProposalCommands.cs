@@ -1,0 +1,48 @@
+using System.Globalization;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Text;
+
+namespace KyodoBot.Core.Proposals;
+
+/// <summary><c>提案</c> / <c>propose</c>: starts the proposal intake (in a personal or group chat or a channel).</summary>
+public sealed class ProposeCommand(ProposalDialog dialog) : ICommand
+{
+    public IReadOnlyList<string> Keywords { get; } = ["提案", "協働提案", "提案する", "propose", "proposal"];
+
+    public Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+        dialog.StartAsync(context.Turn, cancellationToken);
+}
+
+/// <summary><c>続きから</c> / <c>resume</c>: continues the draft at the field where it stopped.</summary>
+public sealed class ResumeCommand(ProposalDialog dialog) : ICommand
+{
+    public IReadOnlyList<string> Keywords { get; } = ["続きから", "再開", "resume"];
+
+    public Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken) =>
+        dialog.ResumeAsync(context.Turn, cancellationToken);
+}
+
+/// <summary><c>提案状況</c> / <c>my proposals</c>: the user's proposals and where they stand.</summary>
+public sealed class MyProposalsCommand(ProposalStore store, Texts texts) : ICommand
+{
+    public IReadOnlyList<string> Keywords { get; } = ["提案状況", "提案一覧", "my proposals", "proposals"];
+
+    public async Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var language = context.Turn.Language;
+        var mine = await store.ForProposerAsync(context.Turn.UserId, cancellationToken);
+        if (mine.Count == 0)
+        {
+            return [OutgoingMessage.FromText(texts.Get(language, "proposal.list.empty"))];
+        }
+
+        var lines = mine.Take(20).Select(p => texts.Get(language, "proposal.list.item",
+            p.Reference,
+            Markdown.Escape(p.Title),
+            Markdown.Escape(p.Department),
+            texts.Get(language, "proposal.state." + p.State),
+            p.CreatedAt.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        return [OutgoingMessage.FromText(texts.Get(language, "proposal.list.header", mine.Count) + "\n\n" + string.Join("\n", lines))];
+    }
+}

@@ -1,0 +1,162 @@
+using KyodoBot.Core.Access;
+using KyodoBot.Core.Ask;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Departments;
+using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Knowledge;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace KyodoBot.Core.Proposals;
+
+/// <summary>
+/// The proposal intake as a conversation: starts, continues, pauses and resumes the declarative dialog
+/// (<c>dialogs/proposal-intake.yaml</c>), keeps its session in the database per user and conversation, answers a
+/// question typed mid-dialog from the manual, and submits the proposal.
+/// </summary>
+public sealed class ProposalDialog(
+    DialogCatalog catalog,
+    DialogEngine engine,
+    DraftStore drafts,
+    DepartmentRegistry departments,
+    ProposalService proposals,
+    AnswerService answers,
+    AnswerPresenter presenter,
+    Texts texts,
+    TimeProvider time,
+    IOptions<KyodoOptions> options) : IActiveDialog
+{
+    private static readonly string[] PauseWords = ["中断", "一時停止", "あとで", "後で", "pause", "later"];
+
+    private DialogDefinition Definition => catalog.Get(DialogCatalog.ProposalIntake);
+
+    public async Task<IReadOnlyList<OutgoingMessage>?> TryContinueAsync(IncomingTurn turn, string text, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(turn.UserId, turn.ConversationId, cancellationToken);
+        if (draft is null || draft.Paused)
+        {
+            return null;
+        }
+
+        if (await ExpiredAsync(draft, turn, cancellationToken) is { } expired)
+        {
+            return expired;
+        }
+
+        if (!DialogSession.TryFromJson(draft.SessionJson, out var session))
+        {
+            await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
+            return null;
+        }
+
+        var context = await ContextAsync(cancellationToken);
+        if (draft.LastActivityId == turn.ActivityId)
+        {
+            // Teams delivered the same activity again: do not take it as the answer to the next field.
+            return engine.Resume(Definition, session, turn.Language, context).Messages;
+        }
+
+        if (PauseWords.Contains(TextNormalizer.Key(text)))
+        {
+            draft.Paused = true;
+            await drafts.SaveAsync(draft, cancellationToken);
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.paused", options.Value.DraftExpiryDays))];
+        }
+
+        var step = engine.Continue(Definition, session, new DialogInput(text), turn.Language, context);
+        return await ApplyAsync(turn, step, cancellationToken);
+    }
+
+    /// <summary><c>提案</c>: a new intake, or the one already in progress.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> StartAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var existing = await drafts.FindAsync(turn.UserId, turn.ConversationId, cancellationToken);
+        if (existing is not null && await ExpiredAsync(existing, turn, cancellationToken) is null)
+        {
+            var resumed = await ResumeAsync(turn, cancellationToken);
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.alreadyInProgress")), .. resumed];
+        }
+
+        var step = engine.Start(Definition, turn.Language, await ContextAsync(cancellationToken));
+        return await ApplyAsync(turn, step, cancellationToken);
+    }
+
+    /// <summary><c>続きから</c>: continue a paused or interrupted draft at the same field.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> ResumeAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var draft = await drafts.FindAsync(turn.UserId, turn.ConversationId, cancellationToken);
+        if (draft is null)
+        {
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.noDraft"))];
+        }
+
+        if (await ExpiredAsync(draft, turn, cancellationToken) is { } expired)
+        {
+            return expired;
+        }
+
+        if (!DialogSession.TryFromJson(draft.SessionJson, out var session))
+        {
+            await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.noDraft"))];
+        }
+
+        draft.Paused = false;
+        var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
+        return await ApplyAsync(turn, step, cancellationToken, unpause: true);
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, CancellationToken cancellationToken, bool unpause = false)
+    {
+        switch (step.Status)
+        {
+            case DialogStatus.Submitted:
+            {
+                var confirmation = await proposals.SubmitAsync(turn, Definition, step.Session, cancellationToken);
+                await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
+                return [.. step.Messages, .. confirmation];
+            }
+
+            case DialogStatus.Cancelled:
+                await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
+                return step.Messages;
+
+            default:
+                await drafts.SaveAsync(new ProposalDraft
+                {
+                    UserId = turn.UserId,
+                    ConversationId = turn.ConversationId,
+                    DefinitionId = Definition.Id,
+                    SessionJson = step.Session.ToJson(),
+                    LastActivityId = unpause ? null : turn.ActivityId,
+                    Paused = false,
+                }, cancellationToken);
+                if (step.UnrecognisedQuestion is { } question)
+                {
+                    var (answer, aiGenerated) = await answers.AnswerAsync(question, turn.Language, cancellationToken);
+                    var feedback = new FeedbackKey(turn.ActivityId, turn.UserId, QuestionLog.Clip(question), string.Join(",", answer.Citations.Select(c => c.Id)), answer.Confidence);
+                    return [presenter.Present(answer, feedback, turn.Language, aiGenerated), .. step.Messages];
+                }
+
+                return step.Messages;
+        }
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>?> ExpiredAsync(ProposalDraft draft, IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        if (draft.UpdatedAt.AddDays(options.Value.DraftExpiryDays) > time.GetUtcNow())
+        {
+            return null;
+        }
+
+        await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
+        return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.expired", options.Value.DraftExpiryDays))];
+    }
+
+    private async Task<DialogContext> ContextAsync(CancellationToken cancellationToken)
+    {
+        var registered = await departments.ListAsync(cancellationToken);
+        return DialogContext.Create(time, registered.Select(d => d.Name).ToList());
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using KyodoBot.Core.Access;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Departments;
+using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Proactive;
+using KyodoBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace KyodoBot.Core.Proposals;
+
+/// <summary>
+/// Submits proposals and routes them: a review card in the department's channel, or 未配信 (and the admins are told)
+/// until the department registers a channel — then every waiting proposal is delivered.
+/// </summary>
+public sealed class ProposalService(
+    ProposalStore store,
+    ProposalCards cards,
+    IChannelMessenger messenger,
+    IConversationStore conversations,
+    AdminPolicy admins,
+    Texts texts,
+    ILogger<ProposalService> logger) : IDepartmentRegisteredListener
+{
+    // The intake's fields the bot itself needs; everything else is data of dialogs/proposal-intake.yaml.
+    private const string TitleField = "projectName";
+    private const string OrganizationField = "orgName";
+
+    public async Task<IReadOnlyList<OutgoingMessage>> SubmitAsync(IncomingTurn turn, DialogDefinition definition, DialogSession session, CancellationToken cancellationToken)
+    {
+        var departmentField = definition.Sections.SelectMany(s => s.Fields).First(f => f.Type == FieldType.Department).Id;
+        var (proposal, created) = await store.SubmitAsync(new Proposal
+        {
+            Reference = "",
+            SubmitActivityId = turn.ActivityId,
+            ProposerId = turn.UserId,
+            ProposerName = turn.UserName,
+            ProposerAadObjectId = turn.AadObjectId,
+            Department = session.Answer(departmentField) ?? "",
+            Title = session.Answer(TitleField) ?? "",
+            Organization = session.Answer(OrganizationField) ?? "",
+            AnswersJson = JsonSerializer.Serialize(session.Answers),
+            State = ProposalState.Undelivered,
+        }, cancellationToken);
+
+        var delivered = created ? await DeliverAsync(proposal, turn.Language, cancellationToken) : proposal.State != ProposalState.Undelivered;
+        var key = delivered ? "proposal.submitted" : "proposal.submittedUndelivered";
+        return [OutgoingMessage.FromText(texts.Get(turn.Language, key, proposal.Reference, Text.Markdown.Escape(proposal.Department)))];
+    }
+
+    /// <summary>Posts the review card; false when the department has no channel yet (the proposal stays 未配信).</summary>
+    public async Task<bool> DeliverAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
+    {
+        var reviewing = new Proposal
+        {
+            Id = proposal.Id, Reference = proposal.Reference, SubmitActivityId = proposal.SubmitActivityId,
+            ProposerId = proposal.ProposerId, ProposerName = proposal.ProposerName, Department = proposal.Department,
+            Title = proposal.Title, Organization = proposal.Organization, AnswersJson = proposal.AnswersJson,
+            State = ProposalState.UnderReview, CreatedAt = proposal.CreatedAt,
+        };
+        try
+        {
+            var posted = await messenger.PostToDepartmentAsync(proposal.Department,
+                OutgoingMessage.FromCard(cards.Review(reviewing, language)), cancellationToken);
+            await store.MarkDeliveredAsync(proposal.Id, posted, cancellationToken);
+            logger.LogInformation("Proposal {Reference} delivered to {Department}", proposal.Reference, proposal.Department);
+            return true;
+        }
+        catch (DepartmentNotRegisteredException)
+        {
+            logger.LogWarning("Proposal {Reference} waits (未配信): {Department} has no registered channel", proposal.Reference, proposal.Department);
+            await TellAdminsAsync(proposal, language, cancellationToken);
+            return false;
+        }
+    }
+
+    public async Task OnRegisteredAsync(Department department, CancellationToken cancellationToken)
+    {
+        foreach (var waiting in await store.UndeliveredForAsync(department.Name, cancellationToken))
+        {
+            await DeliverAsync(waiting, Language.Japanese, cancellationToken);
+        }
+    }
+
+    public static IReadOnlyDictionary<string, string> ReadAnswers(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private async Task TellAdminsAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
+    {
+        foreach (var admin in admins.Admins)
+        {
+            if (await conversations.FindPersonalChatByAadObjectIdAsync(admin, cancellationToken) is not { } chat || chat.UserId is null)
+            {
+                logger.LogWarning("Admin {Admin} has no personal chat with the bot; cannot tell them about {Reference}", admin, proposal.Reference);
+                continue;
+            }
+
+            try
+            {
+                await messenger.SendToUserAsync(chat.UserId, OutgoingMessage.FromText(texts.Get(language, "proposal.adminUndelivered",
+                    proposal.Reference, Text.Markdown.Escape(proposal.Department))), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not tell admin {Admin} about {Reference}", admin, proposal.Reference);
+            }
+        }
+    }
+}

@@ -1,0 +1,278 @@
+using System.Text.Json;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Proactive;
+using KyodoBot.Core.Proposals;
+using KyodoBot.Core.Storage;
+using KyodoBot.Tests.Conversations;
+using KyodoBot.Tests.Dialogs;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace KyodoBot.Tests.Proposals;
+
+/// <summary>The proposal intake through the Teams handler: start, answer, pause, resume, restart, submit, review.</summary>
+public sealed class ProposalFlowTests : IAsyncLifetime
+{
+    private BotTestHost _host = new();
+
+    [Fact]
+    public async Task Propose_AsksTheFirstFieldWithItsPrompt()
+    {
+        var chat = BotTestHost.Personal();
+
+        var reply = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案")));
+
+        Assert.Contains("団体", reply.Text);
+    }
+
+    [Fact]
+    public async Task FullProposal_WithPublicFunds_IsNumberedAndWaitsWhenTheDepartmentHasNoChannel()
+    {
+        var chat = BotTestHost.Personal();
+
+        var last = await AnswerEverythingAsync(chat);
+        var submitted = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        Assert.Contains("送信", last.Text);
+        var confirmation = string.Join("\n", submitted.Select(r => r.Text));
+        Assert.Contains("KP-2026-0001", confirmation);
+        Assert.Contains("未配信", confirmation);
+        var proposal = await Single<Proposal>();
+        Assert.Equal(ProposalState.Undelivered, proposal.State);
+        Assert.Equal("高齢者の見守りとサロン運営事業", proposal.Title);
+        Assert.Equal("1200000", ProposalService.ReadAnswers(proposal.AnswersJson)["budget"]);
+        Assert.Equal(0, await Count<ProposalDraft>());
+    }
+
+    [Fact]
+    public async Task Submit_ToARegisteredDepartment_PostsTheReviewCardThere_WithUserTextInTextRuns()
+    {
+        await RegisterDepartmentAsync();
+        OutgoingMessage? posted = null;
+        _host.Messenger.Setup(m => m.PostToDepartmentAsync("市民活動推進課", It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .Callback((string _, OutgoingMessage message, CancellationToken _) => posted = message)
+            .ReturnsAsync(new PostedMessage("19:shimin@thread.tacv2;messageid=42", "42", "https://smba.example.test/jp/", BotTestHost.TenantId));
+        var chat = BotTestHost.Personal();
+
+        await AnswerEverythingAsync(chat, new() { ["projectName"] = "[見守り](http://evil.example) 事業" });
+        var submitted = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
+        Assert.NotNull(posted);
+        using var card = JsonDocument.Parse(posted.CardJson!);
+        var json = posted.CardJson!;
+        Assert.Contains("proposal.accept", json);
+        Assert.Contains("\"type\":\"TextRun\",\"text\":\"[見守り](http://evil.example) 事業\"", json);
+        Assert.DoesNotContain("\"type\":\"TextBlock\",\"text\":\"[見守り]", json);
+        var proposal = await Single<Proposal>();
+        Assert.Equal(ProposalState.UnderReview, proposal.State);
+        Assert.Equal("42", proposal.ReviewActivityId);
+    }
+
+    [Fact]
+    public async Task UndeliveredProposal_IsDeliveredWhenTheDepartmentRegisters()
+    {
+        var chat = BotTestHost.Personal();
+        await AnswerEverythingAsync(chat);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+        _host.Messenger.Setup(m => m.PostToDepartmentAsync("市民活動推進課", It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PostedMessage("19:shimin@thread.tacv2;messageid=7", "7", "https://smba.example.test/jp/", BotTestHost.TenantId));
+
+        await RegisterDepartmentAsync();
+
+        Assert.Equal(ProposalState.UnderReview, (await Single<Proposal>()).State);
+    }
+
+    [Fact]
+    public async Task Pause_LetsOtherMessagesThrough_AndResumeContinuesAtTheSameField()
+    {
+        var chat = BotTestHost.Personal();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, DialogTestSupport.GoodAnswers["orgName"]));
+
+        var paused = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "中断")));
+        var question = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "公開の原則とは何ですか")));
+        var resumed = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "続きから"));
+
+        Assert.Contains("続きから", paused.Text);
+        Assert.Contains("透明性", question.Text);
+        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
+    }
+
+    [Fact]
+    public async Task Restart_ANewHostOnTheSameDatabase_ContinuesAtTheSameField()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "kyodobot-tests", Guid.NewGuid().ToString("N"));
+        await _host.DisposeAsync();
+        _host = new BotTestHost(directory: directory);
+        var chat = BotTestHost.Personal();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, DialogTestSupport.GoodAnswers["orgName"]));
+        await _host.DisposeAsync();
+
+        _host = new BotTestHost(directory: directory, time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(BotTestHost.Now.AddDays(3)));
+        var resumed = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "続きから"));
+        var next = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "NPO法人"));
+
+        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
+        Assert.Contains("代表者", string.Join("\n", next.Select(r => r.Text)));
+    }
+
+    [Fact]
+    public async Task DraftOlderThanTheExpiry_IsDiscardedWithANotice()
+    {
+        var chat = BotTestHost.Personal();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+        _host.Time.Advance(TimeSpan.FromDays(31));
+
+        var reply = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "続きから")));
+
+        Assert.Contains("30日", reply.Text);
+        Assert.Equal(0, await Count<ProposalDraft>());
+    }
+
+    [Fact]
+    public async Task QuestionMidDialog_IsAnsweredFromTheManual_ThenTheFieldIsAskedAgain()
+    {
+        var chat = BotTestHost.Personal();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+
+        var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "公開の原則とは何ですか？"));
+
+        Assert.Equal(2, replies.Count);
+        Assert.Contains("透明性", replies[0].Text);
+        Assert.Contains("団体", replies[1].Text);
+    }
+
+    [Fact]
+    public async Task MyProposals_ListsNumberTitleAndState()
+    {
+        var chat = BotTestHost.Personal();
+        await AnswerEverythingAsync(chat);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        var list = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案状況")));
+
+        Assert.Contains("KP-2026-0001", list.Text);
+        Assert.Contains("未配信", list.Text);
+    }
+
+    [Fact]
+    public async Task Accept_FromTheReviewThread_DecidesOnce_UpdatesTheCardAndTellsTheProposer()
+    {
+        var proposal = await SubmitDeliveredProposalAsync();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        var reviewer = ChannelTurn("19:shimin@thread.tacv2;messageid=42");
+
+        var first = await router.ExecuteAsync(reviewer, "proposal.accept", Data(proposal.Id), default);
+        var second = await router.ExecuteAsync(reviewer, "proposal.accept", Data(proposal.Id), default);
+
+        Assert.Contains("受理しました", first.CardJson);
+        Assert.DoesNotContain("proposal.accept", first.CardJson);
+        Assert.Contains("すでに判断済み", second.Message);
+        Assert.Equal(ProposalState.Accepted, (await Single<Proposal>()).State);
+        _host.Messenger.Verify(m => m.UpdateAsync(It.Is<PostedMessage>(p => p.ActivityId == "42"), It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+        _host.Messenger.Verify(m => m.SendToUserAsync(proposal.ProposerId, It.Is<OutgoingMessage>(o => o.Text!.Contains("受理されました")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Return_WithoutComment_IsRefused_WithComment_IsRecordedAndSentToTheProposer()
+    {
+        var proposal = await SubmitDeliveredProposalAsync();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        var reviewer = ChannelTurn("19:shimin@thread.tacv2;messageid=42");
+
+        var refused = await router.ExecuteAsync(reviewer, "proposal.return", Data(proposal.Id, comment: "  "), default);
+        var returned = await router.ExecuteAsync(reviewer, "proposal.return", Data(proposal.Id, comment: "予算の内訳を添えてください"), default);
+
+        Assert.Contains("理由を入力してください", refused.Message);
+        Assert.Contains("予算の内訳を添えてください", returned.CardJson);
+        var stored = await Single<Proposal>();
+        Assert.Equal(ProposalState.Returned, stored.State);
+        Assert.Equal("予算の内訳を添えてください", stored.ReturnComment);
+        _host.Messenger.Verify(m => m.SendToUserAsync(proposal.ProposerId, It.Is<OutgoingMessage>(o => o.Text!.Contains("予算の内訳")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Accept_FromAnotherConversation_IsRefused()
+    {
+        var proposal = await SubmitDeliveredProposalAsync();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+
+        var result = await router.ExecuteAsync(ChannelTurn("19:elsewhere@thread.tacv2;messageid=1"), "proposal.accept", Data(proposal.Id), default);
+
+        Assert.Contains("審査スレッド", result.Message);
+        Assert.Equal(ProposalState.UnderReview, (await Single<Proposal>()).State);
+    }
+
+    private async Task<Proposal> SubmitDeliveredProposalAsync()
+    {
+        await RegisterDepartmentAsync();
+        _host.Messenger.Setup(m => m.PostToDepartmentAsync("市民活動推進課", It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PostedMessage("19:shimin@thread.tacv2;messageid=42", "42", "https://smba.example.test/jp/", BotTestHost.TenantId));
+        var chat = BotTestHost.Personal();
+        await AnswerEverythingAsync(chat);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+        return await Single<Proposal>();
+    }
+
+    private static IncomingTurn ChannelTurn(string conversationId) => new()
+    {
+        ActivityId = Guid.NewGuid().ToString("N"),
+        UserId = "29:reviewer",
+        UserName = "佐藤 一郎",
+        AadObjectId = "aad-reviewer",
+        ConversationId = conversationId,
+        Kind = ConversationKind.Channel,
+        ChannelId = conversationId.Split(";messageid=")[0],
+    };
+
+    private static JsonElement Data(long proposalId, string? comment = null) =>
+        JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["proposalId"] = proposalId, ["lang"] = "ja", ["comment"] = comment });
+
+    private async Task RegisterDepartmentAsync()
+    {
+        var channel = BotTestHost.Channel();
+        await channel.SendAsync(_host.Bot, BotTestHost.Message(channel, "登録 市民活動推進課"));
+    }
+
+    /// <summary>Starts a proposal and answers every question with a good answer (overridable) up to the summary.</summary>
+    private async Task<Activity> AnswerEverythingAsync(TestAdapter chat, Dictionary<string, string>? overrides = null)
+    {
+        var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+        for (var turn = 0; turn < 60; turn++)
+        {
+            var draft = await _host.Services.GetRequiredService<DraftStore>().FindAsync(BotTestHost.Message(chat, "x").From.Id, chat.Conversation.Conversation.Id, default);
+            Assert.NotNull(draft);
+            Assert.True(Core.Dialogs.DialogSession.TryFromJson(draft.SessionJson, out var session));
+            if (session.CurrentFieldId is not { } field)
+            {
+                return replies[^1];
+            }
+
+            var answer = overrides?.GetValueOrDefault(field) ?? DialogTestSupport.GoodAnswers[field];
+            replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, answer));
+        }
+
+        throw new InvalidOperationException("The dialog did not reach its summary.");
+    }
+
+    private async Task<T> Single<T>() where T : class
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        return await db.Set<T>().AsNoTracking().SingleAsync();
+    }
+
+    private async Task<int> Count<T>() where T : class
+    {
+        await using var db = await _host.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        return await db.Set<T>().CountAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+}
