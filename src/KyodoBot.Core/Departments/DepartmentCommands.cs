@@ -6,7 +6,11 @@ using KyodoBot.Core.Localization;
 namespace KyodoBot.Core.Departments;
 
 /// <summary><c>登録 市民活動推進課</c> / <c>register …</c>: maps the current channel to a department.</summary>
-public sealed class RegisterDepartmentCommand(DepartmentRegistry registry, AdminPolicy admins, Texts texts) : ICommand
+public sealed class RegisterDepartmentCommand(
+    DepartmentRegistry registry,
+    IEnumerable<IDepartmentRegisteredListener> listeners,
+    AdminPolicy admins,
+    Texts texts) : ICommand
 {
     public IReadOnlyList<string> Keywords { get; } = ["登録", "register"];
 
@@ -32,6 +36,14 @@ public sealed class RegisterDepartmentCommand(DepartmentRegistry registry, Admin
 
         var channel = new ChannelLocation(turn.ChannelId!, turn.ChannelName, turn.TeamId, turn.TeamName);
         var result = await registry.RegisterAsync(name, channel, turn.AadObjectId ?? turn.UserId, cancellationToken);
+        if (result.Outcome != RegistrationOutcome.AlreadyRegistered)
+        {
+            foreach (var listener in listeners)
+            {
+                await listener.OnRegisteredAsync(result.Department, cancellationToken);
+            }
+        }
+
         var text = result.Outcome switch
         {
             RegistrationOutcome.AlreadyRegistered => texts.Get(language, "departments.register.already", Markdown.Escape(result.Department.Name)),

@@ -12,17 +12,18 @@ public enum RegistrationOutcome
 
 public sealed record RegistrationResult(RegistrationOutcome Outcome, Department Department, string? PreviousChannelName);
 
-/// <summary>Event raised after a department is mapped to a channel (proposals waiting for it are delivered then).</summary>
+/// <summary>
+/// Told after a department is mapped to a channel (proposals waiting for it are delivered then). Called by the
+/// register command rather than the registry, because listeners post through the proactive port, which itself reads
+/// the registry.
+/// </summary>
 public interface IDepartmentRegisteredListener
 {
     Task OnRegisteredAsync(Department department, CancellationToken cancellationToken);
 }
 
 /// <summary>The department registry: 所管課 → Teams channel.</summary>
-public sealed class DepartmentRegistry(
-    IDbContextFactory<Storage.KyodoDbContext> contexts,
-    TimeProvider time,
-    IEnumerable<IDepartmentRegisteredListener> listeners)
+public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext> contexts, TimeProvider time)
 {
     public const int MaxNameLength = 50;
 
@@ -76,11 +77,6 @@ public sealed class DepartmentRegistry(
             {
                 // The same name was registered concurrently; the second attempt sees it and updates it.
             }
-        }
-
-        foreach (var listener in listeners)
-        {
-            await listener.OnRegisteredAsync(result.Department, cancellationToken);
         }
 
         return result;

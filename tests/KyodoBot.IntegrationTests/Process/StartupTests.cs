@@ -14,6 +14,15 @@ public sealed class StartupTests
         Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
         Assert.True(File.Exists(Path.Combine(directory.FullName, "data", "kyodobot.db")), bot.Output);
         Assert.Contains("ANONYMOUS mode", bot.Output);
+
+        // A first turn through the real wiring (every feature's services resolve without a cycle or a hang).
+        using var http = new HttpClient { BaseAddress = new Uri(bot.BaseUrl), Timeout = TimeSpan.FromSeconds(20) };
+        foreach (var text in new[] { "ヘルプ", "提案", "公開の原則とは何ですか" })
+        {
+            var response = await http.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", text, expectReplies: true)));
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("\"activities\"", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Theory]
