@@ -28,12 +28,19 @@ public sealed class ProposalDialog(
     IOptions<KyodoOptions> options) : IActiveDialog
 {
     private static readonly string[] PauseWords = ["中断", "一時停止", "あとで", "後で", "pause", "later"];
+    private static readonly string[] SubmitWords = ["送信", "提出", "submit", "send"];
 
     private DialogDefinition Definition => catalog.Get(DialogCatalog.ProposalIntake);
 
     public async Task<IReadOnlyList<OutgoingMessage>?> TryContinueAsync(IncomingTurn turn, string text, CancellationToken cancellationToken)
     {
         var draft = await drafts.FindAsync(turn.UserId, turn.ConversationId, cancellationToken);
+        if (draft is null && SubmitWords.Contains(TextNormalizer.Key(text)))
+        {
+            // The 送信 activity delivered again (Teams retries slow requests): answer as the first time, make nothing new.
+            return await proposals.ConfirmationForAsync(turn, cancellationToken);
+        }
+
         if (draft is null || draft.Paused)
         {
             return null;

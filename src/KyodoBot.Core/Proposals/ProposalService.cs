@@ -45,9 +45,18 @@ public sealed class ProposalService(
         }, cancellationToken);
 
         var delivered = created ? await DeliverAsync(proposal, turn.Language, cancellationToken) : proposal.State != ProposalState.Undelivered;
-        var key = delivered ? "proposal.submitted" : "proposal.submittedUndelivered";
-        return [OutgoingMessage.FromText(texts.Get(turn.Language, key, proposal.Reference, Text.Markdown.Escape(proposal.Department)))];
+        return [Confirmation(proposal, delivered, turn.Language)];
     }
+
+    /// <summary>The confirmation of the proposal this very activity submitted, if any (a redelivered 送信).</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>?> ConfirmationForAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
+        await store.FindBySubmitActivityAsync(turn.ActivityId, cancellationToken) is { } proposal
+            ? [Confirmation(proposal, proposal.State != ProposalState.Undelivered, turn.Language)]
+            : null;
+
+    private OutgoingMessage Confirmation(Proposal proposal, bool delivered, Language language) =>
+        OutgoingMessage.FromText(texts.Get(language, delivered ? "proposal.submitted" : "proposal.submittedUndelivered",
+            proposal.Reference, Text.Markdown.Escape(proposal.Department)));
 
     /// <summary>Posts the review card; false when the department has no channel yet (the proposal stays 未配信).</summary>
     public async Task<bool> DeliverAsync(Proposal proposal, Language language, CancellationToken cancellationToken)

@@ -46,6 +46,12 @@ public sealed class ProposalStore(IDbContextFactory<KyodoDbContext> contexts, Ti
         throw new InvalidOperationException($"Could not number a proposal after {MaxNumberingAttempts} attempts.");
     }
 
+    public async Task<Proposal?> FindBySubmitActivityAsync(string activityId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.SubmitActivityId == activityId, cancellationToken);
+    }
+
     public async Task<Proposal?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -1,0 +1,166 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Proposals;
+using KyodoBot.Core.Storage;
+using KyodoBot.IntegrationTests.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KyodoBot.IntegrationTests.Http;
+
+/// <summary>
+/// A proposal through the real /api/messages and the fake connector: the review card reaches the department's channel,
+/// 受理 via an adaptiveCard/action invoke updates that card and notifies the proposer, and a submit delivered twice
+/// makes one proposal and one card. On SQLite and on PostgreSQL.
+/// </summary>
+public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Answers = new()
+    {
+        ["orgName"] = "特定非営利活動法人みどり野まちづくりネット",
+        ["orgType"] = "NPO法人",
+        ["representative"] = "理事長 山田 花子",
+        ["email"] = "yamada@example.jp",
+        ["phone"] = "03-1234-5678",
+        ["projectName"] = "高齢者の見守りとサロン運営事業",
+        ["purpose"] = "一人暮らしの高齢者が地域で孤立しないまちをつくります。",
+        ["issue"] = "一人暮らしの高齢者が増え、孤立が心配されています。",
+        ["description"] = "毎週水曜日に公民館でサロンを開き、見守り訪問を行います。",
+        ["outcomes"] = "サロン参加者を年間延べ500人にします。",
+        ["orgRole"] = "サロンの運営と見守り訪問",
+        ["cityRole"] = "会場の提供と広報",
+        ["department"] = "市民活動推進課",
+        ["publicFunds"] = "はい",
+        ["budget"] = "120万円",
+        ["disclosure"] = "市と団体のホームページで四半期ごとに報告します。",
+        ["evaluationSchedule"] = "四半期ごと",
+    };
+
+    private FakeBotConnector _connector = null!;
+    private TestDatabase? _database;
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+
+    [SkippableFact]
+    public async Task Proposal_ReachesTheDepartment_AcceptUpdatesTheCardAndTellsTheProposer_DuplicateSubmitMakesOne()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+
+        var submit = Personal("送信");
+        var first = await SendAsync(submit);
+        var again = await SendAsync(submit);
+
+        Assert.Contains("KP-", first);
+        Assert.Contains("KP-", again);
+        var created = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        Assert.Equal(Activities.ChannelId, created.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        var card = created.Body["activity"]!["attachments"]![0]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        Assert.Contains("高齢者の見守りとサロン運営事業", card);
+        Assert.Contains("proposal.accept", card);
+        await using (var db = await Db())
+        {
+            Assert.Equal(1, await db.Proposals.CountAsync());
+        }
+
+        var proposal = await SingleProposalAsync();
+        var invoke = Activities.ChannelMessage(_connector.ServiceUrl, "", channelId: Activities.ChannelId);
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["conversation"]!["id"] = proposal.ReviewConversationId;
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "proposal.accept", ["data"] = new JsonObject { ["proposalId"] = proposal.Id, ["lang"] = "ja" } },
+        };
+        var response = await _client.SendAsync(Activities.Post(invoke));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("受理しました", await response.Content.ReadAsStringAsync());
+        var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
+        Assert.Equal(proposal.ReviewActivityId, update.ActivityId);
+        var notice = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-yamada"
+            && c.Body["type"]?.GetValue<string>() == "message" && (c.Body["text"]?.GetValue<string>() ?? "").Contains("受理されました")));
+        Assert.Contains(proposal.Reference, notice.Body["text"]!.GetValue<string>());
+        Assert.Equal(ProposalState.Accepted, (await SingleProposalAsync()).State);
+    }
+
+    private async Task AnswerAllAsync()
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
+        var answers = new Dictionary<string, string>(Answers)
+        {
+            ["startDate"] = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < 60; i++)
+        {
+            await using var db = await Db();
+            var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
+            Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
+            if (session.CurrentFieldId is not { } field)
+            {
+                return;
+            }
+
+            await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい"));
+        }
+
+        throw new InvalidOperationException("The dialog did not reach its summary.");
+    }
+
+    private static JsonObject Personal(string text) =>
+        Activities.PersonalMessage("http://localhost:1/", text, expectReplies: true);
+
+    private async Task<string> SendAsync(JsonObject activity)
+    {
+        if (activity["serviceUrl"]!.GetValue<string>() == "http://localhost:1/")
+        {
+            activity["serviceUrl"] = _connector.ServiceUrl;
+        }
+
+        var response = await _client.SendAsync(Activities.Post(activity));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<Proposal> SingleProposalAsync()
+    {
+        await using var db = await Db();
+        return await db.Proposals.AsNoTracking().SingleAsync();
+    }
+
+    private async Task<KyodoDbContext> Db() =>
+        await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+
+    private async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        _app = new BotApp(BotApp.Anonymous(_database));
+        _client = _app.CreateClient();
+    }
+
+    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
+}
+
+public sealed class SqliteProposalEndpointTests() : ProposalEndpointTests("Sqlite");
+
+public sealed class PostgresProposalEndpointTests() : ProposalEndpointTests("Postgres");
