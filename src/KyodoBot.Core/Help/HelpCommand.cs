@@ -24,13 +24,20 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
             ["intro"] = T("welcome.intro"),
             ["features"] = new JsonArray(
                 new JsonObject { ["title"] = T("welcome.ask.title"), ["text"] = T("welcome.ask.text") },
+                new JsonObject { ["title"] = T("welcome.propose.title"), ["text"] = T("welcome.propose.text") },
                 new JsonObject { ["title"] = T("welcome.departments.title"), ["text"] = T("welcome.departments.text") }),
             ["commandsTitle"] = T("welcome.commands.title"),
             ["commands"] = new JsonArray(
                 new JsonObject { ["title"] = T("command.help"), ["value"] = T("welcome.commands.help") },
+                new JsonObject { ["title"] = T("command.propose"), ["value"] = T("welcome.commands.propose") },
+                new JsonObject { ["title"] = T("command.resume"), ["value"] = T("welcome.commands.resume") },
+                new JsonObject { ["title"] = T("command.myProposals"), ["value"] = T("welcome.commands.myProposals") },
+                new JsonObject { ["title"] = T("command.unanswered"), ["value"] = T("welcome.commands.unanswered") },
                 new JsonObject { ["title"] = T("command.register"), ["value"] = T("welcome.commands.register") },
                 new JsonObject { ["title"] = T("command.departments"), ["value"] = T("welcome.commands.departments") },
                 new JsonObject { ["title"] = T("command.unregister"), ["value"] = T("welcome.commands.unregister") }),
+            ["proposeButton"] = T("welcome.button.propose"),
+            ["proposeCommand"] = T("command.propose"),
             ["departmentsButton"] = T("welcome.button.departments"),
             ["departmentsCommand"] = T("command.departments"),
         };

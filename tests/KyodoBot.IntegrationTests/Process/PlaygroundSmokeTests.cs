@@ -53,6 +53,22 @@ public sealed class PlaygroundSmokeTests
         Assert.Equal("principle-6", row.GetString(2));
     }
 
+    [SkippableFact]
+    public async Task Proposal_FiledInChat_IsReviewedAndAcceptedInTheDepartmentChannel_ThroughThePlayground()
+    {
+        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
+        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
+            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
+        await using var bot = BotProcess.Start(new Dictionary<string, string?>(),
+            workingDirectory: Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
+        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+
+        var (exitCode, output) = await RunNodeAsync(e2e, "playground-proposal.mjs", bot, []);
+
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", output);
+    }
+
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string e2e, string script, BotProcess bot, Dictionary<string, string> environment)
     {
         var smoke = new ProcessStartInfo("node", [script])
