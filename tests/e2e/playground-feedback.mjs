@@ -5,16 +5,11 @@
 //
 //   BOT_ENDPOINT=http://127.0.0.1:3978/api/messages node playground-feedback.mjs
 
-import { startPlayground, messageSearchText } from './playground.mjs';
+import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
 
 const QUESTION = process.env.QUESTION || '公開の原則とは何ですか';
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
-
-function cardOf(message) {
-  const card = (message.attachments || []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  return card ? (typeof card.content === 'string' ? JSON.parse(card.content) : card.content) : null;
-}
 
 async function finish(ok, line) {
   if (pg) await pg.stop().catch(() => {});

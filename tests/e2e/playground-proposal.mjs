@@ -4,7 +4,7 @@
 // Passes when the review card arrives in the channel, the accept invoke returns the decided card, and the proposer's
 // personal chat is told. The bot must already be running.
 
-import { startPlayground, messageSearchText } from './playground.mjs';
+import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
 
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
@@ -21,11 +21,6 @@ const ANSWERS = [
   day(30), day(395), 'はい', '120万円', '市と団体のホームページで四半期ごとに報告します。', '四半期ごと',
   'はい', 'はい', 'はい', 'はい', 'はい', 'はい', 'はい',
 ];
-
-function cardOf(message) {
-  const card = (message.attachments || []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  return card ? (typeof card.content === 'string' ? JSON.parse(card.content) : card.content) : null;
-}
 
 async function finish(ok, line) {
   if (pg) await pg.stop().catch(() => {});

@@ -53,6 +53,12 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const sinceIndex = (since, key) => (typeof since === 'number' ? since : since?.[key] ?? 0);
 
 /** Text of a bot message as one searchable string: its text plus its attachments as JSON. */
+/** The Adaptive Card attached to a bot message (parsed), or null. */
+export function cardOf(message) {
+  const card = (message.attachments || []).find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  return card ? (typeof card.content === 'string' ? JSON.parse(card.content) : card.content) : null;
+}
+
 export function messageSearchText(message) {
   if (!message) return '';
   const parts = [];

@@ -35,11 +35,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     {
         _openAi = await FakeAzureOpenAI.StartAsync();
         _openAi.RepliesWith("公金を伴う協働では、公開の原則と時限性の原則が欠かせません[1]。");
-        var settings = BotApp.Anonymous(_database);
-        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
-        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
-        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
-        var client = Start(settings);
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
 
         var response = await client.SendAsync(Activities.Post(
             Activities.PersonalMessage("http://localhost:1/", "公金を使う協働事業で欠かせない原則は？", expectReplies: true)));
@@ -59,11 +55,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     {
         _openAi = await FakeAzureOpenAI.StartAsync();
         _openAi.FailsWith(500);
-        var settings = BotApp.Anonymous(_database);
-        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
-        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
-        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
-        var client = Start(settings);
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
 
         var response = await client.SendAsync(Activities.Post(
             Activities.PersonalMessage("http://localhost:1/", "公開の原則とは何ですか", expectReplies: true)));
@@ -78,17 +70,21 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     {
         _openAi = await FakeAzureOpenAI.StartAsync();
         _openAi.RepliesWith("晴れです[1]。");
-        var settings = BotApp.Anonymous(_database);
-        settings["AzureOpenAI:Endpoint"] = _openAi.Endpoint;
-        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
-        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
-        var client = Start(settings);
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
 
         var response = await client.SendAsync(Activities.Post(
             Activities.PersonalMessage("http://localhost:1/", "明日の天気を教えてください", expectReplies: true)));
 
         Assert.Contains("協働マニュアルには該当する記載が見つかりませんでした", Reply(await response.Content.ReadAsStringAsync())["text"]!.GetValue<string>());
         Assert.Empty(_openAi.Calls);
+    }
+
+    private Dictionary<string, string?> WithAzureOpenAI(Dictionary<string, string?> settings)
+    {
+        settings["AzureOpenAI:Endpoint"] = _openAi!.Endpoint;
+        settings["AzureOpenAI:Deployment"] = "kyodo-gpt";
+        settings["AzureOpenAI:ApiKey"] = "test-key-not-secret";
+        return settings;
     }
 
     private static JsonObject Reply(string body) =>

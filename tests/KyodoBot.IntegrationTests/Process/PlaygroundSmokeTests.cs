@@ -15,15 +15,9 @@ public sealed class PlaygroundSmokeTests
     [InlineData("明日の会議室を予約して", "協働マニュアルには該当する記載が見つかりませんでした")]
     public async Task Message_InPersonalChat_ThroughThePlayground_GetsTheExpectedReply(string text, string expected)
     {
-        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
-        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
-            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
+        await using var bot = await StartBotAsync(Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
 
-        await using var bot = BotProcess.Start(new Dictionary<string, string?>(),
-            workingDirectory: Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
-        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
-
-        var (exitCode, output) = await RunNodeAsync(e2e, "playground-smoke.mjs", bot, new() { ["SMOKE_TEXT"] = text, ["EXPECT"] = expected });
+        var (exitCode, output) = await RunNodeAsync("playground-smoke.mjs", bot, new() { ["SMOKE_TEXT"] = text, ["EXPECT"] = expected });
 
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
@@ -32,14 +26,10 @@ public sealed class PlaygroundSmokeTests
     [SkippableFact]
     public async Task ThumbsDownAndComment_ThroughThePlayground_AreAcceptedAndStored()
     {
-        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
-        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
-            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
         var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
-        await using var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: directory);
-        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+        await using var bot = await StartBotAsync(directory);
 
-        var (exitCode, output) = await RunNodeAsync(e2e, "playground-feedback.mjs", bot, []);
+        var (exitCode, output) = await RunNodeAsync("playground-feedback.mjs", bot, []);
 
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(directory, "data", "kyodobot.db")}");
@@ -56,24 +46,31 @@ public sealed class PlaygroundSmokeTests
     [SkippableFact]
     public async Task Proposal_FiledInChat_IsReviewedAndAcceptedInTheDepartmentChannel_ThroughThePlayground()
     {
-        var e2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
-        Skip.IfNot(Directory.Exists(Path.Combine(e2e, "node_modules", "@microsoft", "m365agentsplayground")),
-            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
-        await using var bot = BotProcess.Start(new Dictionary<string, string?>(),
-            workingDirectory: Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
-        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+        await using var bot = await StartBotAsync(Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
 
-        var (exitCode, output) = await RunNodeAsync(e2e, "playground-proposal.mjs", bot, []);
+        var (exitCode, output) = await RunNodeAsync("playground-proposal.mjs", bot, []);
 
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string e2e, string script, BotProcess bot, Dictionary<string, string> environment)
+    private static readonly string E2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
+
+    /// <summary>The bot process for a Playground run; skips (not passes) when tests/e2e is not installed.</summary>
+    private static async Task<BotProcess> StartBotAsync(string workingDirectory)
+    {
+        Skip.IfNot(Directory.Exists(Path.Combine(E2e, "node_modules", "@microsoft", "m365agentsplayground")),
+            "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
+        var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: workingDirectory);
+        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
+        return bot;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, BotProcess bot, Dictionary<string, string> environment)
     {
         var smoke = new ProcessStartInfo("node", [script])
         {
-            WorkingDirectory = e2e,
+            WorkingDirectory = E2e,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
