@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "coldstart" => await ColdStart.RunAsync(args),
     "micro" => Micro(args),
     "knowledge" => KnowledgeLatency.Run(args),
+    "dialog" => await DialogLatency.RunAsync(args),
     _ => Usage(),
 };
 
