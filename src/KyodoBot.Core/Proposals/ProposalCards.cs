@@ -37,15 +37,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
                 : "",
             ["hasReturnComment"] = !string.IsNullOrEmpty(proposal.ReturnComment),
             ["returnComment"] = proposal.ReturnComment ?? "",
-            ["sections"] = new JsonArray(summary.Sections.Select(section => (JsonNode)new JsonObject
-            {
-                ["title"] = section.Title,
-                ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
-                {
-                    ["label"] = item.Principle is null ? item.Label : $"{item.Label}（{item.Principle}）",
-                    ["value"] = (item.Value ?? T("dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
-                }).ToArray()),
-            }).ToArray()),
+            ["sections"] = Sections(summary, language),
             ["open"] = proposal.State == ProposalState.UnderReview,
             ["proposalId"] = proposal.Id,
             ["acceptLabel"] = T("proposal.review.accept"),
@@ -56,6 +48,37 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
         };
         return cards.Render("proposal-review", data);
     }
+
+    /// <summary>The intake's summary before 送信: every answer (as TextRuns) and the buttons 送信 / 修正 / キャンセル.</summary>
+    public string Summary(DialogSummary summary, Language language)
+    {
+        string T(string key) => texts.Get(language, key);
+        return cards.Render("proposal-summary", new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(language),
+            ["heading"] = summary.Title,
+            ["intro"] = T("dialog.summary.intro"),
+            ["sections"] = Sections(summary, language),
+            ["actionsHint"] = T("dialog.summary.actions"),
+            ["submitLabel"] = T("proposal.summary.submit"),
+            ["submitCommand"] = T("proposal.summary.submit"),
+            ["editLabel"] = T("proposal.summary.edit"),
+            ["editCommand"] = T("proposal.summary.edit"),
+            ["cancelLabel"] = T("proposal.summary.cancel"),
+            ["cancelCommand"] = T("proposal.summary.cancel"),
+        });
+    }
+
+    private JsonArray Sections(DialogSummary summary, Language language) =>
+        new(summary.Sections.Select(section => (JsonNode)new JsonObject
+        {
+            ["title"] = section.Title,
+            ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
+            {
+                ["label"] = item.Principle is null ? item.Label : $"{item.Label}（{item.Principle}）",
+                ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
+            }).ToArray()),
+        }).ToArray());
 
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
 

@@ -21,6 +21,7 @@ public sealed class ProposalDialog(
     DraftStore drafts,
     DepartmentRegistry departments,
     ProposalService proposals,
+    ProposalCards cards,
     AnswerService answers,
     AnswerPresenter presenter,
     Texts texts,
@@ -139,15 +140,30 @@ public sealed class ProposalDialog(
                     LastActivityId = unpause ? null : turn.ActivityId,
                     Paused = false,
                 }, cancellationToken);
+                var messages = WithSummaryCard(step, turn.Language);
                 if (step.UnrecognisedQuestion is { } question)
                 {
                     var (answer, aiGenerated) = await answers.AnswerAsync(question, turn.Language, cancellationToken);
                     var feedback = new FeedbackKey(turn.ActivityId, turn.UserId, QuestionLog.Clip(question), string.Join(",", answer.Citations.Select(c => c.Id)), answer.Confidence);
-                    return [presenter.Present(answer, feedback, turn.Language, aiGenerated), .. step.Messages];
+                    return [presenter.Present(answer, feedback, turn.Language, aiGenerated), .. messages];
                 }
 
-                return step.Messages;
+                return messages;
         }
+    }
+
+    /// <summary>
+    /// The full summary comes from the engine as plain text (its last message); in Teams it is shown as a card whose
+    /// answers are TextRuns, with 送信 / 修正 / キャンセル buttons.
+    /// </summary>
+    private IReadOnlyList<OutgoingMessage> WithSummaryCard(DialogStep step, Language language)
+    {
+        if (step.Status != DialogStatus.Summary || step.Summary is null || step.Messages.Count == 0 || !step.Messages[^1].PlainText)
+        {
+            return step.Messages;
+        }
+
+        return [.. step.Messages.Take(step.Messages.Count - 1), OutgoingMessage.FromCard(cards.Summary(step.Summary, language))];
     }
 
     private async Task<IReadOnlyList<OutgoingMessage>?> ExpiredAsync(ProposalDraft draft, IncomingTurn turn, CancellationToken cancellationToken)

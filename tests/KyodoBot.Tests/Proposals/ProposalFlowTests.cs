@@ -36,7 +36,10 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var last = await AnswerEverythingAsync(chat);
         var submitted = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
 
-        Assert.Contains("送信", last.Text);
+        var summary = last.CardJson();
+        Assert.Contains("\"command\":\"送信\"", summary);
+        Assert.Contains("\"type\":\"TextRun\",\"text\":\"高齢者の見守りとサロン運営事業\"", summary);
+        Assert.Contains("公開の原則", summary);
         var confirmation = string.Join("\n", submitted.Select(r => r.Text));
         Assert.Contains("KP-2026-0001", confirmation);
         Assert.Contains("未配信", confirmation);
