@@ -60,6 +60,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, ProposeCommand>();
         services.AddSingleton<ICommand, ResumeCommand>();
         services.AddSingleton<ICommand, MyProposalsCommand>();
+        services.AddSingleton<ICommand, ResubmitCommand>();
         services.AddSingleton<ICardExecute, AcceptProposalAction>();
         services.AddSingleton<ICardExecute, ReturnProposalAction>();
         services.AddSingleton<TurnRouter>();

@@ -14,6 +14,8 @@ public sealed class ProposalDraft
     public string? LastActivityId { get; set; }
     /// <summary>Paused with 中断: kept, but the user's messages go to the rest of the bot until 続きから.</summary>
     public bool Paused { get; set; }
+    /// <summary>Set when the draft revises a returned proposal: 送信 resubmits that proposal instead of a new one.</summary>
+    public long? ResubmitOf { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -45,6 +47,7 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
                 existing.SessionJson = draft.SessionJson;
                 existing.LastActivityId = draft.LastActivityId;
                 existing.Paused = draft.Paused;
+                existing.ResubmitOf = draft.ResubmitOf;
                 existing.UpdatedAt = draft.UpdatedAt;
             }
 

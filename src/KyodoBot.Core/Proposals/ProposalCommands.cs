@@ -23,6 +23,29 @@ public sealed class ResumeCommand(ProposalDialog dialog) : ICommand
         dialog.ResumeAsync(context.Turn, cancellationToken);
 }
 
+/// <summary><c>再提出 KP-…</c> / <c>resubmit KP-…</c>: revise a returned proposal and send it for review again.</summary>
+public sealed class ResubmitCommand(ProposalDialog dialog, ProposalStore store, Texts texts) : ICommand
+{
+    public IReadOnlyList<string> Keywords { get; } = ["再提出", "resubmit"];
+
+    public async Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var turn = context.Turn;
+        var reference = context.Argument.Trim().ToUpperInvariant();
+        if (reference.Length == 0 || await store.FindAsync(reference, cancellationToken) is not { } proposal || proposal.ProposerId != turn.UserId)
+        {
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.resubmit.usage"))];
+        }
+
+        if (proposal.State != ProposalState.Returned)
+        {
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.resubmit.notReturned"))];
+        }
+
+        return await dialog.ReviseAsync(turn, proposal, cancellationToken);
+    }
+}
+
 /// <summary><c>提案状況</c> / <c>my proposals</c>: the user's proposals and where they stand.</summary>
 public sealed class MyProposalsCommand(ProposalStore store, Texts texts) : ICommand
 {

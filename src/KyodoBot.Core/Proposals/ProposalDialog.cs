@@ -73,7 +73,7 @@ public sealed class ProposalDialog(
         }
 
         var step = engine.Continue(Definition, session, new DialogInput(text), turn.Language, context);
-        return await ApplyAsync(turn, step, cancellationToken);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken);
     }
 
     /// <summary><c>提案</c>: a new intake, or the one already in progress.</summary>
@@ -87,7 +87,7 @@ public sealed class ProposalDialog(
         }
 
         var step = engine.Start(Definition, turn.Language, await ContextAsync(cancellationToken));
-        return await ApplyAsync(turn, step, cancellationToken);
+        return await ApplyAsync(turn, step, resubmitOf: null, cancellationToken);
     }
 
     /// <summary><c>続きから</c>: continue a paused or interrupted draft at the same field.</summary>
@@ -110,18 +110,33 @@ public sealed class ProposalDialog(
             return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.noDraft"))];
         }
 
-        draft.Paused = false;
         var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
-        return await ApplyAsync(turn, step, cancellationToken, unpause: true);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true);
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, CancellationToken cancellationToken, bool unpause = false)
+    /// <summary><c>再提出 KP-…</c>: a returned proposal's answers become a draft again, shown at its summary to revise.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> ReviseAsync(IncomingTurn turn, Proposal proposal, CancellationToken cancellationToken)
+    {
+        var session = new DialogSession
+        {
+            DefinitionId = Definition.Id,
+            Answers = ProposalService.ReadAnswers(proposal.AnswersJson),
+            StartedAt = time.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
+        };
+        var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
+        return await ApplyAsync(turn, step, proposal.Id, cancellationToken, fresh: true);
+    }
+
+    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, long? resubmitOf, CancellationToken cancellationToken, bool fresh = false)
     {
         switch (step.Status)
         {
             case DialogStatus.Submitted:
             {
-                var confirmation = await proposals.SubmitAsync(turn, Definition, step.Session, cancellationToken);
+                var confirmation = resubmitOf is { } id
+                    ? await proposals.ResubmitAsync(turn, id, Definition, step.Session, cancellationToken)
+                    : await proposals.SubmitAsync(turn, Definition, step.Session, cancellationToken);
                 await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
                 return [.. step.Messages, .. confirmation];
             }
@@ -137,8 +152,9 @@ public sealed class ProposalDialog(
                     ConversationId = turn.ConversationId,
                     DefinitionId = Definition.Id,
                     SessionJson = step.Session.ToJson(),
-                    LastActivityId = unpause ? null : turn.ActivityId,
+                    LastActivityId = fresh ? null : turn.ActivityId,
                     Paused = false,
+                    ResubmitOf = resubmitOf,
                 }, cancellationToken);
                 var messages = WithSummaryCard(step, turn.Language);
                 if (step.UnrecognisedQuestion is { } question)

@@ -29,8 +29,28 @@ public sealed class ProposalService(
 
     public async Task<IReadOnlyList<OutgoingMessage>> SubmitAsync(IncomingTurn turn, DialogDefinition definition, DialogSession session, CancellationToken cancellationToken)
     {
+        var (proposal, created) = await store.SubmitAsync(FromSession(turn, definition, session), cancellationToken);
+        var delivered = created ? await DeliverAsync(proposal, turn.Language, cancellationToken) : proposal.State != ProposalState.Undelivered;
+        return [Confirmation(proposal, delivered, turn.Language)];
+    }
+
+    /// <summary>The revised answers of a returned proposal go back into review under the same number.</summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> ResubmitAsync(IncomingTurn turn, long proposalId, DialogDefinition definition, DialogSession session, CancellationToken cancellationToken)
+    {
+        if (!await store.ReopenAsync(proposalId, turn.UserId, turn.ActivityId, FromSession(turn, definition, session), cancellationToken)
+            || await store.FindByIdAsync(proposalId, cancellationToken) is not { } proposal)
+        {
+            return await ConfirmationForAsync(turn, cancellationToken) ?? [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.resubmit.notReturned"))];
+        }
+
+        var delivered = await DeliverAsync(proposal, turn.Language, cancellationToken);
+        return [Confirmation(proposal, delivered, turn.Language)];
+    }
+
+    private static Proposal FromSession(IncomingTurn turn, DialogDefinition definition, DialogSession session)
+    {
         var departmentField = definition.Sections.SelectMany(s => s.Fields).First(f => f.Type == FieldType.Department).Id;
-        var (proposal, created) = await store.SubmitAsync(new Proposal
+        return new Proposal
         {
             Reference = "",
             SubmitActivityId = turn.ActivityId,
@@ -42,10 +62,7 @@ public sealed class ProposalService(
             Organization = session.Answer(OrganizationField) ?? "",
             AnswersJson = JsonSerializer.Serialize(session.Answers),
             State = ProposalState.Undelivered,
-        }, cancellationToken);
-
-        var delivered = created ? await DeliverAsync(proposal, turn.Language, cancellationToken) : proposal.State != ProposalState.Undelivered;
-        return [Confirmation(proposal, delivered, turn.Language)];
+        };
     }
 
     /// <summary>The confirmation of the proposal this very activity submitted, if any (a redelivered 送信).</summary>

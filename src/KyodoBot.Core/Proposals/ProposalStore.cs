@@ -74,6 +74,33 @@ public sealed class ProposalStore(IDbContextFactory<KyodoDbContext> contexts, Ti
         return list.OrderBy(p => p.Id).ToList();
     }
 
+    /// <summary>
+    /// A returned proposal, revised by its proposer, goes back into review under the same number: new answers, the
+    /// decision cleared, 未配信 until its new review card is posted. False when it is not theirs or not returned.
+    /// </summary>
+    public async Task<bool> ReopenAsync(long id, string proposerId, string submitActivityId, Proposal revised, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        var updated = await db.Proposals.Where(p => p.Id == id && p.ProposerId == proposerId && p.State == ProposalState.Returned)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.State, ProposalState.Undelivered)
+                .SetProperty(p => p.SubmitActivityId, submitActivityId)
+                .SetProperty(p => p.AnswersJson, revised.AnswersJson)
+                .SetProperty(p => p.Title, revised.Title)
+                .SetProperty(p => p.Organization, revised.Organization)
+                .SetProperty(p => p.Department, revised.Department)
+                .SetProperty(p => p.ReviewConversationId, (string?)null)
+                .SetProperty(p => p.ReviewActivityId, (string?)null)
+                .SetProperty(p => p.ReviewServiceUrl, (string?)null)
+                .SetProperty(p => p.ReviewTenantId, (string?)null)
+                .SetProperty(p => p.DecidedBy, (string?)null)
+                .SetProperty(p => p.DecidedByName, (string?)null)
+                .SetProperty(p => p.DecidedAt, (DateTimeOffset?)null)
+                .SetProperty(p => p.UpdatedAt, now), cancellationToken);
+        return updated == 1;
+    }
+
     /// <summary>Records where the review card went; the proposal is then under review.</summary>
     public async Task MarkDeliveredAsync(long id, Proactive.PostedMessage posted, CancellationToken cancellationToken)
     {

@@ -200,6 +200,43 @@ public sealed class ProposalFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReturnedProposal_IsRevisedAndResubmitted_UnderTheSameNumber_WithANewReviewCard()
+    {
+        var proposal = await SubmitDeliveredProposalAsync();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        await router.ExecuteAsync(ChannelTurn("19:shimin@thread.tacv2;messageid=42"), "proposal.return", Data(proposal.Id, comment: "成果の数値目標を具体的に"), default);
+        var chat = BotTestHost.Personal();
+
+        var summary = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "再提出 " + proposal.Reference));
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "修正 期待される成果"));
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "サロン参加者を年間延べ800人にします。"));
+        var confirmation = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        Assert.Contains("\"command\":\"送信\"", summary[^1].CardJson());
+        Assert.Contains(proposal.Reference, string.Join("\n", confirmation.Select(r => r.Text)));
+        var revised = await Single<Proposal>();
+        Assert.Equal(proposal.Reference, revised.Reference);
+        Assert.Equal(ProposalState.UnderReview, revised.State);
+        Assert.Null(revised.DecidedBy);
+        Assert.Contains("800人", ProposalService.ReadAnswers(revised.AnswersJson)["outcomes"]);
+        _host.Messenger.Verify(m => m.PostToDepartmentAsync("市民活動推進課", It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task Resubmit_OfSomeoneElsesOrAnOpenProposal_IsRefused()
+    {
+        var proposal = await SubmitDeliveredProposalAsync();
+        var stranger = BotTestHost.Personal(userId: "29:someone-else");
+        var owner = BotTestHost.Personal();
+
+        var notTheirs = Assert.Single(await stranger.SendAsync(_host.Bot, BotTestHost.Message(stranger, "再提出 " + proposal.Reference)));
+        var notReturned = Assert.Single(await owner.SendAsync(_host.Bot, BotTestHost.Message(owner, "再提出 " + proposal.Reference.ToLowerInvariant())));
+
+        Assert.Contains("受付番号を指定してください", notTheirs.Text);
+        Assert.Contains("差し戻されていない", notReturned.Text);
+    }
+
+    [Fact]
     public async Task Accept_FromAnotherConversation_IsRefused()
     {
         var proposal = await SubmitDeliveredProposalAsync();

@@ -312,6 +312,9 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     b.Property<bool>("Paused")
                         .HasColumnType("boolean");
 
+                    b.Property<long?>("ResubmitOf")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("SessionJson")
                         .IsRequired()
                         .HasColumnType("text");

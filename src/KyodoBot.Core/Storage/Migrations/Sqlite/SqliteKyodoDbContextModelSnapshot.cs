@@ -298,6 +298,9 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     b.Property<bool>("Paused")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ResubmitOf")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SessionJson")
                         .IsRequired()
                         .HasColumnType("TEXT");

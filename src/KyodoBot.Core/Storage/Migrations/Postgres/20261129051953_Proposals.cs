@@ -22,6 +22,7 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     SessionJson = table.Column<string>(type: "text", nullable: false),
                     LastActivityId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Paused = table.Column<bool>(type: "boolean", nullable: false),
+                    ResubmitOf = table.Column<long>(type: "bigint", nullable: true),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

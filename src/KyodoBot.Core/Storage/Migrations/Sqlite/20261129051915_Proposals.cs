@@ -20,6 +20,7 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     SessionJson = table.Column<string>(type: "TEXT", nullable: false),
                     LastActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Paused = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ResubmitOf = table.Column<long>(type: "INTEGER", nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
