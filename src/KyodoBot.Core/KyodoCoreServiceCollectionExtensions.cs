@@ -61,6 +61,9 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, ResumeCommand>();
         services.AddSingleton<ICommand, MyProposalsCommand>();
         services.AddSingleton<ICommand, ResubmitCommand>();
+        services.AddSingleton<ProposalForm>();
+        services.AddSingleton<ICardExecute>(sp => sp.GetRequiredService<ProposalForm>());
+        services.AddSingleton<ICommand, ProposalFormCommand>();
         services.AddSingleton<ICardExecute, AcceptProposalAction>();
         services.AddSingleton<ICardExecute, ReturnProposalAction>();
         services.AddSingleton<TurnRouter>();

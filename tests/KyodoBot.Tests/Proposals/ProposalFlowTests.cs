@@ -237,6 +237,46 @@ public sealed class ProposalFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardMode_ShowsTheWholeForm_ErrorsComeBackOnTheCard_AValidFormBecomesTheSummary()
+    {
+        var chat = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        var turn = PersonalTurn(chat);
+
+        var form = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "カードで入力"))).CardJson();
+        var wrong = new Dictionary<string, object?>(DialogTestSupport.GoodAnswers.ToDictionary(a => a.Key, a => (object?)a.Value))
+        {
+            ["endDate"] = "2027-03-01", ["budget"] = "", ["lang"] = "ja",
+        };
+        var refused = await router.ExecuteAsync(turn, "proposal.form", JsonSerializer.SerializeToElement(wrong), default);
+        var good = new Dictionary<string, object?>(DialogTestSupport.GoodAnswers.ToDictionary(a => a.Key, a => (object?)a.Value)) { ["lang"] = "ja" };
+        var accepted = await router.ExecuteAsync(turn, "proposal.form", JsonSerializer.SerializeToElement(good), default);
+        var submitted = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        Assert.Contains("\"type\":\"Input.Date\"", form);
+        Assert.Contains("\"id\":\"budget\"", form);
+        Assert.Contains("Action.ToggleVisibility", form);
+        Assert.Contains("proposal.form", form);
+        Assert.Contains("直してください", refused.Message);
+        Assert.Contains("\"color\":\"Attention\"", refused.CardJson);
+        Assert.Contains("特定非営利活動法人みどり野まちづくりネット", refused.CardJson);
+        Assert.Contains("\"command\":\"送信\"", accepted.CardJson);
+        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
+    }
+
+    private static IncomingTurn PersonalTurn(TestAdapter chat)
+    {
+        var activity = BotTestHost.Message(chat, "x");
+        return new IncomingTurn
+        {
+            ActivityId = Guid.NewGuid().ToString("N"),
+            UserId = activity.From.Id,
+            ConversationId = chat.Conversation.Conversation.Id,
+            Kind = ConversationKind.Personal,
+        };
+    }
+
+    [Fact]
     public async Task Accept_FromAnotherConversation_IsRefused()
     {
         var proposal = await SubmitDeliveredProposalAsync();
