@@ -21,6 +21,7 @@ public sealed class ProposalService(
     IConversationStore conversations,
     AdminPolicy admins,
     Texts texts,
+    TimeProvider time,
     ILogger<ProposalService> logger) : IDepartmentRegisteredListener
 {
     // The intake's fields the bot itself needs; everything else is data of dialogs/proposal-intake.yaml.
@@ -65,11 +66,18 @@ public sealed class ProposalService(
         };
     }
 
-    /// <summary>The confirmation of the proposal this very activity submitted, if any (a redelivered 送信).</summary>
-    public async Task<IReadOnlyList<OutgoingMessage>?> ConfirmationForAsync(IncomingTurn turn, CancellationToken cancellationToken) =>
-        await store.FindBySubmitActivityAsync(turn.ActivityId, cancellationToken) is { } proposal
-            ? [Confirmation(proposal, proposal.State != ProposalState.Undelivered, turn.Language)]
-            : null;
+    /// <summary>
+    /// 送信 without a draft: the same activity redelivered, or the button pressed twice. Either way the proposal exists
+    /// already: confirm it again rather than make another (a proposal of this user submitted in the last ten minutes).
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>?> ConfirmationForAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var proposal = await store.FindBySubmitActivityAsync(turn.ActivityId, cancellationToken)
+            ?? (await store.ForProposerAsync(turn.UserId, cancellationToken)).FirstOrDefault(p => p.UpdatedAt > now() - TimeSpan.FromMinutes(10));
+        return proposal is null ? null : [Confirmation(proposal, proposal.State != ProposalState.Undelivered, turn.Language)];
+
+        DateTimeOffset now() => time.GetUtcNow();
+    }
 
     private OutgoingMessage Confirmation(Proposal proposal, bool delivered, Language language) =>
         OutgoingMessage.FromText(texts.Get(language, delivered ? "proposal.submitted" : "proposal.submittedUndelivered",

@@ -87,6 +87,23 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         Assert.Equal(ProposalState.Accepted, (await SingleProposalAsync()).State);
     }
 
+    [SkippableFact]
+    public async Task ConcurrentSubmissions_GetDistinctConsecutiveNumbers()
+    {
+        await StartAsync();
+        var store = _app.Services.GetRequiredService<ProposalStore>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.SubmitAsync(new Proposal
+        {
+            Reference = "", SubmitActivityId = $"activity-{i}", ProposerId = "29:user", Department = "市民活動推進課",
+            Title = $"事業{i}", Organization = "団体", AnswersJson = "{}",
+        }, CancellationToken.None))));
+
+        var numbers = results.Select(r => r.Proposal.Sequence).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, 16), numbers);
+        Assert.Single(results.Select(r => r.Proposal.FiscalYear).Distinct());
+    }
+
     private async Task AnswerAllAsync()
     {
         var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);

@@ -51,6 +51,48 @@ public sealed class ProposalFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SubmitPressedTwice_MakesOneProposal_AndConfirmsItAgain()
+    {
+        var chat = BotTestHost.Personal();
+        await AnswerEverythingAsync(chat);
+
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+        var second = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        Assert.Contains("KP-2026-0001", string.Join("\n", second.Select(r => r.Text)));
+        Assert.Equal(1, await Count<Proposal>());
+    }
+
+    [Fact]
+    public async Task ConcurrentSubmissions_GetDistinctConsecutiveNumbers()
+    {
+        var store = _host.Services.GetRequiredService<ProposalStore>();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => store.SubmitAsync(new Proposal
+        {
+            Reference = "", SubmitActivityId = $"activity-{i}", ProposerId = "29:user", Department = "市民活動推進課",
+            Title = $"事業{i}", Organization = "団体", AnswersJson = "{}",
+        }, default)));
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(n => $"KP-2026-{n:0000}"), results.Select(r => r.Proposal.Reference).Order());
+    }
+
+    [Fact]
+    public async Task UndeliveredProposal_TellsTheAdminsInTheirPersonalChat()
+    {
+        await _host.DisposeAsync();
+        _host = new BotTestHost(new Dictionary<string, string?> { ["Kyodo:Admins:0"] = "aad-admin" });
+        var admin = BotTestHost.Personal(userId: "29:admin", aadObjectId: "aad-admin");
+        await admin.SendAsync(_host.Bot, BotTestHost.Message(admin, "ヘルプ"));
+        var chat = BotTestHost.Personal();
+
+        await AnswerEverythingAsync(chat);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
+
+        _host.Messenger.Verify(m => m.SendToUserAsync("29:admin", It.Is<OutgoingMessage>(o => o.Text!.Contains("未配信")), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task Submit_ToARegisteredDepartment_PostsTheReviewCardThere_WithUserTextInTextRuns()
     {
         await RegisterDepartmentAsync();
