@@ -54,6 +54,32 @@ public sealed class PlaygroundSmokeTests
         Assert.Contains("PASS", output);
     }
 
+    [SkippableFact]
+    public async Task Proposal_InCardMode_ErrorsOnTheCard_ThenSubmitted_ThroughThePlayground()
+    {
+        await using var bot = await StartBotAsync(Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
+
+        var (exitCode, output) = await RunNodeAsync("playground-form.mjs", bot, []);
+
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+    }
+
+    [SkippableFact]
+    public async Task PausedProposal_ContinuesAtTheSameField_AfterTheBotRestarts_ThroughThePlayground()
+    {
+        var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
+        await using (var before = await StartBotAsync(directory))
+        {
+            var (exitCode, output) = await RunNodeAsync("playground-resume.mjs", before, new() { ["PHASE"] = "1" });
+            Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{before.Output}");
+        }
+
+        await using var after = await StartBotAsync(directory);
+        var (resumedExit, resumed) = await RunNodeAsync("playground-resume.mjs", after, new() { ["PHASE"] = "2" });
+
+        Assert.True(resumedExit == 0, $"{resumed}\n--- bot ---\n{after.Output}");
+    }
+
     private static readonly string E2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
 
     /// <summary>The bot process for a Playground run; skips (not passes) when tests/e2e is not installed.</summary>
