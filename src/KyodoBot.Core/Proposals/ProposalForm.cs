@@ -101,7 +101,12 @@ public sealed class ProposalForm(
 
                 if (errors.TryGetValue(field.Id, out var error))
                 {
-                    items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = error, ["color"] = "Attention", ["wrap"] = true, ["size"] = "Small" });
+                    // An error may quote what the user typed: a TextRun, never Markdown.
+                    items.Add(new JsonObject
+                    {
+                        ["type"] = "RichTextBlock",
+                        ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = error, ["color"] = "Attention", ["size"] = "Small" }),
+                    });
                 }
 
                 var container = new JsonObject { ["type"] = "Container", ["id"] = "f-" + field.Id, ["items"] = items };
