@@ -19,18 +19,58 @@ public sealed class ProposalDraft
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>Loads and saves drafts; a draft untouched for longer than the expiry is reported as expired and removed.</summary>
-public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time)
+/// <summary>
+/// Loads and saves drafts. Every message asks whether its user has a draft in that conversation, so on SQLite — one
+/// process by design, all writes through this store — the store remembers who has none and answers that without a
+/// query. On PostgreSQL, where several instances share the drafts, it always asks the database.
+/// </summary>
+public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time, StorageOptions storage)
 {
+    private const int MaxRemembered = 100_000;
+    private readonly bool _singleProcess = storage.Provider == StorageProvider.Sqlite;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), bool> _none = new();
+    // Bumped (under the lock) before and after every save: a lookup that raced with a save does not remember "none".
+    private readonly Lock _gate = new();
+    private long _generation;
+
     public async Task<ProposalDraft?> FindAsync(string userId, string conversationId, CancellationToken cancellationToken)
     {
+        if (_singleProcess && _none.ContainsKey((userId, conversationId)))
+        {
+            return null;
+        }
+
+        long generation;
+        lock (_gate)
+        {
+            generation = _generation;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.ProposalDrafts.AsNoTracking()
+        var draft = await db.ProposalDrafts.AsNoTracking()
             .FirstOrDefaultAsync(d => d.UserId == userId && d.ConversationId == conversationId, cancellationToken);
+        if (draft is null && _singleProcess)
+        {
+            lock (_gate)
+            {
+                if (_generation == generation)
+                {
+                    if (_none.Count >= MaxRemembered)
+                    {
+                        _none.Clear();
+                    }
+
+                    _none[(userId, conversationId)] = true;
+                }
+            }
+        }
+
+        return draft;
     }
 
     public async Task SaveAsync(ProposalDraft draft, CancellationToken cancellationToken)
     {
+        Forget(draft.UserId, draft.ConversationId);
         draft.UpdatedAt = time.GetUtcNow();
         for (var attempt = 0; ; attempt++)
         {
@@ -54,6 +94,7 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                Forget(draft.UserId, draft.ConversationId);
                 return;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -67,5 +108,21 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await db.ProposalDrafts.Where(d => d.UserId == userId && d.ConversationId == conversationId).ExecuteDeleteAsync(cancellationToken);
+        if (_singleProcess)
+        {
+            lock (_gate)
+            {
+                _none[(userId, conversationId)] = true;
+            }
+        }
+    }
+
+    private void Forget(string userId, string conversationId)
+    {
+        lock (_gate)
+        {
+            _generation++;
+            _none.TryRemove((userId, conversationId), out _);
+        }
     }
 }
