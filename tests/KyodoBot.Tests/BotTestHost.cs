@@ -35,8 +35,6 @@ public sealed class BotTestHost : IAsyncDisposable
     /// <summary>The proactive port (its real implementation is the Bot Framework edge, tested over HTTP).</summary>
     public Mock<IChannelMessenger> Messenger { get; } = new();
 
-    public string DatabaseDirectory => _directory;
-
     /// <summary>29 November 2026, 10:00 in Tokyo: fiscal year 2026; a proposal may start on 1 April 2027.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 29, 10, 0, 0, TimeSpan.FromHours(9));
 

@@ -216,6 +216,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var second = await router.ExecuteAsync(reviewer, "proposal.accept", Data(proposal.Id), default);
 
         Assert.Contains("受理しました", first.CardJson);
+        Assert.Contains("\"type\":\"TextRun\",\"text\":\"✅ 佐藤 一郎 さんが受理しました", first.CardJson);
         Assert.DoesNotContain("proposal.accept", first.CardJson);
         Assert.Contains("すでに判断済み", second.Message);
         Assert.Equal(ProposalState.Accepted, (await Single<Proposal>()).State);
