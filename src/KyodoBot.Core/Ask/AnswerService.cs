@@ -46,9 +46,8 @@ public sealed class AnswerService(
             return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated), false);
         }
 
-        var citations = result.Cited.Select(p => new Citation(p.Id, p.Title, Excerpt(p.Text))).ToList();
+        var citations = result.Cited.Select(p => new Citation(p.Id, p.Title, AnswerComposer.Excerpt(p.Text))).ToList();
         return (new Answer(true, result.Text, extractive.Confidence, citations, extractive.Suggestions, extractive.Truncated), true);
     }
 
-    private static string Excerpt(string text) => text.Length <= 160 ? text : text[..159] + "…";
 }

@@ -13,12 +13,14 @@ namespace KyodoBot.Core.Proposals;
 /// </summary>
 public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, DialogEngine engine, Texts texts)
 {
-    public string Review(Proposal proposal, Language language)
+    /// <param name="state">The state to show, when it is not yet stored (the card is posted before the proposal is marked under review).</param>
+    public string Review(Proposal proposal, Language language, ProposalState? state = null)
     {
+        var shown = state ?? proposal.State;
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var answers = ProposalService.ReadAnswers(proposal.AnswersJson);
         var summary = engine.Summarize(catalog.Get(DialogCatalog.ProposalIntake), answers, language);
-        var decided = proposal.State is ProposalState.Accepted or ProposalState.Returned;
+        var decided = shown is ProposalState.Accepted or ProposalState.Returned;
         var data = new JsonObject
         {
             ["lang"] = CardLanguage.Code(language),
@@ -30,15 +32,15 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
                 Fact(T("proposal.review.department"), proposal.Department),
                 Fact(T("proposal.review.submitted"), Local(proposal.CreatedAt))),
             ["decided"] = decided,
-            ["decisionStyle"] = proposal.State == ProposalState.Accepted ? "good" : "attention",
+            ["decisionStyle"] = shown == ProposalState.Accepted ? "good" : "attention",
             ["decisionLine"] = decided
-                ? T(proposal.State == ProposalState.Accepted ? "proposal.review.acceptedBy" : "proposal.review.returnedBy",
+                ? T(shown == ProposalState.Accepted ? "proposal.review.acceptedBy" : "proposal.review.returnedBy",
                     proposal.DecidedByName ?? proposal.DecidedBy, proposal.DecidedAt is { } at ? Local(at) : "")
                 : "",
             ["hasReturnComment"] = !string.IsNullOrEmpty(proposal.ReturnComment),
             ["returnComment"] = proposal.ReturnComment ?? "",
             ["sections"] = Sections(summary, language),
-            ["open"] = proposal.State == ProposalState.UnderReview,
+            ["open"] = shown == ProposalState.UnderReview,
             ["proposalId"] = proposal.Id,
             ["acceptLabel"] = T("proposal.review.accept"),
             ["returnLabel"] = T("proposal.review.return"),

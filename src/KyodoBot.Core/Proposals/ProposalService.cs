@@ -86,17 +86,11 @@ public sealed class ProposalService(
     /// <summary>Posts the review card; false when the department has no channel yet (the proposal stays 未配信).</summary>
     public async Task<bool> DeliverAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
     {
-        var reviewing = new Proposal
-        {
-            Id = proposal.Id, Reference = proposal.Reference, SubmitActivityId = proposal.SubmitActivityId,
-            ProposerId = proposal.ProposerId, ProposerName = proposal.ProposerName, Department = proposal.Department,
-            Title = proposal.Title, Organization = proposal.Organization, AnswersJson = proposal.AnswersJson,
-            State = ProposalState.UnderReview, CreatedAt = proposal.CreatedAt,
-        };
         try
         {
+            // The card shows the proposal as it will be once posted: under review, with 受理 / 差し戻し.
             var posted = await messenger.PostToDepartmentAsync(proposal.Department,
-                OutgoingMessage.FromCard(cards.Review(reviewing, language)), cancellationToken);
+                OutgoingMessage.FromCard(cards.Review(proposal, language, ProposalState.UnderReview)), cancellationToken);
             await store.MarkDeliveredAsync(proposal.Id, posted, cancellationToken);
             logger.LogInformation("Proposal {Reference} delivered to {Department}", proposal.Reference, proposal.Department);
             return true;
