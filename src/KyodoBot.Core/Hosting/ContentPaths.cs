@@ -1,7 +1,7 @@
 namespace KyodoBot.Core.Hosting;
 
 /// <summary>
-/// Where the data folders (<c>cards/</c>, <c>dialogs/</c>, <c>knowledge/</c>, <c>appPackage/</c>) are read from.
+/// Where the data folders (<c>cards/</c>, <c>dialogs/</c>, <c>knowledge/</c>, <c>calendar/</c>, <c>appPackage/</c>) are read from.
 /// <c>Kyodo:ContentRoot</c> wins when set. Otherwise, in a source checkout (an ancestor of the binary holds
 /// <c>KyodoBot.sln</c>) the checkout's folders are used, so edits are live; in a published build, the copies next to
 /// the binary.
@@ -17,6 +17,7 @@ public sealed class ContentPaths
     public string Cards => Path.Combine(Root, "cards");
     public string Dialogs => Path.Combine(Root, "dialogs");
     public string Knowledge => Path.Combine(Root, "knowledge");
+    public string Calendar => Path.Combine(Root, "calendar");
     public string AppPackage => Path.Combine(Root, "appPackage");
 
     public static ContentPaths Resolve(string? configuredRoot, string baseDirectory)
