@@ -10,6 +10,8 @@ internal static class EvaluationTestSupport
     /// <summary>The checked-in <c>calendar/holidays.yaml</c>.</summary>
     public static HolidayCalendar Holidays { get; } = HolidayCalendar.Load(new EvaluationOptions().HolidayFilePath(Content));
 
+    public static BusinessCalendar Calendar(EvaluationOptions? options = null) => new(Holidays, options ?? new EvaluationOptions());
+
     public static DateOnly Day(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
