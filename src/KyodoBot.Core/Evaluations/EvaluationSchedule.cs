@@ -1,0 +1,62 @@
+namespace KyodoBot.Core.Evaluations;
+
+/// <summary>One evaluation a project owes; the final one falls on (or, for given dates, after) the end date.</summary>
+public sealed record ScheduledDue(DateOnly Date, bool IsFinal);
+
+/// <summary>
+/// The due dates of a project's evaluations (principle 7, 時限性): periodic ones counted from the start date, or the
+/// dates the proposal gave, always closed by a final evaluation. A project without a schedule (no public funds) uses
+/// <see cref="ScheduleKind.Dates"/> with no dates: just the final evaluation on the end date.
+/// </summary>
+public static class EvaluationSchedule
+{
+    /// <param name="dates">The proposal's evaluation dates; read for <see cref="ScheduleKind.Dates"/> only.</param>
+    public static IReadOnlyList<ScheduledDue> DueDates(ScheduleKind kind, DateOnly start, DateOnly end, IReadOnlyCollection<DateOnly> dates)
+    {
+        ArgumentNullException.ThrowIfNull(dates);
+        if (end < start)
+        {
+            throw new ArgumentException($"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}.", nameof(end));
+        }
+
+        return kind switch
+        {
+            ScheduleKind.Quarterly => Periodic(start, end, 3),
+            ScheduleKind.Semiannual => Periodic(start, end, 6),
+            ScheduleKind.Annual => Periodic(start, end, 12),
+            ScheduleKind.Dates => Given(start, end, dates),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a schedule kind."),
+        };
+    }
+
+    private static List<ScheduledDue> Periodic(DateOnly start, DateOnly end, int months)
+    {
+        var dues = new List<ScheduledDue>();
+        // Each date from the start, not from the previous date: 31 Jan gives 30 Apr, then 31 Jul (not 30 Jul).
+        for (var k = 1; start.AddMonths(k * months) < end; k++)
+        {
+            dues.Add(new ScheduledDue(start.AddMonths(k * months), IsFinal: false));
+        }
+
+        dues.Add(new ScheduledDue(end, IsFinal: true));
+        return dues;
+    }
+
+    private static List<ScheduledDue> Given(DateOnly start, DateOnly end, IReadOnlyCollection<DateOnly> dates)
+    {
+        var dues = new List<ScheduledDue>();
+        foreach (var date in dates.Where(d => d >= start).Distinct().Order())
+        {
+            if (date >= end)
+            {
+                dues.Add(new ScheduledDue(date, IsFinal: true));
+                return dues;
+            }
+
+            dues.Add(new ScheduledDue(date, IsFinal: false));
+        }
+
+        dues.Add(new ScheduledDue(end, IsFinal: true));
+        return dues;
+    }
+}
