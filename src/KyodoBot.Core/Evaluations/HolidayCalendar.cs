@@ -59,15 +59,15 @@ public sealed class HolidayCalendar
             throw Problem(source, scanner.CurrentPosition.Line, "this is not valid YAML (a '{' or '[' on this line or above may not be closed).", ex);
         }
 
+        if (stream.Documents.Count > 1)
+        {
+            throw Problem(source, stream.Documents[1].RootNode.Start.Line, "the file holds more than one YAML document; remove the '---' line.");
+        }
+
         var days = new Dictionary<DateOnly, string>();
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
             return new HolidayCalendar(days);
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw Problem(source, stream.Documents[1].RootNode.Start.Line, "the file holds more than one YAML document; remove the '---' line.");
         }
 
         if (stream.Documents[0].RootNode is not YamlSequenceNode entries)

@@ -208,6 +208,20 @@ public sealed class HolidayCalendarTests
     }
 
     [Fact]
+    public void Load_EmptyFirstDocumentThenASecond_NamesFileAndLine()
+    {
+        using var file = new TempHolidayFile("""
+            ---
+            ---
+            - { date: 2028-01-01, name: 元日 }
+            """);
+
+        var error = Assert.Throws<KyodoConfigurationException>(() => HolidayCalendar.Load(file.Path));
+
+        Assert.Contains($"{file.Path}, line 3: the file holds more than one YAML document", error.Message);
+    }
+
+    [Fact]
     public void CheckedInFile_KnowsNationalHolidaysAndTheSubstituteDays()
     {
         Assert.Equal("元日", Holidays.NameOf(Day("2027-01-01")));
