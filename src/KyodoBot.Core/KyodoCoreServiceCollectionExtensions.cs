@@ -4,6 +4,7 @@ using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
 using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Help;
 using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Hosting;
@@ -66,6 +67,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, ProposalFormCommand>();
         services.AddSingleton<ICardExecute, AcceptProposalAction>();
         services.AddSingleton<ICardExecute, ReturnProposalAction>();
+        services.AddKyodoEvaluations(configuration);
         services.AddSingleton<TurnRouter>();
         return services;
     }

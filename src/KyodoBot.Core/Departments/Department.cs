@@ -14,4 +14,8 @@ public sealed class Department
     public string? TeamName { get; set; }
     public string? RegisteredBy { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+    /// <summary>Teams refused a post (403: the bot was removed from the team). Cards wait until the channel registers again.</summary>
+    public bool Inactive { get; set; }
+    public DateTimeOffset? InactiveSince { get; set; }
+    public string? InactiveReason { get; set; }
 }

@@ -47,6 +47,7 @@ public sealed class RegisterDepartmentCommand(
         var text = result.Outcome switch
         {
             RegistrationOutcome.AlreadyRegistered => texts.Get(language, "departments.register.already", Markdown.Escape(result.Department.Name)),
+            RegistrationOutcome.Reactivated => texts.Get(language, "departments.register.reactivated", Markdown.Escape(result.Department.Name)),
             RegistrationOutcome.Moved => texts.Get(language, "departments.register.moved", Markdown.Escape(result.Department.Name), Markdown.Escape(result.PreviousChannelName)),
             _ => texts.Get(language, "departments.register.done", Markdown.Escape(result.Department.Name)),
         };

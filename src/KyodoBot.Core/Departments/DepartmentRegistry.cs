@@ -8,6 +8,8 @@ public enum RegistrationOutcome
     Registered,
     AlreadyRegistered,
     Moved,
+    /// <summary>Registered again in the same channel after Teams had refused posts there (the bot was re-added).</summary>
+    Reactivated,
 }
 
 public sealed record RegistrationResult(RegistrationOutcome Outcome, Department Department, string? PreviousChannelName);
@@ -44,10 +46,12 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             var existing = await db.Departments.FirstOrDefaultAsync(d => d.NameKey == key, cancellationToken);
-            if (existing is not null && existing.ChannelId == channel.ChannelId)
+            if (existing is not null && existing.ChannelId == channel.ChannelId && !existing.Inactive)
             {
                 return new RegistrationResult(RegistrationOutcome.AlreadyRegistered, existing, null);
             }
+
+            var reactivated = existing is not null && existing.ChannelId == channel.ChannelId;
 
             string? previous = null;
             if (existing is null)
@@ -55,10 +59,14 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
                 existing = new Department { Name = normalized, NameKey = key, ChannelId = channel.ChannelId };
                 db.Departments.Add(existing);
             }
-            else
+            else if (!reactivated)
             {
                 previous = existing.ChannelName ?? existing.ChannelId;
             }
+
+            existing.Inactive = false;
+            existing.InactiveSince = null;
+            existing.InactiveReason = null;
 
             existing.Name = normalized;
             existing.ChannelId = channel.ChannelId;
@@ -70,7 +78,9 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                result = new RegistrationResult(previous is null ? RegistrationOutcome.Registered : RegistrationOutcome.Moved, existing, previous);
+                var outcome = reactivated ? RegistrationOutcome.Reactivated
+                    : previous is null ? RegistrationOutcome.Registered : RegistrationOutcome.Moved;
+                result = new RegistrationResult(outcome, existing, previous);
                 break;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -104,6 +114,22 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var all = await db.Departments.AsNoTracking().ToListAsync(cancellationToken);
         return all.OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// Teams refused a post to the department's channel (403: the bot is no longer in the team). True when this call
+    /// made it inactive (so the admins are told once); cards wait until someone registers the channel again.
+    /// </summary>
+    public async Task<bool> MarkInactiveAsync(string name, string reason, CancellationToken cancellationToken)
+    {
+        var key = NormalizeName(name).ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Departments.Where(d => d.NameKey == key && !d.Inactive)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.Inactive, true)
+                .SetProperty(d => d.InactiveSince, time.GetUtcNow())
+                .SetProperty(d => d.InactiveReason, reason.Length > 500 ? reason[..500] : reason), cancellationToken);
+        return changed > 0;
     }
 
     public async Task<Department?> FindAsync(string name, CancellationToken cancellationToken)

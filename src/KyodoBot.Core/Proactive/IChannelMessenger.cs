@@ -32,3 +32,13 @@ public sealed class UserNotReachableException(string userId)
 {
     public string UserId { get; } = userId;
 }
+
+/// <summary>
+/// Teams refused the post with 403: the bot is no longer a member of the team (or was blocked). Retrying will not help
+/// until someone adds the bot again and registers the channel.
+/// </summary>
+public sealed class ChannelForbiddenException(string department, Exception inner)
+    : Exception($"Teams refused posting to the channel of '{department}' (403).", inner)
+{
+    public string Department { get; } = department;
+}

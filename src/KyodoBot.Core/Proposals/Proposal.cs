@@ -39,3 +39,9 @@ public sealed class Proposal
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
+
+/// <summary>Told when a proposal is accepted (it becomes a project); may return a line to post in the review thread.</summary>
+public interface IProposalAcceptedListener
+{
+    Task<string?> OnAcceptedAsync(Proposal proposal, Conversations.Language language, CancellationToken cancellationToken);
+}

@@ -18,8 +18,7 @@ public sealed class ProposalService(
     ProposalStore store,
     ProposalCards cards,
     IChannelMessenger messenger,
-    IConversationStore conversations,
-    AdminPolicy admins,
+    AdminNotifier admins,
     Texts texts,
     TimeProvider time,
     ILogger<ProposalService> logger) : IDepartmentRegisteredListener
@@ -114,25 +113,6 @@ public sealed class ProposalService(
     public static IReadOnlyDictionary<string, string> ReadAnswers(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    private async Task TellAdminsAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
-    {
-        foreach (var admin in admins.Admins)
-        {
-            if (await conversations.FindPersonalChatByAadObjectIdAsync(admin, cancellationToken) is not { } chat || chat.UserId is null)
-            {
-                logger.LogWarning("Admin {Admin} has no personal chat with the bot; cannot tell them about {Reference}", admin, proposal.Reference);
-                continue;
-            }
-
-            try
-            {
-                await messenger.SendToUserAsync(chat.UserId, OutgoingMessage.FromText(texts.Get(language, "proposal.adminUndelivered",
-                    proposal.Reference, Text.Markdown.Escape(proposal.Department))), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogWarning(ex, "Could not tell admin {Admin} about {Reference}", admin, proposal.Reference);
-            }
-        }
-    }
+    private Task TellAdminsAsync(Proposal proposal, Language language, CancellationToken cancellationToken) =>
+        admins.TellAsync(texts.Get(language, "proposal.adminUndelivered", proposal.Reference, Text.Markdown.Escape(proposal.Department)), cancellationToken);
 }

@@ -17,6 +17,7 @@ public abstract class ReviewAction(
     ProposalCards cards,
     IChannelMessenger messenger,
     Texts texts,
+    IEnumerable<IProposalAcceptedListener> acceptedListeners,
     ILogger logger) : ICardExecute
 {
     public abstract string Verb { get; }
@@ -59,7 +60,29 @@ public abstract class ReviewAction(
 
         await UpdateForEveryoneAsync(current, card, cancellationToken);
         await TellProposerAsync(current, cancellationToken);
-        return new CardExecuteResult(card);
+        return new CardExecuteResult(card, current.State == ProposalState.Accepted ? await BecomeProjectAsync(current, language, cancellationToken) : null);
+    }
+
+    /// <summary>An accepted proposal becomes a project with its evaluation schedule; the thread is told the dates.</summary>
+    private async Task<string?> BecomeProjectAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var listener in acceptedListeners)
+        {
+            try
+            {
+                if (await listener.OnAcceptedAsync(proposal, language, cancellationToken) is { } line)
+                {
+                    lines.Add(line);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Accepted proposal {Reference}: a listener failed", proposal.Reference);
+            }
+        }
+
+        return lines.Count == 0 ? null : string.Join("\n\n", lines);
     }
 
     private async Task UpdateForEveryoneAsync(Proposal proposal, string card, CancellationToken cancellationToken)
@@ -101,15 +124,16 @@ public abstract class ReviewAction(
         || conversationId.Split(";messageid=")[0] == reviewConversationId.Split(";messageid=")[0];
 }
 
-public sealed class AcceptProposalAction(ProposalStore store, ProposalCards cards, IChannelMessenger messenger, Texts texts, ILogger<AcceptProposalAction> logger)
-    : ReviewAction(store, cards, messenger, texts, logger)
+public sealed class AcceptProposalAction(ProposalStore store, ProposalCards cards, IChannelMessenger messenger, Texts texts,
+    IEnumerable<IProposalAcceptedListener> acceptedListeners, ILogger<AcceptProposalAction> logger)
+    : ReviewAction(store, cards, messenger, texts, acceptedListeners, logger)
 {
     public override string Verb => "proposal.accept";
     protected override ProposalState Decision => ProposalState.Accepted;
 }
 
 public sealed class ReturnProposalAction(ProposalStore store, ProposalCards cards, IChannelMessenger messenger, Texts texts, ILogger<ReturnProposalAction> logger)
-    : ReviewAction(store, cards, messenger, texts, logger)
+    : ReviewAction(store, cards, messenger, texts, [], logger)
 {
     public override string Verb => "proposal.return";
     protected override ProposalState Decision => ProposalState.Returned;

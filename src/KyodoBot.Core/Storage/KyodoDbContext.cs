@@ -1,5 +1,6 @@
 using KyodoBot.Core.Ask;
 using KyodoBot.Core.Departments;
+using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Proposals;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,11 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<AnswerFeedback> Feedback => Set<AnswerFeedback>();
     public DbSet<ProposalDraft> ProposalDrafts => Set<ProposalDraft>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<Project> Projects => Set<Project>();
+    public DbSet<EvaluationDue> EvaluationDues => Set<EvaluationDue>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<EvaluationRecord> Evaluations => Set<EvaluationRecord>();
+    public DbSet<SnoozeRecord> Snoozes => Set<SnoozeRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -52,6 +58,7 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.TeamId).HasMaxLength(512);
             e.Property(x => x.TeamName).HasMaxLength(256);
             e.Property(x => x.RegisteredBy).HasMaxLength(256);
+            e.Property(x => x.InactiveReason).HasMaxLength(500);
         });
 
         modelBuilder.Entity<QuestionRecord>(e =>
@@ -117,6 +124,72 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.DecidedBy).HasMaxLength(512);
             e.Property(x => x.DecidedByName).HasMaxLength(256);
             e.Property(x => x.ReturnComment).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<Project>(e =>
+        {
+            e.ToTable("projects");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Reference).HasMaxLength(20);
+            e.HasIndex(x => x.Reference).IsUnique();
+            e.HasIndex(x => x.ProposalId).IsUnique();
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Organization).HasMaxLength(200);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.HasIndex(x => x.Department);
+            e.Property(x => x.Schedule).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.RegisteredBy).HasMaxLength(512);
+        });
+
+        modelBuilder.Entity<EvaluationDue>(e =>
+        {
+            e.ToTable("evaluation_dues");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.ProjectId, x.DueDate });
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+        });
+
+        modelBuilder.Entity<Reminder>(e =>
+        {
+            e.ToTable("reminders");
+            e.HasKey(x => x.Id);
+            e.Ignore(x => x.SendAt);
+            // One card per evaluation, kind and day, however often the schedule is planned again.
+            e.HasIndex(x => new { x.DueId, x.Kind, x.Day }).IsUnique();
+            e.HasIndex(x => new { x.State, x.SendAtMs });
+            e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.ClaimedBy).HasMaxLength(128);
+            e.Property(x => x.LastError).HasMaxLength(500);
+            e.Property(x => x.PostedConversationId).HasMaxLength(512);
+            e.Property(x => x.PostedActivityId).HasMaxLength(256);
+            e.Property(x => x.PostedServiceUrl).HasMaxLength(512);
+            e.Property(x => x.PostedTenantId).HasMaxLength(128);
+        });
+
+        modelBuilder.Entity<EvaluationRecord>(e =>
+        {
+            e.ToTable("evaluations");
+            e.HasKey(x => x.Id);
+            // The first record of an evaluation wins; a second click is told who recorded it.
+            e.HasIndex(x => x.DueId).IsUnique();
+            e.HasIndex(x => x.ProjectId);
+            e.Property(x => x.RecordedBy).HasMaxLength(512);
+            e.Property(x => x.RecordedByName).HasMaxLength(256);
+            e.Property(x => x.PrincipleChecks).HasMaxLength(32);
+            e.Property(x => x.Comments).HasMaxLength(2000);
+            e.Property(x => x.NextSteps).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<SnoozeRecord>(e =>
+        {
+            e.ToTable("evaluation_snoozes");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.ProjectId);
+            e.HasIndex(x => new { x.DueId, x.FromDate }).IsUnique();
+            e.Property(x => x.SnoozedBy).HasMaxLength(512);
+            e.Property(x => x.SnoozedByName).HasMaxLength(256);
+            e.Property(x => x.Reason).HasMaxLength(500);
         });
     }
 }

@@ -24,12 +24,20 @@ public sealed class TeamsChannelMessenger(
         var reference = ActivityMapper.ToReference(channel, target.ChannelId);
 
         PostedMessage? posted = null;
-        await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
+        try
         {
-            var (thread, activityId) = await TeamsInfo.SendMessageToTeamsChannelAsync(
-                turnContext, ActivityMapper.ToActivity(message), target.ChannelId, identity.AppId, ct);
-            posted = new PostedMessage(thread.Conversation.Id, activityId, thread.ServiceUrl ?? channel.ServiceUrl, channel.TenantId);
-        }, cancellationToken);
+            await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
+            {
+                var (thread, activityId) = await TeamsInfo.SendMessageToTeamsChannelAsync(
+                    turnContext, ActivityMapper.ToActivity(message), target.ChannelId, identity.AppId, ct);
+                posted = new PostedMessage(thread.Conversation.Id, activityId, thread.ServiceUrl ?? channel.ServiceUrl, channel.TenantId);
+            }, cancellationToken);
+        }
+        catch (ErrorResponseException ex) when (ex.Response?.StatusCode == System.Net.HttpStatusCode.Forbidden)
+        {
+            // The bot was removed from the team (or blocked): no retry helps until it is added back.
+            throw new ChannelForbiddenException(target.Name, ex);
+        }
 
         logger.LogInformation("Posted a new thread for {Department} in channel {ChannelId}: {ActivityId}", target.Name, target.ChannelId, posted!.ActivityId);
         return posted;

@@ -1,4 +1,5 @@
 using KyodoBot.Core;
+using KyodoBot.Bot;
 using KyodoBot.Core.Hosting;
 
 namespace KyodoBot.Cli;
@@ -9,12 +10,15 @@ public interface ICliVerb
     string Name { get; }
     string Usage { get; }
     Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken);
+
+    /// <summary>True for a verb that posts to Teams (it needs the bot's identity and the Bot Framework adapter).</summary>
+    bool PostsToTeams => false;
 }
 
 /// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
 public static class CliRunner
 {
-    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb()];
+    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
 
     public static bool IsVerb(string[] args) =>
         args.Length > 0 && Verbs.Any(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
@@ -35,6 +39,8 @@ public static class CliRunner
             {
                 ApplicationName = typeof(CliRunner).Assembly.GetName().Name,
                 ContentRootPath = AppContext.BaseDirectory,
+                // The same environment as the web host (dotnet run's launch profile sets ASPNETCORE_ENVIRONMENT).
+                EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"),
             });
             builder.Configuration.AddUserSecrets(typeof(CliRunner).Assembly, optional: true);
             // Output is the verb's (ask --json prints exactly one JSON object); logs go to standard error.
@@ -44,6 +50,11 @@ public static class CliRunner
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("KyodoBot", LogLevel.Warning);
             builder.Services.AddKyodoCore(builder.Configuration);
+            if (verb.PostsToTeams)
+            {
+                // reminders send-due posts through the same Bot Framework port (and rate limiter) as the web host.
+                builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
+            }
             using var host = builder.Build();
             return await verb.RunAsync(rest, host.Services, CancellationToken.None);
         }

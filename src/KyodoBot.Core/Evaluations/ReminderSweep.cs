@@ -1,0 +1,202 @@
+using KyodoBot.Core.Access;
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Departments;
+using KyodoBot.Core.Localization;
+using KyodoBot.Core.Proactive;
+using KyodoBot.Core.Text;
+using Microsoft.Extensions.Logging;
+
+namespace KyodoBot.Core.Evaluations;
+
+/// <summary>
+/// Posts every reminder whose time has come. Each reminder is claimed (one sender wins, across instances), posted, and
+/// marked sent only once the connector accepted it; a sender that dies mid-post loses its claim after
+/// <see cref="EvaluationOptions.ClaimLease"/> and the card is posted again — at most one duplicate, never a lost card.
+/// Channels are served in parallel (<see cref="EvaluationOptions.MaxParallelSends"/>), the cards of one channel in order;
+/// the connector's rate limits are kept by the host's shared limiter.
+/// </summary>
+public sealed class ReminderSweep(
+    EvaluationStore store,
+    EvaluationCards cards,
+    IChannelMessenger messenger,
+    DepartmentRegistry departments,
+    AdminNotifier admins,
+    ReminderPlanner planner,
+    EvaluationOptions options,
+    Texts texts,
+    TimeProvider time,
+    ILogger<ReminderSweep> logger) : IReminderSweep
+{
+    private const int BatchSize = 2000;
+    private const string NoChannel = "department-not-registered";
+    private const string ChannelInactive = "channel-inactive";
+
+    /// <summary>Who holds a claim: this process (several may share a database).</summary>
+    public string SenderId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    private enum Outcome
+    {
+        Sent,
+        Skipped,
+        Failed,
+        Parked,
+    }
+
+    public async Task<SweepResult> RunAsync(DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var total = SweepResult.Empty;
+        var seen = new HashSet<long>();
+        while (true)
+        {
+            var due = (await store.DueAsync(asOf, BatchSize, cancellationToken)).Where(d => seen.Add(d.Reminder.Id)).ToList();
+            if (due.Count == 0)
+            {
+                break;
+            }
+
+            var pass = await SendAsync(due, cancellationToken);
+            total = new SweepResult(total.Sent + pass.Sent, total.Failed + pass.Failed, total.Parked + pass.Parked);
+            if (due.Count < BatchSize)
+            {
+                break;
+            }
+        }
+
+        if (total != SweepResult.Empty)
+        {
+            logger.LogInformation("Reminder sweep as of {AsOf:o}: {Sent} sent, {Failed} failed (kept for the next run), {Parked} waiting for a channel",
+                asOf, total.Sent, total.Failed, total.Parked);
+        }
+
+        return total;
+    }
+
+    private async Task<SweepResult> SendAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    {
+        int sent = 0, failed = 0, parked = 0;
+        var byDepartment = new List<(Department Department, List<DueReminder> Reminders)>();
+        foreach (var group in due.GroupBy(d => DepartmentRegistry.NormalizeName(d.Project.Department).ToLowerInvariant()))
+        {
+            var reminders = group.ToList();
+            var department = await departments.FindAsync(reminders[0].Project.Department, cancellationToken);
+            if (department is null || department.Inactive)
+            {
+                parked += reminders.Count;
+                await ParkAsync(reminders, department is null ? NoChannel : ChannelInactive, cancellationToken);
+                continue;
+            }
+
+            byDepartment.Add((department, reminders));
+        }
+
+        // One worker per channel at a time keeps a channel's cards in order; channels run side by side.
+        var channels = byDepartment.GroupBy(d => d.Department.ChannelId).Select(g => g.ToList()).ToList();
+        await Parallel.ForEachAsync(channels, new ParallelOptions { MaxDegreeOfParallelism = options.MaxParallelSends, CancellationToken = cancellationToken },
+            async (channel, ct) =>
+            {
+                foreach (var (department, reminders) in channel)
+                {
+                    foreach (var reminder in reminders)
+                    {
+                        var outcome = await SendOneAsync(department, reminder, ct);
+                        switch (outcome)
+                        {
+                            case Outcome.Sent: Interlocked.Increment(ref sent); break;
+                            case Outcome.Failed: Interlocked.Increment(ref failed); break;
+                            case Outcome.Parked: Interlocked.Increment(ref parked); break;
+                        }
+
+                        if (outcome == Outcome.Parked)
+                        {
+                            // The channel refused: the department's remaining cards wait with it.
+                            Interlocked.Add(ref parked, reminders.Count - reminders.IndexOf(reminder) - 1);
+                            break;
+                        }
+                    }
+                }
+            });
+        return new SweepResult(sent, failed, parked);
+    }
+
+    private async Task<Outcome> SendOneAsync(Department department, DueReminder view, CancellationToken cancellationToken)
+    {
+        var reminder = view.Reminder;
+        if (!await store.ClaimAsync(reminder.Id, SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken))
+        {
+            return Outcome.Skipped;
+        }
+
+        try
+        {
+            var card = cards.Reminder(view with { Reminder = reminder }, Language.Japanese);
+            var posted = await messenger.PostToDepartmentAsync(department.Name, OutgoingMessage.FromCard(card), cancellationToken);
+            await store.MarkSentAsync(reminder.Id, SenderId, posted, CancellationToken.None);
+            logger.LogInformation("Reminder {ReminderId} ({Kind}) for {Reference} due {Due} posted to {Department}",
+                reminder.Id, reminder.Kind, view.Project.Reference, view.Due.DueDate, department.Name);
+        }
+        catch (ChannelForbiddenException ex)
+        {
+            await store.ReleaseAsync(reminder.Id, SenderId, ChannelInactive, CancellationToken.None);
+            if (await departments.MarkInactiveAsync(department.Name, ex.Message, CancellationToken.None))
+            {
+                logger.LogWarning("Teams refused the channel of {Department} (403); its cards wait until the channel is registered again", department.Name);
+                await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.channelInactive", Markdown.Escape(department.Name),
+                    Markdown.Escape(department.ChannelName ?? department.ChannelId)), CancellationToken.None);
+            }
+
+            return Outcome.Parked;
+        }
+        catch (DepartmentNotRegisteredException)
+        {
+            await store.ReleaseAsync(reminder.Id, SenderId, NoChannel, CancellationToken.None);
+            return Outcome.Parked;
+        }
+        catch (OperationCanceledException)
+        {
+            await store.ReleaseAsync(reminder.Id, SenderId, "cancelled", CancellationToken.None);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reminder {ReminderId} for {Reference} could not be posted; it stays pending", reminder.Id, view.Project.Reference);
+            await store.ReleaseAsync(reminder.Id, SenderId, ex.Message, CancellationToken.None);
+            return Outcome.Failed;
+        }
+
+        if (reminder.Kind == ReminderKind.Overdue)
+        {
+            await EscalateAsync(view, cancellationToken);
+        }
+
+        return Outcome.Sent;
+    }
+
+    /// <summary>Overdue: the admins hear of it, and the next escalation is planned a week on (never daily).</summary>
+    private async Task EscalateAsync(DueReminder view, CancellationToken cancellationToken)
+    {
+        await store.AddReminderAsync(view.Due.Id, planner.NextEscalation(view.Reminder.Day), cancellationToken);
+        await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.overdue", view.Project.Reference, Markdown.Escape(view.Project.Title),
+            Markdown.Escape(view.Project.Department), ProjectService.Format(view.Due.DueDate)), cancellationToken);
+    }
+
+    /// <summary>Cards that cannot go out yet stay pending; the admins are told once per card and reason.</summary>
+    private async Task ParkAsync(IReadOnlyList<DueReminder> reminders, string reason, CancellationToken cancellationToken)
+    {
+        var first = new List<DueReminder>();
+        foreach (var view in reminders)
+        {
+            if (await store.NoteWaitingAsync(view.Reminder.Id, reason, cancellationToken))
+            {
+                first.Add(view);
+            }
+        }
+
+        if (first.Count > 0 && reason == NoChannel)
+        {
+            var department = first[0].Project.Department;
+            logger.LogWarning("{Count} evaluation reminder(s) for {Department} wait: the department has no registered channel", first.Count, department);
+            await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.noChannel", Markdown.Escape(department),
+                string.Join("、", first.Select(f => f.Project.Reference).Distinct())), cancellationToken);
+        }
+    }
+}

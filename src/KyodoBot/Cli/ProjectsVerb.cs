@@ -1,0 +1,105 @@
+using System.Globalization;
+using KyodoBot.Core.Evaluations;
+using KyodoBot.Core.Storage;
+
+namespace KyodoBot.Cli;
+
+/// <summary>
+/// <c>projects list</c> and <c>projects add …</c>: register a project that predates the bot (admins can also use the
+/// 事業登録 card in Teams).
+/// </summary>
+public sealed class ProjectsVerb : ICliVerb
+{
+    public string Name => "projects";
+    public string Usage =>
+        "projects list | projects add --title T --org O --department D --start YYYY-MM-DD --end YYYY-MM-DD " +
+        "[--schedule quarterly|semiannual|annual|dates] [--dates YYYY-MM-DD,…] [--no-public-funds] [--reference REF]";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        var store = services.GetRequiredService<EvaluationStore>();
+        switch (args.Count > 0 ? args[0] : "")
+        {
+            case "list":
+                var all = await store.AllHistoriesAsync(cancellationToken);
+                Console.WriteLine("reference\tdepartment\tperiod\tschedule\tnext_due\trecorded\ttitle");
+                foreach (var h in all)
+                {
+                    var next = h.Dues.Where(d => d.State == DueState.Scheduled).Select(d => (DateOnly?)d.DueDate).FirstOrDefault();
+                    Console.WriteLine(string.Join('\t', h.Project.Reference, h.Project.Department,
+                        $"{ProjectService.Format(h.Project.StartDate)}..{ProjectService.Format(h.Project.EndDate)}", h.Project.Schedule.ToValue(),
+                        next is { } n ? ProjectService.Format(n) : "-", h.Evaluations.Count.ToString(CultureInfo.InvariantCulture), h.Project.Title));
+                }
+
+                return 0;
+
+            case "add":
+                var errors = new List<string>();
+                string Required(string option)
+                {
+                    var value = Core.Text.TextNormalizer.Normalize(CliRunner.Option(args, option));
+                    if (value.Length == 0)
+                    {
+                        errors.Add($"{option} is required");
+                    }
+
+                    return value;
+                }
+
+                DateOnly DateOption(string option)
+                {
+                    var text = Required(option);
+                    if (text.Length > 0 && !ProjectService.TryParseDate(text, out var date))
+                    {
+                        errors.Add($"{option} takes a date as YYYY-MM-DD, not '{text}'");
+                    }
+
+                    return ProjectService.TryParseDate(text, out var parsed) ? parsed : default;
+                }
+
+                var title = Required("--title");
+                var org = Required("--org");
+                var department = Required("--department");
+                var start = DateOption("--start");
+                var end = DateOption("--end");
+                var scheduleText = CliRunner.Option(args, "--schedule") ?? "annual";
+                if (!ScheduleKinds.TryParse(scheduleText, out var kind))
+                {
+                    errors.Add($"--schedule is quarterly, semiannual, annual or dates, not '{scheduleText}'");
+                }
+
+                var dates = ProjectService.ParseDates(CliRunner.Option(args, "--dates"));
+                if (kind == ScheduleKind.Dates && dates.Count == 0)
+                {
+                    errors.Add("--schedule dates needs --dates");
+                }
+
+                if (end < start)
+                {
+                    errors.Add("--end is before --start");
+                }
+
+                if (errors.Count > 0)
+                {
+                    foreach (var error in errors)
+                    {
+                        await Console.Error.WriteLineAsync($"projects: {error}");
+                    }
+
+                    return 2;
+                }
+
+                var project = await services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
+                    title, org, department, start, end, !args.Contains("--no-public-funds"), kind, dates, "cli",
+                    CliRunner.Option(args, "--reference") is { } r ? ProjectReference.Normalize(r) : null), cancellationToken);
+                var history = (await store.HistoryAsync(project.Reference, cancellationToken))!;
+                Console.WriteLine($"{project.Reference}\t{string.Join(",", history.Dues.Select(d => ProjectService.Format(d.DueDate)))}");
+                return 0;
+
+            default:
+                await Console.Error.WriteLineAsync($"usage: {Usage}");
+                return 2;
+        }
+    }
+}
