@@ -38,6 +38,23 @@ public sealed class SchedulerWiringTests
         Assert.False(app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
     }
 
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task QuartzSchema_AppliedTwice_IsAcceptedByQuartz(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SchedulerHost.CreateSchemaAsync(database);
+        await SchedulerHost.CreateSchemaAsync(database);
+        var log = new SweepLog();
+
+        var host = await SchedulerHost.StartAsync(database, provider, log, sweepSeconds: 1);
+        var runs = await log.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10));
+        await SchedulerHost.StopAsync(host);
+
+        Assert.NotEmpty(runs);
+    }
+
     [Theory]
     [InlineData("Evaluation:SweepSeconds", "0")]
     [InlineData("Evaluation:SweepSeconds", "-5")]
