@@ -1,6 +1,7 @@
 using KyodoBot.Bot;
 using KyodoBot.Core;
 using KyodoBot.Operations;
+using KyodoBot.Scheduling;
 
 namespace KyodoBot;
 
@@ -21,6 +22,7 @@ public static class HostingExtensions
         builder.Services.AddKyodoCore(builder.Configuration);
         builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
+        builder.Services.AddKyodoScheduler(builder.Configuration);
         builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
         builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         return builder;

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace KyodoBot.IntegrationTests.Fakes;
 
 /// <summary>The real host (Program, the real adapter and /api/messages) with test configuration.</summary>
-public sealed class BotApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+public sealed class BotApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public const string AppId = "5a1f0c1e-7b0e-4d3c-9a55-0d5c2f7e9b11";
+
+    // The HTTP tests leave the scheduler off (no background sweeps in their databases); Scheduling/ turns it on.
 
     /// <summary>Settings for a bot that authenticates against <paramref name="connector"/> as its Bot Framework.</summary>
     public static Dictionary<string, string?> Authenticated(FakeBotConnector connector, TestDatabase database) => new()
@@ -26,6 +30,7 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings) : WebA
         ["CallerId"] = "urn:botframework:azure",
         ["Storage:Provider"] = database.Provider,
         ["ConnectionStrings:KyodoBot"] = database.ConnectionString,
+        ["Scheduler:Enabled"] = "false",
     };
 
     /// <summary>Settings for an anonymous (local emulator) bot.</summary>
@@ -34,6 +39,7 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings) : WebA
         ["MicrosoftAppId"] = "",
         ["Storage:Provider"] = database.Provider,
         ["ConnectionStrings:KyodoBot"] = database.ConnectionString,
+        ["Scheduler:Enabled"] = "false",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,5 +51,9 @@ public sealed class BotApp(IReadOnlyDictionary<string, string?> settings) : WebA
         }
 
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 }

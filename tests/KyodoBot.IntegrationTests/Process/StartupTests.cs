@@ -30,6 +30,7 @@ public sealed class StartupTests
     [InlineData("Development", "Storage:Provider", "Storage__Provider", "MongoDb")]
     [InlineData("Development", "MicrosoftAppPassword", "MicrosoftAppId", "5a1f0c1e-7b0e-4d3c-9a55-0d5c2f7e9b11")]
     [InlineData("Development", "ConnectionStrings:KyodoBot", "Storage__Provider", "Postgres")]
+    [InlineData("Development", "Evaluation:SweepSeconds", "Evaluation__SweepSeconds", "soon")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };

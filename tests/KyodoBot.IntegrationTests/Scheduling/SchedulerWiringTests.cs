@@ -1,0 +1,104 @@
+using KyodoBot.Core.Evaluations;
+using KyodoBot.Core.Hosting;
+using KyodoBot.IntegrationTests.Fakes;
+using KyodoBot.Operations;
+using KyodoBot.Scheduling;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace KyodoBot.IntegrationTests.Scheduling;
+
+/// <summary>How the scheduler is wired into the bot: after the migration, with the sweep the app registers, per configuration.</summary>
+public sealed class SchedulerWiringTests
+{
+    [Fact]
+    public async Task BotHost_StartsTheSchedulerAfterTheMigration_AndRunsTheRegisteredSweep()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await SchedulerHost.CreateSchemaAsync(database);
+        var log = new SweepLog();
+        var settings = BotApp.Anonymous(database);
+        settings["Scheduler:Enabled"] = "true";
+        settings["Evaluation:SweepSeconds"] = "1";
+        await using var app = new BotApp(settings, services => services.AddSingleton<IReminderSweep>(new RecordingSweep("bot", log, TimeSpan.Zero)));
+
+        var hosted = app.Services.GetServices<IHostedService>().ToList();
+        var runs = await log.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10));
+
+        Assert.NotEmpty(runs);
+        // Hosted services start one after another in registration order, and Quartz reads its tables in StartAsync
+        // (its StartingAsync, which runs before every StartAsync, is an empty hook): the migration has finished by then.
+        var migration = hosted.FindIndex(service => service is DatabaseMigrationHostedService);
+        var quartz = hosted.FindIndex(service => service is QuartzHostedService);
+        Assert.InRange(migration, 0, quartz - 1);
+        Assert.False(app.Services.GetRequiredService<IOptions<HostOptions>>().Value.ServicesStartConcurrently);
+    }
+
+    [SkippableTheory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task QuartzSchema_AppliedTwice_IsAcceptedByQuartz(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await SchedulerHost.CreateSchemaAsync(database);
+        await SchedulerHost.CreateSchemaAsync(database);
+        var log = new SweepLog();
+
+        var host = await SchedulerHost.StartAsync(database, provider, log, sweepSeconds: 1);
+        var runs = await log.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10));
+        await SchedulerHost.StopAsync(host);
+
+        Assert.NotEmpty(runs);
+    }
+
+    [Theory]
+    [InlineData("Evaluation:SweepSeconds", "0")]
+    [InlineData("Evaluation:SweepSeconds", "-5")]
+    [InlineData("Evaluation:SweepSeconds", "1.5")]
+    [InlineData("Evaluation:SweepSeconds", "every minute")]
+    [InlineData("Scheduler:Enabled", "yes")]
+    public void BadValue_StopsStartup_NamingTheKey(string key, string value)
+    {
+        var error = Assert.Throws<KyodoConfigurationException>(() => new ServiceCollection().AddKyodoScheduler(Configuration((key, value))));
+
+        Assert.Contains($"'{key}'", error.Message);
+        Assert.Contains(value, error.Message);
+    }
+
+    [Fact]
+    public void Disabled_RegistersNoScheduler_ButTheSweepStillResolves()
+    {
+        var services = new ServiceCollection().AddLogging().AddKyodoScheduler(Configuration(("Scheduler:Enabled", "false")));
+
+        Assert.DoesNotContain(services, service => service.ServiceType == typeof(IHostedService));
+        using var provider = services.BuildServiceProvider();
+        Assert.IsType<NoEvaluationModuleSweep>(provider.GetRequiredService<IReminderSweep>());
+    }
+
+    [Fact]
+    public async Task WithoutTheEvaluationModule_ThePlaceholderSweepSendsNothing()
+    {
+        var sweep = new NoEvaluationModuleSweep(NullLogger<NoEvaluationModuleSweep>.Instance);
+
+        Assert.Equal(SweepResult.Empty, await sweep.RunAsync(DateTimeOffset.UnixEpoch, CancellationToken.None));
+    }
+
+    [Fact]
+    public void ARegisteredSweep_IsKept_ThePlaceholderOnlyFillsTheGap()
+    {
+        var real = new RecordingSweep("real", new SweepLog(), TimeSpan.Zero);
+        var services = new ServiceCollection().AddLogging().AddSingleton<IReminderSweep>(real);
+
+        services.AddKyodoScheduler(Configuration(("Scheduler:Enabled", "false")));
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Same(real, provider.GetRequiredService<IReminderSweep>());
+    }
+
+    private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+}
