@@ -1,6 +1,8 @@
 using KyodoBot.Core;
 using KyodoBot.Bot;
+using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Proactive;
 
 namespace KyodoBot.Cli;
 
@@ -55,6 +57,10 @@ public static class CliRunner
                 // reminders send-due posts through the same Bot Framework port (and rate limiter) as the web host.
                 builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
             }
+            else
+            {
+                builder.Services.AddSingleton<IChannelMessenger, NoTeamsMessenger>();
+            }
             using var host = builder.Build();
             return await verb.RunAsync(rest, host.Services, CancellationToken.None);
         }
@@ -94,4 +100,16 @@ public static class CliRunner
 
         return null;
     }
+}
+
+/// <summary>For the verbs that never post (ask, eval, export …): the services that could post resolve, but do not.</summary>
+internal sealed class NoTeamsMessenger : IChannelMessenger
+{
+    private static InvalidOperationException NotHere() => new("This command-line verb does not post to Teams.");
+
+    public Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
+
+    public Task<PostedMessage> SendToUserAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
 }

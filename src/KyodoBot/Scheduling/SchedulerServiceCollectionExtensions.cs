@@ -18,8 +18,6 @@ public static class SchedulerServiceCollectionExtensions
 {
     public const string SchedulerName = "KyodoBot";
     public const string EnabledKey = "Scheduler:Enabled";
-    public const string SweepSecondsKey = "Evaluation:SweepSeconds";
-    public const int DefaultSweepSeconds = 60;
 
     /// <summary>How often a clustered node writes that it is alive, and how late it may be before a peer takes over its firings.</summary>
     internal static readonly TimeSpan CheckinInterval = TimeSpan.FromSeconds(5);
@@ -33,8 +31,6 @@ public static class SchedulerServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKyodoScheduler(this IServiceCollection services, IConfiguration configuration)
     {
-        // The evaluation module registers the real sweep; until then the job has something to call.
-        services.TryAddSingleton<IReminderSweep, NoEvaluationModuleSweep>();
         services.TryAddSingleton(TimeProvider.System);
 
         if (!ReadEnabled(configuration))
@@ -43,7 +39,7 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         var storage = StorageServiceCollectionExtensions.ReadOptions(configuration);
-        var interval = ReadSweepInterval(configuration);
+        var interval = EvaluationOptions.Read(configuration).SweepInterval;
 
         services.AddQuartz(quartz =>
         {
@@ -117,23 +113,5 @@ public static class SchedulerServiceCollectionExtensions
         return bool.TryParse(text.Trim(), out var enabled)
             ? enabled
             : throw new KyodoConfigurationException($"Configuration key '{EnabledKey}' has the value '{text}'; use 'true' or 'false'.");
-    }
-
-    /// <summary><c>Evaluation:SweepSeconds</c>, a whole number of seconds ≥ 1 (default 60).</summary>
-    internal static TimeSpan ReadSweepInterval(IConfiguration configuration)
-    {
-        var text = configuration[SweepSecondsKey];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return TimeSpan.FromSeconds(DefaultSweepSeconds);
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{SweepSecondsKey}' has the value '{text}'; use a whole number of seconds, 1 or more.");
-        }
-
-        return TimeSpan.FromSeconds(seconds);
     }
 }

@@ -70,33 +70,11 @@ public sealed class SchedulerWiringTests
     }
 
     [Fact]
-    public void Disabled_RegistersNoScheduler_ButTheSweepStillResolves()
+    public void Disabled_RegistersNoScheduler()
     {
         var services = new ServiceCollection().AddLogging().AddKyodoScheduler(Configuration(("Scheduler:Enabled", "false")));
 
         Assert.DoesNotContain(services, service => service.ServiceType == typeof(IHostedService));
-        using var provider = services.BuildServiceProvider();
-        Assert.IsType<NoEvaluationModuleSweep>(provider.GetRequiredService<IReminderSweep>());
-    }
-
-    [Fact]
-    public async Task WithoutTheEvaluationModule_ThePlaceholderSweepSendsNothing()
-    {
-        var sweep = new NoEvaluationModuleSweep(NullLogger<NoEvaluationModuleSweep>.Instance);
-
-        Assert.Equal(SweepResult.Empty, await sweep.RunAsync(DateTimeOffset.UnixEpoch, CancellationToken.None));
-    }
-
-    [Fact]
-    public void ARegisteredSweep_IsKept_ThePlaceholderOnlyFillsTheGap()
-    {
-        var real = new RecordingSweep("real", new SweepLog(), TimeSpan.Zero);
-        var services = new ServiceCollection().AddLogging().AddSingleton<IReminderSweep>(real);
-
-        services.AddKyodoScheduler(Configuration(("Scheduler:Enabled", "false")));
-
-        using var provider = services.BuildServiceProvider();
-        Assert.Same(real, provider.GetRequiredService<IReminderSweep>());
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
