@@ -25,6 +25,7 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
             ["features"] = new JsonArray(
                 new JsonObject { ["title"] = T("welcome.ask.title"), ["text"] = T("welcome.ask.text") },
                 new JsonObject { ["title"] = T("welcome.propose.title"), ["text"] = T("welcome.propose.text") },
+                new JsonObject { ["title"] = T("welcome.evaluate.title"), ["text"] = T("welcome.evaluate.text") },
                 new JsonObject { ["title"] = T("welcome.departments.title"), ["text"] = T("welcome.departments.text") }),
             ["commandsTitle"] = T("welcome.commands.title"),
             ["commands"] = new JsonArray(
@@ -32,6 +33,9 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
                 new JsonObject { ["title"] = T("command.propose"), ["value"] = T("welcome.commands.propose") },
                 new JsonObject { ["title"] = T("command.resume"), ["value"] = T("welcome.commands.resume") },
                 new JsonObject { ["title"] = T("command.myProposals"), ["value"] = T("welcome.commands.myProposals") },
+                new JsonObject { ["title"] = T("command.schedule"), ["value"] = T("welcome.commands.schedule") },
+                new JsonObject { ["title"] = T("command.history"), ["value"] = T("welcome.commands.history") },
+                new JsonObject { ["title"] = T("command.registerProject"), ["value"] = T("welcome.commands.registerProject") },
                 new JsonObject { ["title"] = T("command.unanswered"), ["value"] = T("welcome.commands.unanswered") },
                 new JsonObject { ["title"] = T("command.register"), ["value"] = T("welcome.commands.register") },
                 new JsonObject { ["title"] = T("command.departments"), ["value"] = T("welcome.commands.departments") },
