@@ -59,6 +59,49 @@ export function cardOf(message) {
   return card ? (typeof card.content === 'string' ? JSON.parse(card.content) : card.content) : null;
 }
 
+/**
+ * What a user reads on an Adaptive Card, one line per element, in order: text blocks, rich text (its runs joined),
+ * facts, inputs ("[label]" and "( ) choice"), then the buttons ("[title]"); a ShowCard's card is indented under it.
+ */
+export function cardLines(card, indent = '') {
+  const lines = [];
+  const element = (e) => {
+    if (!e || e.isVisible === false) return;
+    switch (e.type) {
+      case 'TextBlock':
+        lines.push(indent + e.text);
+        break;
+      case 'RichTextBlock':
+        lines.push(indent + (e.inlines || []).map((r) => (typeof r === 'string' ? r : r.text)).join(''));
+        break;
+      case 'FactSet':
+        for (const f of e.facts || []) lines.push(`${indent}${f.title}: ${f.value}`);
+        break;
+      case 'Container':
+        (e.items || []).forEach(element);
+        break;
+      case 'ColumnSet':
+        for (const c of e.columns || []) (c.items || []).forEach(element);
+        break;
+      case 'ActionSet':
+        (e.actions || []).forEach(action);
+        break;
+      default:
+        if (e.type?.startsWith('Input.')) {
+          lines.push(`${indent}[${e.label || e.placeholder || e.id}]${e.value ? ` = ${e.value}` : ''}`);
+          for (const c of e.choices || []) lines.push(`${indent}  ( ) ${c.title}`);
+        }
+    }
+  };
+  const action = (a) => {
+    lines.push(`${indent}[${a.title}]${a.type === 'Action.ShowCard' ? ' ▾' : ''}`);
+    if (a.type === 'Action.ShowCard' && a.card) lines.push(...cardLines(a.card, `${indent}    `));
+  };
+  (card?.body || []).forEach(element);
+  (card?.actions || []).forEach(action);
+  return lines;
+}
+
 export function messageSearchText(message) {
   if (!message) return '';
   const parts = [];

@@ -41,6 +41,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public string OpenIdMetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
     public IReadOnlyCollection<ConnectorCall> Calls => _calls;
 
+    /// <summary>When set, every post and update is refused with this status (403 = the bot was removed from the team).</summary>
+    public HttpStatusCode? RefuseWith { get; set; }
+
     public static async Task<FakeBotConnector> StartAsync()
     {
         var signingKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "kyodobot-test-key" };
@@ -131,6 +134,11 @@ public sealed class FakeBotConnector : IAsyncDisposable
         // Create conversation: TeamsInfo.SendMessageToTeamsChannelAsync starts a new channel thread this way.
         _app.MapPost("/v3/conversations", async (HttpContext http) =>
         {
+            if (RefuseWith is { } status)
+            {
+                return Refusal(status);
+            }
+
             var body = await ReadAsync(http);
             var channelId = body["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "unknown";
             var activityId = Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -147,11 +155,21 @@ public sealed class FakeBotConnector : IAsyncDisposable
 
     private async Task<IResult> RecordActivityAsync(HttpContext http, string method, string conversationId, string? activityId)
     {
+        if (RefuseWith is { } status)
+        {
+            return Refusal(status);
+        }
+
         var body = await ReadAsync(http);
         var id = method == "PUT" ? activityId! : Interlocked.Increment(ref _sequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Record(method, http.Request.Path, Uri.UnescapeDataString(conversationId), activityId, body);
         return Results.Json(new { id });
     }
+
+    /// <summary>The connector's error body, as Teams sends it.</summary>
+    private static IResult Refusal(HttpStatusCode status) => Results.Json(
+        new { error = new { code = status == HttpStatusCode.Forbidden ? "MessageWritesBlocked" : "ServiceError", message = "refused by the fake connector" } },
+        statusCode: (int)status);
 
     private void Record(string method, string path, string conversationId, string? activityId, JsonObject body)
     {

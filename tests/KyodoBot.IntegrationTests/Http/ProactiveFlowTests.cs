@@ -48,6 +48,34 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task PostToDepartment_WhenTeamsAnswers403_ThrowsChannelForbidden()
+    {
+        await StartAsync();
+        await RegisterAsync();
+        _connector.RefuseWith = HttpStatusCode.Forbidden;
+
+        var error = await Assert.ThrowsAsync<ChannelForbiddenException>(() => _app.Services.GetRequiredService<IChannelMessenger>()
+            .PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None));
+
+        Assert.Equal("市民活動推進課", error.Department);
+    }
+
+    [SkippableFact]
+    public async Task Update_WhenTheConnectorFails_Throws_SoTheCallerKnowsTheCardIsStale()
+    {
+        await StartAsync();
+        await RegisterAsync();
+        var messenger = _app.Services.GetRequiredService<IChannelMessenger>();
+        var posted = await messenger.PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None);
+        _connector.RefuseWith = HttpStatusCode.BadGateway;
+
+        await Assert.ThrowsAsync<Microsoft.Bot.Schema.ErrorResponseException>(() =>
+            messenger.UpdateAsync(posted, OutgoingMessage.FromText("記録しました"), CancellationToken.None));
+        await Assert.ThrowsAsync<Microsoft.Bot.Schema.ErrorResponseException>(() =>
+            messenger.PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None));
+    }
+
+    [SkippableFact]
     public async Task UnregisteredDepartment_IsReportedNotLost()
     {
         await StartAsync();
@@ -91,6 +119,13 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
         var reply = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ActivityId is not null && IsMessage(c)));
         Assert.Equal($"{Activities.ChannelId};messageid=1700000000001", reply.ConversationId);
         Assert.Contains("協働ボット", reply.Body.ToJsonString(Unescaped));
+    }
+
+    private async Task RegisterAsync()
+    {
+        var register = await _client.SendAsync(Activities.Post(
+            Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true)));
+        Assert.Contains("登録しました", await register.Content.ReadAsStringAsync());
     }
 
     // A slow first turn also sends "typing" (ShowTypingMiddleware); these tests look at messages.

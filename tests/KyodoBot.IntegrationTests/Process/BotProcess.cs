@@ -12,10 +12,11 @@ public sealed class BotProcess : IAsyncDisposable
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
 
-    private BotProcess(System.Diagnostics.Process process, int port)
+    private BotProcess(System.Diagnostics.Process process, int port, IReadOnlyDictionary<string, string?> environment)
     {
         _process = process;
         Port = port;
+        Environment = environment;
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -23,6 +24,12 @@ public sealed class BotProcess : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>
+    /// The configuration the bot was given (all but its URL): what a CLI verb of the same executable needs to work on the
+    /// same database and content.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Environment { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public string Output
     {
@@ -51,15 +58,23 @@ public sealed class BotProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Kyodo__ContentRoot"] = RepoPaths.Root;
+        var configuration = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Kyodo__ContentRoot"] = RepoPaths.Root,
+        };
         foreach (var (key, value) in environment)
+        {
+            configuration[key] = value;
+        }
+
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in configuration)
         {
             start.Environment[key] = value;
         }
 
-        return new BotProcess(System.Diagnostics.Process.Start(start)!, port);
+        return new BotProcess(System.Diagnostics.Process.Start(start)!, port, configuration);
     }
 
     /// <summary>Polls /readyz until it answers 200 (bounded); false if the process exits or time runs out.</summary>

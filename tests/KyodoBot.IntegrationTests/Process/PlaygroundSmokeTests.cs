@@ -7,7 +7,7 @@ namespace KyodoBot.IntegrationTests.Process;
 /// End to end: the real bot process and the Microsoft 365 Agents Playground (tests/e2e, npm, pinned), driven through
 /// the Playground's own routes. Skipped (not passed) when tests/e2e has not been installed with <c>npm ci</c>.
 /// </summary>
-public sealed class PlaygroundSmokeTests
+public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper log)
 {
     [SkippableTheory]
     [InlineData("ヘルプ", "協働ボット（KyodoBot）です")]
@@ -80,14 +80,35 @@ public sealed class PlaygroundSmokeTests
         Assert.True(resumedExit == 0, $"{resumed}\n--- bot ---\n{after.Output}");
     }
 
+    [SkippableFact]
+    public async Task EvaluationReminder_SentByTheCli_IsRecordedOnTheCard_AndShowsInHistoryAndExport_ThroughThePlayground()
+    {
+        var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
+        // An absolute path, so that the bot and the CLI verbs (other processes, other working directories) share it.
+        var database = $"Data Source={Path.Combine(directory, "data", "kyodobot.db")}";
+        await using var bot = await StartBotAsync(directory, new() { ["ConnectionStrings__KyodoBot"] = database });
+        var export = Path.Combine(directory, "evaluations.csv");
+        var environment = bot.Environment.ToDictionary(e => e.Key, e => e.Value ?? "");
+        environment["KYODOBOT_DLL"] = RepoPaths.BotAssembly;
+        environment["EXPORT_FILE"] = export;
+
+        var (exitCode, output) = await RunNodeAsync("playground-evaluation.mjs", bot, environment);
+
+        // What the channel saw, card by card: the closest thing to a screenshot.
+        log.WriteLine(output);
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", output);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(export)[..3]);
+    }
+
     private static readonly string E2e = Path.Combine(RepoPaths.Root, "tests", "e2e");
 
     /// <summary>The bot process for a Playground run; skips (not passes) when tests/e2e is not installed.</summary>
-    private static async Task<BotProcess> StartBotAsync(string workingDirectory)
+    private static async Task<BotProcess> StartBotAsync(string workingDirectory, Dictionary<string, string?>? environment = null)
     {
         Skip.IfNot(Directory.Exists(Path.Combine(E2e, "node_modules", "@microsoft", "m365agentsplayground")),
             "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
-        var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: workingDirectory);
+        var bot = BotProcess.Start(environment ?? [], workingDirectory: workingDirectory);
         Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
         return bot;
     }
