@@ -195,6 +195,20 @@ public sealed class ConnectorThrottlingHandlerTests
     }
 
     [Fact]
+    public async Task SlowAnswers_HoldTheNextSendUntilAWindowAfterThem()
+    {
+        var clock = new ManualClock();
+        var (client, connector, _) = Throttle.Handler(clock);
+        connector.Latency = TimeSpan.FromMilliseconds(300);
+
+        var posts = Enumerable.Range(0, 8).Select(_ => client.SendAsync(Throttle.Post(Activities), CancellationToken.None)).ToList();
+        await clock.RunAsync(Task.WhenAll(posts));
+
+        var start = connector.Sent.Min(s => s.At);
+        Assert.Equal(TimeSpan.FromMilliseconds(300 + 1050), connector.Sent.Max(s => s.At) - start);
+    }
+
+    [Fact]
     public async Task CancelledDuringBackoff_Throws_AndSendsNoMore()
     {
         var clock = new ManualClock();

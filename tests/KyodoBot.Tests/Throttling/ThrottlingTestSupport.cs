@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using KyodoBot.Bot.Throttling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -7,45 +6,77 @@ using Microsoft.Extensions.Time.Testing;
 namespace KyodoBot.Tests.Throttling;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that reports every timer created on it (each <c>Task.Delay</c>), so a test can
-/// move time exactly to the next deadline instead of guessing steps — and can read which waits were asked for.
+/// A <see cref="FakeTimeProvider"/> that knows every timer created on it (each <c>Task.Delay</c>), so a test can move
+/// time exactly to the next deadline instead of guessing steps — and can read which waits were asked for.
+/// <see cref="Step"/> advances with no synchronization context on the thread, so the code a timer wakes (which
+/// continues with <c>ConfigureAwait(false)</c>) runs inline, at the timer's own time, before the next deadline is
+/// chosen; under xUnit's context it would be queued to the thread pool and race with the clock.
 /// </summary>
 public sealed class ManualClock : FakeTimeProvider
 {
-    private readonly Channel<DateTimeOffset> _deadlines = Channel.CreateUnbounded<DateTimeOffset>();
+    private readonly List<DateTimeOffset> _deadlines = [];
+    private readonly SemaphoreSlim _timerCreated = new(0);
 
     public List<TimeSpan> RequestedDelays { get; } = [];
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        lock (RequestedDelays)
+        lock (_deadlines)
         {
             RequestedDelays.Add(dueTime);
+            _deadlines.Add(GetUtcNow() + dueTime);
         }
 
-        _deadlines.Writer.TryWrite(GetUtcNow() + dueTime);
+        _timerCreated.Release();
         return base.CreateTimer(callback, state, dueTime, period);
     }
 
-    /// <summary>Runs <paramref name="work"/> to completion, jumping the clock to each deadline it waits for.</summary>
+    /// <summary>Moves time on; whatever that wakes has run (up to its next wait) when this returns.</summary>
+    public void Step(TimeSpan by)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            Advance(by);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> to completion, jumping the clock to the earliest deadline it waits for.</summary>
     public async Task<T> RunAsync<T>(Task<T> work)
     {
-        while (true)
+        while (!work.IsCompleted)
         {
-            var deadline = _deadlines.Reader.ReadAsync().AsTask();
-            // The real-time bound only turns a hang into a failure; nothing here waits for real time to pass.
-            var first = await Task.WhenAny(work, deadline).WaitAsync(TimeSpan.FromSeconds(10));
-            if (first == work)
+            DateTimeOffset? next = null;
+            lock (_deadlines)
             {
-                return await work;
+                if (_deadlines.Count > 0)
+                {
+                    next = _deadlines.Min();
+                    _deadlines.Remove(next.Value);
+                }
             }
 
-            var due = await deadline;
-            if (due > GetUtcNow())
+            if (next is { } due)
             {
-                Advance(due - GetUtcNow());
+                if (due > GetUtcNow())
+                {
+                    Step(due - GetUtcNow());
+                }
+
+                continue;
             }
+
+            // Nothing scheduled yet: wait for the work to finish or to set a timer. The real-time bound only turns a
+            // hang into a failure; no test waits for real time to pass.
+            await Task.WhenAny(work, _timerCreated.WaitAsync()).WaitAsync(TimeSpan.FromSeconds(10));
         }
+
+        return await work;
     }
 }
 
@@ -58,6 +89,9 @@ public sealed class ScriptedConnector(TimeProvider time, Func<SentRequest, int, 
     private readonly Queue<Func<HttpResponseMessage>> _script = new();
 
     public List<SentRequest> Sent { get; } = [];
+
+    /// <summary>How long each answer takes, on the test's clock.</summary>
+    public TimeSpan Latency { get; set; }
 
     public ScriptedConnector Then(HttpStatusCode status, Action<HttpResponseMessage>? shape = null)
     {
@@ -72,7 +106,7 @@ public sealed class ScriptedConnector(TimeProvider time, Func<SentRequest, int, 
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         SentRequest sent;
         int index;
         lock (Sent)
@@ -80,6 +114,11 @@ public sealed class ScriptedConnector(TimeProvider time, Func<SentRequest, int, 
             sent = new SentRequest(time.GetUtcNow(), request, body, request.Content?.Headers.ContentType?.ToString());
             Sent.Add(sent);
             index = Sent.Count - 1;
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, time, cancellationToken).ConfigureAwait(false);
         }
 
         HttpResponseMessage response;

@@ -4,10 +4,11 @@ namespace KyodoBot.Bot.Throttling;
 
 /// <summary>
 /// The outgoing edge to the Bot Connector: every request to <c>…/v3/conversations…</c> first waits for a permit
-/// from the process-wide <see cref="TeamsRateLimiter"/> (each attempt counts, as it does at the server), and a
-/// throttled or transiently failed one is retried by <see cref="ConnectorRetryPolicy"/>. The last response is
-/// returned as it came, so the SDK still throws its <c>ErrorResponseException</c> for it. Everything else through
-/// the same client (OpenID metadata, keys, tokens) passes untouched.
+/// from the process-wide <see cref="TeamsRateLimiter"/> (each attempt counts, as it does at the server) and holds it
+/// until its response is in, and a throttled or transiently failed one is retried by
+/// <see cref="ConnectorRetryPolicy"/>. The last response is returned as it came, so the SDK still throws its
+/// <c>ErrorResponseException</c> for it. Everything else through the same client (OpenID metadata, keys, tokens)
+/// passes untouched.
 /// <para>
 /// The service URL may carry a path (<c>https://smba.trafficmanager.net/amer/</c>, the Playground's
 /// <c>/_connector</c>), so a connector request is recognised by the <c>/v3/conversations</c> segments anywhere in
@@ -42,9 +43,13 @@ public sealed partial class ConnectorThrottlingHandler(
 
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.AcquireAsync(thread, cancellationToken).ConfigureAwait(false);
             var attemptRequest = attempt == 1 ? request : Copy(request, body);
-            var response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+            HttpResponseMessage response;
+            using (await limiter.AcquireAsync(thread, cancellationToken).ConfigureAwait(false))
+            {
+                // Released when the response (or a failure) is in: the request then counts at that time.
+                response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+            }
 
             var delay = policy.DelayBeforeRetry(response, attempt);
             if (delay is null)
