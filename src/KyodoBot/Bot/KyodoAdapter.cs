@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Localization;
@@ -29,6 +30,13 @@ public sealed class KyodoAdapter : CloudAdapter
         }
         OnTurnError = async (turnContext, exception) =>
         {
+            if (IsProactive(turnContext.Activity))
+            {
+                // Nobody to apologise to, and the caller (a proactive post or update) must know the send failed so
+                // that the work stays pending: without this the SDK would swallow e.g. a 403 or a final 429.
+                ExceptionDispatchInfo.Throw(exception);
+            }
+
             logger.LogError(exception, "Turn failed for activity {ActivityId} ({ActivityType})", turnContext.Activity.Id, turnContext.Activity.Type);
             if (turnContext.Activity.Type == ActivityTypes.Message)
             {
@@ -44,6 +52,10 @@ public sealed class KyodoAdapter : CloudAdapter
             }
         };
     }
+
+    /// <summary>The turn <see cref="CloudAdapter.ContinueConversationAsync(string, ConversationReference, BotCallbackHandler, CancellationToken)"/> runs.</summary>
+    private static bool IsProactive(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 
     public async Task<InvokeResponse?> ProcessAuthenticatedAsync(string? authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
     {

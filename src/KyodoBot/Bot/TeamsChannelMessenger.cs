@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
 using KyodoBot.Core.Proactive;
@@ -27,7 +26,7 @@ public sealed class TeamsChannelMessenger(
         PostedMessage? posted = null;
         try
         {
-            await ContinueAsync(reference, async (turnContext, ct) =>
+            await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
             {
                 var (thread, activityId) = await TeamsInfo.SendMessageToTeamsChannelAsync(
                     turnContext, ActivityMapper.ToActivity(message), target.ChannelId, identity.AppId, ct);
@@ -53,7 +52,7 @@ public sealed class TeamsChannelMessenger(
             Conversation = new ConversationAccount(isGroup: true, id: posted.ConversationId, tenantId: posted.TenantId),
         };
 
-        await ContinueAsync(reference, async (turnContext, ct) =>
+        await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
         {
             var activity = ActivityMapper.ToActivity(message);
             activity.Id = posted.ActivityId;
@@ -66,33 +65,11 @@ public sealed class TeamsChannelMessenger(
         var chat = await conversations.FindPersonalChatAsync(userId, cancellationToken) ?? throw new UserNotReachableException(userId);
         var reference = ActivityMapper.ToReference(chat, chat.ConversationId);
         PostedMessage? posted = null;
-        await ContinueAsync(reference, async (turnContext, ct) =>
+        await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
         {
             var response = await turnContext.SendActivityAsync(ActivityMapper.ToActivity(message), ct);
             posted = new PostedMessage(chat.ConversationId, response?.Id ?? "", chat.ServiceUrl, chat.TenantId);
         }, cancellationToken);
         return posted!;
-    }
-
-    /// <summary>
-    /// A proactive turn whose failure reaches the caller. The adapter's OnTurnError is made for incoming turns: it logs
-    /// and swallows, so without this a 403 would never become <see cref="ChannelForbiddenException"/>, a failed post
-    /// would surface as a NullReferenceException, and a failed update would look like a success.
-    /// </summary>
-    private async Task ContinueAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken)
-    {
-        ExceptionDispatchInfo? failure = null;
-        await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
-        {
-            try
-            {
-                await callback(turnContext, ct);
-            }
-            catch (Exception ex)
-            {
-                failure = ExceptionDispatchInfo.Capture(ex);
-            }
-        }, cancellationToken);
-        failure?.Throw();
     }
 }

@@ -52,7 +52,7 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     {
         await StartAsync();
         await RegisterAsync();
-        _connector.RefuseWith = HttpStatusCode.Forbidden;
+        _connector.Fail(_ => true, HttpStatusCode.Forbidden, times: 100);
 
         var error = await Assert.ThrowsAsync<ChannelForbiddenException>(() => _app.Services.GetRequiredService<IChannelMessenger>()
             .PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None));
@@ -67,7 +67,8 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
         await RegisterAsync();
         var messenger = _app.Services.GetRequiredService<IChannelMessenger>();
         var posted = await messenger.PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None);
-        _connector.RefuseWith = HttpStatusCode.BadGateway;
+        // Not a transient status: no retries, the failure reaches the caller at once.
+        _connector.Fail(_ => true, HttpStatusCode.BadRequest, times: 100);
 
         await Assert.ThrowsAsync<Microsoft.Bot.Schema.ErrorResponseException>(() =>
             messenger.UpdateAsync(posted, OutgoingMessage.FromText("記録しました"), CancellationToken.None));

@@ -1,0 +1,86 @@
+using System.Globalization;
+using KyodoBot.Core.Hosting;
+
+namespace KyodoBot.Bot.Throttling;
+
+/// <summary>
+/// Teams' limits on the bot's calls to the Bot Connector, and how throttled or failed calls are retried
+/// (section <c>Teams:RateLimits</c>). The defaults are Teams' published limits; lower them, never raise them.
+/// </summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "Teams:RateLimits";
+
+    /// <summary>Per thread (conversation): requests in any 1 s window.</summary>
+    public int PerThreadPerSecond { get; init; } = 7;
+
+    /// <summary>Per thread: requests in any 2 s window (Teams' published 8/2 s, stricter than twice 7/1 s).</summary>
+    public int PerThreadPer2Seconds { get; init; } = 8;
+
+    /// <summary>Per thread: requests in any 30 s window.</summary>
+    public int PerThreadPer30Seconds { get; init; } = 60;
+
+    /// <summary>All calls of the bot together (one tenant in practice): requests in any 1 s window.</summary>
+    public int PerTenantPerSecond { get; init; } = 50;
+
+    /// <summary>Added to every window's length, so that jitter between our clock and the server's does not trip it.</summary>
+    public int SafetyMarginMs { get; init; } = 50;
+
+    /// <summary>Attempts per request, the first included; after the last the response is returned as it came.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    /// <summary>The first backoff step; each further attempt doubles it, up to <see cref="MaxDelaySeconds"/>.</summary>
+    public int BaseDelayMs { get; init; } = 500;
+
+    /// <summary>The longest wait before a retry; a <c>Retry-After</c> asking for more is not waited for.</summary>
+    public int MaxDelaySeconds { get; init; } = 30;
+
+    public TimeSpan SafetyMargin => TimeSpan.FromMilliseconds(SafetyMarginMs);
+    public TimeSpan BaseDelay => TimeSpan.FromMilliseconds(BaseDelayMs);
+    public TimeSpan MaxDelay => TimeSpan.FromSeconds(MaxDelaySeconds);
+
+    /// <summary>Reads and checks the section; a bad value throws <see cref="KyodoConfigurationException"/> naming its key.</summary>
+    public static RateLimitOptions Read(IConfiguration configuration)
+    {
+        var defaults = new RateLimitOptions();
+        var options = new RateLimitOptions
+        {
+            PerThreadPerSecond = Read(configuration, nameof(PerThreadPerSecond), defaults.PerThreadPerSecond, 1, 1000),
+            PerThreadPer2Seconds = Read(configuration, nameof(PerThreadPer2Seconds), defaults.PerThreadPer2Seconds, 1, 1000),
+            PerThreadPer30Seconds = Read(configuration, nameof(PerThreadPer30Seconds), defaults.PerThreadPer30Seconds, 1, 10_000),
+            PerTenantPerSecond = Read(configuration, nameof(PerTenantPerSecond), defaults.PerTenantPerSecond, 1, 10_000),
+            SafetyMarginMs = Read(configuration, nameof(SafetyMarginMs), defaults.SafetyMarginMs, 0, 1000),
+            MaxAttempts = Read(configuration, nameof(MaxAttempts), defaults.MaxAttempts, 1, 20),
+            BaseDelayMs = Read(configuration, nameof(BaseDelayMs), defaults.BaseDelayMs, 1, 60_000),
+            MaxDelaySeconds = Read(configuration, nameof(MaxDelaySeconds), defaults.MaxDelaySeconds, 1, 600),
+        };
+
+        if (options.BaseDelay > options.MaxDelay)
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{Key(nameof(BaseDelayMs))}' ({options.BaseDelayMs} ms) must not exceed " +
+                $"'{Key(nameof(MaxDelaySeconds))}' ({options.MaxDelaySeconds} s).");
+        }
+
+        return options;
+    }
+
+    private static int Read(IConfiguration configuration, string name, int fallback, int min, int max)
+    {
+        var text = configuration[Key(name)];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{Key(name)}' must be a whole number from {min} to {max}; it is '{text}'.");
+        }
+
+        return value;
+    }
+
+    private static string Key(string name) => $"{Section}:{name}";
+}

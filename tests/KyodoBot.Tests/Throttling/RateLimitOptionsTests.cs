@@ -1,0 +1,60 @@
+using KyodoBot.Bot.Throttling;
+using KyodoBot.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+
+namespace KyodoBot.Tests.Throttling;
+
+public sealed class RateLimitOptionsTests
+{
+    [Fact]
+    public void NothingConfigured_UsesTeamsPublishedLimits()
+    {
+        var options = RateLimitOptions.Read(Config());
+
+        Assert.Equal(
+            (7, 8, 60, 50, 50, 5, 500, 30),
+            (options.PerThreadPerSecond, options.PerThreadPer2Seconds, options.PerThreadPer30Seconds, options.PerTenantPerSecond,
+             options.SafetyMarginMs, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds));
+    }
+
+    [Fact]
+    public void ConfiguredValues_AreRead()
+    {
+        var options = RateLimitOptions.Read(Config(("PerTenantPerSecond", "20"), ("MaxAttempts", "3"), ("BaseDelayMs", "20"), ("MaxDelaySeconds", "1"), ("SafetyMarginMs", "0")));
+
+        Assert.Equal((20, 3, 20, 1, 0), (options.PerTenantPerSecond, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds, options.SafetyMarginMs));
+    }
+
+    [Theory]
+    [InlineData("PerThreadPerSecond", "0")]
+    [InlineData("PerThreadPer2Seconds", "-1")]
+    [InlineData("PerThreadPer30Seconds", "many")]
+    [InlineData("PerTenantPerSecond", "50.5")]
+    [InlineData("SafetyMarginMs", "5000")]
+    [InlineData("MaxAttempts", "0")]
+    [InlineData("MaxAttempts", "100")]
+    [InlineData("BaseDelayMs", "0")]
+    [InlineData("MaxDelaySeconds", "0")]
+    [InlineData("MaxDelaySeconds", "1e3")]
+    public void BadValue_RefusesToStart_NamingTheKey(string key, string value)
+    {
+        var error = Assert.Throws<KyodoConfigurationException>(() => RateLimitOptions.Read(Config((key, value))));
+
+        Assert.Contains($"'Teams:RateLimits:{key}'", error.Message);
+        Assert.Contains($"'{value}'", error.Message);
+    }
+
+    [Fact]
+    public void BaseDelayAboveTheCap_RefusesToStart_NamingBothKeys()
+    {
+        var error = Assert.Throws<KyodoConfigurationException>(() =>
+            RateLimitOptions.Read(Config(("BaseDelayMs", "5000"), ("MaxDelaySeconds", "2"))));
+
+        Assert.Contains("'Teams:RateLimits:BaseDelayMs'", error.Message);
+        Assert.Contains("'Teams:RateLimits:MaxDelaySeconds'", error.Message);
+    }
+
+    private static IConfiguration Config(params (string Key, string Value)[] values) => new ConfigurationBuilder()
+        .AddInMemoryCollection(values.Select(v => KeyValuePair.Create<string, string?>($"Teams:RateLimits:{v.Key}", v.Value)))
+        .Build();
+}

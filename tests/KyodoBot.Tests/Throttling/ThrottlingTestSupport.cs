@@ -1,0 +1,176 @@
+using System.Net;
+using KyodoBot.Bot.Throttling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace KyodoBot.Tests.Throttling;
+
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that knows every timer created on it (each <c>Task.Delay</c>), so a test can move
+/// time exactly to the next deadline instead of guessing steps — and can read which waits were asked for.
+/// <see cref="Step"/> advances with no synchronization context on the thread, so the code a timer wakes (which
+/// continues with <c>ConfigureAwait(false)</c>) runs inline, at the timer's own time, before the next deadline is
+/// chosen; under xUnit's context it would be queued to the thread pool and race with the clock.
+/// </summary>
+public sealed class ManualClock : FakeTimeProvider
+{
+    private readonly List<DateTimeOffset> _deadlines = [];
+    private readonly SemaphoreSlim _timerCreated = new(0);
+
+    public List<TimeSpan> RequestedDelays { get; } = [];
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (_deadlines)
+        {
+            RequestedDelays.Add(dueTime);
+            _deadlines.Add(GetUtcNow() + dueTime);
+        }
+
+        _timerCreated.Release();
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    /// <summary>Moves time on; whatever that wakes has run (up to its next wait) when this returns.</summary>
+    public void Step(TimeSpan by)
+    {
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            Advance(by);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> to completion, jumping the clock to the earliest deadline it waits for.</summary>
+    public async Task<T> RunAsync<T>(Task<T> work)
+    {
+        while (!work.IsCompleted)
+        {
+            DateTimeOffset? next = null;
+            lock (_deadlines)
+            {
+                if (_deadlines.Count > 0)
+                {
+                    next = _deadlines.Min();
+                    _deadlines.Remove(next.Value);
+                }
+            }
+
+            if (next is { } due)
+            {
+                if (due > GetUtcNow())
+                {
+                    Step(due - GetUtcNow());
+                }
+
+                continue;
+            }
+
+            // Nothing scheduled yet: wait for the work to finish or to set a timer. The real-time bound only turns a
+            // hang into a failure; no test waits for real time to pass.
+            await Task.WhenAny(work, _timerCreated.WaitAsync()).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        return await work;
+    }
+}
+
+/// <summary>One request as the connector behind the handler saw it.</summary>
+public sealed record SentRequest(DateTimeOffset At, HttpRequestMessage Request, string Body, string? ContentType);
+
+/// <summary>Stands in for the network below the handler: answers from a script and records every request and when it came.</summary>
+public sealed class ScriptedConnector(TimeProvider time, Func<SentRequest, int, HttpResponseMessage>? answer = null) : HttpMessageHandler
+{
+    private readonly Queue<Func<HttpResponseMessage>> _script = new();
+
+    public List<SentRequest> Sent { get; } = [];
+
+    /// <summary>How long each answer takes, on the test's clock.</summary>
+    public TimeSpan Latency { get; set; }
+
+    public ScriptedConnector Then(HttpStatusCode status, Action<HttpResponseMessage>? shape = null)
+    {
+        _script.Enqueue(() =>
+        {
+            var response = new HttpResponseMessage(status) { Content = new StringContent($$"""{"status":{{(int)status}}}""") };
+            shape?.Invoke(response);
+            return response;
+        });
+        return this;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        SentRequest sent;
+        int index;
+        lock (Sent)
+        {
+            sent = new SentRequest(time.GetUtcNow(), request, body, request.Content?.Headers.ContentType?.ToString());
+            Sent.Add(sent);
+            index = Sent.Count - 1;
+        }
+
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, time, cancellationToken).ConfigureAwait(false);
+        }
+
+        HttpResponseMessage response;
+        if (answer is not null)
+        {
+            response = answer(sent, index);
+        }
+        else
+        {
+            lock (_script)
+            {
+                response = _script.Count > 0 ? _script.Dequeue()() : new HttpResponseMessage(HttpStatusCode.OK);
+            }
+        }
+
+        response.RequestMessage = request;
+        return response;
+    }
+}
+
+public static class Throttle
+{
+    /// <summary>Just below 1: the largest jittered delay, so that backoff steps can be asserted.</summary>
+    public const double AlmostOne = 1 - 1e-9;
+
+    public static RateLimitOptions Options(int maxAttempts = 5, int baseDelayMs = 500, int maxDelaySeconds = 30, int safetyMarginMs = 50) => new()
+    {
+        MaxAttempts = maxAttempts,
+        BaseDelayMs = baseDelayMs,
+        MaxDelaySeconds = maxDelaySeconds,
+        SafetyMarginMs = safetyMarginMs,
+    };
+
+    public static (HttpMessageInvoker Client, ScriptedConnector Connector, TeamsRateLimiter Limiter) Handler(
+        ManualClock clock, RateLimitOptions? options = null, Func<double>? random = null, ScriptedConnector? connector = null)
+    {
+        options ??= Options();
+        connector ??= new ScriptedConnector(clock);
+        var limiter = new TeamsRateLimiter(options, clock);
+        var handler = new ConnectorThrottlingHandler(
+            limiter,
+            new ConnectorRetryPolicy(options, clock, random ?? (() => AlmostOne)),
+            clock,
+            NullLogger<ConnectorThrottlingHandler>.Instance)
+        {
+            InnerHandler = connector,
+        };
+        return (new HttpMessageInvoker(handler), connector, limiter);
+    }
+
+    public static HttpRequestMessage Post(string url, string json = """{"type":"message","text":"こんにちは"}""") => new(HttpMethod.Post, url)
+    {
+        Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+    };
+}
