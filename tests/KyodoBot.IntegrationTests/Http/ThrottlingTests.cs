@@ -85,14 +85,15 @@ public sealed class ThrottlingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Forbidden_ReachesTheCaller_AsErrorResponseException_AfterOneCall()
+    public async Task Forbidden_ReachesTheCaller_AsChannelForbidden_AfterOneCall()
     {
         Start();
         await RegisterAsync(Department, Activities.ChannelId);
         _connector.Fail(IsCreate, HttpStatusCode.Forbidden, errorCode: "MessageWritesBlocked");
 
-        var error = await Assert.ThrowsAsync<ErrorResponseException>(() => Messenger.PostToDepartmentAsync(Department, Card, CancellationToken.None));
+        var forbidden = await Assert.ThrowsAsync<KyodoBot.Core.Proactive.ChannelForbiddenException>(() => Messenger.PostToDepartmentAsync(Department, Card, CancellationToken.None));
 
+        var error = Assert.IsType<ErrorResponseException>(forbidden.InnerException);
         Assert.Equal(HttpStatusCode.Forbidden, error.Response.StatusCode);
         Assert.Equal("MessageWritesBlocked", error.Body?.Error?.Code);
         Assert.Single(CreateCalls());
