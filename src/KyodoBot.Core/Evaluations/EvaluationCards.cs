@@ -15,6 +15,10 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
 {
     public const int MaxRating = 5;
 
+    /// <summary>The details card shows the latest evaluations only, with long texts cut, so it stays far below 80 KB.</summary>
+    public const int MaxEvaluationsShown = 8;
+    public const int MaxTextShown = 400;
+
     /// <summary>What the record form sent back, to show again with an error.</summary>
     public sealed record RecordInput(string IssueRating = "", string ConductRating = "", string Principles = "", string Comments = "", string NextSteps = "");
 
@@ -115,7 +119,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var project = history.Project;
         var evaluations = new JsonArray();
-        foreach (var record in history.Evaluations)
+        foreach (var record in history.Evaluations.OrderByDescending(e => e.RecordedAt).Take(MaxEvaluationsShown))
         {
             var lines = new JsonArray(
                 Fact(T("evaluation.details.recordedBy"), $"{record.RecordedByName ?? record.RecordedBy} ({Local(record.RecordedAt)})"),
@@ -128,12 +132,12 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
 
             if (record.Comments.Length > 0)
             {
-                lines.Add(Fact(T("evaluation.card.comments"), record.Comments));
+                lines.Add(Fact(T("evaluation.card.comments"), Cut(record.Comments)));
             }
 
             if (record.NextSteps.Length > 0)
             {
-                lines.Add(Fact(T("evaluation.card.nextSteps"), record.NextSteps));
+                lines.Add(Fact(T("evaluation.card.nextSteps"), Cut(record.NextSteps)));
             }
 
             evaluations.Add(new JsonObject { ["title"] = T("evaluation.details.evaluationOf", Date(record.DueDate)), ["lines"] = lines });
@@ -150,10 +154,12 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
             ["evaluationsHeading"] = T("evaluation.details.evaluations"),
             ["noEvaluations"] = history.Evaluations.Count == 0,
             ["noEvaluationsText"] = T("evaluation.details.none"),
+            ["moreEvaluations"] = history.Evaluations.Count > MaxEvaluationsShown,
+            ["moreEvaluationsText"] = T("evaluation.details.more", MaxEvaluationsShown, history.Evaluations.Count),
             ["evaluations"] = evaluations,
             ["hasSnoozes"] = history.Snoozes.Count > 0,
             ["snoozesHeading"] = T("evaluation.details.snoozes"),
-            ["snoozes"] = new JsonArray(history.Snoozes.Select(s => (JsonNode)new JsonObject
+            ["snoozes"] = new JsonArray(history.Snoozes.OrderByDescending(s => s.SnoozedAt).Take(MaxEvaluationsShown).Select(s => (JsonNode)new JsonObject
             {
                 ["text"] = T("evaluation.details.snoozeLine", Date(s.FromDate), Date(s.ToDate), s.SnoozedByName ?? s.SnoozedBy, s.Reason),
             }).ToArray()),
@@ -315,6 +321,8 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         }).ToArray());
 
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
+
+    private static string Cut(string text) => text.Length <= MaxTextShown ? text : text[..MaxTextShown] + "…";
 
     private static string Date(DateOnly date) => ProjectService.Format(date);
 

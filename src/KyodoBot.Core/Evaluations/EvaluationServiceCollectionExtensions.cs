@@ -4,6 +4,7 @@ using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Proposals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KyodoBot.Core.Evaluations;
 
@@ -16,7 +17,10 @@ public static class EvaluationServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<EvaluationOptions>();
-            return HolidayCalendar.Load(options.HolidayFilePath(sp.GetRequiredService<ContentPaths>()));
+            var path = options.HolidayFilePath(sp.GetRequiredService<ContentPaths>());
+            var calendar = HolidayCalendar.Load(path);
+            WarnWhenRunningOut(calendar, path, options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<HolidayCalendar>());
+            return calendar;
         });
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<ReminderPlanner>();
@@ -43,5 +47,17 @@ public static class EvaluationServiceCollectionExtensions
         }
 
         return services;
+    }
+
+    /// <summary>Reminders are planned up to a year ahead: a holiday list that ends sooner needs the next year added.</summary>
+    private static void WarnWhenRunningOut(HolidayCalendar calendar, string path, EvaluationOptions options, TimeProvider time, ILogger logger)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), options.TimeZone).DateTime);
+        var last = calendar.Days.Count == 0 ? (DateOnly?)null : calendar.Days.Keys.Max();
+        if (last is null || last < today.AddDays(365))
+        {
+            logger.LogWarning("The holiday list {Path} ends on {Last}; add the next year's holidays so that reminders after that date skip them",
+                path, last?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(empty)");
+        }
     }
 }

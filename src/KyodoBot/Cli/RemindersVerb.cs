@@ -30,7 +30,7 @@ public sealed class RemindersVerb : ICliVerb
                 foreach (var r in upcoming)
                 {
                     Console.WriteLine(string.Join('\t',
-                        TimeZoneInfo.ConvertTime(r.Reminder.SendAt, options.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                        TimeZoneInfo.ConvertTime(r.Reminder.SendAt, options.TimeZone).ToString("yyyy-MM-dd'T'HH:mmzzz", CultureInfo.InvariantCulture),
                         r.Reminder.Kind.ToString().ToLowerInvariant(), r.Reminder.State.ToString().ToLowerInvariant(), r.Project.Reference,
                         Clean(r.Project.Department), ProjectService.Format(r.Due.DueDate), Clean(r.Project.Title), Clean(r.Reminder.LastError ?? "")));
                 }
