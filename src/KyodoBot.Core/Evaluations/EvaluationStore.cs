@@ -226,6 +226,16 @@ public sealed class EvaluationStore(IDbContextFactory<KyodoDbContext> contexts, 
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastError, reason), cancellationToken) == 1;
     }
 
+    /// <summary>Cancels reminders a later card of the same evaluation makes pointless (not those sent or in flight).</summary>
+    public async Task SupersedeAsync(IReadOnlyList<long> reminderIds, CancellationToken cancellationToken)
+    {
+        var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Reminders
+            .Where(r => reminderIds.Contains(r.Id) && (r.State == ReminderState.Pending || (r.State == ReminderState.Sending && r.ClaimedUntilMs < nowMs)))
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.State, ReminderState.Cancelled).SetProperty(r => r.LastError, "superseded"), cancellationToken);
+    }
+
     /// <summary>Adds the next weekly escalation after one was sent, unless the evaluation was recorded meanwhile.</summary>
     public async Task AddReminderAsync(long dueId, PlannedReminder planned, CancellationToken cancellationToken)
     {

@@ -22,6 +22,7 @@ public sealed class ReminderSweep(
     DepartmentRegistry departments,
     AdminNotifier admins,
     ReminderPlanner planner,
+    BusinessCalendar calendar,
     EvaluationOptions options,
     Texts texts,
     TimeProvider time,
@@ -54,7 +55,7 @@ public sealed class ReminderSweep(
                 break;
             }
 
-            var pass = await SendAsync(due, cancellationToken);
+            var pass = await SendAsync(await LatestPerEvaluationAsync(due, cancellationToken), asOf, cancellationToken);
             total = new SweepResult(total.Sent + pass.Sent, total.Failed + pass.Failed, total.Parked + pass.Parked);
             if (due.Count < BatchSize)
             {
@@ -71,7 +72,26 @@ public sealed class ReminderSweep(
         return total;
     }
 
-    private async Task<SweepResult> SendAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    /// <summary>
+    /// After downtime several cards of one evaluation may be due at once (7 days before, the day, overdue): only the
+    /// latest is worth sending; the others are cancelled as superseded.
+    /// </summary>
+    private async Task<IReadOnlyList<DueReminder>> LatestPerEvaluationAsync(IReadOnlyList<DueReminder> due, CancellationToken cancellationToken)
+    {
+        var superseded = due.GroupBy(d => d.Due.Id)
+            .SelectMany(g => g.OrderByDescending(d => d.Reminder.SendAtMs).ThenByDescending(d => d.Reminder.Kind).Skip(1))
+            .ToList();
+        if (superseded.Count == 0)
+        {
+            return due;
+        }
+
+        await store.SupersedeAsync(superseded.Select(d => d.Reminder.Id).ToList(), cancellationToken);
+        logger.LogInformation("{Count} reminder(s) superseded by a later card of the same evaluation", superseded.Count);
+        return due.Except(superseded).ToList();
+    }
+
+    private async Task<SweepResult> SendAsync(IReadOnlyList<DueReminder> due, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         int sent = 0, failed = 0, parked = 0;
         var byDepartment = new List<(Department Department, List<DueReminder> Reminders)>();
@@ -98,7 +118,7 @@ public sealed class ReminderSweep(
                 {
                     foreach (var reminder in reminders)
                     {
-                        var outcome = await SendOneAsync(department, reminder, ct);
+                        var outcome = await SendOneAsync(department, reminder, asOf, ct);
                         switch (outcome)
                         {
                             case Outcome.Sent: Interlocked.Increment(ref sent); break;
@@ -118,7 +138,7 @@ public sealed class ReminderSweep(
         return new SweepResult(sent, failed, parked);
     }
 
-    private async Task<Outcome> SendOneAsync(Department department, DueReminder view, CancellationToken cancellationToken)
+    private async Task<Outcome> SendOneAsync(Department department, DueReminder view, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var reminder = view.Reminder;
         if (!await store.ClaimAsync(reminder.Id, SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken))
@@ -165,16 +185,20 @@ public sealed class ReminderSweep(
 
         if (reminder.Kind == ReminderKind.Overdue)
         {
-            await EscalateAsync(view, cancellationToken);
+            await EscalateAsync(view, asOf, cancellationToken);
         }
 
         return Outcome.Sent;
     }
 
-    /// <summary>Overdue: the admins hear of it, and the next escalation is planned a week on (never daily).</summary>
-    private async Task EscalateAsync(DueReminder view, CancellationToken cancellationToken)
+    /// <summary>
+    /// Overdue: the admins hear of it, and the next escalation is planned a week on — a week after it was actually
+    /// sent, so that after downtime the escalations do not catch up one per sweep.
+    /// </summary>
+    private async Task EscalateAsync(DueReminder view, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        await store.AddReminderAsync(view.Due.Id, planner.NextEscalation(view.Reminder.Day), cancellationToken);
+        var sentOn = calendar.LocalDate(asOf);
+        await store.AddReminderAsync(view.Due.Id, planner.NextEscalation(sentOn > view.Reminder.Day ? sentOn : view.Reminder.Day), cancellationToken);
         await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.overdue", view.Project.Reference, Markdown.Escape(view.Project.Title),
             Markdown.Escape(view.Project.Department), ProjectService.Format(view.Due.DueDate)), cancellationToken);
     }

@@ -176,6 +176,27 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AfterDowntime_OnlyTheLatestCardOfAnEvaluationIsSent_AndEscalationsDoNotCatchUp()
+    {
+        await AdminOpensPersonalChatAsync();
+        await RegisterDepartmentAsync();
+        await RegisterAsync(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), ScheduleKind.Dates, dates: [new DateOnly(2026, 12, 10)]);
+        var cards = CapturePosts();
+
+        // Down from before the 7-day card (3 Dec) until 12 January: the 7-day, due-day and first overdue cards are all due.
+        var restart = await Sweep.RunAsync(At(2027, 1, 12, 10, 0), default);
+        var nextDay = await Sweep.RunAsync(At(2027, 1, 13, 9, 0), default);
+
+        Assert.Equal(1, restart.Sent);
+        Assert.Contains("評価が期限を過ぎています", Assert.Single(cards));
+        Assert.Equal(0, nextDay.Sent);
+        var reminders = await RemindersAsync();
+        Assert.Equal(2, reminders.Count(r => r.LastError == "superseded" && r.State == ReminderState.Cancelled));
+        // The next escalation is a week after the one actually sent (Tuesday 19 January), not a week after the first planned one.
+        Assert.Contains(reminders, r => r.Kind == ReminderKind.Overdue && r.State == ReminderState.Pending && r.Day == new DateOnly(2027, 1, 19));
+    }
+
+    [Fact]
     public async Task Forbidden_ParksTheChannel_TellsTheAdminsOnce_AndReRegisteringDeliversTheCard()
     {
         await AdminOpensPersonalChatAsync();
