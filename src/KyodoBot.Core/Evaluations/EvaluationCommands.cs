@@ -68,15 +68,21 @@ public sealed class RegisterProjectCommand(EvaluationCards cards, DepartmentRegi
     }
 }
 
-public static class ProjectReference
+public static partial class ProjectReference
 {
-    /// <summary>"kp-2027-0001", "ＫＰ－２０２７－０００１" → "KP-2027-0001"; null when nothing was given.</summary>
+    /// <summary>
+    /// "kp-2027-0001", "ＫＰ－２０２７－０００１" → "KP-2027-0001"; null when the text does not start with a project
+    /// number (letters, a year, a sequence).
+    /// </summary>
     public static string? Normalize(string? text)
     {
-        var normalized = TextNormalizer.Normalize(text).Replace('ー', '-').Replace('−', '-').ToUpperInvariant();
-        var first = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return string.IsNullOrEmpty(first) || first.Length > 20 ? null : first;
+        var normalized = TextNormalizer.Normalize(text).Replace('ー', '-').Replace('−', '-').Replace('‐', '-').ToUpperInvariant();
+        var first = normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        return Shape().IsMatch(first) ? first : null;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Z]{1,6}-[0-9]{4}-[0-9]{1,6}$")]
+    private static partial System.Text.RegularExpressions.Regex Shape();
 }
 
 /// <summary>Add / move / remove on the schedule card (Action.Execute); the card comes back with the new dates.</summary>

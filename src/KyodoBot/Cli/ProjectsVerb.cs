@@ -80,6 +80,12 @@ public sealed class ProjectsVerb : ICliVerb
                     errors.Add("--end is before --start");
                 }
 
+                var reference = CliRunner.Option(args, "--reference");
+                if (reference is not null && ProjectReference.Normalize(reference) is null)
+                {
+                    errors.Add($"--reference must look like PJ-2026-0001 (letters, a year, a number), not '{reference}'");
+                }
+
                 if (errors.Count > 0)
                 {
                     foreach (var error in errors)
@@ -92,7 +98,7 @@ public sealed class ProjectsVerb : ICliVerb
 
                 var project = await services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
                     title, org, department, start, end, !args.Contains("--no-public-funds"), kind, dates, "cli",
-                    CliRunner.Option(args, "--reference") is { } r ? ProjectReference.Normalize(r) : null), cancellationToken);
+                    reference is null ? null : ProjectReference.Normalize(reference)), cancellationToken);
                 var history = (await store.HistoryAsync(project.Reference, cancellationToken))!;
                 Console.WriteLine($"{project.Reference}\t{string.Join(",", history.Dues.Select(d => ProjectService.Format(d.DueDate)))}");
                 return 0;

@@ -346,6 +346,32 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Schedule_InEnglish_IsAnsweredInEnglish()
+    {
+        var project = await RegisterAsync(new DateOnly(2027, 4, 1), new DateOnly(2028, 3, 31), ScheduleKind.Semiannual);
+        var chat = BotTestHost.Personal(locale: "en-US");
+
+        var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "schedule " + project.Reference));
+        var missing = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "history"));
+
+        var card = replies[0].CardJson();
+        Assert.Contains($"Evaluation schedule ({project.Reference})", card);
+        Assert.Contains("Every six months", card);
+        Assert.Contains("2027-10-01", card);
+        Assert.Contains("Please give the project number", missing[0].Text);
+    }
+
+    [Theory]
+    [InlineData("kp-2027-0001", "KP-2027-0001")]
+    [InlineData("ＫＰ－２０２７－０００１ について", "KP-2027-0001")]
+    [InlineData("PJ-2026-12", "PJ-2026-12")]
+    [InlineData("for evaluation?", null)]
+    [InlineData("", null)]
+    [InlineData("KP-27-1", null)]
+    public void ProjectReference_IsNormalised_OrRefused(string text, string? expected) =>
+        Assert.Equal(expected, ProjectReference.Normalize(text));
+
+    [Fact]
     public async Task History_ShowsRecordedEvaluationsAndSnoozes()
     {
         var due = await DeliveredDueAsync();
