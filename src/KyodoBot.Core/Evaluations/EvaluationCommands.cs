@@ -86,7 +86,8 @@ public static partial class ProjectReference
 }
 
 /// <summary>Add / move / remove on the schedule card (Action.Execute); the card comes back with the new dates.</summary>
-public sealed class ScheduleEditAction(string verb, EvaluationStore store, EvaluationCards cards, EvaluationAccess access, ProjectService projects, Texts texts)
+public sealed class ScheduleEditAction(string verb, EvaluationStore store, EvaluationCards cards, EvaluationAccess access, ProjectService projects,
+    BusinessCalendar calendar, TimeProvider time, Texts texts)
     : ICardExecute
 {
     public string Verb => verb;
@@ -125,6 +126,11 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
                     return (false, T("evaluation.schedule.dateRequired"));
                 }
 
+                if (added < calendar.Today(time))
+                {
+                    return (false, T("evaluation.schedule.past"));
+                }
+
                 if (history.Dues.Any(d => d.State == DueState.Scheduled && d.DueDate == added))
                 {
                     return (false, T("evaluation.schedule.duplicate", ProjectService.Format(added)));
@@ -142,6 +148,11 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
                 if (!ProjectService.TryParseDate(CardData.String(data, "moveDate"), out var moved))
                 {
                     return (false, T("evaluation.schedule.dateRequired"));
+                }
+
+                if (moved < calendar.Today(time))
+                {
+                    return (false, T("evaluation.schedule.past"));
                 }
 
                 if (moving.IsFinal && moved < history.Project.EndDate)

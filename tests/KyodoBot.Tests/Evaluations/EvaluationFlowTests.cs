@@ -317,6 +317,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var added = await Router.ExecuteAsync(ChannelTurn(), "schedule.add", Json(new() { ["projectId"] = project.Id, ["addDate"] = "2027-06-30" }), default);
         var moved = await Router.ExecuteAsync(ChannelTurn(), "schedule.move", Json(new() { ["projectId"] = project.Id, ["moveDueId"] = history.Dues[0].Id, ["moveDate"] = "2027-11-15" }), default);
         var finalEarly = await Router.ExecuteAsync(ChannelTurn(), "schedule.move", Json(new() { ["projectId"] = project.Id, ["moveDueId"] = final.Id, ["moveDate"] = "2028-01-15" }), default);
+        var past = await Router.ExecuteAsync(ChannelTurn(), "schedule.add", Json(new() { ["projectId"] = project.Id, ["addDate"] = "2026-11-28" }), default);
         var removeFinal = await Router.ExecuteAsync(ChannelTurn(), "schedule.remove", Json(new() { ["projectId"] = project.Id, ["removeDueId"] = final.Id }), default);
         var removed = await Router.ExecuteAsync(ChannelTurn(), "schedule.remove", Json(new() { ["projectId"] = project.Id, ["removeDueId"] = history.Dues[0].Id }), default);
 
@@ -325,6 +326,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         Assert.Contains("2027-10-01 から 2027-11-15 に変更", moved.CardJson);
         Assert.Contains("終了日（2028-03-31）以降", finalEarly.Message);
         Assert.Contains("最終評価は削除できません", removeFinal.Message);
+        Assert.Contains("過去の日付は指定できません", past.Message);
         Assert.Contains("2027-11-15 を削除", removed.CardJson);
         var dates = (await Store.HistoryAsync(project.Reference, default))!.Dues.Where(d => d.State == DueState.Scheduled).Select(d => ProjectService.Format(d.DueDate));
         Assert.Equal(["2027-06-30", "2028-03-31"], dates);
