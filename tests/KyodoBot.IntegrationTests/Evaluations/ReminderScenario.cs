@@ -75,6 +75,57 @@ public static class ReminderScenario
         return added;
     }
 
+    /// <summary>
+    /// Seeds a database as people would through the bot: departments registered from their channels through
+    /// /api/messages of an in-process host (scheduler off, references carrying the fake's service URL), and projects
+    /// through its <see cref="ProjectService"/>, each owing one card now. The host is gone when this returns, so bot
+    /// processes started next find the work waiting.
+    /// </summary>
+    public static async Task<(List<Project> Projects, List<(string Name, string ChannelId)> Departments)> SeedAsync(
+        TestDatabase database, FakeBotConnector connector, int departments, int projectsEach)
+    {
+        var settings = BotApp.Anonymous(database);
+        foreach (var (key, value) in Settings)
+        {
+            settings[key] = value;
+        }
+
+        await using var app = new BotApp(settings);
+        using var client = app.CreateClient();
+        var registered = Enumerable.Range(1, departments).Select(Department).ToList();
+        foreach (var (name, channelId) in registered)
+        {
+            await RegisterAsync(client, connector, name, channelId);
+        }
+
+        // Round robin over the departments, so that every channel has work from the start of a fan-out to its end.
+        var projects = await AddProjectsAsync(app.Services, Enumerable.Range(0, departments * projectsEach)
+            .Select(n => (registered[n % departments].Name, Title(n))));
+        Assert.Empty(connector.Calls);
+        return (projects, registered);
+    }
+
+    /// <summary>
+    /// The environment of a bot process (or CLI verb) on <paramref name="database"/> with <see cref="Settings"/>: it
+    /// trusts the fake connector's certificate and sweeps every second.
+    /// </summary>
+    public static Dictionary<string, string?> ProcessEnvironment(TestDatabase database, params (string Key, string Value)[] overrides)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Storage__Provider"] = database.Provider,
+            ["ConnectionStrings__KyodoBot"] = database.ConnectionString,
+            ["Evaluation__SweepSeconds"] = "1",
+            ["SSL_CERT_FILE"] = TestCertificate.PemPath,
+        };
+        foreach (var (key, value) in Settings.Concat(overrides.Select(o => KeyValuePair.Create(o.Key, (string?)o.Value))))
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        return environment;
+    }
+
     /// <summary>The reminder a posted card is for: the <c>reminderId</c> of its Action.Execute data; null for anything else.</summary>
     public static long? ReminderIdOf(ConnectorCall call)
     {
