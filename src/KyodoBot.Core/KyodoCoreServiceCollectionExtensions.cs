@@ -23,7 +23,16 @@ public static class KyodoCoreServiceCollectionExtensions
     /// <summary>Everything Core offers: storage, cards, texts, the router and its commands.</summary>
     public static IServiceCollection AddKyodoCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<KyodoOptions>().BindConfiguration(KyodoOptions.Section);
+        services.AddOptions<KyodoOptions>().BindConfiguration(KyodoOptions.Section)
+            // The binder skips a single value where it expects a list, and an operator's one variable
+            // (Kyodo__Admins=a,b) would leave no admins, that is everyone: AdminPolicy splits the value.
+            .Configure<IConfiguration>((options, config) =>
+            {
+                if (config[$"{KyodoOptions.Section}:{nameof(KyodoOptions.Admins)}"] is { Length: > 0 } admins)
+                {
+                    options.Admins.Add(admins);
+                }
+            });
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ContentPaths.Resolve(configuration[$"{KyodoOptions.Section}:ContentRoot"], AppContext.BaseDirectory));
         services.AddKyodoStorage(configuration);

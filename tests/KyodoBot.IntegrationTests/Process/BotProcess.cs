@@ -31,6 +31,7 @@ public sealed class BotProcess : IAsyncDisposable
     /// </summary>
     public IReadOnlyDictionary<string, string?> Environment { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
+    public bool HasExited => _process.HasExited;
     public string Output
     {
         get
