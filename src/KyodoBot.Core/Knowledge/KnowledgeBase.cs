@@ -67,8 +67,6 @@ public sealed class KnowledgeBase : IKnowledgeBase
         var stopwatch = Stopwatch.StartNew();
         var index = KnowledgeIndex.Build(Folder);
         stopwatch.Stop();
-        Volatile.Write(ref _current, index);
-        Interlocked.Increment(ref _version);
         LastLoadDuration = stopwatch.Elapsed;
 
         if (!Directory.Exists(Folder))
@@ -83,6 +81,10 @@ public sealed class KnowledgeBase : IKnowledgeBase
 
         _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems)",
             index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count);
+
+        // Swap in last, so that whoever sees the new version also sees what was logged about it.
+        Volatile.Write(ref _current, index);
+        Interlocked.Increment(ref _version);
         return index;
     }
 }
