@@ -213,7 +213,8 @@ public sealed class SnoozeEvaluationAction(EvaluationStore store, EvaluationCard
         }
 
         reason = reason.Length > MaxReasonLength ? reason[..MaxReasonLength] : reason;
-        var (outcome, date) = await projects.SnoozeAsync(view.Due, turn, reason, cancellationToken);
+        var expected = CardData.TryGetLong(data, "snoozes", out var shown) ? (int)shown : view.Due.SnoozeCount;
+        var (outcome, date) = await projects.SnoozeAsync(view.Due, expected, turn, reason, cancellationToken);
         var card = await CurrentCardAsync(view, language, cancellationToken);
         switch (outcome)
         {

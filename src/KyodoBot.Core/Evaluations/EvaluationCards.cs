@@ -74,6 +74,8 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
             ["detailsLabel"] = T("evaluation.card.details"),
             ["dueId"] = due.Id,
             ["reminderId"] = reminder.Id,
+            // The count the card was drawn with: a 延期 sent twice (a redelivered invoke, a stale card) moves the date once.
+            ["snoozes"] = due.SnoozeCount,
         };
         return cards.Render("evaluation-reminder", data);
     }

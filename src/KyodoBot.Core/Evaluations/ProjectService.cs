@@ -127,8 +127,13 @@ public sealed class ProjectService(
         Conflict,
     }
 
-    /// <summary>延期: the evaluation moves by a week (at most <see cref="EvaluationOptions.MaxSnoozes"/> times), with a reason.</summary>
-    public async Task<(SnoozeOutcome Outcome, DateOnly NewDate)> SnoozeAsync(EvaluationDue due, IncomingTurn turn, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// 延期: the evaluation moves by a week (at most <see cref="EvaluationOptions.MaxSnoozes"/> times), with a reason —
+    /// only if it has been postponed <paramref name="expectedSnoozes"/> times so far (what the clicked card showed), so
+    /// that the same click delivered twice moves it once.
+    /// </summary>
+    public async Task<(SnoozeOutcome Outcome, DateOnly NewDate)> SnoozeAsync(EvaluationDue due, int expectedSnoozes, IncomingTurn turn, string reason,
+        CancellationToken cancellationToken)
     {
         if (due.State != DueState.Scheduled)
         {
@@ -138,6 +143,11 @@ public sealed class ProjectService(
         if (due.SnoozeCount >= options.MaxSnoozes)
         {
             return (SnoozeOutcome.LimitReached, due.DueDate);
+        }
+
+        if (due.SnoozeCount != expectedSnoozes)
+        {
+            return (SnoozeOutcome.Conflict, due.DueDate);
         }
 
         var date = due.DueDate.AddDays(options.SnoozeDays);

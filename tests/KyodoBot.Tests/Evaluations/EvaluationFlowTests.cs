@@ -152,6 +152,21 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Snooze_DeliveredTwice_MovesTheDateOnce()
+    {
+        var due = await DeliveredDueAsync();
+        var click = Data(due, new() { ["reason"] = "総会が延期", ["snoozes"] = "0" });
+
+        var first = await Router.ExecuteAsync(ChannelTurn(), "evaluation.snooze", click, default);
+        var redelivered = await Router.ExecuteAsync(ChannelTurn(), "evaluation.snooze", click, default);
+
+        Assert.Contains("2026-12-17 に延期", first.Message);
+        Assert.Contains("同時にこの評価を更新", redelivered.Message);
+        Assert.Equal((new DateOnly(2026, 12, 17), 1), ((await Store.FindDueAsync(due.Id, default))!.Due.DueDate, (await Store.FindDueAsync(due.Id, default))!.Due.SnoozeCount));
+        Assert.Contains("\"snoozes\":1", first.CardJson);
+    }
+
+    [Fact]
     public async Task Overdue_EscalatesOnceToTheChannelAndTheAdmins_ThenWeekly_NeverDaily()
     {
         await AdminOpensPersonalChatAsync();
