@@ -1,3 +1,4 @@
+using KyodoBot.Core.Hosting;
 using KyodoBot.Bot.Throttling;
 using KyodoBot.Core.Proactive;
 using Microsoft.Bot.Builder;
@@ -33,12 +34,30 @@ public static class BotServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKyodoConnectorThrottling(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(RateLimitOptions.Read(configuration));
+        var limits = RateLimitOptions.Read(configuration);
+        RequireLeaseLongerThanRetries(limits, KyodoBot.Core.Evaluations.EvaluationOptions.Read(configuration));
+        services.AddSingleton(limits);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsRateLimiter>();
         services.AddSingleton<ConnectorRetryPolicy>();
         services.AddTransient<ConnectorThrottlingHandler>();
         services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<ConnectorThrottlingHandler>();
         return services;
+    }
+
+    /// <summary>
+    /// A reminder's claim must outlast its slowest post (every retry waiting the longest), or a second sender could post
+    /// the card while the first is still retrying.
+    /// </summary>
+    internal static void RequireLeaseLongerThanRetries(RateLimitOptions limits, KyodoBot.Core.Evaluations.EvaluationOptions evaluation)
+    {
+        var slowest = TimeSpan.FromTicks(limits.MaxDelay.Ticks * limits.MaxAttempts);
+        if (evaluation.ClaimLease <= slowest)
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{KyodoBot.Core.Evaluations.EvaluationOptions.ClaimLeaseSecondsKey}' is {evaluation.ClaimLease.TotalSeconds:0} s; it must be longer than " +
+                $"the slowest post, {slowest.TotalSeconds:0} s ('{RateLimitOptions.Section}:MaxAttempts' × '{RateLimitOptions.Section}:MaxDelaySeconds'), " +
+                "or a card still being retried could be posted twice.");
+        }
     }
 }

@@ -33,7 +33,9 @@ public sealed class SweepCrashTests(ITestOutputHelper log) : IAsyncLifetime
         // short lease lets the restarted process take over the dead one's claim soon.
         _connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
         var environment = ProcessEnvironment(_database,
-            (EvaluationOptions.MaxParallelSendsKey, "1"), (EvaluationOptions.ClaimLeaseSecondsKey, "3"));
+            (EvaluationOptions.MaxParallelSendsKey, "1"), (EvaluationOptions.ClaimLeaseSecondsKey, "3"),
+            // The lease must outlast a post's retries (checked at start-up): one attempt of at most 2 s here.
+            ("Teams:RateLimits:MaxAttempts", "1"));
         var clock = Stopwatch.StartNew();
 
         var first = BotProcess.Start(environment);

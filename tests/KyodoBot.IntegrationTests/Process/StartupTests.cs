@@ -31,6 +31,9 @@ public sealed class StartupTests
     [InlineData("Development", "MicrosoftAppPassword", "MicrosoftAppId", "5a1f0c1e-7b0e-4d3c-9a55-0d5c2f7e9b11")]
     [InlineData("Development", "ConnectionStrings:KyodoBot", "Storage__Provider", "Postgres")]
     [InlineData("Development", "Evaluation:SweepSeconds", "Evaluation__SweepSeconds", "soon")]
+    [InlineData("Development", "Evaluation:ClaimLeaseSeconds", "Evaluation__ClaimLeaseSeconds", "60")]
+    [InlineData("Development", "Evaluation:ReminderTime", "Evaluation__ReminderTime", "9 o'clock")]
+    [InlineData("Development", "Teams:RateLimits:PerTenantPerSecond", "Teams__RateLimits__PerTenantPerSecond", "0")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };
