@@ -45,7 +45,8 @@ internal static partial class ReminderFanOut
     private const string TenantId = "tenant-bench";
     private const string DummyServiceUrl = "https://localhost:9/";
 
-    private sealed record Settings(int Reminders, int Channels, int DelayMs, int Runs, int WarmUps, int CpuRounds, int Parallel, string? Postgres);
+    private sealed record Settings(int Reminders, int Channels, int DelayMs, int Runs, int WarmUps, int CpuRounds, int Parallel, string? Postgres,
+        IReadOnlyList<KeyValuePair<string, string>> Overrides);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -57,10 +58,12 @@ internal static partial class ReminderFanOut
             WarmUps: Args.Int(args, "--warmups", 2),
             CpuRounds: Args.Int(args, "--cpu-rounds", 3),
             Parallel: Args.Int(args, "--parallel", 0),
-            Postgres: Args.Text(args, "--postgres"));
+            Postgres: Args.Text(args, "--postgres"),
+            Overrides: Args.All(args, "--set").Select(Setting).ToList());
         var mode = Args.Text(args, "--mode") ?? "both";
         Console.WriteLine($"fanout: {settings.Reminders} reminders to {settings.Channels} channels, {(settings.Postgres is null ? "SQLite" : "PostgreSQL")}, " +
-            $"MaxParallelSends {(settings.Parallel > 0 ? settings.Parallel : new EvaluationOptions().MaxParallelSends)}, {Environment.ProcessorCount} cores");
+            $"MaxParallelSends {(settings.Parallel > 0 ? settings.Parallel : new EvaluationOptions().MaxParallelSends)}, fake response delay {settings.DelayMs} ms, " +
+            $"{Environment.ProcessorCount} cores{string.Concat(settings.Overrides.Select(o => $", {o.Key}={o.Value}"))}");
 
         var ok = true;
         if (mode is "http" or "both")
@@ -116,8 +119,10 @@ internal static partial class ReminderFanOut
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        using var sql = new SqlTimes();
         var measured = await Measure(() => host.Sweep.RunAsync(asOf, CancellationToken.None));
         var result = measured.Result;
+        var (commands, slow, sqlTime) = sql.Take();
 
         // What the fake saw: one accepted POST per reminder, none twice, none missing, no window overrun.
         var calls = connector.Calls.OrderBy(c => c.ReceivedAt).ToList();
@@ -142,9 +147,10 @@ internal static partial class ReminderFanOut
             $"channels with exactly {settings.Reminders / settings.Channels} cards: {perChannel.Values.Count(n => n == settings.Reminders / settings.Channels)}/{settings.Channels}");
         Console.WriteLine($"  database: {states.GetValueOrDefault(ReminderState.Sent)} sent, {states.Where(s => s.Key != ReminderState.Sent).Sum(s => s.Value)} not sent");
         Console.WriteLine($"  arrivals: first→last {span.TotalSeconds:F2} s (bound {(minimum - connector.ResponseDelay).TotalSeconds:F0} s); " +
-            $"before the first + after the last {(measured.Wall - span).TotalMilliseconds:F0} ms; busiest 1 s window {BusiestWindow(calls, TimeSpan.FromSeconds(1))}; " +
+            $"before the first + after the last {(measured.Wall - span).TotalMilliseconds:F0} ms; first 50 within {(calls[Math.Min(49, calls.Count - 1)].ReceivedAt - calls[0].ReceivedAt).TotalMilliseconds:F0} ms; busiest 1 s window {BusiestWindow(calls, TimeSpan.FromSeconds(1))}; " +
             $"arrival k → k+50 mean {MeanGap(calls, 50).TotalMilliseconds:F0} ms, min {MinGap(calls, 50).TotalMilliseconds:F0} ms");
-        Console.WriteLine($"  limiter: {limiter.PermitsGranted} permits, {limiter.PermitsDelayed} delayed, longest wait {limiter.LongestWait.TotalSeconds:F2} s");
+        Console.WriteLine($"  limiter: {limiter.PermitsGranted} permits, {limiter.PermitsDelayed} delayed, longest wait {limiter.LongestWait.TotalSeconds:F2} s; " +
+            $"SQL: {commands} commands, {sqlTime.TotalSeconds:F2} s in all, {slow} took ≥ 100 ms (lock waits)");
         Console.WriteLine($"  process CPU (bot and fake connector together): {measured.Cpu.TotalMilliseconds:F0} ms = " +
             $"{measured.Cpu.TotalMilliseconds / settings.Reminders:F2} ms per reminder; GC gen0/1/2 {measured.Gc}");
 
@@ -174,18 +180,21 @@ internal static partial class ReminderFanOut
 
         var ok = true;
         var perReminder = new List<double>();
+        using var sql = new SqlTimes();
         for (var round = 1 - settings.WarmUps; round <= settings.CpuRounds; round++)
         {
             await host.ResetAsync(ids);
             messenger.Reset();
             GC.Collect();
             GC.WaitForPendingFinalizers();
+            sql.Take();
             var measured = await Measure(() => host.Sweep.RunAsync(asOf, CancellationToken.None));
+            var (commands, slow, sqlTime) = sql.Take();
             var states = await host.StatesAsync(ids);
             Console.WriteLine($"  sweep {(round <= 0 ? $"warm-up {round + settings.WarmUps}" : round.ToString(CultureInfo.InvariantCulture))}: {measured.Result.Sent} sent in " +
                 $"{measured.Wall.TotalMilliseconds:F0} ms wall, CPU {measured.Cpu.TotalMilliseconds:F0} ms = {measured.Cpu.TotalMilliseconds / settings.Reminders:F3} ms per reminder " +
                 $"(kernel {measured.Kernel.TotalMilliseconds / settings.Reminders:F3}, wall {measured.Wall.TotalMilliseconds / settings.Reminders:F3} ms); GC gen0/1/2 {measured.Gc}, {measured.Allocated / settings.Reminders / 1024.0:F0} KB allocated per reminder; posts {messenger.Total}, " +
-                $"database {states.GetValueOrDefault(ReminderState.Sent)} sent");
+                $"database {states.GetValueOrDefault(ReminderState.Sent)} sent; SQL {commands} commands, {sqlTime.TotalMilliseconds:F0} ms, {slow} ≥ 100 ms");
             ok &= Check(measured.Result.Sent == settings.Reminders && messenger.Total == settings.Reminders
                 && states.GetValueOrDefault(ReminderState.Sent) == settings.Reminders, $"cpu sweep {round}: not every reminder went out exactly once");
             if (round > 0)
@@ -231,6 +240,9 @@ internal static partial class ReminderFanOut
         ok &= Check(claim.Result == n, "the parts: not every claim was taken");
         return ok;
     }
+
+    private static KeyValuePair<string, string> Setting(string text) =>
+        text.Split('=', 2) is [var key, var value] ? new(key, value) : throw new ArgumentException($"--set takes Key=Value, not '{text}'");
 
     private static string Per<T>(Measured<T> m, int n) =>
         $"{m.Cpu.TotalMilliseconds / n:F3} / {m.Wall.TotalMilliseconds / n:F3} ms ({m.Allocated / n / 1024.0:F0} KB)";
@@ -329,6 +341,11 @@ internal static partial class ReminderFanOut
             builder.Configuration["Storage:Provider"] = database.Provider;
             builder.Configuration["ConnectionStrings:KyodoBot"] = database.ConnectionString;
             builder.Configuration["Scheduler:Enabled"] = "false";
+            foreach (var (key, value) in settings.Overrides)
+            {
+                builder.Configuration[key] = value;
+            }
+
             if (settings.Parallel > 0)
             {
                 builder.Configuration[EvaluationOptions.MaxParallelSendsKey] = settings.Parallel.ToString(CultureInfo.InvariantCulture);
@@ -555,6 +572,65 @@ internal static partial class ReminderFanOut
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(sql, connection);
             await command.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>
+    /// How long EF's SQL commands took (from its DiagnosticListener events): Microsoft.Data.Sqlite answers a locked
+    /// database by sleeping 150 ms and trying again, so commands of 100 ms or more are, in practice, lock waits.
+    /// </summary>
+    private sealed class SqlTimes : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly IDisposable _subscription;
+        private readonly List<IDisposable> _listeners = [];
+        private int _commands;
+        private int _slow;
+        private long _ticks;
+
+        public SqlTimes() => _subscription = DiagnosticListener.AllListeners.Subscribe(this);
+
+        public (int Commands, int Slow, TimeSpan Total) Take() =>
+            (Interlocked.Exchange(ref _commands, 0), Interlocked.Exchange(ref _slow, 0), TimeSpan.FromTicks(Interlocked.Exchange(ref _ticks, 0)));
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_listeners)
+                {
+                    _listeners.Add(value.Subscribe(this));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData executed)
+            {
+                Interlocked.Increment(ref _commands);
+                Interlocked.Add(ref _ticks, executed.Duration.Ticks);
+                if (executed.Duration >= TimeSpan.FromMilliseconds(100))
+                {
+                    Interlocked.Increment(ref _slow);
+                }
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _subscription.Dispose();
+            lock (_listeners)
+            {
+                _listeners.ForEach(l => l.Dispose());
+            }
         }
     }
 }
