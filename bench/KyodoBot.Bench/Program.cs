@@ -3,6 +3,7 @@ using KyodoBot.Bench;
 // dotnet run -c Release --project bench/KyodoBot.Bench -- host [--seconds 10] [--clients 32]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- coldstart [--runs 5]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- micro --filter '*Knowledge*'   (BenchmarkDotNet)
+// dotnet run -c Release --project bench/KyodoBot.Bench -- fanout [--mode http|cpu|both] [--runs 1] [--reminders 1000] [--channels 200] [--delay-ms 20] [--postgres CONN] [--set Teams:RateLimits:SafetyMarginMs=10]
 return args.FirstOrDefault() switch
 {
     "host" => await HostThroughput.RunAsync(args),
@@ -10,6 +11,7 @@ return args.FirstOrDefault() switch
     "micro" => Micro(args),
     "knowledge" => KnowledgeLatency.Run(args),
     "dialog" => await DialogLatency.RunAsync(args),
+    "fanout" => await ReminderFanOut.RunAsync(args),
     _ => Usage(),
 };
 
@@ -21,6 +23,6 @@ static int Micro(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args]");
+    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge | dialog [--turns N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]...");
     return 2;
 }

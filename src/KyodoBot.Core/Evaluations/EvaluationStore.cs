@@ -173,22 +173,56 @@ public sealed class EvaluationStore(IDbContextFactory<KyodoDbContext> contexts, 
     }
 
     /// <summary>
-    /// Takes the reminder for this sender until <paramref name="until"/>: true for exactly one sender, however many
-    /// instances sweep at once. A claim that lapsed (its sender crashed) can be taken again.
+    /// Takes the reminders for this sender until <paramref name="until"/>, in one statement, and returns those it took:
+    /// each reminder goes to exactly one sender, however many instances sweep at once. A claim that lapsed (its sender
+    /// crashed) can be taken again.
     /// </summary>
-    public async Task<bool> ClaimAsync(long reminderId, string sender, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<long>> ClaimAsync(IReadOnlyCollection<long> reminderIds, string sender, DateTimeOffset until,
+        CancellationToken cancellationToken)
     {
         var nowMs = time.GetUtcNow().ToUnixTimeMilliseconds();
         var untilMs = until.ToUnixTimeMilliseconds();
+        var ids = reminderIds.Distinct().ToList();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var taken = await db.Reminders
-            .Where(r => r.Id == reminderId && (r.State == ReminderState.Pending || (r.State == ReminderState.Sending && r.ClaimedUntilMs < nowMs)))
+            .Where(r => ids.Contains(r.Id) && (r.State == ReminderState.Pending || (r.State == ReminderState.Sending && r.ClaimedUntilMs < nowMs)))
             .ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.State, ReminderState.Sending)
                 .SetProperty(r => r.ClaimedBy, sender)
                 .SetProperty(r => r.ClaimedUntilMs, untilMs)
                 .SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
-        return taken == 1;
+        if (taken == ids.Count)
+        {
+            return ids.ToHashSet();
+        }
+
+        if (taken == 0)
+        {
+            return new HashSet<long>();
+        }
+
+        // Some were held by another sender: ours are those carrying this very claim.
+        return (await db.Reminders.AsNoTracking()
+            .Where(r => ids.Contains(r.Id) && r.State == ReminderState.Sending && r.ClaimedBy == sender && r.ClaimedUntilMs == untilMs)
+            .Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <summary>Gives back claimed reminders that were not tried at all, as if never claimed (no error noted, no attempt counted).</summary>
+    public async Task UnclaimAsync(IReadOnlyCollection<long> reminderIds, string sender, CancellationToken cancellationToken)
+    {
+        if (reminderIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = reminderIds.ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Reminders.Where(r => ids.Contains(r.Id) && r.State == ReminderState.Sending && r.ClaimedBy == sender)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.State, ReminderState.Pending)
+                .SetProperty(r => r.ClaimedBy, (string?)null)
+                .SetProperty(r => r.ClaimedUntilMs, 0L)
+                .SetProperty(r => r.Attempts, r => r.Attempts - 1), cancellationToken);
     }
 
     /// <summary>The connector accepted the card: the reminder is sent, and where the card is is remembered.</summary>

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace KyodoBot.Core.Evaluations;
 
 /// <summary>
-/// Posts every reminder whose time has come. Each reminder is claimed (one sender wins, across instances), posted, and
-/// marked sent only once the connector accepted it; a sender that dies mid-post loses its claim after
+/// Posts every reminder whose time has come. Each reminder is claimed (one sender wins, across instances; a
+/// department's cards a few at a time, in one statement), posted, and marked sent only once the connector accepted
+/// it; a sender that dies mid-post loses its claim after
 /// <see cref="EvaluationOptions.ClaimLease"/> and the card is posted again — at most one duplicate, never a lost card.
 /// Channels are served in parallel (<see cref="EvaluationOptions.MaxParallelSends"/>), the cards of one channel in order;
 /// the connector's rate limits are kept by the host's shared limiter.
@@ -29,6 +30,12 @@ public sealed class ReminderSweep(
     ILogger<ReminderSweep> logger) : IReminderSweep
 {
     private const int BatchSize = 2000;
+
+    /// <summary>
+    /// Cards of one department claimed together. Their lease starts at the claim, so a chunk must be posted well within
+    /// it: 8 is what one channel may take in 2 s (Teams' 8 per 2 s per thread).
+    /// </summary>
+    private const int ClaimChunk = 8;
     private const string NoChannel = "department-not-registered";
     private const string ChannelInactive = "channel-inactive";
 
@@ -38,7 +45,6 @@ public sealed class ReminderSweep(
     private enum Outcome
     {
         Sent,
-        Skipped,
         Failed,
         Parked,
     }
@@ -116,36 +122,65 @@ public sealed class ReminderSweep(
             {
                 foreach (var (department, reminders) in channel)
                 {
-                    foreach (var reminder in reminders)
-                    {
-                        var outcome = await SendOneAsync(department, reminder, asOf, ct);
-                        switch (outcome)
-                        {
-                            case Outcome.Sent: Interlocked.Increment(ref sent); break;
-                            case Outcome.Failed: Interlocked.Increment(ref failed); break;
-                            case Outcome.Parked: Interlocked.Increment(ref parked); break;
-                        }
-
-                        if (outcome == Outcome.Parked)
-                        {
-                            // The channel refused: the department's remaining cards wait with it.
-                            Interlocked.Add(ref parked, reminders.Count - reminders.IndexOf(reminder) - 1);
-                            break;
-                        }
-                    }
+                    var result = await SendDepartmentAsync(department, reminders, asOf, ct);
+                    Interlocked.Add(ref sent, result.Sent);
+                    Interlocked.Add(ref failed, result.Failed);
+                    Interlocked.Add(ref parked, result.Parked);
                 }
             });
         return new SweepResult(sent, failed, parked);
     }
 
-    private async Task<Outcome> SendOneAsync(Department department, DueReminder view, DateTimeOffset asOf, CancellationToken cancellationToken)
+    /// <summary>
+    /// A department's cards in order, claimed <see cref="ClaimChunk"/> at a time (one statement instead of one per
+    /// card). What was claimed but not tried — after the channel refused, or on cancellation — is given back untouched.
+    /// </summary>
+    private async Task<SweepResult> SendDepartmentAsync(Department department, List<DueReminder> reminders, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
-        var reminder = view.Reminder;
-        if (!await store.ClaimAsync(reminder.Id, SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken))
+        int sent = 0, failed = 0;
+        for (var start = 0; start < reminders.Count; start += ClaimChunk)
         {
-            return Outcome.Skipped;
+            var chunk = reminders.GetRange(start, Math.Min(ClaimChunk, reminders.Count - start));
+            var claimed = await store.ClaimAsync([.. chunk.Select(v => v.Reminder.Id)], SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                if (!claimed.Contains(chunk[i].Reminder.Id))
+                {
+                    continue; // another sender has it
+                }
+
+                Outcome outcome;
+                try
+                {
+                    outcome = await SendClaimedAsync(department, chunk[i], asOf, cancellationToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    await store.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
+                    throw;
+                }
+
+                switch (outcome)
+                {
+                    case Outcome.Sent: sent++; break;
+                    case Outcome.Failed: failed++; break;
+                    case Outcome.Parked:
+                        // The channel refused: the department's remaining cards wait with it.
+                        await store.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
+                        return new SweepResult(sent, failed, reminders.Count - (start + i));
+                }
+            }
         }
 
+        return new SweepResult(sent, failed, 0);
+    }
+
+    private static List<long> Untried(List<DueReminder> chunk, int current, IReadOnlySet<long> claimed) =>
+        [.. chunk.Skip(current + 1).Select(v => v.Reminder.Id).Where(claimed.Contains)];
+
+    private async Task<Outcome> SendClaimedAsync(Department department, DueReminder view, DateTimeOffset asOf, CancellationToken cancellationToken)
+    {
+        var reminder = view.Reminder;
         try
         {
             var card = cards.Reminder(view with { Reminder = reminder }, Language.Japanese);

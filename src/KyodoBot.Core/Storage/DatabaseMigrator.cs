@@ -29,7 +29,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<KyodoDbContext> contexts,
 
         if (options.Provider == StorageProvider.Sqlite)
         {
-            // WAL lets readers and the single writer work at once; NORMAL sync is durable across process crashes.
+            // WAL lets readers and the single writer work at once; it is stored in the file. NORMAL sync (durable
+            // across process crashes) is a per-connection setting: SqliteConnectionSettings applies it.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }

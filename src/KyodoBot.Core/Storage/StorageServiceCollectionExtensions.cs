@@ -16,7 +16,8 @@ public static class StorageServiceCollectionExtensions
         switch (options.Provider)
         {
             case StorageProvider.Sqlite:
-                services.AddPooledDbContextFactory<SqliteKyodoDbContext>(o => o.UseSqlite(options.ConnectionString));
+                services.AddPooledDbContextFactory<SqliteKyodoDbContext>(o => o.UseSqlite(options.ConnectionString)
+                    .AddInterceptors(new SqliteConnectionSettings()));
                 services.AddSingleton<IDbContextFactory<KyodoDbContext>, KyodoDbContextFactory<SqliteKyodoDbContext>>();
                 break;
             case StorageProvider.Postgres:

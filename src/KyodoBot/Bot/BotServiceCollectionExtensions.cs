@@ -16,10 +16,11 @@ public static class BotServiceCollectionExtensions
     {
         services.AddSingleton(BotIdentity.FromConfiguration(configuration, environment));
         services.AddKyodoConnectorThrottling(configuration);
-        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+        // Connector clients share one JSON contract resolver: see SharedContractsAuthentication for why.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>())));
         services.AddSingleton<KyodoAdapter>();
         services.AddSingleton<CloudAdapter>(sp => sp.GetRequiredService<KyodoAdapter>());
         services.AddSingleton<IBot, KyodoTeamsBot>();

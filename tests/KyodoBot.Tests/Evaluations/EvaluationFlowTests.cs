@@ -239,6 +239,49 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Forbidden_OnTheFirstCard_LeavesTheDepartmentsOtherCardsAsTheyWere()
+    {
+        await AdminOpensPersonalChatAsync();
+        await RegisterDepartmentAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await RegisterAsync(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), ScheduleKind.Dates, title: $"T{i}", dates: [new DateOnly(2026, 12, 10)]);
+        }
+
+        _host.Messenger.Setup(m => m.PostToDepartmentAsync(Department, It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new ChannelForbiddenException(Department, new InvalidOperationException("403")));
+
+        var refused = await Sweep.RunAsync(At(2026, 12, 3, 9, 0), default);
+
+        var due = (await RemindersAsync()).Where(r => r.Day == new DateOnly(2026, 12, 3)).OrderBy(r => r.Id).ToList();
+        Assert.Equal((0, 3), (refused.Sent, refused.Parked));
+        Assert.All(due, r => Assert.Equal((ReminderState.Pending, (string?)null), (r.State, r.ClaimedBy)));
+        Assert.Equal(("channel-inactive", 1), (due[0].LastError, due[0].Attempts));
+        Assert.All(due.Skip(1), r => Assert.Equal(((string?)null, 0), (r.LastError, r.Attempts)));
+        _host.Messenger.Verify(m => m.PostToDepartmentAsync(Department, It.IsAny<OutgoingMessage>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task Claim_TakesOnlyTheRemindersNoOtherSenderHolds()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RegisterAsync(new DateOnly(2026, 12, 1), new DateOnly(2027, 3, 31), ScheduleKind.Dates, title: $"T{i}", dates: [new DateOnly(2026, 12, 10)]);
+        }
+
+        var ids = (await RemindersAsync()).Where(r => r.Day == new DateOnly(2026, 12, 3)).Select(r => r.Id).Order().ToList();
+        var until = At(2026, 12, 3, 9, 5);
+
+        var first = await Store.ClaimAsync([ids[1]], "sender-a", until, default);
+        var second = await Store.ClaimAsync(ids, "sender-b", until, default);
+        var third = await Store.ClaimAsync(ids, "sender-c", until, default);
+
+        Assert.Equal([ids[1]], first.Order());
+        Assert.Equal([ids[0], ids[2]], second.Order());
+        Assert.Empty(third);
+    }
+
+    [Fact]
     public async Task TransientFailure_KeepsTheReminderPending_AndTheNextSweepDeliversIt()
     {
         await RegisterDepartmentAsync();
