@@ -59,8 +59,9 @@ public sealed class SweepCrashTests(ITestOutputHelper log) : IAsyncLifetime
         var sentBeforeKill = atKill.Count(r => due.Contains(r.Id) && r.State == ReminderState.Sent);
         var inFlight = atKill.Where(r => r.State == ReminderState.Sending).Select(r => r.Id).ToList();
         Assert.True(sentBeforeKill < due.Count, "the fan-out was over before the kill; the test proves nothing");
-        // One send at a time: at most one claim dies with the process.
-        Assert.True(inFlight.Count <= 1, $"{inFlight.Count} reminders were claimed at the kill");
+        // One send at a time, but a department's cards are claimed a few together: the claims that die with the process
+        // are at most one chunk, and only one of them can have been on its way to Teams.
+        Assert.True(inFlight.Count <= 8, $"{inFlight.Count} reminders were claimed at the kill");
 
         await using var second = BotProcess.Start(environment);
         var final = await EventuallyAsync(_stored.RemindersAsync, all => all.Where(r => due.Contains(r.Id)).All(r => r.State == ReminderState.Sent), Patience,
