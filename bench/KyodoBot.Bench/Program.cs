@@ -23,6 +23,6 @@ static int Micro(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge | dialog [--turns N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]...");
+    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge | dialog [--turns N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--messenger-delay-ms N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]...");
     return 2;
 }

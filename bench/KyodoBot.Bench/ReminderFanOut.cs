@@ -45,7 +45,7 @@ internal static partial class ReminderFanOut
     private const string TenantId = "tenant-bench";
     private const string DummyServiceUrl = "https://localhost:9/";
 
-    private sealed record Settings(int Reminders, int Channels, int DelayMs, int Runs, int WarmUps, int CpuRounds, int Parallel, string? Postgres,
+    private sealed record Settings(int Reminders, int Channels, int DelayMs, int MessengerDelayMs, int Runs, int WarmUps, int CpuRounds, int Parallel, string? Postgres,
         IReadOnlyList<KeyValuePair<string, string>> Overrides);
 
     public static async Task<int> RunAsync(string[] args)
@@ -54,6 +54,7 @@ internal static partial class ReminderFanOut
             Reminders: Args.Int(args, "--reminders", 1000),
             Channels: Args.Int(args, "--channels", 200),
             DelayMs: Args.Int(args, "--delay-ms", 20),
+            MessengerDelayMs: Args.Int(args, "--messenger-delay-ms", 0),
             Runs: Args.Int(args, "--runs", 1),
             WarmUps: Args.Int(args, "--warmups", 4),
             CpuRounds: Args.Int(args, "--cpu-rounds", 3),
@@ -162,7 +163,7 @@ internal static partial class ReminderFanOut
     private static async Task<bool> CpuRunAsync(Settings settings)
     {
         await using var database = await BenchDatabase.CreateAsync(settings.Postgres);
-        var messenger = new InstantMessenger();
+        var messenger = new InstantMessenger(TimeSpan.FromMilliseconds(settings.MessengerDelayMs));
         await using var host = await FanOutHost.StartAsync(settings, database, messenger);
         await host.RegisterChannelsAsync(settings.Channels, DummyServiceUrl);
         // The same reminders are swept again and again, set back to pending in between: the first sweeps warm up
@@ -176,7 +177,8 @@ internal static partial class ReminderFanOut
         Require(due.Count == settings.Reminders, $"{due.Count} reminders due at {asOf:o}, expected {settings.Reminders}");
         var ids = due.Select(d => d.Reminder.Id).ToHashSet();
         Console.WriteLine();
-        Console.WriteLine($"cpu: {settings.Reminders} reminders created in {setup.Elapsed.TotalSeconds:F1} s; messenger returns at once (no HTTP); logging off");
+        Console.WriteLine($"cpu: {settings.Reminders} reminders created in {setup.Elapsed.TotalSeconds:F1} s; messenger (no HTTP) answers " +
+            (settings.MessengerDelayMs > 0 ? $"after {settings.MessengerDelayMs} ms (a timer, no work)" : "at once") + "; logging off");
 
         var ok = true;
         var perReminder = new List<double>();
@@ -522,8 +524,12 @@ internal static partial class ReminderFanOut
         return custom.Build(presented);
     }
 
-    /// <summary>A proactive port that accepts every card at once: what is left is the scheduler's own work.</summary>
-    private sealed class InstantMessenger : IChannelMessenger
+    /// <summary>
+    /// A proactive port that accepts every card at once, or after a pause that costs no CPU (a stand-in for the
+    /// connector's latency, so that the workers meet the database as spread out as they would): what is left is the
+    /// scheduler's own work.
+    /// </summary>
+    private sealed class InstantMessenger(TimeSpan latency) : IChannelMessenger
     {
         private readonly ConcurrentDictionary<string, int> _posts = new(StringComparer.Ordinal);
         private long _next;
@@ -532,11 +538,16 @@ internal static partial class ReminderFanOut
 
         public void Reset() => _posts.Clear();
 
-        public Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken)
+        public async Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken)
         {
+            if (latency > TimeSpan.Zero)
+            {
+                await Task.Delay(latency, cancellationToken);
+            }
+
             var id = Interlocked.Increment(ref _next).ToString(CultureInfo.InvariantCulture);
             _posts.AddOrUpdate(department, 1, (_, n) => n + 1);
-            return Task.FromResult(new PostedMessage($"19:bench@thread.tacv2;messageid={id}", id, DummyServiceUrl, TenantId));
+            return new PostedMessage($"19:bench@thread.tacv2;messageid={id}", id, DummyServiceUrl, TenantId);
         }
 
         public Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
