@@ -26,14 +26,12 @@ public sealed class EvaluationAccess(DepartmentRegistry departments, AdminPolicy
         var department = await departments.FindAsync(project.Department, cancellationToken);
         if (department is not null && turn.Kind == ConversationKind.Channel)
         {
-            return ChannelOf(turn) == department.ChannelId;
+            return turn.ChannelId == department.ChannelId;
         }
 
         // Nobody is configured as admin (a local trial): everyone may.
         return !admins.IsRestricted;
     }
-
-    private static string ChannelOf(IncomingTurn turn) => turn.ChannelId ?? turn.ConversationId.Split(";messageid=")[0];
 }
 
 /// <summary>
@@ -71,22 +69,18 @@ public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCard
         access.MayEditAsync(turn, view.Project, cancellationToken);
 
     /// <summary>The card as it should look now: recorded, or the reminder (snoozed, still open).</summary>
-    protected async Task<string> CurrentCardAsync(DueReminder view, Language language, CancellationToken cancellationToken)
-    {
-        var fresh = await store.FindDueAsync(view.Due.Id, cancellationToken) is { } due ? view with { Due = due.Due } : view;
-        return fresh.Due.State == DueState.Recorded && await store.RecordOfAsync(fresh.Due.Id, cancellationToken) is { } record
-            ? cards.Recorded(fresh, record, language)
-            : cards.Reminder(fresh, language);
-    }
+    protected async Task<string> CurrentCardAsync(DueReminder view, Language language, CancellationToken cancellationToken) =>
+        Render(await CurrentAsync(view, cancellationToken), view.Reminder, language);
 
     /// <summary>Every card posted for this evaluation shows the new state (the clicker's one comes back in the invoke response).</summary>
     protected async Task UpdateForEveryoneAsync(DueReminder view, Language language, CancellationToken cancellationToken)
     {
+        var current = await CurrentAsync(view, cancellationToken);
         foreach (var posted in await store.PostedCardsAsync(view.Due.Id, cancellationToken))
         {
             try
             {
-                var card = await CurrentCardAsync(view with { Reminder = posted }, language, cancellationToken);
+                var card = Render(current, posted, language);
                 await messenger.UpdateAsync(new PostedMessage(posted.PostedConversationId!, posted.PostedActivityId!, posted.PostedServiceUrl!, posted.PostedTenantId),
                     OutgoingMessage.FromCard(card), cancellationToken);
             }
@@ -95,6 +89,20 @@ public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCard
                 logger.LogWarning(ex, "Could not update card {ActivityId} of evaluation {DueId} for everyone", posted.PostedActivityId, view.Due.Id);
             }
         }
+    }
+
+    /// <summary>The evaluation as stored now, with its record if it has one (read once, however many cards show it).</summary>
+    private async Task<(DueReminder View, EvaluationRecord? Record)> CurrentAsync(DueReminder view, CancellationToken cancellationToken)
+    {
+        var fresh = await store.FindDueAsync(view.Due.Id, cancellationToken) is { } due ? view with { Due = due.Due } : view;
+        var record = fresh.Due.State == DueState.Recorded ? await store.RecordOfAsync(fresh.Due.Id, cancellationToken) : null;
+        return (fresh, record);
+    }
+
+    private string Render((DueReminder View, EvaluationRecord? Record) current, Reminder card, Language language)
+    {
+        var view = current.View with { Reminder = card };
+        return current.Record is { } record ? cards.Recorded(view, record, language) : cards.Reminder(view, language);
     }
 }
 

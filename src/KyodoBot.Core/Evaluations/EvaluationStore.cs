@@ -252,12 +252,12 @@ public sealed class EvaluationStore(IDbContextFactory<KyodoDbContext> contexts, 
                 .SetProperty(r => r.LastError, error.Length > 500 ? error[..500] : error), cancellationToken);
     }
 
-    /// <summary>Notes why a reminder waits without claiming it; true the first time this reason is noted.</summary>
-    public async Task<bool> NoteWaitingAsync(long reminderId, string reason, CancellationToken cancellationToken)
+    /// <summary>Notes why reminders wait, without claiming them; how many did not have this reason noted yet.</summary>
+    public async Task<int> NoteWaitingAsync(IReadOnlyList<long> reminderIds, string reason, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Reminders.Where(r => r.Id == reminderId && r.State == ReminderState.Pending && r.LastError != reason)
-            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastError, reason), cancellationToken) == 1;
+        return await db.Reminders.Where(r => reminderIds.Contains(r.Id) && r.State == ReminderState.Pending && r.LastError != reason)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LastError, reason), cancellationToken);
     }
 
     /// <summary>Cancels reminders a later card of the same evaluation makes pointless (not those sent or in flight).</summary>

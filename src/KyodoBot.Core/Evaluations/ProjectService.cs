@@ -1,5 +1,5 @@
-using System.Globalization;
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Dialogs.Parsing;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Proposals;
 using Microsoft.Extensions.Logging;
@@ -174,10 +174,10 @@ public sealed class ProjectService(
 
     public Task<bool> RemoveAsync(EvaluationDue due, CancellationToken cancellationToken) => store.RemoveDueAsync(due.Id, cancellationToken);
 
-    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => JapaneseDateParser.ToCanonical(date);
 
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(Text.TextNormalizer.Normalize(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>A date as the dialogs take it: 2027-04-01, 2027/4/1, 2027年4月1日, 令和9年4月1日 (full or half width).</summary>
+    public static bool TryParseDate(string? text, out DateOnly date) => JapaneseDateParser.TryParse(text, out date);
 
     private static bool TryDate(IReadOnlyDictionary<string, string> answers, string field, out DateOnly date) =>
         TryParseDate(answers.GetValueOrDefault(field), out date);

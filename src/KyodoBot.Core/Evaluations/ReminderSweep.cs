@@ -238,19 +238,19 @@ public sealed class ReminderSweep(
             Markdown.Escape(view.Project.Department), ProjectService.Format(view.Due.DueDate)), cancellationToken);
     }
 
-    /// <summary>Cards that cannot go out yet stay pending; the admins are told once per card and reason.</summary>
+    /// <summary>
+    /// Cards that cannot go out yet stay pending; the admins are told once per card and reason. A card already noted
+    /// (every sweep finds it again) costs no statement.
+    /// </summary>
     private async Task ParkAsync(IReadOnlyList<DueReminder> reminders, string reason, CancellationToken cancellationToken)
     {
-        var first = new List<DueReminder>();
-        foreach (var view in reminders)
+        var first = reminders.Where(v => v.Reminder.LastError != reason).ToList();
+        if (first.Count == 0 || await store.NoteWaitingAsync([.. first.Select(v => v.Reminder.Id)], reason, cancellationToken) == 0)
         {
-            if (await store.NoteWaitingAsync(view.Reminder.Id, reason, cancellationToken))
-            {
-                first.Add(view);
-            }
+            return;
         }
 
-        if (first.Count > 0 && reason == NoChannel)
+        if (reason == NoChannel)
         {
             var department = first[0].Project.Department;
             logger.LogWarning("{Count} evaluation reminder(s) for {Department} wait: the department has no registered channel", first.Count, department);
