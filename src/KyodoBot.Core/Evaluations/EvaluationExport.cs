@@ -118,15 +118,40 @@ public static class EvaluationExport
         csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
     }
 
-    /// <summary>RFC 4180 quoting; a cell that Excel would read as a formula (= + - @) is prefixed with an apostrophe.</summary>
+    /// <summary>
+    /// RFC 4180 quoting; a cell that a spreadsheet would read as a formula is prefixed with an apostrophe. Spreadsheets
+    /// skip leading blanks before a formula, so the test is on the first character that is not a space of any kind
+    /// (space, NBSP, U+3000, …) nor an invisible format character (zero-width space, BOM); a leading tab or CR defuses
+    /// on its own. The full-width forms (＝ ＋ － ＠) are defused too: harmless when they are plain text.
+    /// </summary>
     public static string Cell(string value)
     {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (LooksLikeFormula(value))
         {
             value = "'" + value;
         }
 
         return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static bool LooksLikeFormula(string value)
+    {
+        if (value.Length > 0 && value[0] is '\t' or '\r')
+        {
+            return true;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
+            return c is '=' or '+' or '-' or '@' or '＝' or '＋' or '－' or '＠';
+        }
+
+        return false;
     }
 
     private static string Date(DateOnly date) => ProjectService.Format(date);
