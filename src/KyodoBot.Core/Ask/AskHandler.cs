@@ -47,6 +47,6 @@ public sealed class AskHandler(
             }, cancellationToken);
         }
 
-        return [presenter.Present(answer, new FeedbackKey(turn.ActivityId, turn.UserId, question, sections, answer.Confidence), turn.Language, aiGenerated)];
+        return [presenter.Present(answer, new FeedbackKey(turn.ActivityId, question, sections, answer.Confidence), turn.Language, aiGenerated)];
     }
 }

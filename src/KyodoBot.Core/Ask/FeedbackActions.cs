@@ -27,7 +27,8 @@ public sealed class FeedbackAction(QuestionLog log, CardTemplates cards, Texts t
         var question = await log.RecordAsync(new QuestionRecord
         {
             ActivityId = key.ActivityId,
-            UserId = key.AskedBy.Length > 0 ? key.AskedBy : turn.UserId,
+            // The clicker, whatever the card says: card data is client input and could name anyone.
+            UserId = turn.UserId,
             ConversationId = turn.ConversationId,
             Question = key.Question,
             Language = language,

@@ -9,14 +9,14 @@ namespace KyodoBot.Core.Ask;
 /// <summary>
 /// What a 👍/👎 button carries so that the question can be stored when feedback arrives: the activity that asked it
 /// (the idempotency key), the question and the cited sections. It comes back from the client, so it is validated and
-/// clipped like any user input.
+/// clipped like any user input — and it names nobody: who asked and who voted is the turn's user, never a value the
+/// client could rewrite.
 /// </summary>
-public sealed record FeedbackKey(string ActivityId, string AskedBy, string Question, string SectionIds, double Confidence)
+public sealed record FeedbackKey(string ActivityId, string Question, string SectionIds, double Confidence)
 {
     public void WriteTo(JsonObject data)
     {
         data["activityId"] = ActivityId;
-        data["askedBy"] = AskedBy;
         data["question"] = Question;
         data["sections"] = SectionIds;
         data["confidence"] = Math.Round(Confidence, 3);
@@ -25,10 +25,9 @@ public sealed record FeedbackKey(string ActivityId, string AskedBy, string Quest
     public static FeedbackKey? Read(JsonElement data)
     {
         var activityId = CardData.String(data, "activityId");
-        var askedBy = CardData.String(data, "askedBy") ?? "";
         var question = QuestionLog.Clip(TextNormalizer.Normalize(CardData.String(data, "question")));
         var sections = CardData.String(data, "sections") ?? "";
-        if (string.IsNullOrEmpty(activityId) || activityId.Length > 256 || askedBy.Length > 512 || question.Length == 0 || sections.Length > 1000)
+        if (string.IsNullOrEmpty(activityId) || activityId.Length > 256 || question.Length == 0 || sections.Length > 1000)
         {
             return null;
         }
@@ -36,6 +35,6 @@ public sealed record FeedbackKey(string ActivityId, string AskedBy, string Quest
         var confidence = double.TryParse(CardData.String(data, "confidence"), NumberStyles.Float, CultureInfo.InvariantCulture, out var c)
             ? Math.Clamp(c, 0, 1)
             : 0;
-        return new FeedbackKey(activityId, askedBy, question, sections, confidence);
+        return new FeedbackKey(activityId, question, sections, confidence);
     }
 }

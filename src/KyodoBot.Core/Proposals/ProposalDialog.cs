@@ -160,7 +160,7 @@ public sealed class ProposalDialog(
                 if (step.UnrecognisedQuestion is { } question)
                 {
                     var (answer, aiGenerated) = await answers.AnswerAsync(question, turn.Language, cancellationToken);
-                    var feedback = new FeedbackKey(turn.ActivityId, turn.UserId, QuestionLog.Clip(question), string.Join(",", answer.Citations.Select(c => c.Id)), answer.Confidence);
+                    var feedback = new FeedbackKey(turn.ActivityId, QuestionLog.Clip(question), string.Join(",", answer.Citations.Select(c => c.Id)), answer.Confidence);
                     return [presenter.Present(answer, feedback, turn.Language, aiGenerated), .. messages];
                 }
 

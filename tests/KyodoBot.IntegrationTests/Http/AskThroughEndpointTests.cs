@@ -31,6 +31,36 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Feedback_WithForgedCardData_IsStoredUnderTheUserWhoPressed_NeverTheIdInTheData()
+    {
+        var client = Start(BotApp.Anonymous(_database));
+        var forged = Activities.PersonalMessage("http://localhost:1/", "", userId: "29:user-mallory", expectReplies: true);
+        forged.Remove("text");
+        forged["value"] = new JsonObject
+        {
+            ["action"] = "feedback",
+            ["vote"] = "down",
+            ["activityId"] = "activity-of-yamada",
+            ["askedBy"] = "29:user-yamada",
+            ["userId"] = "29:user-yamada",
+            ["question"] = "公開の原則とは何ですか",
+            ["sections"] = "",
+            ["confidence"] = "0.9",
+        };
+
+        var response = await client.SendAsync(Activities.Post(forged));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("feedbackId", await response.Content.ReadAsStringAsync());
+        await using var db = await Db();
+        var question = await db.Questions.AsNoTracking().SingleAsync();
+        Assert.Equal("29:user-mallory", question.UserId);
+        var vote = await db.Feedback.AsNoTracking().SingleAsync();
+        Assert.Equal("29:user-mallory", vote.UserId);
+        Assert.False(await db.Questions.AnyAsync(q => q.UserId == "29:user-yamada"));
+    }
+
+    [Fact]
     public async Task WithAzureOpenAI_TheModelsGroundedAnswerIsSent_WithCitationsAndAiLabel()
     {
         _openAi = await FakeAzureOpenAI.StartAsync();
