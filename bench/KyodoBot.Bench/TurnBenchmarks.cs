@@ -42,7 +42,7 @@ public class TurnBenchmarks
     public Answer Answer() => _answers.AnswerAsync(Question, Language.Japanese, default).GetAwaiter().GetResult().Answer;
 
     [Benchmark]
-    public OutgoingMessage Present() => _presenter.Present(_answer, new FeedbackKey("activity-1", "29:user", Question, "principle-6", 1), Language.Japanese, false);
+    public OutgoingMessage Present() => _presenter.Present(_answer, new FeedbackKey("activity-1", Question, "principle-6", 1), Language.Japanese, false);
 
     [Benchmark]
     public string ToActivityJson() => Newtonsoft.Json.JsonConvert.SerializeObject(ActivityMapper.ToActivity(_message));
