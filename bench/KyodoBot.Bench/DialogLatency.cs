@@ -61,6 +61,9 @@ internal static class DialogLatency
         public Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken) =>
             throw new DepartmentNotRegisteredException(department);
 
+        public Task<PostedMessage> PostToChannelAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken) =>
+            throw new DepartmentNotRegisteredException(channelId);
+
         public Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<PostedMessage> SendToUserAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken) =>

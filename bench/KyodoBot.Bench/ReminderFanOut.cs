@@ -550,6 +550,9 @@ internal static partial class ReminderFanOut
             return new PostedMessage($"19:bench@thread.tacv2;messageid={id}", id, DummyServiceUrl, TenantId);
         }
 
+        public Task<PostedMessage> PostToChannelAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken) =>
+            throw new DepartmentNotRegisteredException(channelId);
+
         public Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<PostedMessage> SendToUserAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken) =>

@@ -25,7 +25,7 @@ public static class KyodoCoreServiceCollectionExtensions
     {
         services.AddOptions<KyodoOptions>().BindConfiguration(KyodoOptions.Section)
             // The binder skips a single value where it expects a list, and an operator's one variable
-            // (Kyodo__Admins=a,b) would leave no admins, that is everyone: AdminPolicy splits the value.
+            // (Kyodo__Admins=a,b) would leave no admins, that is nobody: AdminPolicy splits the value.
             .Configure<IConfiguration>((options, config) =>
             {
                 if (config[$"{KyodoOptions.Section}:{nameof(KyodoOptions.Admins)}"] is { Length: > 0 } admins)
@@ -41,12 +41,9 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<CardTemplates>();
         services.AddSingleton<AdminPolicy>();
         services.AddSingleton<WelcomeCard>();
-        services.AddSingleton<DepartmentRegistry>();
+        services.AddKyodoDepartments();
 
         services.AddSingleton<ICommand, HelpCommand>();
-        services.AddSingleton<ICommand, RegisterDepartmentCommand>();
-        services.AddSingleton<ICommand, UnregisterDepartmentCommand>();
-        services.AddSingleton<ICommand, ListDepartmentsCommand>();
 
         services.AddKyodoKnowledge();
         services.AddKyodoGrounding(configuration);

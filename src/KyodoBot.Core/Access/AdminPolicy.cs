@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Core.Access;
 
-/// <summary>Who may change shared settings (the department registry, …): everyone, unless <c>Kyodo:Admins</c> lists ids.</summary>
+/// <summary>
+/// Who the admins are: the Entra object ids in <c>Kyodo:Admins</c>. Closed by default: with none configured, nobody
+/// is an admin (see docs/decisions/0016-closed-by-default-authorization.md for what that leaves open during setup).
+/// </summary>
 public sealed class AdminPolicy
 {
     private readonly HashSet<string> _admins;
@@ -16,10 +19,10 @@ public sealed class AdminPolicy
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 
-    public bool IsRestricted => _admins.Count > 0;
+    /// <summary>At least one admin is configured; the department registry is then theirs alone to change.</summary>
+    public bool AnyConfigured => _admins.Count > 0;
 
     public IReadOnlyCollection<string> Admins => _admins;
 
-    public bool IsAdmin(IncomingTurn turn) =>
-        !IsRestricted || (turn.AadObjectId is { Length: > 0 } id && _admins.Contains(id));
+    public bool IsAdmin(IncomingTurn turn) => turn.AadObjectId is { Length: > 0 } id && _admins.Contains(id);
 }

@@ -5,7 +5,7 @@ public sealed class KyodoOptions
 {
     public const string Section = "Kyodo";
 
-    /// <summary>Entra object ids of the people who may manage the bot. Empty: everyone may.</summary>
+    /// <summary>Entra object ids of the people who may manage the bot. Empty: nobody is an admin (closed by default).</summary>
     public List<string> Admins { get; set; } = [];
 
     /// <summary>Where cards/, dialogs/, knowledge/ and appPackage/ are read from; see ContentPaths.</summary>

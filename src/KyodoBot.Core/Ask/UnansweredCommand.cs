@@ -19,7 +19,7 @@ public sealed class UnansweredCommand(QuestionLog log, AdminPolicy admins, Texts
         var language = context.Turn.Language;
         if (!admins.IsAdmin(context.Turn))
         {
-            return [OutgoingMessage.FromText(texts.Get(language, "unanswered.notAdmin"))];
+            return [OutgoingMessage.FromText(texts.Get(language, admins.AnyConfigured ? "unanswered.notAdmin" : "access.noAdmins"))];
         }
 
         DateTimeOffset since;

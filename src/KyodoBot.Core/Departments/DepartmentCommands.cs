@@ -5,9 +5,14 @@ using KyodoBot.Core.Localization;
 
 namespace KyodoBot.Core.Departments;
 
-/// <summary><c>登録 市民活動推進課</c> / <c>register …</c>: maps the current channel to a department.</summary>
+/// <summary>
+/// <c>登録 市民活動推進課</c> / <c>register …</c>: maps the current channel to a department. A department no channel holds
+/// is registered at once (that is how setup works); one another channel holds moves only for an admin, and otherwise
+/// becomes a request the holding channel approves (<see cref="DepartmentMoves"/>).
+/// </summary>
 public sealed class RegisterDepartmentCommand(
     DepartmentRegistry registry,
+    DepartmentMoves moves,
     IEnumerable<IDepartmentRegisteredListener> listeners,
     AdminPolicy admins,
     Texts texts) : ICommand
@@ -35,7 +40,18 @@ public sealed class RegisterDepartmentCommand(
         }
 
         var channel = new ChannelLocation(turn.ChannelId!, turn.ChannelName, turn.TeamId, turn.TeamName);
-        var result = await registry.RegisterAsync(name, channel, turn.AadObjectId ?? turn.UserId, cancellationToken);
+        var admin = admins.IsAdmin(turn);
+        var result = await registry.RegisterAsync(name, channel, turn.AadObjectId ?? turn.UserId, cancellationToken, allowMove: admin);
+        if (result.Outcome == RegistrationOutcome.HeldElsewhere)
+        {
+            return [OutgoingMessage.FromText(await moves.RequestAsync(turn, result.Department, channel, cancellationToken))];
+        }
+
+        if (result.Outcome == RegistrationOutcome.Moved)
+        {
+            await moves.AnnounceAdminMoveAsync(turn, result, cancellationToken);
+        }
+
         if (result.Outcome != RegistrationOutcome.AlreadyRegistered)
         {
             foreach (var listener in listeners)
@@ -55,7 +71,10 @@ public sealed class RegisterDepartmentCommand(
     }
 }
 
-/// <summary><c>登録解除 [部署名]</c> / <c>unregister [name]</c>: removes this channel's mapping(s).</summary>
+/// <summary>
+/// <c>登録解除 [部署名]</c> / <c>unregister [name]</c>: removes this channel's own mapping(s) — never another channel's, so
+/// it needs no more than being in the channel (and being an admin, when admins are configured).
+/// </summary>
 public sealed class UnregisterDepartmentCommand(DepartmentRegistry registry, AdminPolicy admins, Texts texts) : ICommand
 {
     public IReadOnlyList<string> Keywords { get; } = ["登録解除", "unregister"];
@@ -100,7 +119,11 @@ public sealed class ListDepartmentsCommand(DepartmentRegistry registry, Texts te
 
 internal static class DepartmentCommandGuard
 {
-    /// <summary>Registry changes happen in a channel, by an admin when admins are configured.</summary>
+    /// <summary>
+    /// Registry changes happen in a channel; when admins are configured, by an admin only. Without admins (a trial, the
+    /// first setup) a channel may still register a free department and remove its own; taking over a department
+    /// another channel holds needs that channel's approval either way (see <see cref="RegisterDepartmentCommand"/>).
+    /// </summary>
     public static OutgoingMessage? Refuse(IncomingTurn turn, AdminPolicy admins, Texts texts)
     {
         if (turn.Kind != ConversationKind.Channel || string.IsNullOrEmpty(turn.ChannelId))
@@ -108,6 +131,6 @@ internal static class DepartmentCommandGuard
             return OutgoingMessage.FromText(texts.Get(turn.Language, "departments.channelOnly"));
         }
 
-        return admins.IsAdmin(turn) ? null : OutgoingMessage.FromText(texts.Get(turn.Language, "departments.notAdmin"));
+        return !admins.AnyConfigured || admins.IsAdmin(turn) ? null : OutgoingMessage.FromText(texts.Get(turn.Language, "departments.notAdmin"));
     }
 }

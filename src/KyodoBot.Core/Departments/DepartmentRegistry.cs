@@ -10,9 +10,11 @@ public enum RegistrationOutcome
     Moved,
     /// <summary>Registered again in the same channel after Teams had refused posts there (the bot was re-added).</summary>
     Reactivated,
+    /// <summary>Another channel holds the department and a move was not allowed: nothing changed.</summary>
+    HeldElsewhere,
 }
 
-public sealed record RegistrationResult(RegistrationOutcome Outcome, Department Department, string? PreviousChannelName);
+public sealed record RegistrationResult(RegistrationOutcome Outcome, Department Department, string? PreviousChannelName, string? PreviousChannelId = null);
 
 /// <summary>
 /// Told after a department is mapped to a channel (proposals waiting for it are delivered then). Called by the
@@ -32,7 +34,14 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
     /// <summary>NFKC, trimmed, inner whitespace collapsed. Empty when nothing is left.</summary>
     public static string NormalizeName(string? name) => TextNormalizer.Normalize(name);
 
-    public async Task<RegistrationResult> RegisterAsync(string name, ChannelLocation channel, string? registeredBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Maps <paramref name="name"/> to <paramref name="channel"/>. A department another channel holds moves only when
+    /// <paramref name="allowMove"/> (an admin, or an approved move request); otherwise the outcome is
+    /// <see cref="RegistrationOutcome.HeldElsewhere"/> and nothing changes — decided in the same read as the write, so
+    /// a concurrent registration cannot turn a first registration into a takeover.
+    /// </summary>
+    public async Task<RegistrationResult> RegisterAsync(string name, ChannelLocation channel, string? registeredBy, CancellationToken cancellationToken,
+        bool allowMove = false)
     {
         var normalized = NormalizeName(name);
         if (normalized.Length == 0 || normalized.Length > MaxNameLength)
@@ -51,9 +60,15 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
                 return new RegistrationResult(RegistrationOutcome.AlreadyRegistered, existing, null);
             }
 
+            if (existing is not null && existing.ChannelId != channel.ChannelId && !allowMove)
+            {
+                return new RegistrationResult(RegistrationOutcome.HeldElsewhere, existing, existing.ChannelName ?? existing.ChannelId, existing.ChannelId);
+            }
+
             var reactivated = existing is not null && existing.ChannelId == channel.ChannelId;
 
             string? previous = null;
+            string? previousId = null;
             if (existing is null)
             {
                 existing = new Department { Name = normalized, NameKey = key, ChannelId = channel.ChannelId };
@@ -62,6 +77,7 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
             else if (!reactivated)
             {
                 previous = existing.ChannelName ?? existing.ChannelId;
+                previousId = existing.ChannelId;
             }
 
             existing.Inactive = false;
@@ -80,7 +96,7 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
                 await db.SaveChangesAsync(cancellationToken);
                 var outcome = reactivated ? RegistrationOutcome.Reactivated
                     : previous is null ? RegistrationOutcome.Registered : RegistrationOutcome.Moved;
-                result = new RegistrationResult(outcome, existing, previous);
+                result = new RegistrationResult(outcome, existing, previous, previousId);
                 break;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -130,6 +146,28 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
                 .SetProperty(d => d.InactiveSince, time.GetUtcNow())
                 .SetProperty(d => d.InactiveReason, reason.Length > 500 ? reason[..500] : reason), cancellationToken);
         return changed > 0;
+    }
+
+    /// <summary>
+    /// Moves the department to <paramref name="to"/> if it is still registered to <paramref name="fromChannelId"/>
+    /// (an approved move request); null when it has moved or gone since the request was made.
+    /// </summary>
+    public async Task<Department?> MoveAsync(string name, string fromChannelId, ChannelLocation to, string? movedBy, CancellationToken cancellationToken)
+    {
+        var key = NormalizeName(name).ToLowerInvariant();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var changed = await db.Departments.Where(d => d.NameKey == key && d.ChannelId == fromChannelId)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(d => d.ChannelId, to.ChannelId)
+                .SetProperty(d => d.ChannelName, to.ChannelName)
+                .SetProperty(d => d.TeamId, to.TeamId)
+                .SetProperty(d => d.TeamName, to.TeamName)
+                .SetProperty(d => d.RegisteredBy, movedBy)
+                .SetProperty(d => d.RegisteredAt, time.GetUtcNow())
+                .SetProperty(d => d.Inactive, false)
+                .SetProperty(d => d.InactiveSince, (DateTimeOffset?)null)
+                .SetProperty(d => d.InactiveReason, (string?)null), cancellationToken);
+        return changed == 0 ? null : await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.NameKey == key, cancellationToken);
     }
 
     public async Task<Department?> FindAsync(string name, CancellationToken cancellationToken)

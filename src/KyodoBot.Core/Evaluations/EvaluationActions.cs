@@ -12,26 +12,14 @@ using Microsoft.Extensions.Logging;
 namespace KyodoBot.Core.Evaluations;
 
 /// <summary>
-/// Who may act on a project's evaluations: members of its department's channel (where the cards are) and the admins.
+/// Who may record, postpone or reschedule a project's evaluations: members of its department's channel (where the
+/// cards are), from that channel, and the admins — never anyone else, whether or not admins are configured. The ids in
+/// the card data (dueId, projectId) only say which evaluation; they grant nothing.
 /// </summary>
-public sealed class EvaluationAccess(DepartmentRegistry departments, AdminPolicy admins)
+public sealed class EvaluationAccess(DepartmentAccess departments)
 {
-    public async Task<bool> MayEditAsync(IncomingTurn turn, Project project, CancellationToken cancellationToken)
-    {
-        if (admins.IsRestricted && admins.IsAdmin(turn))
-        {
-            return true;
-        }
-
-        var department = await departments.FindAsync(project.Department, cancellationToken);
-        if (department is not null && turn.Kind == ConversationKind.Channel)
-        {
-            return turn.ChannelId == department.ChannelId;
-        }
-
-        // Nobody is configured as admin (a local trial): everyone may.
-        return !admins.IsRestricted;
-    }
+    public Task<bool> MayEditAsync(IncomingTurn turn, Project project, CancellationToken cancellationToken) =>
+        departments.MayActForAsync(turn, project.Department, cancellationToken);
 }
 
 /// <summary>

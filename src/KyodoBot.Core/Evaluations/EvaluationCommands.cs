@@ -60,7 +60,7 @@ public sealed class RegisterProjectCommand(EvaluationCards cards, DepartmentRegi
         var language = context.Turn.Language;
         if (!admins.IsAdmin(context.Turn))
         {
-            return [OutgoingMessage.FromText(texts.Get(language, "evaluation.register.adminOnly"))];
+            return [OutgoingMessage.FromText(texts.Get(language, admins.AnyConfigured ? "evaluation.register.adminOnly" : "access.noAdmins"))];
         }
 
         var names = (await departments.ListAsync(cancellationToken)).Select(d => d.Name).ToList();
@@ -198,7 +198,7 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         if (!admins.IsAdmin(turn))
         {
-            return new CardExecuteResult(null, T("evaluation.register.adminOnly"));
+            return new CardExecuteResult(null, T(admins.AnyConfigured ? "evaluation.register.adminOnly" : "access.noAdmins"));
         }
 
         string Field(string name, int max)

@@ -20,6 +20,13 @@ public interface IChannelMessenger
 {
     Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A new thread in a channel known from an earlier turn there, whatever department it holds (a department's move
+    /// is announced in the channel it leaves and in the one asking). <see cref="DepartmentNotRegisteredException"/>
+    /// (naming the channel id) when no reference to it is stored.
+    /// </summary>
+    Task<PostedMessage> PostToChannelAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken);
+
     Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken);
 
     /// <summary>Sends to a user's personal chat with the bot (known from an earlier turn there).</summary>

@@ -14,6 +14,7 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
 {
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentMoveRequest> DepartmentMoveRequests => Set<DepartmentMoveRequest>();
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
     public DbSet<AnswerFeedback> Feedback => Set<AnswerFeedback>();
     public DbSet<ProposalDraft> ProposalDrafts => Set<ProposalDraft>();
@@ -59,6 +60,33 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.TeamName).HasMaxLength(256);
             e.Property(x => x.RegisteredBy).HasMaxLength(256);
             e.Property(x => x.InactiveReason).HasMaxLength(500);
+        });
+
+        modelBuilder.Entity<DepartmentMoveRequest>(e =>
+        {
+            e.ToTable("department_move_requests");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.RequestActivityId).HasMaxLength(256);
+            e.HasIndex(x => x.RequestActivityId).IsUnique();
+            e.Property(x => x.NameKey).HasMaxLength(100);
+            e.HasIndex(x => new { x.NameKey, x.State });
+            e.Property(x => x.DepartmentName).HasMaxLength(100);
+            e.Property(x => x.FromChannelId).HasMaxLength(512);
+            e.Property(x => x.FromChannelName).HasMaxLength(256);
+            e.Property(x => x.ToChannelId).HasMaxLength(512);
+            e.Property(x => x.ToChannelName).HasMaxLength(256);
+            e.Property(x => x.ToTeamId).HasMaxLength(512);
+            e.Property(x => x.ToTeamName).HasMaxLength(256);
+            e.Property(x => x.RequestedBy).HasMaxLength(256);
+            e.Property(x => x.RequestedByName).HasMaxLength(256);
+            e.Property(x => x.State).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.DecidedBy).HasMaxLength(256);
+            e.Property(x => x.DecidedByName).HasMaxLength(256);
+            e.Property(x => x.CardConversationId).HasMaxLength(512);
+            e.Property(x => x.CardActivityId).HasMaxLength(256);
+            e.Property(x => x.CardServiceUrl).HasMaxLength(512);
+            e.Property(x => x.CardTenantId).HasMaxLength(128);
+            e.Ignore(x => x.To);
         });
 
         modelBuilder.Entity<QuestionRecord>(e =>

@@ -20,8 +20,17 @@ public sealed class TeamsChannelMessenger(
     public async Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken)
     {
         var target = await departments.FindAsync(department, cancellationToken) ?? throw new DepartmentNotRegisteredException(department);
-        var channel = await conversations.FindAsync(target.ChannelId, cancellationToken) ?? throw new DepartmentNotRegisteredException(department);
-        var reference = ActivityMapper.ToReference(channel, target.ChannelId);
+        return await PostAsync(target.ChannelId, target.Name, message, cancellationToken);
+    }
+
+    public Task<PostedMessage> PostToChannelAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken) =>
+        PostAsync(channelId, channelId, message, cancellationToken);
+
+    /// <param name="label">The department (or the channel id) named in exceptions and logs.</param>
+    private async Task<PostedMessage> PostAsync(string channelId, string label, OutgoingMessage message, CancellationToken cancellationToken)
+    {
+        var channel = await conversations.FindAsync(channelId, cancellationToken) ?? throw new DepartmentNotRegisteredException(label);
+        var reference = ActivityMapper.ToReference(channel, channelId);
 
         PostedMessage? posted = null;
         try
@@ -29,17 +38,17 @@ public sealed class TeamsChannelMessenger(
             await adapter.ContinueConversationAsync(identity.AppId, reference, async (turnContext, ct) =>
             {
                 var (thread, activityId) = await TeamsInfo.SendMessageToTeamsChannelAsync(
-                    turnContext, ActivityMapper.ToActivity(message), target.ChannelId, identity.AppId, ct);
+                    turnContext, ActivityMapper.ToActivity(message), channelId, identity.AppId, ct);
                 posted = new PostedMessage(thread.Conversation.Id, activityId, thread.ServiceUrl ?? channel.ServiceUrl, channel.TenantId);
             }, cancellationToken);
         }
         catch (ErrorResponseException ex) when (ex.Response?.StatusCode == System.Net.HttpStatusCode.Forbidden)
         {
             // The bot was removed from the team (or blocked): no retry helps until it is added back.
-            throw new ChannelForbiddenException(target.Name, ex);
+            throw new ChannelForbiddenException(label, ex);
         }
 
-        logger.LogInformation("Posted a new thread for {Department} in channel {ChannelId}: {ActivityId}", target.Name, target.ChannelId, posted!.ActivityId);
+        logger.LogInformation("Posted a new thread for {Department} in channel {ChannelId}: {ActivityId}", label, channelId, posted!.ActivityId);
         return posted;
     }
 

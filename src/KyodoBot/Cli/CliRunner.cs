@@ -109,6 +109,8 @@ internal sealed class NoTeamsMessenger : IChannelMessenger
 
     public Task<PostedMessage> PostToDepartmentAsync(string department, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
 
+    public Task<PostedMessage> PostToChannelAsync(string channelId, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
+
     public Task UpdateAsync(PostedMessage posted, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();
 
     public Task<PostedMessage> SendToUserAsync(string userId, OutgoingMessage message, CancellationToken cancellationToken) => throw NotHere();

@@ -1,5 +1,6 @@
 using KyodoBot.Core;
 using KyodoBot.Core.Access;
+using KyodoBot.Core.Conversations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +17,7 @@ public sealed class AdminPolicyTests
     {
         var policy = Policy(new() { [key] = value });
 
-        Assert.True(policy.IsRestricted);
+        Assert.True(policy.AnyConfigured);
         Assert.Equal(["aad-1", "aad-2"], policy.Admins.Order());
     }
 
@@ -29,10 +30,27 @@ public sealed class AdminPolicyTests
     }
 
     [Fact]
-    public void NoAdmins_MeansEveryoneMay()
+    public void NoAdmins_MeansNobodyIsAnAdmin()
     {
-        Assert.False(Policy([]).IsRestricted);
+        var policy = Policy([]);
+
+        Assert.False(policy.AnyConfigured);
+        Assert.False(policy.IsAdmin(Turn("aad-anyone")));
+        Assert.False(policy.IsAdmin(Turn(null)));
     }
+
+    [Fact]
+    public void IsAdmin_IsTheConfiguredIdsOnly_CaseInsensitive()
+    {
+        var policy = Policy(new() { ["Kyodo:Admins"] = "AAD-1" });
+
+        Assert.True(policy.IsAdmin(Turn("aad-1")));
+        Assert.False(policy.IsAdmin(Turn("aad-2")));
+        Assert.False(policy.IsAdmin(Turn(null)));
+    }
+
+    private static IncomingTurn Turn(string? aadObjectId) =>
+        new() { ActivityId = "a", UserId = "29:u", ConversationId = "c", AadObjectId = aadObjectId };
 
     private static AdminPolicy Policy(Dictionary<string, string?> settings)
     {

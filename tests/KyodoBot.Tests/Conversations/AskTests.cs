@@ -10,7 +10,8 @@ namespace KyodoBot.Tests.Conversations;
 /// <summary>Questions through the Teams handler: sourced answers, refusals, follow-ups and feedback, all stored.</summary>
 public sealed class AskTests : IAsyncLifetime
 {
-    private BotTestHost _host = new();
+    // The default user (aad-user-1) is an admin, so that 未回答一覧 lists; nobody is one unless configured.
+    private BotTestHost _host = new(new Dictionary<string, string?> { ["Kyodo:Admins:0"] = "aad-user-1" });
 
     [Fact]
     public async Task Question_IsAnsweredWithSourceCitationAndFeedbackButtons()
@@ -150,6 +151,20 @@ public sealed class AskTests : IAsyncLifetime
         var reply = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "未回答一覧")));
 
         Assert.Contains("管理者のみ", reply.Text);
+    }
+
+    [Fact]
+    public async Task Unanswered_WithNoAdminsConfigured_IsRefusedForEveryone_SayingWhatToConfigure()
+    {
+        await _host.DisposeAsync();
+        _host = new BotTestHost();
+        var adapter = BotTestHost.Personal();
+        await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "明日の天気を教えてください"));
+
+        var reply = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "未回答一覧")));
+
+        Assert.Contains("Kyodo:Admins", reply.Text);
+        Assert.DoesNotContain("天気", reply.Text);
     }
 
     [Theory]

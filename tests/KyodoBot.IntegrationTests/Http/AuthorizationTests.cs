@@ -1,0 +1,210 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using KyodoBot.Core.Departments;
+using KyodoBot.Core.Evaluations;
+using KyodoBot.Core.Proposals;
+using KyodoBot.Core.Storage;
+using KyodoBot.IntegrationTests.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KyodoBot.IntegrationTests.Http;
+
+/// <summary>
+/// Closed by default, through the real /api/messages and the fake connector, with no admins configured (the default):
+/// a department's evaluations cannot be changed from a personal chat by card data with guessed ids, and another
+/// channel cannot take a department over — it asks, and the holding channel approves (or an admin moves it).
+/// </summary>
+public sealed class AuthorizationTests : IAsyncLifetime
+{
+    private const string Department = "市民活動推進課";
+    private const string OtherChannel = "19:somebody-else@thread.tacv2";
+
+    private FakeBotConnector _connector = null!;
+    private TestDatabase _database = null!;
+    private BotApp? _app;
+    private HttpClient _client = null!;
+
+    [Theory]
+    [InlineData("evaluation.record")]
+    [InlineData("evaluation.snooze")]
+    [InlineData("schedule.add")]
+    [InlineData("schedule.move")]
+    [InlineData("schedule.remove")]
+    public async Task DepartmentAction_ByInvokeFromAPersonalChat_IsRefused_AndChangesNothing(string verb)
+    {
+        Start();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        var (project, dues) = await ProjectWithTwoDatesAsync();
+        var before = await StateAsync();
+
+        var invoke = Invoke(Personal(), verb, new JsonObject
+        {
+            ["dueId"] = dues[0], ["projectId"] = project, ["moveDueId"] = dues[0], ["removeDueId"] = dues[0],
+            ["issueRating"] = "5", ["conductRating"] = "5", ["reason"] = "都合により", ["snoozes"] = 0,
+            ["addDate"] = Today().AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["moveDate"] = Today().AddDays(70).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var response = await _client.SendAsync(Activities.Post(invoke));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var refusal = await _connector.WaitForAsync(c => c.Method == "POST" && Text(c).Contains("所管課のチャネルまたは管理者のみ"));
+        Assert.Equal("a:personal-29:user-mallory", Assert.Single(refusal).ConversationId);
+        Assert.Equal(before, await StateAsync());
+    }
+
+    [Fact]
+    public async Task Register_InAnotherChannel_AsksTheHoldingChannel_WhichAloneApproves_ThenBothAreToldAndWaitingProposalsFollow()
+    {
+        Start();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+
+        var asked = await SendAsync(InChannel(OtherChannel, "登録 " + Department));
+
+        Assert.Contains("確認を依頼しました", asked);
+        Assert.Equal(Activities.ChannelId, (await Registered()).ChannelId);
+        var card = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("department.move.approve")));
+        Assert.Equal(Activities.ChannelId, card.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        var requestId = await SingleRequestIdAsync();
+        await WaitingProposalAsync();
+
+        // The asking channel and a personal chat cannot approve their own request.
+        await _client.SendAsync(Activities.Post(Invoke(InChannel(OtherChannel, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+        await _client.SendAsync(Activities.Post(Invoke(Personal(), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+        Assert.Equal(2, (await _connector.WaitForAsync(c => Text(c).Contains("承認・拒否は"), count: 2)).Count);
+        Assert.Equal(Activities.ChannelId, (await Registered()).ChannelId);
+
+        var approved = await _client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Contains("承認済み", await approved.Content.ReadAsStringAsync());
+        Assert.Equal(OtherChannel, (await Registered()).ChannelId);
+        Assert.Single(await _connector.WaitForAsync(c => Text(c).Contains("登録先を") && Text(c).Contains("に変更しました")));
+        var told = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("依頼が承認されました")));
+        Assert.Equal(OtherChannel, told.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
+        Assert.StartsWith(Activities.ChannelId, update.ConversationId);
+        Assert.Contains("承認済み", update.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        var review = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("proposal.accept")));
+        Assert.Equal(OtherChannel, review.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Register_ByAnAdmin_MovesAtOnce_AndTellsTheChannelItLeft()
+    {
+        Start(admins: "aad-sato");
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+
+        var moved = await SendAsync(InChannel(OtherChannel, "登録 " + Department));
+
+        Assert.Contains("このチャネルに変更しました", moved);
+        Assert.Equal(OtherChannel, (await Registered()).ChannelId);
+        var told = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("管理者（佐藤 一郎）")));
+        Assert.Equal(Activities.ChannelId, told.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+    }
+
+    // ---- helpers ----
+
+    private async Task<(long Project, long[] Dues)> ProjectWithTwoDatesAsync()
+    {
+        var today = Today();
+        var project = await _app!.Services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
+            "子育てサロン", "NPO法人あおぞら", Department, today, today.AddYears(1), true, ScheduleKind.Dates, [today.AddDays(30)], "test"), default);
+        await using var db = await Db();
+        var dues = await db.EvaluationDues.Where(d => d.ProjectId == project.Id).OrderBy(d => d.Id).Select(d => d.Id).ToArrayAsync();
+        Assert.True(dues.Length >= 2);
+        return (project.Id, dues);
+    }
+
+    /// <summary>Everything a department action could change, as one comparable string.</summary>
+    private async Task<string> StateAsync()
+    {
+        await using var db = await Db();
+        var dues = await db.EvaluationDues.AsNoTracking().OrderBy(d => d.Id).Select(d => $"{d.Id}:{d.DueDate}:{d.State}:{d.SnoozeCount}").ToListAsync();
+        return string.Join("|", dues) + $"|records={await db.Evaluations.CountAsync()}|snoozes={await db.Snoozes.CountAsync()}";
+    }
+
+    private async Task WaitingProposalAsync()
+    {
+        var proposal = new Proposal
+        {
+            Reference = "", SubmitActivityId = "waiting-1", ProposerId = "29:user-yamada", Department = Department,
+            Title = "見守りサロン", Organization = "NPO法人みどり野", AnswersJson = "{}", State = ProposalState.Undelivered,
+        };
+        await _app!.Services.GetRequiredService<ProposalStore>().SubmitAsync(proposal, default);
+    }
+
+    private async Task<long> SingleRequestIdAsync()
+    {
+        await using var db = await Db();
+        return (await db.DepartmentMoveRequests.AsNoTracking().SingleAsync()).Id;
+    }
+
+    private async Task<Department> Registered() =>
+        (await _app!.Services.GetRequiredService<DepartmentRegistry>().FindAsync(Department, default))!;
+
+    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+
+    private JsonObject Personal() => Activities.PersonalMessage(_connector.ServiceUrl, "", userId: "29:user-mallory");
+
+    private JsonObject InChannel(string channelId, string text)
+    {
+        var activity = Activities.ChannelMessage(_connector.ServiceUrl, text, channelId, expectReplies: true);
+        activity["channelData"]!["channel"]!["name"] = channelId == OtherChannel ? "別の課" : "市民活動推進課";
+        return activity;
+    }
+
+    private static JsonObject Invoke(JsonObject activity, string verb, JsonObject data)
+    {
+        activity.Remove("deliveryMode");
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity["text"] = "";
+        data["lang"] = "ja";
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        return activity;
+    }
+
+    private static string Text(ConnectorCall call) =>
+        (call.Body["text"] ?? call.Body["activity"]?["text"])?.GetValue<string>() ?? "";
+
+    private async Task<string> SendAsync(JsonObject activity)
+    {
+        var response = await _client.SendAsync(Activities.Post(activity));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task<KyodoDbContext> Db() =>
+        await _app!.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+
+    private void Start(string? admins = null)
+    {
+        var settings = BotApp.Anonymous(_database);
+        if (admins is not null)
+        {
+            settings["Kyodo:Admins"] = admins;
+        }
+
+        _app = new BotApp(settings);
+        _client = _app.CreateClient();
+    }
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeBotConnector.StartAsync();
+        _database = TestDatabase.CreateSqlite();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        await _database.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+}
