@@ -118,6 +118,38 @@ public sealed class DepartmentRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MoveRequest_Approved_TheNewChannelActsForTheDepartment_TheOldOneNoLonger()
+    {
+        CaptureChannelPosts();
+        var first = BotTestHost.Channel();
+        await first.SendAsync(_host.Bot, BotTestHost.Message(first, "登録 市民活動推進課"));
+        var requestId = await StoreRequestAsync();
+        var access = _host.Services.GetRequiredService<DepartmentAccess>();
+        Assert.True(await access.MayActForAsync(ChannelTurn(BotTestHost.ChannelId), "市民活動推進課", default));
+        Assert.False(await access.MayActForAsync(ChannelTurn(OtherChannel), "市民活動推進課", default));
+
+        var approved = await Router.ExecuteAsync(ChannelTurn(BotTestHost.ChannelId), DepartmentMoveAction.Approve, Data(requestId), default);
+
+        Assert.Contains("承認済み", approved.CardJson);
+        Assert.False(await access.MayActForAsync(ChannelTurn(BotTestHost.ChannelId), "市民活動推進課", default));
+        Assert.True(await access.MayActForAsync(ChannelTurn(OtherChannel), "市民活動推進課", default));
+        Assert.False(await access.MayActForAsync(PersonalTurn("aad-user-1"), "市民活動推進課", default));
+    }
+
+    [Fact]
+    public async Task Unregister_ADepartmentAnotherChannelHolds_RemovesNothing()
+    {
+        var first = BotTestHost.Channel();
+        await first.SendAsync(_host.Bot, BotTestHost.Message(first, "登録 市民活動推進課"));
+        var second = BotTestHost.Channel(channelId: OtherChannel);
+
+        var replies = await second.SendAsync(_host.Bot, BotTestHost.Message(second, "登録解除 市民活動推進課", channelId: OtherChannel));
+
+        Assert.Contains("登録されている部署はありません", Assert.Single(replies).Text);
+        Assert.Equal(BotTestHost.ChannelId, (await Registered())!.ChannelId);
+    }
+
+    [Fact]
     public async Task MoveRequest_AfterTheDepartmentMovedAnotherWay_NoLongerApplies()
     {
         CaptureChannelPosts();
