@@ -55,7 +55,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
-    public async Task Register_InAnotherChannel_AsksTheHoldingChannel_WhichAloneApproves_ThenBothAreToldAndWaitingProposalsFollow()
+    public async Task Register_InAnotherChannel_AsksTheHoldingChannel_WhichAloneApproves_ThenBothAreTold_AndProposalsAndRemindersFollow()
     {
         await StartAsync();
         await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
@@ -68,6 +68,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
         Assert.Equal(Activities.ChannelId, card.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         var requestId = await SingleRequestIdAsync();
         await WaitingProposalAsync();
+        await ProjectWithTwoDatesAsync();
 
         // The asking channel and a personal chat cannot approve their own request.
         await _client.SendAsync(Activities.Post(Invoke(InChannel(OtherChannel, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
@@ -88,6 +89,12 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
         Assert.Contains("承認済み", update.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
         var review = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("proposal.accept")));
         Assert.Equal(OtherChannel, review.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+
+        // The evaluation reminders, sent when due (a sweep as of 40 days from now), go to the new channel.
+        var sent = await _app!.Services.GetRequiredService<IReminderSweep>().RunAsync(DateTimeOffset.UtcNow.AddDays(40), default);
+        Assert.True(sent.Sent > 0);
+        var reminders = await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("evaluation.record"));
+        Assert.All(reminders, r => Assert.Equal(OtherChannel, r.Body["channelData"]!["channel"]!["id"]!.GetValue<string>()));
     }
 
     [SkippableFact]
