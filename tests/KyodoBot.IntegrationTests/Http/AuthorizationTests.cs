@@ -55,6 +55,26 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ProjectRegister_ByInvoke_WithNoAdminsConfigured_IsRefusedForEveryone_AndRegistersNothing()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        var start = Today().AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var end = Today().AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var response = await _client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), "project.register", new JsonObject
+        {
+            ["title"] = "子育てサロン", ["organization"] = "NPO法人あおぞら", ["department"] = Department, ["startDate"] = start, ["endDate"] = end,
+            ["publicFunds"] = "yes", ["schedule"] = "annual", ["dates"] = "",
+        })));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(await _connector.WaitForAsync(c => Text(c).Contains("Kyodo:Admins")));
+        await using var db = await Db();
+        Assert.Equal(0, await db.Projects.CountAsync());
+    }
+
+    [SkippableFact]
     public async Task Register_InAnotherChannel_AsksTheHoldingChannel_WhichAloneApproves_ThenBothAreTold_AndProposalsAndRemindersFollow()
     {
         await StartAsync();
