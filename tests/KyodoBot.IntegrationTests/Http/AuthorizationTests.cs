@@ -55,6 +55,31 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task ProposalDecision_ByInvokeFromAPersonalChatOrAnotherChannel_IsRefused_AndTheProposalStaysUnderReview()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await WaitingProposalAsync();
+        await using (var db = await Db())
+        {
+            await db.Proposals.ExecuteUpdateAsync(u => u
+                .SetProperty(p => p.State, ProposalState.UnderReview)
+                .SetProperty(p => p.ReviewConversationId, Activities.ChannelId + ";messageid=1001")
+                .SetProperty(p => p.ReviewActivityId, "1001")
+                .SetProperty(p => p.ReviewServiceUrl, _connector.ServiceUrl));
+        }
+
+        var id = (await SingleProposalAsync()).Id;
+        foreach (var (from, verb) in new[] { (Personal(), "proposal.accept"), (InChannel(OtherChannel, ""), "proposal.accept"), (Personal(), "proposal.return") })
+        {
+            await _client.SendAsync(Activities.Post(Invoke(from, verb, new JsonObject { ["proposalId"] = id, ["comment"] = "差し戻します" })));
+        }
+
+        Assert.Equal(3, (await _connector.WaitForAsync(c => Text(c).Contains("審査スレッドで"), count: 3)).Count);
+        Assert.Equal(ProposalState.UnderReview, (await SingleProposalAsync()).State);
+    }
+
+    [SkippableFact]
     public async Task ProjectRegister_ByInvoke_WithNoAdminsConfigured_IsRefusedForEveryone_AndRegistersNothing()
     {
         await StartAsync();
@@ -160,6 +185,12 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
             Title = "見守りサロン", Organization = "NPO法人みどり野", AnswersJson = "{}", State = ProposalState.Undelivered,
         };
         await _app!.Services.GetRequiredService<ProposalStore>().SubmitAsync(proposal, default);
+    }
+
+    private async Task<Proposal> SingleProposalAsync()
+    {
+        await using var db = await Db();
+        return await db.Proposals.AsNoTracking().SingleAsync();
     }
 
     private async Task<long> SingleRequestIdAsync()
