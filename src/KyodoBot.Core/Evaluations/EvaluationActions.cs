@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using KyodoBot.Core.Access;
 using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
