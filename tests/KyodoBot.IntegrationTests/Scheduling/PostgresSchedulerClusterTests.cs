@@ -9,7 +9,9 @@ namespace KyodoBot.IntegrationTests.Scheduling;
 /// </summary>
 public sealed class PostgresSchedulerClusterTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    // A wait, not a pause: it only runs out on failure. After a stop the survivor may have to recover the stopped
+    // instance's trigger (check-in every 5 s, failed after 10 s more), which on a loaded 2-core machine took over 20 s.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TestDatabase? _database;
 
     public Task InitializeAsync() => Task.CompletedTask;
