@@ -11,13 +11,21 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private BotProcess(System.Diagnostics.Process process, int port, IReadOnlyDictionary<string, string?> environment)
     {
         _process = process;
         Port = port;
         Environment = environment;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            lock (_output)
+            {
+                _standardOutput.Append(e.Data is null ? "" : e.Data + "\n");
+            }
+        };
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -32,6 +40,18 @@ public sealed class BotProcess : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Environment { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public bool HasExited => _process.HasExited;
+    /// <summary>Standard output alone (what a script would capture); <see cref="Output"/> also has standard error.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardOutput.ToString();
+            }
+        }
+    }
+
     public string Output
     {
         get
@@ -116,7 +136,14 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in configuration)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         return new BotProcess(System.Diagnostics.Process.Start(start)!, port, configuration);
