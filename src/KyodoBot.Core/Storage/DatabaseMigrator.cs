@@ -33,8 +33,9 @@ public sealed class DatabaseMigrator(IDbContextFactory<KyodoDbContext> contexts,
             await MigrateCoreAsync(cancellationToken);
             _migrated = true;
         }
-        catch (Exception ex) when (IsStorageFailure(ex))
+        catch (Exception ex) when (IsStorageFailure(ex) || ex is IOException or UnauthorizedAccessException)
         {
+            // Here an I/O failure is the database's too (its folder cannot be created, say).
             throw Unavailable(options, ex);
         }
         finally
@@ -43,12 +44,15 @@ public sealed class DatabaseMigrator(IDbContextFactory<KyodoDbContext> contexts,
         }
     }
 
-    /// <summary>True for a failure of the database itself (rather than of the code using it).</summary>
+    /// <summary>
+    /// True for a failure of the database itself: its driver's exception anywhere in the chain (Npgsql wraps refused
+    /// connections and timeouts in one). Other I/O, such as a verb's output file, is not the database's.
+    /// </summary>
     public static bool IsStorageFailure(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
-            if (e is System.Data.Common.DbException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException or TimeoutException)
+            if (e is System.Data.Common.DbException)
             {
                 return true;
             }

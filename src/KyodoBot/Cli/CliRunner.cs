@@ -122,6 +122,12 @@ public static class CliRunner
             await Console.Error.WriteLineAsync($"{verb.Name}: {DatabaseMigrator.Unavailable(storage, ex).Message}");
             return 2;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file the user named (--out, eval FILE) that cannot be written or read: say which, without a stack trace.
+            await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            return 2;
+        }
     }
 
     /// <summary>

@@ -117,6 +117,19 @@ public sealed class SafeStartTests : IDisposable
     }
 
     [Fact]
+    public async Task ExportToAFolderThatDoesNotExist_SaysSo_NotThatTheDatabaseFailed()
+    {
+        var target = Path.Combine(_directory.FullName, "no-such-folder", "out.csv");
+
+        await using var run = BotProcess.Start(new Dictionary<string, string?>(), ["export", "--format", "csv", "--out", target], _directory.FullName);
+
+        Assert.Equal(2, await run.WaitForExitAsync(Patience));
+        Assert.Contains("export: Could not find a part of the path", run.Output);
+        Assert.DoesNotContain("cannot use the", run.Output);
+        Assert.DoesNotContain("   at ", run.Output);
+    }
+
+    [Fact]
     public async Task DefaultDatabase_IsUnderTheContentRoot_WhereverTheCommandRuns()
     {
         // A content root of its own (the checkout's data folders, linked) so that the default file lands in this test's folder.
