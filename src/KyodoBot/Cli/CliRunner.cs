@@ -21,7 +21,7 @@ public interface ICliVerb
     /// <summary>True for a verb that posts to Teams (it needs the bot's identity and the Bot Framework adapter).</summary>
     bool PostsToTeams => false;
 
-    /// <summary>False for the verbs that never open the database (package).</summary>
+    /// <summary>False for the verbs that never open the database (package, ask).</summary>
     bool UsesDatabase => true;
 }
 
