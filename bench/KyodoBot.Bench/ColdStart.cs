@@ -19,6 +19,8 @@ internal static class ColdStart
             var start = new ProcessStartInfo("dotnet", [bot]) { WorkingDirectory = directory.FullName, RedirectStandardOutput = true, RedirectStandardError = true };
             start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
             start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            // A relative SQLite file is under the content root (the checkout): a fresh one per run must be named.
+            start.Environment["ConnectionStrings__KyodoBot"] = $"Data Source={Path.Combine(directory.FullName, "data", "kyodobot.db")}";
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
             var ready = false;

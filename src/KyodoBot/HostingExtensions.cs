@@ -28,6 +28,13 @@ public static class HostingExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Opens and migrates the database before the host starts: a database that cannot be used (corrupt file, a folder,
+    /// a server that does not answer) then stops start-up with one line naming it (exit code 2), not a hosting error.
+    /// </summary>
+    public static Task MigrateKyodoDatabaseAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<KyodoBot.Core.Storage.DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+
     public static WebApplication MapKyodoEndpoints(this WebApplication app)
     {
         var identity = app.Services.GetRequiredService<BotIdentity>();
@@ -36,6 +43,15 @@ public static class HostingExtensions
             app.Logger.LogWarning(
                 "MicrosoftAppId is not set: the bot runs in ANONYMOUS mode and accepts unauthenticated requests. " +
                 "This is for local emulators only and is refused in Production.");
+        }
+
+        var admins = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KyodoBot.Core.Access.KyodoOptions>>().Value.Admins;
+        if (!admins.Any(a => a.Split(',').Any(id => id.Trim().Length > 0)))
+        {
+            // Closed by default (issue #9): with no admins, admin-only actions are refused to everyone; say so at start.
+            app.Logger.LogWarning(
+                "Kyodo:Admins is empty: nobody can register projects, move a department's channel without its current channel's " +
+                "confirmation, or read 未回答一覧. Set Kyodo__Admins__0=<Entra object id> to name an administrator.");
         }
 
         // A broken dialogs/*.yaml stops start-up here, naming the file, the field and the problem.

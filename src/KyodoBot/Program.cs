@@ -2,17 +2,19 @@ using KyodoBot;
 using KyodoBot.Cli;
 using KyodoBot.Core.Hosting;
 
-if (CliRunner.IsVerb(args))
+if (CliRunner.IsCommandLine(args))
 {
     return await CliRunner.RunAsync(args);
 }
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Decided here, by one rule (HostEnvironmentName), rather than left to whichever variable the host reads last.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = HostEnvironmentName.ForThisProcess(args) });
     builder.AddKyodoHost();
     var app = builder.Build();
     app.MapKyodoEndpoints();
+    await app.MigrateKyodoDatabaseAsync();
     await app.RunAsync();
     return 0;
 }

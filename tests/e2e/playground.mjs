@@ -189,6 +189,16 @@ export class Playground {
       },
     });
     process.on('exit', this._onExit);
+    // A script without its own signal handling would die on SIGINT/SIGTERM without 'exit', leaving the Playground's
+    // process group running: stop it, then exit as the signal would have.
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+      if (process.listenerCount(sig) === 0) {
+        process.once(sig, () => {
+          this._killGroup('SIGKILL');
+          process.exit(128 + (sig === 'SIGHUP' ? 1 : sig === 'SIGINT' ? 2 : 15));
+        });
+      }
+    }
     this.child.stdout.setEncoding('utf8');
     this.child.stderr.setEncoding('utf8');
     this.child.stdout.on('data', (chunk) => {

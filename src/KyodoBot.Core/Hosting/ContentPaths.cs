@@ -27,14 +27,20 @@ public sealed class ContentPaths
             return new ContentPaths(configuredRoot);
         }
 
+        return new ContentPaths(FindCheckout(baseDirectory) ?? baseDirectory);
+    }
+
+    /// <summary>The source checkout holding <paramref name="baseDirectory"/> (its <c>KyodoBot.sln</c> folder), if any.</summary>
+    public static string? FindCheckout(string baseDirectory)
+    {
         for (var dir = new DirectoryInfo(baseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "KyodoBot.sln")) && Directory.Exists(Path.Combine(dir.FullName, "cards")))
             {
-                return new ContentPaths(dir.FullName);
+                return dir.FullName;
             }
         }
 
-        return new ContentPaths(baseDirectory);
+        return null;
     }
 }

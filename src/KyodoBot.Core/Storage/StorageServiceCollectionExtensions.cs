@@ -57,7 +57,7 @@ public static class StorageServiceCollectionExtensions
         {
             if (provider == StorageProvider.Sqlite)
             {
-                _ = new SqliteConnectionStringBuilder(connectionString);
+                connectionString = AnchorSqliteFile(connectionString, ContentPaths.Resolve(configuration["Kyodo:ContentRoot"], AppContext.BaseDirectory).Root);
             }
             else
             {
@@ -70,6 +70,24 @@ public static class StorageServiceCollectionExtensions
         }
 
         return new StorageOptions { Provider = provider, ConnectionString = connectionString };
+    }
+
+    /// <summary>
+    /// A relative SQLite file is taken from the content root (the checkout, or the published folder), never from the
+    /// working directory: the bot, <c>dotnet run</c> from anywhere and a cron job then all use the same file.
+    /// </summary>
+    internal static string AnchorSqliteFile(string connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var file = builder.DataSource;
+        if (file.Length == 0 || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+            || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(file))
+        {
+            return connectionString;
+        }
+
+        builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, file));
+        return builder.ConnectionString;
     }
 }
 

@@ -17,6 +17,8 @@ public sealed class AskVerb : ICliVerb
 
     public string Name => "ask";
     public string Usage => "ask \"質問\" [--json] [--lang ja|en]";
+    public bool UsesDatabase => false;
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 1, CliOption.Switch("--json"), CliOption.OneOf("--lang", "ja", "en"))];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

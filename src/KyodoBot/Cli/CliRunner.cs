@@ -3,6 +3,7 @@ using KyodoBot.Bot;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Proactive;
+using KyodoBot.Core.Storage;
 
 namespace KyodoBot.Cli;
 
@@ -11,10 +12,17 @@ public interface ICliVerb
 {
     string Name { get; }
     string Usage { get; }
+
+    /// <summary>The forms the verb accepts; anything else is refused with the usage before the verb runs.</summary>
+    IReadOnlyList<CliSyntax> Syntax { get; }
+
     Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken);
 
     /// <summary>True for a verb that posts to Teams (it needs the bot's identity and the Bot Framework adapter).</summary>
     bool PostsToTeams => false;
+
+    /// <summary>False for the verbs that never open the database (package, ask).</summary>
+    bool UsesDatabase => true;
 }
 
 /// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
@@ -22,27 +30,58 @@ public static class CliRunner
 {
     private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
 
-    public static bool IsVerb(string[] args) =>
-        args.Length > 0 && Verbs.Any(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
+
+    /// <summary>
+    /// True when the command line is for the CLI rather than the bot: a verb, a word that is no verb (an error, not a
+    /// bot started by mistake), or a request for help. The bot itself takes only options (<c>--urls</c>, <c>--Key=value</c>).
+    /// </summary>
+    public static bool IsCommandLine(string[] args) =>
+        args.Length > 0 && (!args[0].StartsWith('-') || args.Any(a => HelpFlags.Contains(a, StringComparer.OrdinalIgnoreCase)));
+
+    public static string OverallUsage =>
+        "usage: KyodoBot [--urls URL] [--environment Development|Staging|Production]   (runs the bot)\n" +
+        "       KyodoBot VERB [options]   (see VERB --help)\n\nverbs:\n" +
+        string.Join("\n", Verbs.Select(v => "  " + v.Usage));
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = Verbs.First(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        var verb = Verbs.FirstOrDefault(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        if (verb is null)
+        {
+            if (args[0].StartsWith('-'))
+            {
+                Console.WriteLine(OverallUsage);
+                return 0;
+            }
+
+            await Console.Error.WriteLineAsync($"unknown command '{args[0]}'.\n{OverallUsage}");
+            return 2;
+        }
+
         var rest = args.Skip(1).ToArray();
-        if (rest.Contains("--help") || rest.Contains("-h"))
+        if (rest.Any(a => HelpFlags.Contains(a, StringComparer.OrdinalIgnoreCase)))
         {
             Console.WriteLine($"usage: {verb.Usage}");
             return 0;
         }
 
+        if (CliSyntax.Check(verb.Syntax, rest) is { } error)
+        {
+            await Console.Error.WriteLineAsync($"{verb.Name}: {error}\nusage: {verb.Usage}");
+            return 2;
+        }
+
+        StorageOptions? storage = null;
         try
         {
+            var environment = HostEnvironmentName.ForThisProcess(rest);
             var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
             {
                 ApplicationName = typeof(CliRunner).Assembly.GetName().Name,
                 ContentRootPath = AppContext.BaseDirectory,
-                // The same environment as the web host (dotnet run's launch profile sets ASPNETCORE_ENVIRONMENT).
-                EnvironmentName = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT"),
+                // The same environment, by the same rule, as the web host.
+                EnvironmentName = environment,
             });
             builder.Configuration.AddUserSecrets(typeof(CliRunner).Assembly, optional: true);
             // Output is the verb's (ask --json prints exactly one JSON object); logs go to standard error.
@@ -51,6 +90,8 @@ public static class CliRunner
             builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Logging.AddFilter("KyodoBot", LogLevel.Warning);
+            // A database that cannot be opened is reported once, in one line, below; EF's own error would repeat it.
+            builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Connection", LogLevel.None);
             builder.Services.AddKyodoCore(builder.Configuration);
             if (verb.PostsToTeams)
             {
@@ -62,10 +103,28 @@ public static class CliRunner
                 builder.Services.AddSingleton<IChannelMessenger, NoTeamsMessenger>();
             }
             using var host = builder.Build();
+            storage = host.Services.GetRequiredService<StorageOptions>();
+            if (verb.UsesDatabase)
+            {
+                // Which file a cron job is really using is the first thing to check when its output looks empty.
+                await Console.Error.WriteLineAsync($"{verb.Name}: using {storage.Describe()}");
+            }
+
             return await verb.RunAsync(rest, host.Services, CancellationToken.None);
         }
         catch (KyodoConfigurationException ex)
         {
+            await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (storage is not null && DatabaseMigrator.IsStorageFailure(ex))
+        {
+            await Console.Error.WriteLineAsync($"{verb.Name}: {DatabaseMigrator.Unavailable(storage, ex).Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file the user named (--out, eval FILE) that cannot be written or read: say which, without a stack trace.
             await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
             return 2;
         }

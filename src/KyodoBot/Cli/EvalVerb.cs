@@ -8,6 +8,7 @@ public sealed class EvalVerb : ICliVerb
 {
     public string Name => "eval";
     public string Usage => "eval FILE.jsonl [--min-accuracy 0.9]";
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 1, CliOption.Text("--min-accuracy"))];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ public sealed class ExportVerb : ICliVerb
 {
     public string Name => "export";
     public string Usage => "export --format csv|json [--out FILE]   (CSV is UTF-8 with BOM; without --out, to standard output)";
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--format"), CliOption.Text("--out"))];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

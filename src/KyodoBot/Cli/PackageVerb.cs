@@ -13,6 +13,8 @@ public sealed class PackageVerb : ICliVerb
 
     public string Name => "package";
     public string Usage => "package [--app-id <MicrosoftAppId>] [--teams-app-id <guid>] [--out <file.zip>]";
+    public bool UsesDatabase => false;
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--app-id"), CliOption.Text("--teams-app-id"), CliOption.Text("--out"))];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

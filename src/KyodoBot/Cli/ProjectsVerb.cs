@@ -14,6 +14,12 @@ public sealed class ProjectsVerb : ICliVerb
     public string Usage =>
         "projects list | projects add --title T --org O --department D --start YYYY-MM-DD --end YYYY-MM-DD " +
         "[--schedule quarterly|semiannual|annual|dates] [--dates YYYY-MM-DD,…] [--no-public-funds] [--reference REF]";
+    public IReadOnlyList<CliSyntax> Syntax { get; } =
+        [
+            new("list", 0),
+            new("add", 0, CliOption.Text("--title"), CliOption.Text("--org"), CliOption.Text("--department"), CliOption.Text("--start"), CliOption.Text("--end"),
+                CliOption.Text("--schedule"), CliOption.Text("--dates"), CliOption.Switch("--no-public-funds"), CliOption.Text("--reference")),
+        ];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

@@ -13,6 +13,7 @@ public sealed class RemindersVerb : ICliVerb
 {
     public string Name => "reminders";
     public string Usage => "reminders list [--days 60] | reminders send-due [--as-of 2027-04-01T09:00+09:00]";
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new("list", 0, CliOption.Count("--days")), new("send-due", 0, CliOption.Text("--as-of"))];
     public bool PostsToTeams => true;
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)

@@ -9,6 +9,7 @@ public sealed class UnansweredVerb : ICliVerb
 {
     public string Name => "unanswered";
     public string Usage => "unanswered [--since YYYY-MM-DD] [--limit 100]";
+    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--since"), CliOption.Count("--limit"))];
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
     {

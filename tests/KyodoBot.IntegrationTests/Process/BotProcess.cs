@@ -11,13 +11,21 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly System.Diagnostics.Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _standardOutput = new();
 
     private BotProcess(System.Diagnostics.Process process, int port, IReadOnlyDictionary<string, string?> environment)
     {
         _process = process;
         Port = port;
         Environment = environment;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            lock (_output)
+            {
+                _standardOutput.Append(e.Data is null ? "" : e.Data + "\n");
+            }
+        };
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -32,6 +40,18 @@ public sealed class BotProcess : IAsyncDisposable
     public IReadOnlyDictionary<string, string?> Environment { get; }
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public bool HasExited => _process.HasExited;
+    /// <summary>Standard output alone (what a script would capture); <see cref="Output"/> also has standard error.</summary>
+    public string StandardOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _standardOutput.ToString();
+            }
+        }
+    }
+
     public string Output
     {
         get
@@ -43,26 +63,70 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    public static BotProcess Start(IReadOnlyDictionary<string, string?> environment, string[]? args = null, string? workingDirectory = null)
+    public static BotProcess Start(IReadOnlyDictionary<string, string?> environment, string[]? args = null, string? workingDirectory = null) =>
+        Launch(environment, [RepoPaths.BotAssembly, .. args ?? []], workingDirectory);
+
+    /// <summary>
+    /// The bot (or a verb) as the README says to run it: <c>dotnet run --project src/KyodoBot -- …</c>, without building
+    /// (the tests' build is the one used), so that whatever <c>dotnet run</c> adds (a launch profile, its messages) is tested.
+    /// </summary>
+    public static BotProcess StartWithDotnetRun(IReadOnlyDictionary<string, string?> environment, string[]? args = null, string? workingDirectory = null) =>
+        Launch(environment,
+            ["run", "--project", Path.Combine(RepoPaths.Root, "src", "KyodoBot"), "--no-build", "--configuration", RepoPaths.Configuration, "--", .. args ?? []],
+            workingDirectory, clearBuildVariables: true);
+
+    /// <summary>Starts the bot and waits until it is ready; if it is not, stops it before failing, so that no bot is left behind.</summary>
+    public static async Task<BotProcess> StartReadyAsync(IReadOnlyDictionary<string, string?> environment, TimeSpan timeout, string? workingDirectory = null, Action<int>? started = null)
+    {
+        var bot = Start(environment, workingDirectory: workingDirectory);
+        started?.Invoke(bot.ProcessId);
+        try
+        {
+            if (!await bot.WaitUntilReadyAsync(timeout))
+            {
+                throw new Xunit.Sdk.XunitException($"The bot was not ready within {timeout.TotalSeconds:0} s.\n{bot.Output}");
+            }
+
+            return bot;
+        }
+        catch
+        {
+            await bot.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static BotProcess Launch(IReadOnlyDictionary<string, string?> environment, string[] arguments, string? workingDirectory, bool clearBuildVariables = false)
     {
         var port = FreePort();
+        workingDirectory ??= Path.GetDirectoryName(RepoPaths.BotAssembly)!;
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(RepoPaths.BotAssembly)!,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(RepoPaths.BotAssembly);
-        foreach (var arg in args ?? [])
+        foreach (var arg in arguments)
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (clearBuildVariables)
+        {
+            // dotnet test hands MSBuild's own variables to its children; a nested dotnet run must find its SDK afresh.
+            foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
+            {
+                start.Environment.Remove(key);
+            }
         }
 
         var configuration = new Dictionary<string, string?>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Kyodo__ContentRoot"] = RepoPaths.Root,
+            // A relative SQLite file is taken from the content root (the checkout): each test gets its own file instead.
+            ["ConnectionStrings__KyodoBot"] = $"Data Source={Path.Combine(workingDirectory, "data", "kyodobot.db")}",
         };
         foreach (var (key, value) in environment)
         {
@@ -72,37 +136,27 @@ public sealed class BotProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         foreach (var (key, value) in configuration)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         return new BotProcess(System.Diagnostics.Process.Start(start)!, port, configuration);
     }
 
-    /// <summary>Polls /readyz until it answers 200 (bounded); false if the process exits or time runs out.</summary>
-    public async Task<bool> WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < timeout && !_process.HasExited)
-        {
-            try
-            {
-                if ((await http.GetAsync(BaseUrl + "/readyz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return true;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
+    public int ProcessId => _process.Id;
 
-            using var pause = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
-            await pause.Token.WhenCanceled();
-        }
-
-        return false;
-    }
+    /// <summary>
+    /// Polls /readyz until it answers 200, within <paramref name="timeout"/> overall. Any failed attempt (not listening
+    /// yet, a slow answer on a busy machine, 503) is retried; false if the process exits or time runs out.
+    /// </summary>
+    public Task<bool> WaitUntilReadyAsync(TimeSpan timeout) =>
+        Readiness.WaitAsync(new Uri(BaseUrl + "/readyz"), () => _process.HasExited, timeout, TimeSpan.FromSeconds(2));
 
     public async Task<int?> WaitForExitAsync(TimeSpan timeout)
     {
@@ -152,6 +206,38 @@ public sealed class BotProcess : IAsyncDisposable
         Kill();
         await _process.WaitForExitAsync();
         _process.Dispose();
+    }
+}
+
+/// <summary>Readiness polling, apart from the process so that its patience can be tested against a slow server.</summary>
+public static class Readiness
+{
+    public static async Task<bool> WaitAsync(Uri url, Func<bool> gaveUp, TimeSpan timeout, TimeSpan attempt)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout && !gaveUp())
+        {
+            var left = timeout - deadline.Elapsed;
+            using var bounded = new CancellationTokenSource(left < attempt ? left : attempt);
+            try
+            {
+                using var response = await http.GetAsync(url, bounded.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+            {
+                // Not listening yet, or too slow this time: ask again until the overall deadline.
+            }
+
+            using var pause = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            await pause.Token.WhenCanceled();
+        }
+
+        return false;
     }
 }
 

@@ -108,19 +108,12 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
     {
         Skip.IfNot(Directory.Exists(Path.Combine(E2e, "node_modules", "@microsoft", "m365agentsplayground")),
             "tests/e2e is not installed (run `npm ci` in tests/e2e; .ci/run does).");
-        var bot = BotProcess.Start(environment ?? [], workingDirectory: workingDirectory);
-        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
-        return bot;
+        return await BotProcess.StartReadyAsync(environment ?? [], TimeSpan.FromSeconds(60), workingDirectory);
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, BotProcess bot, Dictionary<string, string> environment)
     {
-        var smoke = new ProcessStartInfo("node", [script])
-        {
-            WorkingDirectory = E2e,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var smoke = new ProcessStartInfo("node", [script]) { WorkingDirectory = E2e };
         smoke.Environment["BOT_ENDPOINT"] = $"{bot.BaseUrl}/api/messages";
         smoke.Environment["PLAYGROUND_PORT"] = BotProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (key, value) in environment)
@@ -128,11 +121,8 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
             smoke.Environment[key] = value;
         }
 
-        using var node = System.Diagnostics.Process.Start(smoke)!;
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        await node.WaitForExitAsync(timeout.Token);
-        return (node.ExitCode, await output + "\n" + await errors);
+        // On a timeout the script and the Playground it started are stopped, and the run fails with what they printed.
+        var (exitCode, output) = await ChildProcess.RunAsync(smoke, TimeSpan.FromSeconds(180));
+        return (exitCode ?? -1, output);
     }
 }

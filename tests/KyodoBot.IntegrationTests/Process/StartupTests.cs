@@ -9,11 +9,11 @@ public sealed class StartupTests
     public async Task Defaults_StartAndBecomeReady_CreatingTheSqliteDatabase()
     {
         var directory = Directory.CreateTempSubdirectory("kyodobot-start-");
-        await using var bot = BotProcess.Start(new Dictionary<string, string?>(), workingDirectory: directory.FullName);
+        await using var bot = await BotProcess.StartReadyAsync(new Dictionary<string, string?>(), TimeSpan.FromSeconds(60), directory.FullName);
 
-        Assert.True(await bot.WaitUntilReadyAsync(TimeSpan.FromSeconds(30)), bot.Output);
         Assert.True(File.Exists(Path.Combine(directory.FullName, "data", "kyodobot.db")), bot.Output);
         Assert.Contains("ANONYMOUS mode", bot.Output);
+        Assert.Contains("Kyodo:Admins is empty: nobody can register projects", bot.Output);
 
         // A first turn through the real wiring (every feature's services resolve without a cycle or a hang).
         using var http = new HttpClient { BaseAddress = new Uri(bot.BaseUrl), Timeout = TimeSpan.FromSeconds(20) };

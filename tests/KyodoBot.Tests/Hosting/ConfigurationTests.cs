@@ -83,7 +83,9 @@ public sealed class ConfigurationTests
         var options = StorageServiceCollectionExtensions.ReadOptions(Config());
 
         Assert.Equal(StorageProvider.Sqlite, options.Provider);
-        Assert.Equal("Data Source=data/kyodobot.db", options.ConnectionString);
+        // Under the checkout (the content root), wherever the command was run from.
+        var checkout = KyodoBot.Core.Hosting.ContentPaths.FindCheckout(AppContext.BaseDirectory)!;
+        Assert.Equal(Path.Combine(checkout, "data", "kyodobot.db"), new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource);
     }
 
     [Fact]
