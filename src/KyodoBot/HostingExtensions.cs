@@ -45,13 +45,12 @@ public static class HostingExtensions
                 "This is for local emulators only and is refused in Production.");
         }
 
-        var admins = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KyodoBot.Core.Access.KyodoOptions>>().Value.Admins;
-        if (!admins.Any(a => a.Split(',').Any(id => id.Trim().Length > 0)))
+        if (!app.Services.GetRequiredService<KyodoBot.Core.Access.AdminPolicy>().AnyConfigured)
         {
             // Closed by default (issue #9): with no admins, admin-only actions are refused to everyone; say so at start.
             app.Logger.LogWarning(
                 "Kyodo:Admins is empty: nobody can register projects, move a department's channel without its current channel's " +
-                "confirmation, or read 未回答一覧. Set Kyodo__Admins__0=<Entra object id> to name an administrator.");
+                "approval, or read 未回答一覧. Set Kyodo__Admins__0=<Entra object id> to name an administrator.");
         }
 
         // A broken dialogs/*.yaml stops start-up here, naming the file, the field and the problem.
