@@ -30,6 +30,9 @@ public sealed class ProposalDialog(
 {
     private static readonly string[] PauseWords = ["中断", "一時停止", "あとで", "後で", "pause", "later"];
     private static readonly string[] SubmitWords = ["送信", "提出", "submit", "send"];
+    // Commands that start or resume this very dialog: typed while it is active they are navigation, never an answer
+    // (nobody's organisation is called 続きから). The dialog says it is in progress and asks the current field again.
+    private static readonly string[] InProgressWords = ["続きから", "再開", "resume", "提案", "協働提案", "提案する", "propose", "proposal"];
 
     private DialogDefinition Definition => catalog.Get(DialogCatalog.ProposalIntake);
 
@@ -70,6 +73,12 @@ public sealed class ProposalDialog(
             draft.Paused = true;
             await drafts.SaveAsync(draft, cancellationToken);
             return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.paused", options.Value.DraftExpiryDays))];
+        }
+
+        if (InProgressWords.Contains(TextNormalizer.Key(text)))
+        {
+            var current = engine.Resume(Definition, session, turn.Language, context);
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.inProgress")), .. WithSummaryCard(current, turn.Language)];
         }
 
         var step = engine.Continue(Definition, session, new DialogInput(text), turn.Language, context);

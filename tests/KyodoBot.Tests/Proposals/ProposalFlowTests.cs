@@ -147,6 +147,26 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
     }
 
+    [Theory]
+    [InlineData("続きから", "ja-JP", "入力中", "団体")]
+    [InlineData("resume", "en-US", "in progress", "organisation")]
+    [InlineData("提案", "ja-JP", "入力中", "団体")]
+    public async Task NavigationWordWhileTheDialogIsActive_IsNotStoredAsTheAnswer_TheFieldIsAskedAgain(string word, string locale, string notice, string field)
+    {
+        var chat = BotTestHost.Personal(locale: locale);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+
+        var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, word));
+
+        var text = string.Join("\n", replies.Select(r => r.Text));
+        Assert.Contains(notice, text);
+        Assert.Contains(field, text);
+        var draft = await Single<ProposalDraft>();
+        Assert.True(KyodoBot.Core.Dialogs.DialogSession.TryFromJson(draft.SessionJson, out var session));
+        Assert.Empty(session.Answers);
+        Assert.Equal("orgName", session.CurrentFieldId);
+    }
+
     [Fact]
     public async Task Restart_ANewHostOnTheSameDatabase_ContinuesAtTheSameField()
     {
