@@ -82,7 +82,7 @@ public sealed class ProposalDialog(
         }
 
         var step = engine.Continue(Definition, session, new DialogInput(text), turn.Language, context);
-        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, draftToken: draft.SubmissionToken);
     }
 
     /// <summary><c>提案</c>: a new intake, or the one already in progress.</summary>
@@ -120,7 +120,7 @@ public sealed class ProposalDialog(
         }
 
         var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
-        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true, draftToken: draft.SubmissionToken);
     }
 
     /// <summary><c>再提出 KP-…</c>: a returned proposal's answers become a draft again, shown at its summary to revise.</summary>
@@ -137,7 +137,8 @@ public sealed class ProposalDialog(
         return await ApplyAsync(turn, step, proposal.Id, cancellationToken, fresh: true);
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, long? resubmitOf, CancellationToken cancellationToken, bool fresh = false)
+    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, long? resubmitOf, CancellationToken cancellationToken,
+        bool fresh = false, string? draftToken = null)
     {
         switch (step.Status)
         {
@@ -145,7 +146,7 @@ public sealed class ProposalDialog(
             {
                 var confirmation = resubmitOf is { } id
                     ? await proposals.ResubmitAsync(turn, id, Definition, step.Session, cancellationToken)
-                    : await proposals.SubmitAsync(turn, Definition, step.Session, cancellationToken);
+                    : await proposals.SubmitAsync(turn, Definition, step.Session, draftToken, cancellationToken);
                 await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
                 return [.. step.Messages, .. confirmation];
             }
@@ -164,6 +165,7 @@ public sealed class ProposalDialog(
                     LastActivityId = fresh ? null : turn.ActivityId,
                     Paused = false,
                     ResubmitOf = resubmitOf,
+                    SubmissionToken = draftToken,
                 }, cancellationToken);
                 var messages = WithSummaryCard(step, turn.Language);
                 if (step.UnrecognisedQuestion is { } question)
