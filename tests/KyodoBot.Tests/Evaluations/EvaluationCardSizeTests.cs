@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KyodoBot.Tests.Evaluations;
 
 /// <summary>Teams refuses cards over 80 KB (the whole activity is limited to about 100 KB): the worst cases stay well under.</summary>
-public sealed class EvaluationCardSizeTests : IAsyncLifetime
+public sealed class EvaluationCardSizeTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly BotTestHost _host = new();
 
@@ -118,9 +118,10 @@ public sealed class EvaluationCardSizeTests : IAsyncLifetime
         Assert.Contains("ほか3,851件", schedule);
     }
 
-    private static void AssertUnder80KB(string card, string name)
+    private void AssertUnder80KB(string card, string name)
     {
         var bytes = Encoding.UTF8.GetByteCount(card);
+        output.WriteLine($"{name}: {bytes} bytes");
         Assert.True(bytes < 80 * 1024, $"{name} card is {bytes} bytes");
     }
 

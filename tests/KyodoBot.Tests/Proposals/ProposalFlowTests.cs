@@ -327,6 +327,24 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
     }
 
+    [Fact]
+    public async Task CardMode_EndDateMoreThanTenYearsAfterStart_ComesBackOnTheCard()
+    {
+        var chat = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "カードで入力"));
+        var tooLong = new Dictionary<string, object?>(DialogTestSupport.GoodAnswers.ToDictionary(a => a.Key, a => (object?)a.Value))
+        {
+            ["endDate"] = "2999-12-31", ["evaluationSchedule"] = "quarterly", ["lang"] = "ja",
+        };
+
+        var refused = await router.ExecuteAsync(PersonalTurn(chat), "proposal.form", JsonSerializer.SerializeToElement(tooLong), default);
+
+        Assert.Contains("直してください", refused.Message);
+        Assert.Contains("実施期間は最長10年です", refused.CardJson);
+        Assert.DoesNotContain("\"command\":\"送信\"", refused.CardJson);
+    }
+
     private static IncomingTurn PersonalTurn(TestAdapter chat)
     {
         var activity = BotTestHost.Message(chat, "x");
