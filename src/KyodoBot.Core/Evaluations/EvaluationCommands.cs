@@ -239,7 +239,7 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
         if (!startOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.start")));
         if (!endOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.end")));
         if (startOk && endOk && end < start) errors.Add(T("evaluation.register.endBeforeStart"));
-        if (startOk && endOk && EvaluationSchedule.Check(start, end, []) == ScheduleProblem.PeriodTooLong)
+        if (startOk && endOk && EvaluationSchedule.PeriodTooLong(start, end))
         {
             errors.Add(T("evaluation.register.tooLong", EvaluationSchedule.MaxProjectYears, ProjectService.Format(start.AddYears(EvaluationSchedule.MaxProjectYears))));
         }
@@ -248,7 +248,7 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
         var dates = ProjectService.ParseDates(input.Dates);
         var typed = input.Dates.Split([',', '、', ' '], StringSplitOptions.RemoveEmptyEntries).Length;
         if (dates.Count != typed) errors.Add(T("evaluation.register.badDates"));
-        if (EvaluationSchedule.Check(start, start, dates) == ScheduleProblem.TooManyDates) errors.Add(T("evaluation.register.tooManyDates", EvaluationSchedule.MaxEvaluations - 1, EvaluationSchedule.MaxEvaluations));
+        if (EvaluationSchedule.TooManyDates(dates)) errors.Add(T("evaluation.register.tooManyDates", EvaluationSchedule.MaxEvaluations - 1, EvaluationSchedule.MaxEvaluations));
         if (kind == ScheduleKind.Dates && dates.Count == 0 && errors.Count == 0) errors.Add(T("evaluation.register.datesRequired"));
         return errors.Count > 0
             ? (null, errors)

@@ -28,12 +28,18 @@ public static class EvaluationSchedule
     public const int MaxEvaluations = 40;
 
     /// <summary>The bounds every way in checks (dialog, card form, registration card, CLI) before a project is made.</summary>
-    public static ScheduleProblem Check(DateOnly start, DateOnly end, IReadOnlyCollection<DateOnly> dates)
+    public static ScheduleProblem Check(DateOnly start, DateOnly end, IReadOnlyCollection<DateOnly> dates) =>
+        PeriodTooLong(start, end) ? ScheduleProblem.PeriodTooLong
+        : TooManyDates(dates) ? ScheduleProblem.TooManyDates
+        : ScheduleProblem.None;
+
+    public static bool PeriodTooLong(DateOnly start, DateOnly end) => end > start.AddYears(MaxProjectYears);
+
+    /// <summary>More given dates than fit with the final evaluation.</summary>
+    public static bool TooManyDates(IReadOnlyCollection<DateOnly> dates)
     {
         ArgumentNullException.ThrowIfNull(dates);
-        return end > start.AddYears(MaxProjectYears) ? ScheduleProblem.PeriodTooLong
-            : dates.Distinct().Count() > MaxEvaluations - 1 ? ScheduleProblem.TooManyDates
-            : ScheduleProblem.None;
+        return dates.Distinct().Count() > MaxEvaluations - 1;
     }
 
     /// <remarks>
