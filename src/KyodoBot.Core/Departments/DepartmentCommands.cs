@@ -98,6 +98,10 @@ public sealed class UnregisterDepartmentCommand(DepartmentRegistry registry, Adm
 /// <summary><c>部署一覧</c> / <c>departments</c>: lists the registry.</summary>
 public sealed class ListDepartmentsCommand(DepartmentRegistry registry, Texts texts) : ICommand
 {
+    /// <summary>A message is refused over ~100 KB: the list shows this many, with team and channel names cut.</summary>
+    public const int MaxListed = 100;
+    private const int MaxNameShown = 50;
+
     public IReadOnlyList<string> Keywords { get; } = ["部署一覧", "departments", "所管課一覧"];
 
     public async Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -109,11 +113,18 @@ public sealed class ListDepartmentsCommand(DepartmentRegistry registry, Texts te
             return [OutgoingMessage.FromText(texts.Get(language, "departments.list.empty"))];
         }
 
-        var lines = all.Select(d => texts.Get(language, "departments.list.item",
-            Markdown.Escape(d.Name),
-            Markdown.Escape(d.TeamName ?? "-"),
-            Markdown.Escape(d.ChannelName ?? d.ChannelId)));
+        var lines = all.Take(MaxListed).Select(d => texts.Get(language, "departments.list.item",
+            Markdown.Escape(Cut(d.Name)),
+            Markdown.Escape(Cut(d.TeamName ?? "-")),
+            Markdown.Escape(Cut(d.ChannelName ?? d.ChannelId)))).ToList();
+        if (all.Count > MaxListed)
+        {
+            lines.Add(texts.Get(language, "departments.list.more", all.Count - MaxListed, MaxListed));
+        }
+
         return [OutgoingMessage.FromText(texts.Get(language, "departments.list.header", all.Count) + "\n\n" + string.Join("\n", lines))];
+
+        static string Cut(string name) => name.Length <= MaxNameShown ? name : name[..MaxNameShown] + "…";
     }
 }
 

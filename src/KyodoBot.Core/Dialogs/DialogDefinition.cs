@@ -80,6 +80,11 @@ public sealed record FieldRules
     public DateReference? SomeBefore { get; init; }
     /// <summary><see cref="FieldType.Dates"/> only: how many dates at most.</summary>
     public int? MaxItems { get; init; }
+    /// <summary>
+    /// <see cref="FieldType.Date"/> only: at most this many years after the date named by <see cref="After"/> (or
+    /// <see cref="NotBefore"/>) — a project's end date, so that its evaluation schedule stays bounded.
+    /// </summary>
+    public int? MaxYears { get; init; }
 }
 
 /// <summary>One question of a dialog, as written in <c>dialogs/*.yaml</c>.</summary>

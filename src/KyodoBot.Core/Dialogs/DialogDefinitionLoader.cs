@@ -415,6 +415,7 @@ public static partial class DialogDefinitionLoader
         OnlyFor(isDate, dto.Before, "before", "date and dates");
         OnlyFor(type == FieldType.Dates, dto.SomeBefore, "someBefore", "dates");
         OnlyFor(type == FieldType.Dates, dto.MaxItems, "maxItems", "dates");
+        OnlyFor(type == FieldType.Date, dto.MaxYears, "maxYears", "date");
 
         if (dto.MinLength is < 0 || dto.MaxLength is < 1 || dto.MinLength > dto.MaxLength)
         {
@@ -429,6 +430,16 @@ public static partial class DialogDefinitionLoader
         if (dto.MaxItems is < 1)
         {
             problem("validation 'maxItems' must be 1 or more.");
+        }
+
+        if (dto.MaxYears is < 1 or > 100)
+        {
+            problem("validation 'maxYears' must be between 1 and 100.");
+        }
+
+        if (dto.MaxYears is not null && (dto.After ?? dto.NotBefore) is null or DateReference.TodayKeyword)
+        {
+            problem("validation 'maxYears' counts from the field named by 'after' (or 'notBefore'); name an earlier date field there.");
         }
 
         Regex? pattern = null;
@@ -488,6 +499,7 @@ public static partial class DialogDefinitionLoader
             Before = Date(dto.Before, "before"),
             SomeBefore = Date(dto.SomeBefore, "someBefore"),
             MaxItems = dto.MaxItems,
+            MaxYears = dto.MaxYears,
         };
     }
 
@@ -597,6 +609,7 @@ public static partial class DialogDefinitionLoader
         public string? Before { get; set; }
         public string? SomeBefore { get; set; }
         public int? MaxItems { get; set; }
+        public int? MaxYears { get; set; }
     }
 #pragma warning restore CA1812
 }

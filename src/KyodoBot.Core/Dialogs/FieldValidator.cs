@@ -236,6 +236,13 @@ public sealed class FieldValidator(DialogTexts texts)
             }
         }
 
+        if (rules.MaxYears is { } years && (rules.After ?? rules.NotBefore) is { } from && Resolve(from, answers, context) is { } origin
+            && date > origin.AddYears(years))
+        {
+            return texts.Get(language, "error.date.maxYears", Describe(definition, from, origin, language), years,
+                DialogTexts.FormatDate(origin.AddYears(years), language));
+        }
+
         return null;
     }
 

@@ -176,7 +176,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
     public string Schedule(ProjectHistory history, Language language, bool canEdit, string? notice = null, bool noticeIsError = false)
     {
         string T(string key, params object?[] args) => texts.Get(language, key, args);
-        var scheduled = history.Dues.Where(d => d.State == DueState.Scheduled).ToList();
+        var scheduled = Shown(history.Dues.Where(d => d.State == DueState.Scheduled).ToList());
         JsonArray Choices(IEnumerable<EvaluationDue> dues) => new(dues.Select(d => (JsonNode)new JsonObject
         {
             ["title"] = Date(d.DueDate) + (d.IsFinal ? " " + T("evaluation.schedule.final") : ""),
@@ -299,13 +299,44 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
     private JsonArray Schedule(ProjectHistory history, Language language)
     {
         string T(string key, params object?[] args) => texts.Get(language, key, args);
-        return new JsonArray(history.Dues.Where(d => d.State != DueState.Removed).Select(d => (JsonNode)new JsonObject
+        var dues = history.Dues.Where(d => d.State != DueState.Removed).ToList();
+        var shown = Shown(dues);
+        var rows = new JsonArray(shown.Select(d => (JsonNode)new JsonObject
         {
             ["date"] = Date(d.DueDate),
             ["state"] = T("evaluation.dueState." + d.State.ToString().ToLowerInvariant())
                 + (d.IsFinal ? " " + T("evaluation.schedule.final") : "")
                 + (d.SnoozeCount > 0 ? " " + T("evaluation.schedule.snoozedTimes", d.SnoozeCount) : ""),
         }).ToArray());
+        if (shown.Count < dues.Count)
+        {
+            rows.Add(new JsonObject
+            {
+                ["date"] = "…",
+                ["state"] = T("evaluation.schedule.more", (dues.Count - shown.Count).ToString("N0", CultureInfo.InvariantCulture), EvaluationSchedule.MaxEvaluations),
+            });
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// At most <see cref="EvaluationSchedule.MaxEvaluations"/> dates on a card, so that it stays under 80 KB even for
+    /// a project made before the bounds (one ending in 2999 had 3,891): the earliest still open first, then the
+    /// latest done, and always the final evaluation.
+    /// </summary>
+    private static List<EvaluationDue> Shown(List<EvaluationDue> dues)
+    {
+        const int most = EvaluationSchedule.MaxEvaluations;
+        if (dues.Count <= most)
+        {
+            return dues;
+        }
+
+        var final = dues.Where(d => d.IsFinal).Take(1).ToList();
+        var open = dues.Where(d => !d.IsFinal && d.State == DueState.Scheduled).OrderBy(d => d.DueDate).Take(most - final.Count).ToList();
+        var done = dues.Where(d => !d.IsFinal && d.State != DueState.Scheduled).OrderByDescending(d => d.DueDate).Take(most - final.Count - open.Count);
+        return [.. open.Concat(done).Concat(final).OrderBy(d => d.DueDate)];
     }
 
     private JsonArray Ratings(Language language) =>

@@ -136,6 +136,11 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
                     return (false, T("evaluation.schedule.duplicate", ProjectService.Format(added)));
                 }
 
+                if (history.Dues.Count(d => d.State != DueState.Removed) >= EvaluationSchedule.MaxEvaluations)
+                {
+                    return (false, T("evaluation.schedule.full", EvaluationSchedule.MaxEvaluations));
+                }
+
                 await projects.AddAsync(history.Project, added, cancellationToken);
                 return (true, T("evaluation.schedule.added", ProjectService.Format(added)));
 
@@ -234,10 +239,16 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
         if (!startOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.start")));
         if (!endOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.end")));
         if (startOk && endOk && end < start) errors.Add(T("evaluation.register.endBeforeStart"));
+        if (startOk && endOk && EvaluationSchedule.PeriodTooLong(start, end))
+        {
+            errors.Add(T("evaluation.register.tooLong", EvaluationSchedule.MaxProjectYears, ProjectService.Format(start.AddYears(EvaluationSchedule.MaxProjectYears))));
+        }
+
         if (!ScheduleKinds.TryParse(input.Schedule, out var kind)) errors.Add(T("evaluation.register.missing", T("evaluation.register.schedule")));
         var dates = ProjectService.ParseDates(input.Dates);
         var typed = input.Dates.Split([',', '、', ' '], StringSplitOptions.RemoveEmptyEntries).Length;
         if (dates.Count != typed) errors.Add(T("evaluation.register.badDates"));
+        if (EvaluationSchedule.TooManyDates(dates)) errors.Add(T("evaluation.register.tooManyDates", EvaluationSchedule.MaxEvaluations - 1, EvaluationSchedule.MaxEvaluations));
         if (kind == ScheduleKind.Dates && dates.Count == 0 && errors.Count == 0) errors.Add(T("evaluation.register.datesRequired"));
         return errors.Count > 0
             ? (null, errors)

@@ -60,8 +60,15 @@ public sealed class ProjectService(
         return await ScheduleSummaryAsync(project, language, cancellationToken);
     }
 
+    /// <exception cref="ArgumentException">The period or dates exceed the bounds (<see cref="EvaluationSchedule.Check"/>), which
+    /// the card and the CLI check first with a message of their own.</exception>
     public async Task<Project> RegisterAsync(ProjectRegistration registration, CancellationToken cancellationToken)
     {
+        if (EvaluationSchedule.Check(registration.StartDate, registration.EndDate, registration.Dates) is var problem and not ScheduleProblem.None)
+        {
+            throw new ArgumentException($"The project's schedule is out of bounds: {problem}.", nameof(registration));
+        }
+
         var (project, _) = await CreateAsync(new Project
         {
             Reference = registration.Reference ?? "",

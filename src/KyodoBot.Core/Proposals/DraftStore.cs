@@ -16,6 +16,11 @@ public sealed class ProposalDraft
     public bool Paused { get; set; }
     /// <summary>Set when the draft revises a returned proposal: 送信 resubmits that proposal instead of a new one.</summary>
     public long? ResubmitOf { get; set; }
+    /// <summary>
+    /// Made once per draft and copied to the proposal it becomes, whose unique index on it refuses a second proposal:
+    /// 送信 pressed twice (or retried by the client with new activity ids) makes one proposal per draft.
+    /// </summary>
+    public string? SubmissionToken { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
@@ -79,6 +84,7 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
                 d => d.UserId == draft.UserId && d.ConversationId == draft.ConversationId, cancellationToken);
             if (existing is null)
             {
+                draft.SubmissionToken ??= NewSubmissionToken();
                 db.ProposalDrafts.Add(draft);
             }
             else
@@ -89,6 +95,10 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
                 existing.Paused = draft.Paused;
                 existing.ResubmitOf = draft.ResubmitOf;
                 existing.UpdatedAt = draft.UpdatedAt;
+                // The token belongs to the draft, not to one save of it: the first one stays (a draft saved before
+                // tokens existed gets one now).
+                existing.SubmissionToken ??= draft.SubmissionToken ?? NewSubmissionToken();
+                draft.SubmissionToken = existing.SubmissionToken;
             }
 
             try
@@ -116,6 +126,8 @@ public sealed class DraftStore(IDbContextFactory<KyodoDbContext> contexts, TimeP
             }
         }
     }
+
+    private static string NewSubmissionToken() => Guid.NewGuid().ToString("N");
 
     private void Forget(string userId, string conversationId)
     {

@@ -19,6 +19,8 @@ public sealed class Proposal
     public int Sequence { get; set; }
     /// <summary>The activity that submitted it: the same activity twice makes one proposal.</summary>
     public required string SubmitActivityId { get; set; }
+    /// <summary>The submission token of the draft it was made from (unique): one proposal per draft, whatever the activity ids.</summary>
+    public string? DraftToken { get; set; }
     public required string ProposerId { get; set; }
     public string? ProposerName { get; set; }
     public string? ProposerAadObjectId { get; set; }

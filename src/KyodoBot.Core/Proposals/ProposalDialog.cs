@@ -30,6 +30,9 @@ public sealed class ProposalDialog(
 {
     private static readonly string[] PauseWords = ["中断", "一時停止", "あとで", "後で", "pause", "later"];
     private static readonly string[] SubmitWords = ["送信", "提出", "submit", "send"];
+    // Commands that start or resume this very dialog: typed while it is active they are navigation, never an answer
+    // (nobody's organisation is called 続きから). The dialog says it is in progress and asks the current field again.
+    private static readonly string[] InProgressWords = ["続きから", "再開", "resume", "提案", "協働提案", "提案する", "propose", "proposal"];
 
     private DialogDefinition Definition => catalog.Get(DialogCatalog.ProposalIntake);
 
@@ -72,8 +75,14 @@ public sealed class ProposalDialog(
             return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.paused", options.Value.DraftExpiryDays))];
         }
 
+        if (InProgressWords.Contains(TextNormalizer.Key(text)))
+        {
+            var current = engine.Resume(Definition, session, turn.Language, context);
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.inProgress")), .. WithSummaryCard(current, turn.Language)];
+        }
+
         var step = engine.Continue(Definition, session, new DialogInput(text), turn.Language, context);
-        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, draftToken: draft.SubmissionToken);
     }
 
     /// <summary><c>提案</c>: a new intake, or the one already in progress.</summary>
@@ -111,7 +120,7 @@ public sealed class ProposalDialog(
         }
 
         var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
-        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true);
+        return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true, draftToken: draft.SubmissionToken);
     }
 
     /// <summary><c>再提出 KP-…</c>: a returned proposal's answers become a draft again, shown at its summary to revise.</summary>
@@ -128,7 +137,8 @@ public sealed class ProposalDialog(
         return await ApplyAsync(turn, step, proposal.Id, cancellationToken, fresh: true);
     }
 
-    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, long? resubmitOf, CancellationToken cancellationToken, bool fresh = false)
+    private async Task<IReadOnlyList<OutgoingMessage>> ApplyAsync(IncomingTurn turn, DialogStep step, long? resubmitOf, CancellationToken cancellationToken,
+        bool fresh = false, string? draftToken = null)
     {
         switch (step.Status)
         {
@@ -136,7 +146,7 @@ public sealed class ProposalDialog(
             {
                 var confirmation = resubmitOf is { } id
                     ? await proposals.ResubmitAsync(turn, id, Definition, step.Session, cancellationToken)
-                    : await proposals.SubmitAsync(turn, Definition, step.Session, cancellationToken);
+                    : await proposals.SubmitAsync(turn, Definition, step.Session, draftToken, cancellationToken);
                 await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
                 return [.. step.Messages, .. confirmation];
             }
@@ -155,6 +165,7 @@ public sealed class ProposalDialog(
                     LastActivityId = fresh ? null : turn.ActivityId,
                     Paused = false,
                     ResubmitOf = resubmitOf,
+                    SubmissionToken = draftToken,
                 }, cancellationToken);
                 var messages = WithSummaryCard(step, turn.Language);
                 if (step.UnrecognisedQuestion is { } question)

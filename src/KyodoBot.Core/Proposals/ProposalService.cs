@@ -17,6 +17,7 @@ namespace KyodoBot.Core.Proposals;
 public sealed class ProposalService(
     ProposalStore store,
     ProposalCards cards,
+    DepartmentRegistry departments,
     IChannelMessenger messenger,
     AdminNotifier admins,
     Texts texts,
@@ -27,10 +28,22 @@ public sealed class ProposalService(
     private const string TitleField = "projectName";
     private const string OrganizationField = "orgName";
 
-    public async Task<IReadOnlyList<OutgoingMessage>> SubmitAsync(IncomingTurn turn, DialogDefinition definition, DialogSession session, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes the draft's proposal and posts its review card — once per draft (<paramref name="draftToken"/>): a second
+    /// 送信 of the same draft, concurrent or later, under any activity id, is told the number and where the card is.
+    /// </summary>
+    public async Task<IReadOnlyList<OutgoingMessage>> SubmitAsync(IncomingTurn turn, DialogDefinition definition, DialogSession session, string? draftToken,
+        CancellationToken cancellationToken)
     {
-        var (proposal, created) = await store.SubmitAsync(FromSession(turn, definition, session), cancellationToken);
-        var delivered = created ? await DeliverAsync(proposal, turn.Language, cancellationToken) : proposal.State != ProposalState.Undelivered;
+        var submitted = FromSession(turn, definition, session);
+        submitted.DraftToken = draftToken;
+        var (proposal, created) = await store.SubmitAsync(submitted, cancellationToken);
+        if (!created)
+        {
+            return [await AlreadySubmittedAsync(proposal, turn.Language, cancellationToken)];
+        }
+
+        var delivered = await DeliverAsync(proposal, turn.Language, cancellationToken);
         return [Confirmation(proposal, delivered, turn.Language)];
     }
 
@@ -73,9 +86,22 @@ public sealed class ProposalService(
     {
         var proposal = await store.FindBySubmitActivityAsync(turn.ActivityId, cancellationToken)
             ?? (await store.ForProposerAsync(turn.UserId, cancellationToken)).FirstOrDefault(p => p.UpdatedAt > now() - TimeSpan.FromMinutes(10));
-        return proposal is null ? null : [Confirmation(proposal, proposal.State != ProposalState.Undelivered, turn.Language)];
+        return proposal is null ? null : [await AlreadySubmittedAsync(proposal, turn.Language, cancellationToken)];
 
         DateTimeOffset now() => time.GetUtcNow();
+    }
+
+    /// <summary>
+    /// The answer to a 送信 that found its proposal made already. The first 送信 may still be posting the card (the
+    /// proposal reads 未配信 until the connector answered), so "no channel" is said only when the department really
+    /// has none.
+    /// </summary>
+    private async Task<OutgoingMessage> AlreadySubmittedAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
+    {
+        var key = proposal.State != ProposalState.Undelivered ? "proposal.alreadySubmitted"
+            : await departments.FindAsync(proposal.Department, cancellationToken) is { Inactive: false } ? "proposal.alreadySubmittedDelivering"
+            : "proposal.alreadySubmittedUndelivered";
+        return OutgoingMessage.FromText(texts.Get(language, key, proposal.Reference, Text.Markdown.Escape(proposal.Department)));
     }
 
     private OutgoingMessage Confirmation(Proposal proposal, bool delivered, Language language) =>

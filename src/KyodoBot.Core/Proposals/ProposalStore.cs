@@ -9,9 +9,11 @@ public sealed class ProposalStore(IDbContextFactory<KyodoDbContext> contexts, Ti
     private const int MaxNumberingAttempts = 20;
 
     /// <summary>
-    /// Stores the proposal with the next reference number of its fiscal year. The same submit activity twice returns
-    /// the first proposal. Numbers are unique under concurrency (several instances too): the (fiscal year, sequence)
-    /// index refuses a duplicate and the loser takes the next number.
+    /// Stores the proposal with the next reference number of its fiscal year. The same submit activity twice, or the
+    /// same draft submitted again under another activity id (a double click, a client retry), returns the first
+    /// proposal: the unique indexes on the activity id and on the draft's token refuse the second row on SQLite and
+    /// PostgreSQL alike, and the loser finds the winner's row. Numbers are unique under concurrency (several
+    /// instances too): the (fiscal year, sequence) index refuses a duplicate and the loser takes the next number.
     /// </summary>
     public async Task<(Proposal Proposal, bool Created)> SubmitAsync(Proposal proposal, CancellationToken cancellationToken)
     {
@@ -22,7 +24,10 @@ public sealed class ProposalStore(IDbContextFactory<KyodoDbContext> contexts, Ti
         for (var attempt = 0; attempt < MaxNumberingAttempts; attempt++)
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            if (await db.Proposals.AsNoTracking().FirstOrDefaultAsync(p => p.SubmitActivityId == proposal.SubmitActivityId, cancellationToken) is { } existing)
+            var activityId = proposal.SubmitActivityId;
+            var draftToken = proposal.DraftToken;
+            if (await db.Proposals.AsNoTracking().FirstOrDefaultAsync(
+                    p => p.SubmitActivityId == activityId || (draftToken != null && p.DraftToken == draftToken), cancellationToken) is { } existing)
             {
                 return (existing, false);
             }
@@ -39,7 +44,7 @@ public sealed class ProposalStore(IDbContextFactory<KyodoDbContext> contexts, Ti
             }
             catch (DbUpdateException)
             {
-                // Someone took this number (or submitted this activity) at the same moment: look again.
+                // Someone took this number (or submitted this activity or this draft) at the same moment: look again.
             }
         }
 

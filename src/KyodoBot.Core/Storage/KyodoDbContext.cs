@@ -124,6 +124,7 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.ConversationId).HasMaxLength(512);
             e.Property(x => x.DefinitionId).HasMaxLength(100);
             e.Property(x => x.LastActivityId).HasMaxLength(256);
+            e.Property(x => x.SubmissionToken).HasMaxLength(64);
             e.HasIndex(x => x.UpdatedAt);
         });
 
@@ -136,6 +137,8 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.HasIndex(x => new { x.FiscalYear, x.Sequence }).IsUnique();
             e.Property(x => x.SubmitActivityId).HasMaxLength(256);
             e.HasIndex(x => x.SubmitActivityId).IsUnique();
+            e.Property(x => x.DraftToken).HasMaxLength(64);
+            e.HasIndex(x => x.DraftToken).IsUnique();
             e.Property(x => x.ProposerId).HasMaxLength(512);
             e.HasIndex(x => x.ProposerId);
             e.Property(x => x.ProposerName).HasMaxLength(256);

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
+using System.Text;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Storage;
 using Microsoft.Bot.Builder;
@@ -12,14 +12,8 @@ using Newtonsoft.Json.Linq;
 namespace KyodoBot.Bot;
 
 /// <summary>Translates between Bot Framework activities and Core's turn/message records. The only place that knows both.</summary>
-public static partial class ActivityMapper
+public static class ActivityMapper
 {
-    [GeneratedRegex("<at>.*?</at>", RegexOptions.Singleline)]
-    private static partial Regex Mention();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex Tag();
-
     public static IncomingTurn ToTurn(ITurnContext turnContext)
     {
         var activity = turnContext.Activity;
@@ -184,7 +178,12 @@ public static partial class ActivityMapper
     }
 
     /// <summary>The user's words: mentions of the bot removed, HTML (Teams sometimes sends it) reduced to text.</summary>
-    private static string CleanText(Activity activity)
+    /// <remarks>
+    /// Linear in the size of the message: the mention entities are read once (not once per &lt;at&gt; tag — a message
+    /// with thousands of tags and entities cost quadratic CPU), and tags are found by forward scans that never look at
+    /// a character twice.
+    /// </remarks>
+    internal static string CleanText(Activity activity)
     {
         var text = activity.Text ?? "";
         if (text.Length == 0)
@@ -192,26 +191,109 @@ public static partial class ActivityMapper
             return "";
         }
 
-        text = Mention().Replace(text, m => IsBotMention(activity, m.Value) ? " " : Tag().Replace(m.Value, ""));
+        if (text.Contains(MentionOpen, StringComparison.Ordinal))
+        {
+            text = StripMentions(text, BotMentionTest(activity));
+        }
+
         if (text.Contains('<', StringComparison.Ordinal) && text.Contains('>', StringComparison.Ordinal))
         {
-            text = Tag().Replace(text, " ");
+            text = StripTags(text, " ");
         }
 
         return WebUtility.HtmlDecode(text).Trim();
     }
 
-    private static bool IsBotMention(Activity activity, string mentionMarkup)
+    private const string MentionOpen = "<at>";
+    private const string MentionClose = "</at>";
+
+    /// <summary>
+    /// Which &lt;at&gt;…&lt;/at&gt; markup addresses the bot. Without mention entities every one does (only a channel
+    /// message addressed to the bot carries &lt;at&gt;); with them, a markup is the bot's when an entity naming the bot
+    /// has that text, or when no entity has it.
+    /// </summary>
+    private static Func<string, bool> BotMentionTest(Activity activity)
     {
         var mentions = activity.GetMentions();
         if (mentions.Length == 0)
         {
-            // No mention entities: only a channel message addressed to the bot carries <at>, so it is ours.
-            return true;
+            return _ => true;
         }
 
-        return mentions.Any(m => m.Mentioned?.Id == activity.Recipient?.Id && m.Text == mentionMarkup)
-            || mentions.All(m => m.Text != mentionMarkup);
+        var bot = new HashSet<string>(StringComparer.Ordinal);
+        var any = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mention in mentions)
+        {
+            if (mention.Text is not { } markup)
+            {
+                continue;
+            }
+
+            any.Add(markup);
+            if (mention.Mentioned?.Id == activity.Recipient?.Id)
+            {
+                bot.Add(markup);
+            }
+        }
+
+        return markup => bot.Contains(markup) || !any.Contains(markup);
+    }
+
+    /// <summary>
+    /// Each &lt;at&gt;…&lt;/at&gt; (the nearest closing tag, as the lazy <c>&lt;at&gt;.*?&lt;/at&gt;</c>) becomes a space
+    /// when it is the bot, else the name it contains. No closing tag after an opening one means none after any later.
+    /// </summary>
+    internal static string StripMentions(string text, Func<string, bool> isBotMention)
+    {
+        var result = new StringBuilder(text.Length);
+        var position = 0;
+        while (position < text.Length)
+        {
+            var open = text.IndexOf(MentionOpen, position, StringComparison.Ordinal);
+            var close = open < 0 ? -1 : text.IndexOf(MentionClose, open + MentionOpen.Length, StringComparison.Ordinal);
+            if (close < 0)
+            {
+                break;
+            }
+
+            var end = close + MentionClose.Length;
+            var markup = text[open..end];
+            result.Append(text, position, open - position).Append(isBotMention(markup) ? " " : StripTags(markup, ""));
+            position = end;
+        }
+
+        return result.Append(text, position, text.Length - position).ToString();
+    }
+
+    /// <summary>
+    /// Every <c>&lt;[^&gt;]+&gt;</c> replaced by <paramref name="replacement"/>, in one forward pass: from a '&lt;' to the
+    /// next '&gt;' (a '&lt;' with no '&gt;' after it means no tag starts there or anywhere later).
+    /// </summary>
+    internal static string StripTags(string text, string replacement)
+    {
+        var result = new StringBuilder(text.Length);
+        var position = 0;
+        var from = 0;
+        while (from < text.Length)
+        {
+            var open = text.IndexOf('<', from);
+            var close = open < 0 ? -1 : text.IndexOf('>', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            if (close == open + 1)
+            {
+                from = close;
+                continue;
+            }
+
+            result.Append(text, position, open - position).Append(replacement);
+            position = from = close + 1;
+        }
+
+        return result.Append(text, position, text.Length - position).ToString();
     }
 
     public static JsonElement? ToJsonElement(object? value)

@@ -86,6 +86,16 @@ public sealed class ProjectsVerb : ICliVerb
                     errors.Add("--end is before --start");
                 }
 
+                switch (EvaluationSchedule.Check(start, end, dates))
+                {
+                    case ScheduleProblem.PeriodTooLong:
+                        errors.Add($"--end is more than {EvaluationSchedule.MaxProjectYears} years after --start (a project runs {EvaluationSchedule.MaxProjectYears} years at most)");
+                        break;
+                    case ScheduleProblem.TooManyDates:
+                        errors.Add($"--dates gives more than {EvaluationSchedule.MaxEvaluations - 1} dates (a project has at most {EvaluationSchedule.MaxEvaluations} evaluations)");
+                        break;
+                }
+
                 var reference = CliRunner.Option(args, "--reference");
                 if (reference is not null && ProjectReference.Normalize(reference) is null)
                 {

@@ -88,6 +88,52 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Submit_TenConcurrentClicksWithDistinctActivityIds_MakeOneProposalAndOneCard_EveryReplyNamesIt()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+        // A slow connector keeps the first card in flight while the other clicks arrive.
+        _connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => SendAsync(Personal("送信")))));
+
+        var proposal = await SingleProposalAsync();
+        Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        Assert.Single(_connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.All(replies, reply =>
+        {
+            Assert.Contains(proposal.Reference, reply);
+            Assert.Contains("市民活動推進課", reply);
+            Assert.DoesNotContain("登録されていない", reply);
+        });
+        Assert.Equal(9, replies.Count(r => r.Contains("送信済み", StringComparison.Ordinal)));
+    }
+
+    [SkippableFact]
+    public async Task Submit_TheSameActivityTenTimesAtOnce_NoReplySaysTheDepartmentHasNoChannel()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+        _connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
+        var submit = Personal("送信").ToJsonString();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => SendAsync(JsonNode.Parse(submit)!.AsObject()))));
+
+        var proposal = await SingleProposalAsync();
+        Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        Assert.Single(_connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.All(replies, reply =>
+        {
+            Assert.Contains(proposal.Reference, reply);
+            Assert.DoesNotContain("登録されていない", reply);
+        });
+    }
+
+    [SkippableFact]
     public async Task ConcurrentSubmissions_GetDistinctConsecutiveNumbers()
     {
         await StartAsync();

@@ -51,6 +51,36 @@ public sealed class RequestValidationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ChannelMessageNear1MB_WithThousandsOfMentions_IsAnsweredAsALongQuestion()
+    {
+        // The bot's mention, a question, then 5,000 people mentioned, each with its entity: ~0.8 MB, under the limit.
+        var activity = Activities.ChannelMessage("http://localhost:1/", "公開の原則とは何ですか", expectReplies: true);
+        var text = new StringBuilder(activity["text"]!.GetValue<string>());
+        var entities = activity["entities"]!.AsArray();
+        for (var i = 0; i < 5000; i++)
+        {
+            var markup = $"<at>User {i}</at>";
+            text.Append(' ').Append(markup);
+            entities.Add(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = markup,
+                ["mentioned"] = new JsonObject { ["id"] = $"29:user-{i}", ["name"] = $"User {i}" },
+            });
+        }
+
+        activity["text"] = text.ToString();
+        var body = activity.ToJsonString();
+        Assert.InRange(Encoding.UTF8.GetByteCount(body), 700_000, (int)KyodoBot.Bot.MessagesEndpoint.MaxBodyBytes);
+
+        var response = await _client.SendAsync(Activities.Post(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The names stay in the question (only the bot's mention is removed), so it is long: searched by its start.
+        Assert.Contains("最初の1,000文字で検索しました", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("typing")]
     [InlineData("messageReaction")]

@@ -36,6 +36,7 @@ public sealed class EvaluationVerbTests : IDisposable
     [InlineData("projects add --title x", "--org is required")]
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2026-04-01", "--end is before --start")]
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --schedule weekly", "--schedule is quarterly")]
+    [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2999-12-31 --schedule quarterly", "--end is more than 10 years after --start")]
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --reference abc", "--reference must look like")]
     public async Task BadInput_IsRefused_WithExitCode2_AndSaysWhy(string command, string message)
     {

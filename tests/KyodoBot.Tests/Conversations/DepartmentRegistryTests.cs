@@ -271,6 +271,25 @@ public sealed class DepartmentRegistryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Departments_WithHundredsRegistered_ListsTheFirst100_AndSaysHowManyMore()
+    {
+        var registry = _host.Services.GetRequiredService<KyodoBot.Core.Departments.DepartmentRegistry>();
+        var longName = new string('名', 500);
+        for (var i = 0; i < 300; i++)
+        {
+            await registry.RegisterAsync($"{new string('課', 45)}{i:D3}", new KyodoBot.Core.Departments.ChannelLocation($"19:c{i}@thread.tacv2", longName, "19:team", longName), "test", default);
+        }
+
+        var channel = BotTestHost.Channel();
+        var listed = Assert.Single(await channel.SendAsync(_host.Bot, BotTestHost.Message(channel, "部署一覧"))).Text;
+
+        Assert.Contains("登録済みの部署（300件）", listed);
+        Assert.Contains("ほか200件", listed);
+        Assert.Equal(100, listed.Split('\n').Count(l => l.StartsWith("- **", StringComparison.Ordinal)));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(listed) < 80 * 1024, $"the list is {System.Text.Encoding.UTF8.GetByteCount(listed)} bytes");
+    }
+
+    [Fact]
     public async Task Departments_InEnglish_ListsInEnglish()
     {
         var channel = BotTestHost.Channel(locale: "en-US");

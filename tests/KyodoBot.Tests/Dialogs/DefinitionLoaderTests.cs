@@ -193,6 +193,18 @@ public sealed class DefinitionLoaderTests
     public void AfterReferringToALaterField_IsReported() =>
         AssertProblem(Yaml(Field("end", "date", "        validation: { after: start }\n") + Start), "end", "'start'", "not a field defined before");
 
+    [Theory]
+    [InlineData("{ maxYears: 10 }", "'maxYears' counts from the field named by 'after'")]
+    [InlineData("{ notBefore: today, maxYears: 10 }", "'maxYears' counts from the field named by 'after'")]
+    [InlineData("{ after: start, maxYears: 0 }", "'maxYears' must be between 1 and 100")]
+    public void MaxYearsWithoutAnEarlierDateField_OrOutOfRange_IsReported(string validation, string problem) =>
+        AssertProblem(Yaml(Start + Field("end", "date", $"        validation: {validation}\n")), "end", problem);
+
+    [Fact]
+    public void MaxYearsAfterAnEarlierDateField_Loads() =>
+        Assert.Equal(10, DialogDefinitionLoader.Parse(Source, Yaml(Start + Field("end", "date", "        validation: { after: start, maxYears: 10 }\n")))
+            .Field("end")!.Validation.MaxYears);
+
     [Fact]
     public void DateRuleOnATextField_IsReported() =>
         AssertProblem(Yaml(Field("x", "text", "        validation: { notBefore: today }\n")), "x", "'notBefore' applies to date");

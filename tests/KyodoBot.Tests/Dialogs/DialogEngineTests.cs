@@ -201,6 +201,19 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public void EndDateMoreThanTenYearsAfterStart_IsRefused_NamingTheLastPossibleDate()
+    {
+        var dialog = new DialogDriver().AnswerUntil("endDate");
+
+        dialog.Say("2999-12-31");
+
+        Assert.Equal("endDate", dialog.Field);
+        Assert.Contains("実施期間は最長10年です。開始日（2027年4月1日）から10年以内（2037年4月1日まで）", dialog.Text);
+        dialog.Say("2037-04-01");
+        Assert.NotEqual("endDate", dialog.Field);
+    }
+
+    [Fact]
     public void StartDateEditedPastTheEndDate_AsksTheEndDateAgain()
     {
         var dialog = new DialogDriver().AnswerAll();

@@ -470,6 +470,31 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RegisterProjectCard_EndDateTooFar_IsRefusedOnTheCard_AndNothingIsScheduled()
+    {
+        var admin = PersonalTurn() with { AadObjectId = "aad-admin" };
+
+        var refused = await Router.ExecuteAsync(admin, "project.register",
+            Json(new() { ["title"] = "見守り事業", ["organization"] = "町内会", ["department"] = Department, ["startDate"] = "2027-04-01", ["endDate"] = "2999-12-31", ["schedule"] = "quarterly" }), default);
+
+        Assert.Contains("実施期間は最長10年です。終了日は開始日から10年以内（2037-04-01まで）", refused.CardJson);
+        Assert.Equal(0, await CountAsync<Project>());
+        Assert.Equal(0, await CountAsync<Reminder>());
+    }
+
+    [Fact]
+    public async Task ScheduleAdd_WhenTheProjectHasTheMostDates_IsRefused()
+    {
+        await RegisterDepartmentAsync();
+        var project = await RegisterAsync(new DateOnly(2027, 4, 1), new DateOnly(2037, 4, 1), ScheduleKind.Quarterly);
+
+        var full = await Router.ExecuteAsync(ChannelTurn(), "schedule.add", Json(new() { ["projectId"] = project.Id, ["addDate"] = "2027-05-15" }), default);
+
+        Assert.Equal(40, await CountAsync<EvaluationDue>());
+        Assert.Contains("最大40回まで", full.Message);
+    }
+
+    [Fact]
     public async Task Export_Csv_HasTheBom_QuotesAndDefusesFormulas_Json_HasTheEvaluations()
     {
         var due = await DeliveredDueAsync();

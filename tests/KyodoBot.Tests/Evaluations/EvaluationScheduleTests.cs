@@ -7,6 +7,32 @@ namespace KyodoBot.Tests.Evaluations;
 public sealed class EvaluationScheduleTests
 {
     [Fact]
+    public void Quarterly_OverTheLongestPeriod_IsTheMostEvaluations()
+    {
+        var dues = EvaluationSchedule.DueDates(ScheduleKind.Quarterly, new DateOnly(2027, 4, 1), new DateOnly(2037, 4, 1), []);
+
+        Assert.Equal(EvaluationSchedule.MaxEvaluations, dues.Count);
+        Assert.Equal(ScheduleProblem.None, EvaluationSchedule.Check(new DateOnly(2027, 4, 1), new DateOnly(2037, 4, 1), []));
+    }
+
+    [Fact]
+    public void EndIn2999_IsRefusedByCheck_AndNeverMakesMoreThanTheMost()
+    {
+        var start = new DateOnly(2026, 12, 1);
+        var end = new DateOnly(2999, 12, 31);
+
+        var dues = EvaluationSchedule.DueDates(ScheduleKind.Quarterly, start, end, []);
+        var given = EvaluationSchedule.DueDates(ScheduleKind.Dates, start, end, Enumerable.Range(1, 500).Select(i => start.AddDays(i)).ToList());
+
+        Assert.Equal(ScheduleProblem.PeriodTooLong, EvaluationSchedule.Check(start, end, []));
+        Assert.Equal(ScheduleProblem.TooManyDates, EvaluationSchedule.Check(start, start.AddYears(1), Enumerable.Range(1, 40).Select(i => start.AddDays(i)).ToList()));
+        Assert.Equal(EvaluationSchedule.MaxEvaluations, dues.Count);
+        Assert.Equal(EvaluationSchedule.MaxEvaluations, given.Count);
+        Assert.True(dues[^1].IsFinal && given[^1].IsFinal);
+        Assert.Equal(end, dues[^1].Date);
+    }
+
+    [Fact]
     public void Quarterly_OneFiscalYear_EveryThreeMonthsThenFinalOnTheEndDate()
     {
         var dues = EvaluationSchedule.DueDates(ScheduleKind.Quarterly, Day("2027-04-01"), Day("2028-03-31"), []);

@@ -147,6 +147,26 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
     }
 
+    [Theory]
+    [InlineData("続きから", "ja-JP", "入力中", "団体")]
+    [InlineData("resume", "en-US", "in progress", "organisation")]
+    [InlineData("提案", "ja-JP", "入力中", "団体")]
+    public async Task NavigationWordWhileTheDialogIsActive_IsNotStoredAsTheAnswer_TheFieldIsAskedAgain(string word, string locale, string notice, string field)
+    {
+        var chat = BotTestHost.Personal(locale: locale);
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案"));
+
+        var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, word));
+
+        var text = string.Join("\n", replies.Select(r => r.Text));
+        Assert.Contains(notice, text);
+        Assert.Contains(field, text);
+        var draft = await Single<ProposalDraft>();
+        Assert.True(KyodoBot.Core.Dialogs.DialogSession.TryFromJson(draft.SessionJson, out var session));
+        Assert.Empty(session.Answers);
+        Assert.Equal("orgName", session.CurrentFieldId);
+    }
+
     [Fact]
     public async Task Restart_ANewHostOnTheSameDatabase_ContinuesAtTheSameField()
     {
@@ -305,6 +325,24 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("特定非営利活動法人みどり野まちづくりネット", refused.CardJson);
         Assert.Contains("\"command\":\"送信\"", accepted.CardJson);
         Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
+    }
+
+    [Fact]
+    public async Task CardMode_EndDateMoreThanTenYearsAfterStart_ComesBackOnTheCard()
+    {
+        var chat = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "カードで入力"));
+        var tooLong = new Dictionary<string, object?>(DialogTestSupport.GoodAnswers.ToDictionary(a => a.Key, a => (object?)a.Value))
+        {
+            ["endDate"] = "2999-12-31", ["evaluationSchedule"] = "quarterly", ["lang"] = "ja",
+        };
+
+        var refused = await router.ExecuteAsync(PersonalTurn(chat), "proposal.form", JsonSerializer.SerializeToElement(tooLong), default);
+
+        Assert.Contains("直してください", refused.Message);
+        Assert.Contains("実施期間は最長10年です", refused.CardJson);
+        Assert.DoesNotContain("\"command\":\"送信\"", refused.CardJson);
     }
 
     private static IncomingTurn PersonalTurn(TestAdapter chat)

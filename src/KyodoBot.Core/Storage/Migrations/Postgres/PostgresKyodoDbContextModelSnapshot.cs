@@ -600,6 +600,10 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("DraftToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("integer");
 
@@ -669,6 +673,9 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DraftToken")
+                        .IsUnique();
+
                     b.HasIndex("ProposerId");
 
                     b.HasIndex("Reference")
@@ -713,6 +720,10 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     b.Property<string>("SessionJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -575,6 +575,10 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DraftToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FiscalYear")
                         .HasColumnType("INTEGER");
 
@@ -644,6 +648,9 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DraftToken")
+                        .IsUnique();
+
                     b.HasIndex("ProposerId");
 
                     b.HasIndex("Reference")
@@ -687,6 +694,10 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
 
                     b.Property<string>("SessionJson")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionToken")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
