@@ -73,14 +73,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated);
+            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
         var weights = index.Weights(q);
         var ranked = index.Rank(q, weights);
         if (ranked.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated);
+            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
         var unit = ChooseUnit(q, weights, ranked);
@@ -93,7 +93,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
                 .Take(3)
                 .Select(r => r.Entry.Ref)
                 .ToList();
-            return Refusal(language, close, confidence, q.Truncated);
+            return q.IsRequest
+                ? Refusal(language, [], confidence, q.Truncated, isRequest: true)
+                : Refusal(language, close, confidence, q.Truncated);
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated);
@@ -241,6 +243,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         return [.. picked.Select(s => s.Ref)];
     }
 
-    private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated) =>
-        new(false, RefusalText(language), confidence, [], suggestions, truncated);
+    private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated, bool isRequest = false) =>
+        new(false, isRequest ? _texts.Get(language, "ask.notAQuestion") : RefusalText(language), confidence, [], suggestions, truncated)
+        {
+            IsRequest = isRequest,
+        };
 }

@@ -36,6 +36,12 @@ public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharac
 /// </summary>
 public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, double Weight)
 {
+    /// <summary>
+    /// From a context sentence of a long message, not from the question sentence: it helps rank the sections but does
+    /// not count in the coverage (so background words that the manual lacks do not turn a clear question away).
+    /// </summary>
+    public bool Context { get; init; }
+
     public double MatchIn(AnalyzedText text)
     {
         var best = 0.0;
@@ -57,6 +63,12 @@ public sealed record Question(
     bool Truncated,
     IReadOnlyList<Concept> Concepts)
 {
+    /// <summary>
+    /// A request for the bot to do something (「会議室を予約して」, "book a taxi") rather than a question: when nothing
+    /// in the manual answers it, the refusal says what the bot can do instead of "not in the manual".
+    /// </summary>
+    public bool IsRequest { get; init; }
+
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);
 }

@@ -43,11 +43,65 @@ public static partial class QuestionAnalyzer
         var (text, truncated) = Truncate(raw ?? "");
         var key = TextNormalizer.Key(StripMarkup(text));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        var (withoutCues, asksForList) = isEnglish ? RemoveEnglishListCues(key) : RemoveJapaneseListCues(key);
+        var sentences = Sentences(key, isEnglish);
+        var focusAt = FocusSentence(sentences, isEnglish);
+        var focus = sentences.Count == 0 ? key : sentences[focusAt];
+        var (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+
+        // The question sentence alone is sometimes only "so what should we do?": the sentence before it joins it.
+        var first = focusAt;
+        while (concepts.Count < 2 && first > 0)
+        {
+            first--;
+            focus = sentences[first] + " " + focus;
+            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+        }
+
+        var context = string.Join(" ", sentences.Where((_, i) => i < first || i > focusAt));
+        if (context.Length > 0)
+        {
+            var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var (_, _, background) = AnalyzeSentence(context, isEnglish, vocabulary);
+            concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true }));
+        }
+
+        return new Question(key, core, isEnglish, asksForList, truncated, concepts) { IsRequest = IsRequestSentence(focus, isEnglish) };
+    }
+
+    private static (string Core, bool AsksForList, List<Concept> Concepts) AnalyzeSentence(string text, bool isEnglish, KnowledgeVocabulary vocabulary)
+    {
+        var (withoutCues, asksForList) = isEnglish ? RemoveEnglishListCues(text) : RemoveJapaneseListCues(text);
         var core = StripWrappers(withoutCues, isEnglish);
         var concepts = isEnglish ? EnglishConcepts(core, vocabulary) : JapaneseConcepts(core, vocabulary);
-        return new Question(key, core, isEnglish, asksForList, truncated, concepts);
+        return (core, asksForList, concepts);
     }
+
+    /// <summary>The sentences of a message (。 ? ! and line breaks end one; in English also ". ").</summary>
+    public static List<string> Sentences(string key, bool isEnglish)
+    {
+        var parts = (isEnglish ? EnglishSentenceEnd() : JapaneseSentenceEnd()).Split(key);
+        return [.. parts.Select(p => p.Trim()).Where(p => p.Any(char.IsLetterOrDigit))];
+    }
+
+    /// <summary>
+    /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
+    /// else the last sentence. In a long message the sentences before it are context.
+    /// </summary>
+    private static int FocusSentence(IReadOnlyList<string> sentences, bool isEnglish)
+    {
+        for (var i = sentences.Count - 1; i >= 0; i--)
+        {
+            if ((isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentences[i]))
+            {
+                return i;
+            }
+        }
+
+        return Math.Max(0, sentences.Count - 1);
+    }
+
+    private static bool IsRequestSentence(string sentence, bool isEnglish) =>
+        isEnglish ? EnglishRequest().IsMatch(sentence) : JapaneseRequest().IsMatch(sentence) && !JapaneseInformationRequest().IsMatch(sentence);
 
     /// <summary>The first <see cref="MaxQuestionLength"/> characters, without splitting a surrogate pair.</summary>
     public static (string Text, bool Truncated) Truncate(string text)
@@ -282,6 +336,29 @@ public static partial class QuestionAnalyzer
         new(@"(?:ですか|でしょうか|ますか|ましたか|ありますか|あるか|ある|なのか|なの|のか|か|ね|よ)$", RegexOptions.CultureInvariant),
         new(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant),
     ];
+
+    [GeneratedRegex(@"(?<=[。?!])|\n+")]
+    private static partial Regex JapaneseSentenceEnd();
+
+    [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
+    private static partial Regex EnglishSentenceEnd();
+
+    [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
+    private static partial Regex JapaneseQuestionSentence();
+
+    [GeneratedRegex(@"(?:\?\s*$|^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|should|would|will|may|tell|explain|list|show)\b)")]
+    private static partial Regex EnglishQuestionSentence();
+
+    /// <summary>Asks the bot to act: ends in して/しといて/お願い…, "can you book …", "please order …".</summary>
+    [GeneratedRegex(@"(?:して|しといて|しておいて|といて|ておいて|とって|やって|予約|手配|送って|入れて|取って|消して|止めて|作って|リセット|翻訳)(?:ください|下さい|くれ|くれる|くれない|くれますか|もらえる|もらえますか|ほしい|欲しい|おいて|お願いします|おねがい)?[\s。!?.]*$|お願いします[\s。!?.]*$")]
+    private static partial Regex JapaneseRequest();
+
+    /// <summary>「教えて」「説明して」「一覧にして」 ask for information: they are questions for the manual, not requests.</summary>
+    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|まとめ|列挙)(?:して|を)")]
+    private static partial Regex JapaneseInformationRequest();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|order|reserve|schedule|remind|send|cancel|reset|buy|print|call|translate|set up|create|fix|delete|arrange|email|forward)\b")]
+    private static partial Regex EnglishRequest();
 
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
