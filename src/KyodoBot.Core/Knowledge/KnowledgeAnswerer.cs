@@ -1,5 +1,6 @@
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -86,6 +87,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var unit = ChooseUnit(q, weights, ranked);
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
         var confidence = Math.Round(coverage * Math.Min(1, matched / EvidenceNeeded), 3);
+        if (q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body)))
+        {
+            // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
+            confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
+        }
+
         if (confidence < Threshold)
         {
             var close = ranked

@@ -18,6 +18,10 @@ public static partial class QuestionAnalyzer
     private static readonly HashSet<string> JapaneseQuestionWords = new(StringComparer.Ordinal)
     {
         "何", "誰", "何故", "如何", "内容", "意味", "詳細", "概要", "教", "説明", "具体的", "本当", "記載", "質問", "回答",
+        // Words that frame a question in casual or long messages (the reason, the way, the plan, "in the manual") and
+        // say nothing about which section answers it.
+        "原因", "理由", "方法", "場合", "予定", "今後", "マニュアル", "一緒", "最初", "全体", "全体像", "用意", "実際",
+        "結局", "必要", "大事", "注意", "特", "基本", "基本的", "一通", "正直", "感", "気", "確認", "参考", "自分",
     };
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
@@ -65,7 +69,11 @@ public static partial class QuestionAnalyzer
             concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true }));
         }
 
-        return new Question(key, core, isEnglish, asksForList, truncated, concepts) { IsRequest = IsRequestSentence(focus, isEnglish) };
+        return new Question(key, core, isEnglish, asksForList, truncated, concepts)
+        {
+            IsRequest = IsRequestSentence(focus, isEnglish),
+            Expects = ExpectedAnswer(focus, isEnglish),
+        };
     }
 
     private static (string Core, bool AsksForList, List<Concept> Concepts) AnalyzeSentence(string text, bool isEnglish, KnowledgeVocabulary vocabulary)
@@ -99,6 +107,35 @@ public static partial class QuestionAnalyzer
 
         return Math.Max(0, sentences.Count - 1);
     }
+
+    /// <summary>What kind of fact the question sentence asks for, when it asks for one (a date, an amount …).</summary>
+    public static AnswerKind ExpectedAnswer(string sentence, bool isEnglish)
+    {
+        if (isEnglish)
+        {
+            return EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+                : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
+                : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
+                : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+                : AnswerKind.Any;
+        }
+
+        return JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+            : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
+            : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
+            : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+            : AnswerKind.Any;
+    }
+
+    /// <summary>True when a text holds a fact of that kind: a date or time, a sum of money, a phone number or address, a form.</summary>
+    public static bool Holds(AnswerKind kind, string text) => kind switch
+    {
+        AnswerKind.Time => TimeFact().IsMatch(text),
+        AnswerKind.Amount => AmountFact().IsMatch(text),
+        AnswerKind.Contact => ContactFact().IsMatch(text),
+        AnswerKind.Document => DocumentFact().IsMatch(text),
+        _ => true,
+    };
 
     private static bool IsRequestSentence(string sentence, bool isEnglish) =>
         isEnglish ? EnglishRequest().IsMatch(sentence) : JapaneseRequest().IsMatch(sentence) && !JapaneseInformationRequest().IsMatch(sentence);
@@ -359,6 +396,42 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|order|reserve|schedule|remind|send|cancel|reset|buy|print|call|translate|set up|create|fix|delete|arrange|email|forward)\b")]
     private static partial Regex EnglishRequest();
+
+    [GeneratedRegex(@"(?:は|って|の)いつ(?:まで|から|ごろ|頃)?(?:ですか|でしょうか|になる|なの|だっけ|か|に)?[\s?!。]*$|締切|締め切り|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    private static partial Regex JapaneseAsksForTime();
+
+    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料")]
+    private static partial Regex JapaneseAsksForAmount();
+
+    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場")]
+    private static partial Regex JapaneseAsksForContact();
+
+    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
+    private static partial Regex JapaneseAsksForDocument();
+
+    [GeneratedRegex(@"^when\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
+    private static partial Regex EnglishAsksForTime();
+
+    [GeneratedRegex(@"\bhow much\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
+    private static partial Regex EnglishAsksForAmount();
+
+    [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b")]
+    private static partial Regex EnglishAsksForContact();
+
+    [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
+    private static partial Regex EnglishAsksForDocument();
+
+    [GeneratedRegex(@"\d+\s*(?:年|月|日|時|:\d\d)|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex TimeFact();
+
+    [GeneratedRegex(@"\d[\d,]*\s*(?:円|万円|千円)|[¥￥]\s*\d|無料|有料")]
+    private static partial Regex AmountFact();
+
+    [GeneratedRegex(@"\d{2,4}-\d{2,4}-\d{3,4}|@[a-z0-9.-]+\.[a-z]{2,}|〒|駐車")]
+    private static partial Regex ContactFact();
+
+    [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|https?://")]
+    private static partial Regex DocumentFact();
 
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
