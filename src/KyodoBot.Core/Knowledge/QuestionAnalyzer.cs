@@ -39,6 +39,7 @@ public static partial class QuestionAnalyzer
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
         "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves", "really",
     };
 
 
@@ -361,6 +362,9 @@ public static partial class QuestionAnalyzer
             yield return word[..^2];
             yield return word[..^1];
         }
+
+        // Dictionaries list many verbs by their noun (EDICT: 理解 "understanding"), so the -ing form is tried last.
+        yield return word + "ing";
     }
 
     private static readonly Regex[] JapaneseSuffixes =
@@ -421,7 +425,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
     private static partial Regex EnglishAsksForDocument();
 
-    [GeneratedRegex(@"\d+\s*(?:年|月|日|時|:\d\d)|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
+    [GeneratedRegex(@"\d{1,4}\s*年度?(?!\s*(?:目|間|以上))|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:まで|から)|\d{1,2}\s*時\s*\d{0,2}\s*分|\d{1,2}:\d\d|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex TimeFact();
 
     [GeneratedRegex(@"\d[\d,]*\s*(?:円|万円|千円)|[¥￥]\s*\d|無料|有料")]
