@@ -111,7 +111,11 @@ public sealed class KnowledgeVocabulary
         foreach (var (english, japanese) in Pairs(Path.Combine(folder, EnglishDictionaryFile), errors))
         {
             var key = EnglishKey(english);
-            var words = japanese.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Key).ToArray();
+            // A word the hand list maps elsewhere (補助 → 公金) would drag the English word there too: skipped.
+            var words = japanese.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(TextNormalizer.Key)
+                .Where(w => !synonyms.TryGetValue(w, out var canonical) || canonical == w)
+                .ToArray();
             if (key.Length > 0 && words.Length > 0)
             {
                 glossary.TryAdd(key, words);
