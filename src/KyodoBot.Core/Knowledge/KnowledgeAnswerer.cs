@@ -71,7 +71,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>The whole pipeline on one index snapshot (tests and tools call it directly).</summary>
     public Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
     {
-        var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
+        var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
@@ -132,7 +132,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>The ranked sections with the text an LLM should see for each (a group's text lists its parts).</summary>
     public static IReadOnlyList<ScoredPassage> Search(KnowledgeIndex index, string question, int top)
     {
-        var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
+        var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || top <= 0)
         {
             return [];

@@ -83,6 +83,70 @@ public sealed class KnowledgeIndex
         Errors = errors;
         _byId = sections.ToFrozenDictionary(s => s.Section.Id, StringComparer.Ordinal);
         _bm25 = bm25;
+        _tokens = sections.SelectMany(s => s.Full.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        _words = sections
+            .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
+            .Select(r => r.Text)
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(w => w.Length)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>Words (kanji/katakana runs) of this length range are checked for a one-character typo.</summary>
+    private const int MinTypoLength = 3;
+    private const int MaxTypoLength = 8;
+
+    private readonly FrozenSet<string> _tokens;
+    private readonly FrozenDictionary<int, string[]> _words;
+
+    /// <summary>
+    /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/>, then a word of three or more
+    /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
+    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. Two-character words are left alone: too
+    /// many words are one character apart.
+    /// </summary>
+    public Question Analyze(string? text)
+    {
+        var question = QuestionAnalyzer.Analyze(text, Vocabulary);
+        List<Concept>? corrected = null;
+        for (var i = 0; i < question.Concepts.Count; i++)
+        {
+            var concept = question.Concepts[i];
+            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinTypoLength
+                || concept.Key.Length > MaxTypoLength || !TermAnalyzer.IsCjk(concept.Key[0])
+                || concept.Forms[0].Terms.All(_tokens.Contains)
+                || !_words.TryGetValue(concept.Key.Length, out var candidates))
+            {
+                continue;
+            }
+
+            var near = candidates.Where(w => OneApart(concept.Key, w)).Take(2).ToList();
+            if (near.Count == 1)
+            {
+                corrected ??= [.. question.Concepts];
+                corrected[i] = concept with
+                {
+                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near[0], RunKind.Cjk))], null)],
+                };
+            }
+        }
+
+        return corrected is null ? question : question with { Concepts = corrected };
+    }
+
+    private static bool OneApart(string a, string b)
+    {
+        var differences = 0;
+        for (var i = 0; i < a.Length && differences < 2; i++)
+        {
+            if (a[i] != b[i])
+            {
+                differences++;
+            }
+        }
+
+        return differences == 1;
     }
 
     public IReadOnlyList<IndexedSection> Sections { get; }
