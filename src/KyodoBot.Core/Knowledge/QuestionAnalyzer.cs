@@ -53,9 +53,9 @@ public static partial class QuestionAnalyzer
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
         var (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
 
-        // The question sentence alone is sometimes only "so what should we do?": the sentence before it joins it.
+        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
         var first = focusAt;
-        while (concepts.Count < 2 && first > 0)
+        while (concepts.Count == 0 && first > 0)
         {
             first--;
             focus = sentences[first] + " " + focus;
@@ -446,7 +446,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]
