@@ -85,6 +85,17 @@ public static partial class QuestionAnalyzer
         return (core, asksForList, concepts);
     }
 
+    /// <summary>
+    /// The sentence that asks, in the user's own writing (NFKC, case kept): the whole text when it is one sentence.
+    /// </summary>
+    public static string QuestionSentence(string text)
+    {
+        var normalized = TextNormalizer.Normalize(StripMarkup(Truncate(text).Text)).Trim();
+        var isEnglish = !LanguageResolver.ContainsJapanese(normalized) && normalized.Any(char.IsAsciiLetter);
+        var sentences = Sentences(normalized, isEnglish);
+        return sentences.Count <= 1 ? normalized : sentences[FocusSentence([.. sentences.Select(TextNormalizer.Key)], isEnglish)];
+    }
+
     /// <summary>The sentences of a message (。 ? ! and line breaks end one; in English also ". ").</summary>
     public static List<string> Sentences(string key, bool isEnglish)
     {
