@@ -39,6 +39,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private const double SuggestionCoverage = 0.2;
     private const double SuggestionEvidence = 1.0;
 
+    /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
+    private const double DictionaryOnlyFactor = 0.4;
+
     private readonly KnowledgeBase _knowledge;
     private readonly Texts _texts;
     private readonly ILogger<KnowledgeAnswerer> _logger;
@@ -87,6 +90,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var unit = ChooseUnit(q, weights, ranked);
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
         var confidence = Math.Round(coverage * Math.Min(1, matched / EvidenceNeeded), 3);
+        if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full))
+        {
+            // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
+            confidence = Math.Round(confidence * DictionaryOnlyFactor, 3);
+        }
+
         if (q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body)))
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
@@ -96,7 +105,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         if (confidence < Threshold)
         {
             var close = ranked
-                .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence)
+                .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence && SharesAWord(q, r.Entry))
                 .Take(3)
                 .Select(r => r.Entry.Ref)
                 .ToList();
@@ -222,6 +231,32 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return false;
+    }
+
+    /// <summary>True when the section holds a whole word of the question (not only a lone kanji such as 切).</summary>
+    private static bool SharesAWord(Question question, IndexedSection entry) =>
+        question.Concepts.Any(c => !c.Context && c.Weight >= 1 && c.MatchIn(entry.Full) >= 0.999);
+
+    /// <summary>True when every concept the text matches came from the dictionary extract alone.</summary>
+    private static bool OnlyDictionaryMatched(Question question, AnalyzedText text)
+    {
+        var any = false;
+        foreach (var concept in question.Concepts)
+        {
+            if (concept.Context || concept.MatchIn(text) <= 0)
+            {
+                continue;
+            }
+
+            if (!concept.FromDictionary)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>2–3 follow-ups: the section's <c>related</c> list, then its neighbours and its group.</summary>

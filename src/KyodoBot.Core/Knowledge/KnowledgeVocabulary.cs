@@ -54,6 +54,9 @@ public sealed class KnowledgeVocabulary
 
     public int GlossaryMaxWords { get; }
 
+    /// <summary>The glossary keys that come from the EDICT extract rather than <c>_glossary.yaml</c>.</summary>
+    public IReadOnlySet<string> DictionaryGlossaryKeys { get; init; } = new HashSet<string>();
+
     public bool MayStartSynonym(char c) => _synonymFirstChars.Contains(c);
 
     public bool TryGetCanonical(ReadOnlySpan<char> term, out string canonical) => _synonymLookup.TryGetValue(term, out canonical!);
@@ -108,6 +111,7 @@ public sealed class KnowledgeVocabulary
             }
         }
 
+        var fromDictionary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (english, japanese) in Pairs(Path.Combine(folder, EnglishDictionaryFile), errors))
         {
             var key = EnglishKey(english);
@@ -116,13 +120,13 @@ public sealed class KnowledgeVocabulary
                 .Select(TextNormalizer.Key)
                 .Where(w => !synonyms.TryGetValue(w, out var canonical) || canonical == w)
                 .ToArray();
-            if (key.Length > 0 && words.Length > 0)
+            if (key.Length > 0 && words.Length > 0 && glossary.TryAdd(key, words))
             {
-                glossary.TryAdd(key, words);
+                fromDictionary.Add(key);
             }
         }
 
-        return new KnowledgeVocabulary(synonyms, glossary);
+        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary };
     }
 
     /// <summary>The tab-separated pairs of a dictionary extract (<c>#</c> starts a comment); a missing file is empty.</summary>

@@ -42,6 +42,9 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     /// </summary>
     public bool Context { get; init; }
 
+    /// <summary>An English word translated only through the EDICT extract, not the hand-written glossary.</summary>
+    public bool FromDictionary { get; init; }
+
     public double MatchIn(AnalyzedText text)
     {
         var best = 0.0;

@@ -276,7 +276,10 @@ public static partial class QuestionAnalyzer
                     var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
                     if (vocabulary.Glossary.TryGetValue(key, out var japanese))
                     {
-                        concepts.TryAdd(key, new Concept(key, JapaneseForms(japanese, vocabulary), 1.0));
+                        concepts.TryAdd(key, new Concept(key, JapaneseForms(japanese, vocabulary), 1.0)
+                        {
+                            FromDictionary = vocabulary.DictionaryGlossaryKeys.Contains(key),
+                        });
                         i += n;
                         matched = true;
                         break;
