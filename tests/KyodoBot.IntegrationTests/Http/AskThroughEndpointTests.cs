@@ -19,7 +19,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     public async Task SameActivityDeliveredTwice_IsAnsweredTwice_ButRecordedOnce()
     {
         var client = Start(BotApp.Anonymous(_database));
-        var activity = Activities.PersonalMessage("http://localhost:1/", "明日の会議室を予約して", expectReplies: true).ToJsonString();
+        var activity = Activities.PersonalMessage("http://localhost:1/", "給与明細はどこで見られますか", expectReplies: true).ToJsonString();
 
         var first = await client.SendAsync(Activities.Post(activity));
         var second = await client.SendAsync(Activities.Post(activity));
