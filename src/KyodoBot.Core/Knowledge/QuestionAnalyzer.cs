@@ -430,7 +430,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^when\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
     private static partial Regex EnglishAsksForTime();
 
-    [GeneratedRegex(@"\bhow much\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
+    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
     private static partial Regex EnglishAsksForAmount();
 
     [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b")]
