@@ -39,7 +39,8 @@ public static partial class QuestionAnalyzer
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
         "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
-        "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves", "really",
+        "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
     };
 
 

@@ -93,6 +93,15 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     public void FactTheManualDoesNotHold_IsRefused_EvenWhenTheTopicIsThere(string text) =>
         Assert.False(Ask(text).Answered);
 
+    [Theory]
+    [InlineData("how much funding can an npo get?", true, AnswerKind.Amount)]
+    [InlineData("how much should we interfere in a group's work?", true, AnswerKind.Any)]
+    [InlineData("協働事業っていつまでやるか決めとくべき？", false, AnswerKind.Any)]
+    [InlineData("研修の日程はいつですか", false, AnswerKind.Time)]
+    [InlineData("窓口の電話番号は", false, AnswerKind.Contact)]
+    public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
+
     [Fact]
     public void EnglishWord_KnownOnlyToTheDictionaryExtract_IsAHintNotAnAnswer()
     {
