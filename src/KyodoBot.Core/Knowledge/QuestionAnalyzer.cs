@@ -41,6 +41,7 @@ public static partial class QuestionAnalyzer
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
         "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
         "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
+        "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
     };
 
 
@@ -277,7 +278,7 @@ public static partial class QuestionAnalyzer
                     var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
                     if (vocabulary.Glossary.TryGetValue(key, out var japanese))
                     {
-                        concepts.TryAdd(key, new Concept(key, JapaneseForms(japanese, vocabulary), 1.0)
+                        concepts.TryAdd(key, new Concept(key, [.. JapaneseForms(japanese, vocabulary), .. EnglishForms(phrase, candidate)], 1.0)
                         {
                             FromDictionary = vocabulary.DictionaryGlossaryKeys.Contains(key),
                         });
@@ -301,6 +302,25 @@ public static partial class QuestionAnalyzer
         }
 
         return [.. concepts.Values];
+    }
+
+    /// <summary>
+    /// The English words themselves (as typed, and with the glossary's stem), so that a section's English alternate
+    /// phrasings match the words the glossary also translates ("city" in "Can the city tell a group …?").
+    /// </summary>
+    private static IEnumerable<ConceptForm> EnglishForms(List<string> phrase, string lastStem)
+    {
+        string[] typed = [.. phrase.Where(w => !EnglishStopWords.Contains(w))];
+        string[] stemmed = [.. phrase.Take(phrase.Count - 1).Append(lastStem).Where(w => !EnglishStopWords.Contains(w))];
+        if (typed.Length > 0)
+        {
+            yield return new ConceptForm(typed, null);
+        }
+
+        if (stemmed.Length > 0 && !stemmed.SequenceEqual(typed))
+        {
+            yield return new ConceptForm(stemmed, null);
+        }
     }
 
     private static Concept LatinConcept(string word, KnowledgeVocabulary vocabulary)
