@@ -31,6 +31,10 @@ internal static class KnowledgeLatency
             "市民みらい創造プラザに入る施設は？", "NPO法人の認証の相談は？", "税金を使う事業で大事な原則は",
             "How should the city share information about collaboration projects?", "庁舎の駐車場はどこ",
             new string('協', 10_000),
+            // How staff really type (issue #10): casual, a typo, a request, English through the EDICT extract, a long message.
+            "NPOさんと組むとき最初にすり合わせとくことってある？", "時現性の原則って？", "来週の会議室おさえといて",
+            "Why don't citizens understand the word collaboration?",
+            "来年度から地域の子ども食堂を運営しているNPOと一緒に事業をやることになりました。うちの課としては初めての協働なので勝手がわかりません。始める前に相手とまず共有しておくべきことは何でしょうか。",
         ];
         foreach (var q in questions)
         {
@@ -46,10 +50,44 @@ internal static class KnowledgeLatency
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 
+        var (withDictionaries, withoutDictionaries, rssGrowth) = DictionaryMemory(folder);
+
         Array.Sort(latencies);
         double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
         Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
         Console.WriteLine($"answering {calls} questions ({questions.Length} kinds incl. a 10,000-char one): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
+        Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");
         return 0;
+    }
+
+    /// <summary>Managed memory an index retains with and without the two dictionary extracts, and the RSS growth of loading it.</summary>
+    private static (long With, long Without, long RssGrowth) DictionaryMemory(string folder)
+    {
+        var bare = Directory.CreateTempSubdirectory("kyodo-bench-knowledge-").FullName;
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(folder).Where(f => Path.GetExtension(f) != ".tsv"))
+            {
+                File.Copy(file, Path.Combine(bare, Path.GetFileName(file)));
+            }
+
+            var without = Retained(() => KnowledgeIndex.Build(bare));
+            var rss = Environment.WorkingSet;
+            var with = Retained(() => KnowledgeIndex.Build(folder));
+            return (with, without, Environment.WorkingSet - rss);
+        }
+        finally
+        {
+            Directory.Delete(bare, recursive: true);
+        }
+    }
+
+    private static long Retained(Func<KnowledgeIndex> build)
+    {
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var index = build();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(index);
+        return after - before;
     }
 }

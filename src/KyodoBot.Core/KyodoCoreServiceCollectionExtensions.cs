@@ -54,6 +54,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICardAction, FeedbackAction>();
         services.AddSingleton<ICardAction, FeedbackCommentAction>();
         services.AddSingleton<ICardAction, SectionAction>();
+        services.AddSingleton<ICardAction, AddPhrasingAction>();
         services.TryAddSingleton<IFallbackHandler, AskHandler>();
 
         services.AddKyodoDialogs();

@@ -25,6 +25,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
                 ["hasNote"] = note.Length > 0,
                 ["note"] = note,
                 ["message"] = answer.Text,
+                ["hasRecorded"] = !answer.IsRequest,
                 ["recorded"] = T("ask.recorded"),
                 ["hasSuggestions"] = answer.Suggestions.Count > 0,
                 ["didYouMeanLabel"] = T("ask.didYouMean"),

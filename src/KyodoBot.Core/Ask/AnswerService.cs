@@ -9,8 +9,10 @@ namespace KyodoBot.Core.Ask;
 /// <summary>
 /// Answers a question from the manual: extractively by default; when Azure OpenAI is configured, the model writes a
 /// grounded answer from the top passages, and the extractive answer stands in when the model is slow, fails, or
-/// returns something unusable. The model is asked only when retrieval found something close, so an unrelated
-/// question is refused without it.
+/// returns something unusable. A small knowledge base (at most <c>AzureOpenAI:GroundAllSectionsUpTo</c> sections) is
+/// sent whole, best-ranked first, whatever retrieval scored, so wording unlike the manual's does not stop a good answer;
+/// a larger one sends the top passages, and only when retrieval found something close. Requests that are not
+/// questions never reach the model.
 /// </summary>
 public sealed class AnswerService(
     IKnowledgeAnswerer answerer,
@@ -22,19 +24,22 @@ public sealed class AnswerService(
     public async Task<(Answer Answer, bool AiGenerated)> AnswerAsync(string text, Language language, CancellationToken cancellationToken)
     {
         var extractive = answerer.Ask(text, language);
-        if (!grounded.IsEnabled || (!extractive.Answered && extractive.Suggestions.Count == 0))
+        var options = groundingOptions.Value;
+        var groundAll = knowledge.SectionCount > 0 && knowledge.SectionCount <= options.GroundAllSectionsUpTo;
+        if (!grounded.IsEnabled || extractive.IsRequest || (!groundAll && !extractive.Answered && extractive.Suggestions.Count == 0))
         {
             return (extractive, false);
         }
 
-        var passages = knowledge.Search(text, groundingOptions.Value.MaxPassages);
+        var passages = groundAll ? knowledge.All(text) : knowledge.Search(text, options.MaxPassages);
         if (passages.Count == 0)
         {
             return (extractive, false);
         }
 
         var result = await grounded.TryAnswerAsync(text, language,
-            passages.Select(p => new GroundingPassage(p.Section.Id, p.Section.Title, p.Text)).ToList(), cancellationToken);
+            passages.Select(p => new GroundingPassage(p.Section.Id, p.Section.Title, p.Text)).ToList(), cancellationToken,
+            groundAll ? passages.Count : null);
         if (result is null)
         {
             return (extractive, false);
@@ -42,7 +47,7 @@ public sealed class AnswerService(
 
         if (!result.Answered)
         {
-            var close = passages.Select(p => new SectionRef(p.Section.Id, p.Section.Title)).Take(3).ToList();
+            var close = passages.Where(p => p.Score > 0).Select(p => new SectionRef(p.Section.Id, p.Section.Title)).Take(3).ToList();
             return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated), false);
         }
 

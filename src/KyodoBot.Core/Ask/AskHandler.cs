@@ -33,7 +33,7 @@ public sealed class AskHandler(
         var sections = string.Join(",", answer.Citations.Select(c => c.Id));
         logger.LogInformation("Question {Outcome} (confidence {Confidence:F2}, sections {Sections}, AI {AiGenerated})",
             answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
-        if (!answer.Answered)
+        if (!answer.Answered && !answer.IsRequest)
         {
             await log.RecordAsync(new QuestionRecord
             {

@@ -244,6 +244,29 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .ToList();
     }
 
+    /// <summary>
+    /// Who asked this question (same <see cref="KeyOf"/>) without getting an answer, or gave its answer a 👎: the
+    /// people to tell when the manual learns to answer it. At most <paramref name="limit"/>, most recent first.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AskersAsync(string question, int limit, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(question);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unanswered = await db.Questions.AsNoTracking()
+            .Where(q => q.QuestionKey == key && !q.Answered)
+            .OrderByDescending(q => q.Id)
+            .Select(q => q.UserId)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        var downvoters = await db.Feedback.AsNoTracking()
+            .Where(f => f.Vote == Vote.Down && f.QuestionRecord!.QuestionKey == key)
+            .OrderByDescending(f => f.Id)
+            .Select(f => f.UserId)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+        return [.. unanswered.Concat(downvoters).Distinct(StringComparer.Ordinal).Take(limit)];
+    }
+
     /// <summary>Questions are stored (and searched) with at most 1,000 characters.</summary>
     public static string Clip(string question) => question.Length > 1000 ? question[..1000] : question;
 

@@ -1,16 +1,28 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using KyodoBot.Core.Access;
+using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Knowledge;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Ask;
 
-/// <summary><c>未回答一覧 [YYYY-MM-DD]</c> / <c>unanswered [since]</c>: questions the manual did not answer (or answered badly).</summary>
-public sealed class UnansweredCommand(QuestionLog log, AdminPolicy admins, Texts texts, TimeProvider time) : ICommand
+/// <summary>
+/// <c>未回答一覧 [YYYY-MM-DD]</c> / <c>unanswered [since]</c>: questions the manual did not answer (or answered badly),
+/// each with the sections most likely to answer it. The card under the list has one button per suggestion: it adds the
+/// question as an alternate phrasing of that section and tells the askers (<see cref="AddPhrasingAction"/>).
+/// </summary>
+public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge, CardTemplates cards, AdminPolicy admins, Texts texts, TimeProvider time) : ICommand
 {
     public const int DefaultDays = 30;
     public const int Limit = 20;
+
+    /// <summary>Questions with buttons on the card (the card stays far below Teams' size limit).</summary>
+    public const int CardLimit = 10;
+
+    public const int SuggestionsPerQuestion = 2;
 
     public IReadOnlyList<string> Keywords { get; } = ["未回答一覧", "未回答", "unanswered"];
 
@@ -40,12 +52,58 @@ public sealed class UnansweredCommand(QuestionLog log, AdminPolicy admins, Texts
             return [OutgoingMessage.FromText(texts.Get(language, "unanswered.none", sinceText))];
         }
 
-        var items = lines.Select(l => texts.Get(language, "unanswered.item",
+        var suggestions = lines.Select(l => Suggest(knowledge, l.Question)).ToList();
+        var items = lines.Select((l, i) => texts.Get(language, "unanswered.item",
             Markdown.Escape(l.Question.Length > 80 ? l.Question[..80] + "…" : l.Question),
             l.UnansweredCount,
             l.DownvoteCount,
             l.LastAsked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
-            + string.Concat(l.Comments.Take(3).Select(c => "\n  - " + Markdown.Escape(c.Length > 100 ? c[..100] + "…" : c))));
-        return [OutgoingMessage.FromText(texts.Get(language, "unanswered.header", lines.Count, sinceText) + "\n\n" + string.Join("\n", items))];
+            + string.Concat(l.Comments.Take(3).Select(c => "\n  - " + Markdown.Escape(c.Length > 100 ? c[..100] + "…" : c)))
+            + (suggestions[i].Count > 0
+                ? "\n  - " + texts.Get(language, "unanswered.suggested", string.Join(" / ", suggestions[i].Select(s => Markdown.Escape(s.Title))))
+                : ""));
+        return [new OutgoingMessage
+        {
+            Text = texts.Get(language, "unanswered.header", lines.Count, sinceText) + "\n\n" + string.Join("\n", items),
+            CardJson = Card(lines, suggestions, language),
+        }];
+    }
+
+    /// <summary>The sections that most likely answer a question (the retrieval ranking of its question sentence).</summary>
+    public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
+        [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
+
+    private string? Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
+    {
+        if (!suggestions.Any(s => s.Count > 0))
+        {
+            return null;
+        }
+
+        var items = new JsonArray();
+        for (var i = 0; i < lines.Count && items.Count < CardLimit; i++)
+        {
+            var line = lines[i];
+            items.Add(new JsonObject
+            {
+                ["question"] = line.Question,
+                ["counts"] = texts.Get(language, "unanswered.counts", line.UnansweredCount, line.DownvoteCount),
+                ["hasSuggestions"] = suggestions[i].Count > 0,
+                ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
+                {
+                    ["id"] = s.Id,
+                    ["label"] = texts.Get(language, "unanswered.add", s.Title),
+                    ["question"] = line.Question,
+                    ["lang"] = CardLanguage.Code(language),
+                })]),
+            });
+        }
+
+        return cards.Render("unanswered", new JsonObject
+        {
+            ["title"] = texts.Get(language, "unanswered.cardTitle"),
+            ["hint"] = texts.Get(language, "unanswered.cardHint"),
+            ["items"] = items,
+        });
     }
 }

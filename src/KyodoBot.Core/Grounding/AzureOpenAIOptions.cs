@@ -28,6 +28,16 @@ public sealed class AzureOpenAIOptions
     /// <summary>How long a turn waits for the model before answering extractively.</summary>
     public double TimeoutSeconds { get; set; } = 8;
 
-    /// <summary>How many of the top passages are sent to the model.</summary>
+    /// <summary>How many of the top passages are sent to the model (when the knowledge base is larger than <see cref="GroundAllSectionsUpTo"/>).</summary>
     public int MaxPassages { get; set; } = 4;
+
+    /// <summary>The most sections a knowledge base may have for the model to see all of them.</summary>
+    public const int MaxGroundAllSections = 200;
+
+    /// <summary>
+    /// A knowledge base with at most this many sections is sent to the model whole (best-ranked first), and the model
+    /// is asked even when retrieval scored low: a question worded unlike the manual still gets a grounded answer or the
+    /// model's NO_ANSWER. 0 turns it off (only the top <see cref="MaxPassages"/>, only when retrieval found something).
+    /// </summary>
+    public int GroundAllSectionsUpTo { get; set; } = 60;
 }

@@ -35,7 +35,8 @@ public sealed class GroundedAnswerer
     public bool IsEnabled => _chat is not null;
 
     /// <summary>
-    /// The model's answer from the first <see cref="AzureOpenAIOptions.MaxPassages"/> passages, with
+    /// The model's answer from the first <see cref="AzureOpenAIOptions.MaxPassages"/> passages (or
+    /// <paramref name="maxPassages"/>), with
     /// <see cref="GroundedAnswer.Answered"/> false when it says they do not answer the question; <c>null</c> when
     /// disabled, timed out, failed or unusable. Only the caller's own cancellation is thrown.
     /// </summary>
@@ -43,7 +44,8 @@ public sealed class GroundedAnswerer
         string question,
         Language language,
         IReadOnlyList<GroundingPassage> passages,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        int? maxPassages = null)
     {
         ArgumentNullException.ThrowIfNull(passages);
         if (_chat is null || string.IsNullOrWhiteSpace(question) || passages.Count == 0)
@@ -51,7 +53,8 @@ public sealed class GroundedAnswerer
             return null;
         }
 
-        var given = passages.Count > _options.MaxPassages ? passages.Take(_options.MaxPassages).ToList() : passages;
+        var limit = maxPassages ?? _options.MaxPassages;
+        var given = passages.Count > limit ? passages.Take(limit).ToList() : passages;
         var timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
         var started = _timeProvider.GetTimestamp();
 

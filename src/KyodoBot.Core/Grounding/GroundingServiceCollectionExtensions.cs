@@ -19,6 +19,7 @@ public static class GroundingServiceCollectionExtensions
     private const string ApiKeyKey = AzureOpenAIOptions.Section + ":" + nameof(AzureOpenAIOptions.ApiKey);
     private const string TimeoutKey = AzureOpenAIOptions.Section + ":" + nameof(AzureOpenAIOptions.TimeoutSeconds);
     private const string MaxPassagesKey = AzureOpenAIOptions.Section + ":" + nameof(AzureOpenAIOptions.MaxPassages);
+    private const string GroundAllKey = AzureOpenAIOptions.Section + ":" + nameof(AzureOpenAIOptions.GroundAllSectionsUpTo);
 
     /// <summary>
     /// Registers <see cref="GroundedAnswerer"/> always, and the Azure OpenAI <see cref="IChatClient"/> only when
@@ -109,6 +110,18 @@ public static class GroundingServiceCollectionExtensions
             }
 
             options.MaxPassages = maxPassages;
+        }
+
+        if (Value(configuration, GroundAllKey) is { } groundAllText)
+        {
+            if (!int.TryParse(groundAllText, NumberStyles.None, CultureInfo.InvariantCulture, out var groundAll)
+                || groundAll > AzureOpenAIOptions.MaxGroundAllSections)
+            {
+                throw new KyodoConfigurationException(
+                    $"Configuration key '{GroundAllKey}' must be a whole number from 0 (off) to {AzureOpenAIOptions.MaxGroundAllSections}; it is '{groundAllText}'.");
+            }
+
+            options.GroundAllSectionsUpTo = groundAll;
         }
 
         return options;

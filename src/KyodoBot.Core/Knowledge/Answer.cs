@@ -17,7 +17,14 @@ public sealed record Answer(
     double Confidence,
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<SectionRef> Suggestions,
-    bool Truncated);
+    bool Truncated)
+{
+    /// <summary>
+    /// A refusal of a request that is not a question for the manual (「会議室を予約して」): its text says what the bot
+    /// can do, and it is not recorded as a gap in the manual.
+    /// </summary>
+    public bool IsRequest { get; init; }
+}
 
 /// <summary>A section ranked for a question, with the text an LLM would be given for grounding.</summary>
 public sealed record ScoredPassage(KnowledgeSection Section, string Text, double Score);

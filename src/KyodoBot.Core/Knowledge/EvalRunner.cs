@@ -4,12 +4,24 @@ using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Knowledge;
 
-/// <summary>One line of a question set: <c>{"id", "q", "expect": [...], "all"?: bool, "oos"?: bool}</c>.</summary>
-public sealed record EvalCase(string Id, string Question, IReadOnlyList<string> Expect, bool All, bool OutOfScope);
+/// <summary>
+/// One line of a question set: <c>{"id", "q", "expect": [...], "all"?: bool, "oos"?: bool, "section"?: [ids]}</c>.
+/// <see cref="Sections"/> are the section ids that answer the question (any of them), for the top-1/top-3 figures.
+/// </summary>
+public sealed record EvalCase(string Id, string Question, IReadOnlyList<string> Expect, bool All, bool OutOfScope)
+{
+    public IReadOnlyList<string> Sections { get; init; } = [];
+}
 
-/// <summary>How one question went. <see cref="AnsweredWith"/> is the cited section (id and title) or "(refused)".</summary>
+/// <summary>
+/// How one question went. <see cref="AnsweredWith"/> is the cited section (id and title) or "(refused)";
+/// <see cref="SectionRank"/> the 1-based place of the first expected section in the ranking (the cited section first,
+/// then the retrieval order), null when it is not among the first three or the case names no section.
+/// </summary>
 public sealed record EvalResult(EvalCase Case, bool Pass, bool Answered, string AnsweredWith, string AnswerText, double Confidence)
 {
+    public int? SectionRank { get; init; }
+
     public string Id => Case.Id;
     public string Question => Case.Question;
 }
@@ -26,6 +38,10 @@ public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
     public int OutOfScope => Results.Count(r => r.Case.OutOfScope);
     public int OutOfScopeRefused => Results.Count(r => r.Case.OutOfScope && !r.Answered);
     public bool AllOutOfScopeRefused => OutOfScopeRefused == OutOfScope;
+
+    public int WithSection => Results.Count(r => !r.Case.OutOfScope && r.Case.Sections.Count > 0);
+    public int Top1 => Results.Count(r => r.SectionRank == 1);
+    public int Top3 => Results.Count(r => r.SectionRank is >= 1 and <= 3);
 
     /// <summary>The closing line the CLI prints.</summary>
     public string Summary => $"{Passed} passed, {Failed} failed";
@@ -71,12 +87,17 @@ public static class EvalRunner
                     : [];
                 var all = root.TryGetProperty("all", out var a) && a.ValueKind == JsonValueKind.True;
                 var oos = root.TryGetProperty("oos", out var o) && o.ValueKind == JsonValueKind.True;
+                var sections = root.TryGetProperty("section", out var sec)
+                    ? sec.ValueKind == JsonValueKind.Array
+                        ? sec.EnumerateArray().Select(x => x.GetString() ?? "").Where(x => x.Length > 0).ToArray()
+                        : sec.ValueKind == JsonValueKind.String ? [sec.GetString()!] : []
+                    : [];
                 if (!oos && expect.Length == 0)
                 {
                     throw new FormatException($"{source}:{lineNo}: an in-scope question needs \"expect\" phrases");
                 }
 
-                cases.Add(new EvalCase(id, question, expect, all, oos));
+                cases.Add(new EvalCase(id, question, expect, all, oos) { Sections = sections });
             }
             catch (JsonException ex)
             {
@@ -87,9 +108,10 @@ public static class EvalRunner
         return cases;
     }
 
-    public static EvalReport Run(string path, IKnowledgeAnswerer answerer) => Run(Load(path), answerer);
+    public static EvalReport Run(string path, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null) => Run(Load(path), answerer, knowledge);
 
-    public static EvalReport Run(IEnumerable<EvalCase> cases, IKnowledgeAnswerer answerer)
+    /// <summary>Runs the cases; with <paramref name="knowledge"/>, also places the expected sections in the ranking.</summary>
+    public static EvalReport Run(IEnumerable<EvalCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
     {
         var results = new List<EvalResult>();
         foreach (var c in cases)
@@ -98,10 +120,26 @@ public static class EvalRunner
             var with = answer.Answered && answer.Citations.Count > 0
                 ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
                 : "(refused)";
-            results.Add(new EvalResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence));
+            results.Add(new EvalResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
+            {
+                SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
+            });
         }
 
         return new EvalReport(results);
+    }
+
+    private static int? RankOf(EvalCase c, Answer answer, IKnowledgeBase knowledge)
+    {
+        var ranking = new List<string>();
+        if (answer.Answered && answer.Citations.Count > 0)
+        {
+            ranking.Add(answer.Citations[0].Id);
+        }
+
+        ranking.AddRange(knowledge.Search(c.Question, 3).Select(p => p.Section.Id).Where(id => !ranking.Contains(id)));
+        var place = ranking.Take(3).ToList().FindIndex(id => c.Sections.Contains(id, StringComparer.Ordinal));
+        return place < 0 ? null : place + 1;
     }
 
     public static bool Passes(EvalCase c, Answer answer)

@@ -15,4 +15,7 @@ public interface IKnowledgeBase
 
     /// <summary>The best sections for a question, best first, for grounding an optional LLM.</summary>
     IReadOnlyList<ScoredPassage> Search(string question, int top);
+
+    /// <summary>Every section, the ones that match the question first (best first), then the rest in file order.</summary>
+    IReadOnlyList<ScoredPassage> All(string question);
 }

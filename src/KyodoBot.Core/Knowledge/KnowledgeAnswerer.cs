@@ -1,5 +1,6 @@
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,6 +39,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private const double SuggestionCoverage = 0.2;
     private const double SuggestionEvidence = 1.0;
 
+    /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
+    private const double DictionaryOnlyFactor = 0.4;
+
     private readonly KnowledgeBase _knowledge;
     private readonly Texts _texts;
     private readonly ILogger<KnowledgeAnswerer> _logger;
@@ -70,30 +74,44 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>The whole pipeline on one index snapshot (tests and tools call it directly).</summary>
     public Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
     {
-        var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
+        var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated);
+            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
         var weights = index.Weights(q);
         var ranked = index.Rank(q, weights);
         if (ranked.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated);
+            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
         var unit = ChooseUnit(q, weights, ranked);
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
         var confidence = Math.Round(coverage * Math.Min(1, matched / EvidenceNeeded), 3);
+        if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full))
+        {
+            // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
+            confidence = Math.Round(confidence * DictionaryOnlyFactor, 3);
+        }
+
+        if (q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body)))
+        {
+            // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
+            confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
+        }
+
         if (confidence < Threshold)
         {
             var close = ranked
-                .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence)
+                .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence && SharesAWord(q, r.Entry))
                 .Take(3)
                 .Select(r => r.Entry.Ref)
                 .ToList();
-            return Refusal(language, close, confidence, q.Truncated);
+            return q.IsRequest
+                ? Refusal(language, [], confidence, q.Truncated, isRequest: true)
+                : Refusal(language, close, confidence, q.Truncated);
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated);
@@ -123,7 +141,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>The ranked sections with the text an LLM should see for each (a group's text lists its parts).</summary>
     public static IReadOnlyList<ScoredPassage> Search(KnowledgeIndex index, string question, int top)
     {
-        var q = QuestionAnalyzer.Analyze(question, index.Vocabulary);
+        var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || top <= 0)
         {
             return [];
@@ -215,6 +233,32 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         return false;
     }
 
+    /// <summary>True when the section holds a whole word of the question (not only a lone kanji such as 切).</summary>
+    private static bool SharesAWord(Question question, IndexedSection entry) =>
+        question.Concepts.Any(c => !c.Context && c.Weight >= 1 && c.MatchIn(entry.Full) >= 0.999);
+
+    /// <summary>True when every concept the text matches came from the dictionary extract alone.</summary>
+    private static bool OnlyDictionaryMatched(Question question, AnalyzedText text)
+    {
+        var any = false;
+        foreach (var concept in question.Concepts)
+        {
+            if (concept.Context || concept.MatchIn(text) <= 0)
+            {
+                continue;
+            }
+
+            if (!concept.FromDictionary)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
     /// <summary>2–3 follow-ups: the section's <c>related</c> list, then its neighbours and its group.</summary>
     private static List<SectionRef> FollowUps(KnowledgeIndex index, IndexedSection unit)
     {
@@ -241,6 +285,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         return [.. picked.Select(s => s.Ref)];
     }
 
-    private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated) =>
-        new(false, RefusalText(language), confidence, [], suggestions, truncated);
+    private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated, bool isRequest = false) =>
+        new(false, isRequest ? _texts.Get(language, "ask.notAQuestion") : RefusalText(language), confidence, [], suggestions, truncated)
+        {
+            IsRequest = isRequest,
+        };
 }

@@ -44,6 +44,16 @@ public sealed class KnowledgeBase : IKnowledgeBase
     public IReadOnlyList<ScoredPassage> Search(string question, int top) =>
         KnowledgeAnswerer.Search(Current, question, top);
 
+    public IReadOnlyList<ScoredPassage> All(string question)
+    {
+        var index = Current;
+        var ranked = KnowledgeAnswerer.Search(index, question, index.Sections.Count);
+        var seen = ranked.Select(p => p.Section.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. ranked, .. index.Sections
+            .Where(s => !seen.Contains(s.Section.Id))
+            .Select(s => new ScoredPassage(s.Section, AnswerComposer.PassageText(s), 0))];
+    }
+
     /// <summary>Reads and indexes the folder now, then swaps the new index in. Never throws for bad files.</summary>
     public KnowledgeIndex Reload()
     {

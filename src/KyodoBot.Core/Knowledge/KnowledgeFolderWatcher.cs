@@ -71,7 +71,7 @@ public sealed class KnowledgeFolderWatcher : IHostedService, IDisposable
     }
 
     private static bool IsKnowledgeFile(string? path) =>
-        Path.GetExtension(path ?? "").ToLowerInvariant() is ".md" or ".yaml" or ".yml";
+        Path.GetExtension(path ?? "").ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".tsv";
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {

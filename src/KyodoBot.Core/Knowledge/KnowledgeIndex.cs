@@ -70,6 +70,9 @@ public sealed class KnowledgeIndex
     private const int MaxQueryTerms = 256;
     private const double FormBonus = 0.1;
 
+    /// <summary>How much the context sentences of a long message count in the ranking (the question sentence: 1).</summary>
+    private const double ContextWeight = 0.15;
+
     private readonly FrozenDictionary<string, IndexedSection> _byId;
     private readonly Bm25Index _bm25;
 
@@ -80,6 +83,70 @@ public sealed class KnowledgeIndex
         Errors = errors;
         _byId = sections.ToFrozenDictionary(s => s.Section.Id, StringComparer.Ordinal);
         _bm25 = bm25;
+        _tokens = sections.SelectMany(s => s.Full.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        _words = sections
+            .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
+            .Select(r => r.Text)
+            .Distinct(StringComparer.Ordinal)
+            .GroupBy(w => w.Length)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+    }
+
+    /// <summary>Words (kanji/katakana runs) of this length range are checked for a one-character typo.</summary>
+    private const int MinTypoLength = 3;
+    private const int MaxTypoLength = 8;
+
+    private readonly FrozenSet<string> _tokens;
+    private readonly FrozenDictionary<int, string[]> _words;
+
+    /// <summary>
+    /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/>, then a word of three or more
+    /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
+    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. Two-character words are left alone: too
+    /// many words are one character apart.
+    /// </summary>
+    public Question Analyze(string? text)
+    {
+        var question = QuestionAnalyzer.Analyze(text, Vocabulary);
+        List<Concept>? corrected = null;
+        for (var i = 0; i < question.Concepts.Count; i++)
+        {
+            var concept = question.Concepts[i];
+            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinTypoLength
+                || concept.Key.Length > MaxTypoLength || !TermAnalyzer.IsCjk(concept.Key[0])
+                || concept.Forms[0].Terms.All(_tokens.Contains)
+                || !_words.TryGetValue(concept.Key.Length, out var candidates))
+            {
+                continue;
+            }
+
+            var near = candidates.Where(w => OneApart(concept.Key, w)).Take(2).ToList();
+            if (near.Count == 1)
+            {
+                corrected ??= [.. question.Concepts];
+                corrected[i] = concept with
+                {
+                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near[0], RunKind.Cjk))], null)],
+                };
+            }
+        }
+
+        return corrected is null ? question : question with { Concepts = corrected };
+    }
+
+    private static bool OneApart(string a, string b)
+    {
+        var differences = 0;
+        for (var i = 0; i < a.Length && differences < 2; i++)
+        {
+            if (a[i] != b[i])
+            {
+                differences++;
+            }
+        }
+
+        return differences == 1;
     }
 
     public IReadOnlyList<IndexedSection> Sections { get; }
@@ -150,12 +217,13 @@ public sealed class KnowledgeIndex
         {
             var ancestors = string.Join('\n', Ancestors(entry).Select(a => a.Section.Title));
             var body = entry.Section.Body;
+            var phrasings = string.Join('\n', entry.Section.Questions);
             entry.OwnTitle = Analyze(entry.Section.Title, vocabulary);
             entry.HeadingPath = Analyze($"{entry.Section.Title}\n{ancestors}", vocabulary);
-            entry.Full = Analyze($"{entry.Section.Title}\n{ancestors}\n{body}", vocabulary);
+            entry.Full = Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{phrasings}", vocabulary);
             entry.Group = entry.Children.Count == 0
                 ? entry.Full
-                : Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{string.Join('\n', entry.Children.Select(c => c.Section.Title))}", vocabulary);
+                : Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{phrasings}\n{string.Join('\n', entry.Children.Select(c => c.Section.Title))}", vocabulary);
             entry.Units = [.. BodyUnits.Split(body).Select(u => new BodyUnit(u.Text, u.Kind, u.Depth, Analyze(u.Text, vocabulary)))];
             entry.IsList = entry.Units.Count > 0 && entry.Units.Count(u => u.Kind == BodyUnitKind.ListItem) >= 0.8 * entry.Units.Count;
             entry.TitleWords = [.. TermAnalyzer.Runs(entry.OwnTitle.Text)
@@ -201,12 +269,16 @@ public sealed class KnowledgeIndex
         }
     }
 
-    /// <summary>Three fields, as a search engine would weigh them: the heading (×2), the body (×1), the headings above (×0.5).</summary>
+    /// <summary>
+    /// Four fields, as a search engine would weigh them: the heading (×2), the body (×1), the headings above (×0.5),
+    /// the alternate phrasings (×1).
+    /// </summary>
     private static Bm25Index BuildBm25(IReadOnlyList<IndexedSection> entries, KnowledgeVocabulary vocabulary) =>
         new([
             (2.0, [.. entries.Select(e => e.OwnTitle.TokenList)]),
             (1.0, [.. entries.Select(e => Analyze(e.Section.Body, vocabulary).TokenList)]),
             (0.5, [.. entries.Select(e => Analyze(string.Join('\n', Ancestors(e).Select(a => a.Section.Title)), vocabulary).TokenList)]),
+            (1.0, [.. entries.Select(e => Analyze(string.Join('\n', e.Section.Questions), vocabulary).TokenList)]),
         ]);
 
     /// <summary>
@@ -234,12 +306,20 @@ public sealed class KnowledgeIndex
         return weights;
     }
 
-    /// <summary>The weighted share of the question's concepts a text holds (0..1), and the matched weight itself.</summary>
+    /// <summary>
+    /// The weighted share of the question's concepts a text holds (0..1), and the matched weight itself. Context
+    /// concepts (sentences around the question sentence of a long message) do not count here.
+    /// </summary>
     public static (double Coverage, double Matched) Coverage(Question question, double[] weights, AnalyzedText text)
     {
         double total = 0, matched = 0;
         for (var i = 0; i < weights.Length; i++)
         {
+            if (question.Concepts[i].Context)
+            {
+                continue;
+            }
+
             total += weights[i];
             matched += weights[i] * question.Concepts[i].MatchIn(text);
         }
@@ -260,10 +340,11 @@ public sealed class KnowledgeIndex
         var bm25 = _bm25.Score(questionTerms);
         var max = Math.Max(bm25.DefaultIfEmpty(0).Max(), 1e-9);
         var ranked = new List<RankedSection>();
+        var hasContext = question.Concepts.Any(c => c.Context);
         foreach (var entry in Sections)
         {
             var (coverage, matched) = Coverage(question, weights, entry.Full);
-            if (coverage <= 0)
+            if (coverage <= 0 && (!hasContext || ContextCoverage(question, weights, entry.Full) <= 0))
             {
                 continue;
             }
@@ -272,12 +353,29 @@ public sealed class KnowledgeIndex
             var titlePrecision = Precision(entry, questionTerms);
             var lexical = bm25[entry.Ordinal] / max;
             var form = entry.IsSummary == question.AsksForList ? FormBonus : 0;
-            var score = coverage + (0.3 * titleCoverage) + (0.3 * titlePrecision) + (0.2 * lexical) + form;
+            var score = coverage + (0.3 * titleCoverage) + (0.3 * titlePrecision) + (0.2 * lexical) + form
+                + (ContextWeight * ContextCoverage(question, weights, entry.Full));
             ranked.Add(new RankedSection(entry, score, coverage, matched, titleCoverage, lexical));
         }
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal));
         return ranked;
+    }
+
+    /// <summary>The weighted share of the context concepts a text holds (0 when the message had no context).</summary>
+    private static double ContextCoverage(Question question, double[] weights, AnalyzedText text)
+    {
+        double total = 0, matched = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (question.Concepts[i].Context)
+            {
+                total += weights[i];
+                matched += weights[i] * question.Concepts[i].MatchIn(text);
+            }
+        }
+
+        return total <= 0 ? 0 : matched / total;
     }
 
     /// <summary>Every index term the question can match, with the factor of the concept it comes from.</summary>

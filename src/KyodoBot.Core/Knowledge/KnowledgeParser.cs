@@ -99,6 +99,7 @@ public static partial class KnowledgeParser
         public int Level { get; } = level;
         public int Line { get; } = line;
         public List<string> Related { get; } = [];
+        public List<string> Questions { get; } = [];
         public List<string> Body { get; } = [];
     }
 
@@ -168,6 +169,16 @@ public static partial class KnowledgeParser
                 continue;
             }
 
+            var questions = QuestionsComment().Match(line.Trim());
+            if (questions.Success)
+            {
+                // Alternate phrasings may sit anywhere in the section; they do not end the place for "related".
+                current.Questions.AddRange(questions.Groups["many"].Success
+                    ? questions.Groups["many"].Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    : [questions.Groups["one"].Value.Trim()]);
+                continue;
+            }
+
             if (line.Trim().Length > 0)
             {
                 expectRelated = false;
@@ -210,7 +221,10 @@ public static partial class KnowledgeParser
 
         return drafts.Select((d, i) => new KnowledgeSection(
             d.Id, d.Title, fileId, chapter, source, string.Join('\n', d.Body).Trim('\n', ' '),
-            d.Related.Distinct(StringComparer.Ordinal).ToArray(), d.Level, parents[i], children[i], fileName, d.Line)).ToList();
+            d.Related.Distinct(StringComparer.Ordinal).ToArray(), d.Level, parents[i], children[i], fileName, d.Line)
+        {
+            Questions = [.. d.Questions.Where(q => q.Length > 0).Distinct(StringComparer.Ordinal)],
+        }).ToList();
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
@@ -224,6 +238,10 @@ public static partial class KnowledgeParser
 
     [GeneratedRegex(@"^<!--\s*related:\s*(?<ids>.*?)\s*-->$")]
     private static partial Regex RelatedComment();
+
+    /// <summary><c>&lt;!-- questions: a | b --&gt;</c> (several) or <c>&lt;!-- question: a --&gt;</c> (one, may hold '|').</summary>
+    [GeneratedRegex(@"^<!--\s*(?:questions:\s*(?<many>.*?)|question:\s*(?<one>.*?))\s*-->$")]
+    private static partial Regex QuestionsComment();
 
     [GeneratedRegex(@"^<!--.*-->$")]
     private static partial Regex HtmlComment();

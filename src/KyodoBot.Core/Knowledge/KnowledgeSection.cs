@@ -17,4 +17,11 @@ public sealed record KnowledgeSection(
     string? ParentId,
     IReadOnlyList<string> ChildIds,
     string FileName,
-    int Line);
+    int Line)
+{
+    /// <summary>
+    /// Alternate phrasings: questions people ask that this section answers (<c>&lt;!-- questions: a | b --&gt;</c>
+    /// under the heading), indexed with the section but never quoted.
+    /// </summary>
+    public IReadOnlyList<string> Questions { get; init; } = [];
+}

@@ -19,6 +19,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new KnowledgeBase(
             sp.GetRequiredService<ContentPaths>().Knowledge, sp.GetService<ILogger<KnowledgeBase>>()));
         services.TryAddSingleton<IKnowledgeBase>(sp => sp.GetRequiredService<KnowledgeBase>());
+        services.TryAddSingleton(sp => new KnowledgePhrasings(
+            sp.GetRequiredService<KnowledgeBase>(), sp.GetService<ILogger<KnowledgePhrasings>>()));
         services.TryAddSingleton<IKnowledgeAnswerer>(sp => new KnowledgeAnswerer(
             sp.GetRequiredService<KnowledgeBase>(), sp.GetService<ILogger<KnowledgeAnswerer>>(), sp.GetService<Localization.Texts>()));
         services.TryAddSingleton(sp => new KnowledgeFolderWatcher(

@@ -7,12 +7,19 @@ namespace KyodoBot.Core.Knowledge;
 /// <summary>
 /// The word lists that live beside the manual as data: <c>_synonyms.yaml</c> (Japanese variants staff type → the
 /// term the manual uses) and <c>_glossary.yaml</c> (English terms → Japanese terms of the manual). Keys are stored in
-/// the form <see cref="TextNormalizer.Key"/> produces, so lookups match what the analyzer sees.
+/// the form <see cref="TextNormalizer.Key"/> produces, so lookups match what the analyzer sees. Two extracts of public
+/// dictionaries extend them (<c>_sudachi-synonyms.tsv</c>, <c>_edict-en.tsv</c>); the hand-written lists win.
 /// </summary>
 public sealed class KnowledgeVocabulary
 {
     public const string SynonymsFile = "_synonyms.yaml";
     public const string GlossaryFile = "_glossary.yaml";
+
+    /// <summary>Sudachi synonym groups reduced to the manual's words (tools/extract-dictionaries.py).</summary>
+    public const string SynonymDictionaryFile = "_sudachi-synonyms.tsv";
+
+    /// <summary>EDICT's English glosses of the manual's words (tools/extract-dictionaries.py).</summary>
+    public const string EnglishDictionaryFile = "_edict-en.tsv";
 
     public static KnowledgeVocabulary Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>());
 
@@ -46,6 +53,9 @@ public sealed class KnowledgeVocabulary
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Glossary { get; }
 
     public int GlossaryMaxWords { get; }
+
+    /// <summary>The glossary keys that come from the EDICT extract rather than <c>_glossary.yaml</c>.</summary>
+    public IReadOnlySet<string> DictionaryGlossaryKeys { get; init; } = new HashSet<string>();
 
     public bool MayStartSynonym(char c) => _synonymFirstChars.Contains(c);
 
@@ -88,7 +98,73 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        return new KnowledgeVocabulary(synonyms, glossary);
+        // The dictionary extracts come after the hand-written lists, which always win (ADR 0022).
+        var handCanonicals = synonyms.Values.ToHashSet(StringComparer.Ordinal);
+        foreach (var (variant, canonical) in Pairs(Path.Combine(folder, SynonymDictionaryFile), errors))
+        {
+            var key = TextNormalizer.Key(variant);
+            var target = TextNormalizer.Key(canonical);
+            target = synonyms.GetValueOrDefault(target, target); // 締切 → 期限 → 時限性: both sides end on the same word
+            if (key.Length > 1 && target.Length > 0 && key != target && !handCanonicals.Contains(key))
+            {
+                synonyms.TryAdd(key, target);
+            }
+        }
+
+        var fromDictionary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (english, japanese) in Pairs(Path.Combine(folder, EnglishDictionaryFile), errors))
+        {
+            var key = EnglishKey(english);
+            // A word the hand list maps elsewhere (補助 → 公金) would drag the English word there too: skipped.
+            var words = japanese.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(TextNormalizer.Key)
+                .Where(w => !synonyms.TryGetValue(w, out var canonical) || canonical == w)
+                .ToArray();
+            if (key.Length > 0 && words.Length > 0 && glossary.TryAdd(key, words))
+            {
+                fromDictionary.Add(key);
+            }
+        }
+
+        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary };
+    }
+
+    /// <summary>The tab-separated pairs of a dictionary extract (<c>#</c> starts a comment); a missing file is empty.</summary>
+    private static IEnumerable<(string Key, string Value)> Pairs(string path, ICollection<KnowledgeLoadError> errors)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var pairs = new List<(string, string)>();
+        try
+        {
+            var lineNo = 0;
+            foreach (var line in File.ReadLines(path))
+            {
+                lineNo++;
+                if (line.Length == 0 || line[0] == '#')
+                {
+                    continue;
+                }
+
+                var tab = line.IndexOf('\t', StringComparison.Ordinal);
+                if (tab <= 0)
+                {
+                    errors.Add(new KnowledgeLoadError(Path.GetFileName(path), lineNo, "expected 'key<TAB>value' (ignored)"));
+                    continue;
+                }
+
+                pairs.Add((line[..tab], line[(tab + 1)..]));
+            }
+        }
+        catch (IOException ex)
+        {
+            errors.Add(new KnowledgeLoadError(Path.GetFileName(path), 0, ex.Message));
+        }
+
+        return pairs;
     }
 
     /// <summary>English words as the analyzer splits them: lower case, letters and digits, one space between.</summary>

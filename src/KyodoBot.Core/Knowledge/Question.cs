@@ -36,6 +36,15 @@ public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharac
 /// </summary>
 public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, double Weight)
 {
+    /// <summary>
+    /// From a context sentence of a long message, not from the question sentence: it helps rank the sections but does
+    /// not count in the coverage (so background words that the manual lacks do not turn a clear question away).
+    /// </summary>
+    public bool Context { get; init; }
+
+    /// <summary>An English word translated only through the EDICT extract, not the hand-written glossary.</summary>
+    public bool FromDictionary { get; init; }
+
     public double MatchIn(AnalyzedText text)
     {
         var best = 0.0;
@@ -48,6 +57,25 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     }
 }
 
+/// <summary>The kind of fact a question asks for: a section that holds none of that kind cannot answer it.</summary>
+public enum AnswerKind
+{
+    /// <summary>An explanation: any section may answer.</summary>
+    Any,
+
+    /// <summary>A date, a deadline, opening hours (いつ, 締切, "when", "deadline").</summary>
+    Time,
+
+    /// <summary>A sum of money (いくら, 金額, "how much").</summary>
+    Amount,
+
+    /// <summary>A phone number, an address, a contact (電話番号, 連絡先, "phone").</summary>
+    Contact,
+
+    /// <summary>A form or template (ひな形, 様式, "template").</summary>
+    Document,
+}
+
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>
 public sealed record Question(
     string Text,
@@ -57,6 +85,15 @@ public sealed record Question(
     bool Truncated,
     IReadOnlyList<Concept> Concepts)
 {
+    /// <summary>
+    /// A request for the bot to do something (「会議室を予約して」, "book a taxi") rather than a question: when nothing
+    /// in the manual answers it, the refusal says what the bot can do instead of "not in the manual".
+    /// </summary>
+    public bool IsRequest { get; init; }
+
+    /// <summary>The kind of fact asked for (<see cref="AnswerKind.Any"/> for an explanation).</summary>
+    public AnswerKind Expects { get; init; }
+
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);
 }

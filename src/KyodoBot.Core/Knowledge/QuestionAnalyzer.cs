@@ -18,6 +18,10 @@ public static partial class QuestionAnalyzer
     private static readonly HashSet<string> JapaneseQuestionWords = new(StringComparer.Ordinal)
     {
         "何", "誰", "何故", "如何", "内容", "意味", "詳細", "概要", "教", "説明", "具体的", "本当", "記載", "質問", "回答",
+        // Words that frame a question in casual or long messages (the reason, the way, the plan, "in the manual") and
+        // say nothing about which section answers it.
+        "原因", "理由", "方法", "場合", "予定", "今後", "マニュアル", "一緒", "最初", "全体", "全体像", "用意", "実際",
+        "結局", "必要", "大事", "注意", "特", "基本", "基本的", "一通", "正直", "感", "気", "確認", "参考", "自分",
     };
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
@@ -35,6 +39,9 @@ public static partial class QuestionAnalyzer
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
         "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
+        "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
+        "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
+        "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
     };
 
 
@@ -43,11 +50,109 @@ public static partial class QuestionAnalyzer
         var (text, truncated) = Truncate(raw ?? "");
         var key = TextNormalizer.Key(StripMarkup(text));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        var (withoutCues, asksForList) = isEnglish ? RemoveEnglishListCues(key) : RemoveJapaneseListCues(key);
+        var sentences = Sentences(key, isEnglish);
+        var focusAt = FocusSentence(sentences, isEnglish);
+        var focus = sentences.Count == 0 ? key : sentences[focusAt];
+        var (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+
+        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
+        var first = focusAt;
+        while (concepts.Count == 0 && first > 0)
+        {
+            first--;
+            focus = sentences[first] + " " + focus;
+            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+        }
+
+        var context = string.Join(" ", sentences.Where((_, i) => i < first || i > focusAt));
+        if (context.Length > 0)
+        {
+            var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            var (_, _, background) = AnalyzeSentence(context, isEnglish, vocabulary);
+            concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true }));
+        }
+
+        return new Question(key, core, isEnglish, asksForList, truncated, concepts)
+        {
+            IsRequest = IsRequestSentence(focus, isEnglish),
+            Expects = ExpectedAnswer(focus, isEnglish),
+        };
+    }
+
+    private static (string Core, bool AsksForList, List<Concept> Concepts) AnalyzeSentence(string text, bool isEnglish, KnowledgeVocabulary vocabulary)
+    {
+        var (withoutCues, asksForList) = isEnglish ? RemoveEnglishListCues(text) : RemoveJapaneseListCues(text);
         var core = StripWrappers(withoutCues, isEnglish);
         var concepts = isEnglish ? EnglishConcepts(core, vocabulary) : JapaneseConcepts(core, vocabulary);
-        return new Question(key, core, isEnglish, asksForList, truncated, concepts);
+        return (core, asksForList, concepts);
     }
+
+    /// <summary>
+    /// The sentence that asks, in the user's own writing (NFKC, case kept): the whole text when it is one sentence.
+    /// </summary>
+    public static string QuestionSentence(string text)
+    {
+        var normalized = TextNormalizer.Normalize(StripMarkup(Truncate(text).Text)).Trim();
+        var isEnglish = !LanguageResolver.ContainsJapanese(normalized) && normalized.Any(char.IsAsciiLetter);
+        var sentences = Sentences(normalized, isEnglish);
+        return sentences.Count <= 1 ? normalized : sentences[FocusSentence([.. sentences.Select(TextNormalizer.Key)], isEnglish)];
+    }
+
+    /// <summary>The sentences of a message (。 ? ! and line breaks end one; in English also ". ").</summary>
+    public static List<string> Sentences(string key, bool isEnglish)
+    {
+        var parts = (isEnglish ? EnglishSentenceEnd() : JapaneseSentenceEnd()).Split(key);
+        return [.. parts.Select(p => p.Trim()).Where(p => p.Any(char.IsLetterOrDigit))];
+    }
+
+    /// <summary>
+    /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
+    /// else the last sentence. In a long message the sentences before it are context.
+    /// </summary>
+    private static int FocusSentence(IReadOnlyList<string> sentences, bool isEnglish)
+    {
+        for (var i = sentences.Count - 1; i >= 0; i--)
+        {
+            if ((isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentences[i]))
+            {
+                return i;
+            }
+        }
+
+        return Math.Max(0, sentences.Count - 1);
+    }
+
+    /// <summary>What kind of fact the question sentence asks for, when it asks for one (a date, an amount …).</summary>
+    public static AnswerKind ExpectedAnswer(string sentence, bool isEnglish)
+    {
+        if (isEnglish)
+        {
+            return EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+                : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
+                : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
+                : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+                : AnswerKind.Any;
+        }
+
+        return JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+            : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
+            : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
+            : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+            : AnswerKind.Any;
+    }
+
+    /// <summary>True when a text holds a fact of that kind: a date or time, a sum of money, a phone number or address, a form.</summary>
+    public static bool Holds(AnswerKind kind, string text) => kind switch
+    {
+        AnswerKind.Time => TimeFact().IsMatch(text),
+        AnswerKind.Amount => AmountFact().IsMatch(text),
+        AnswerKind.Contact => ContactFact().IsMatch(text),
+        AnswerKind.Document => DocumentFact().IsMatch(text),
+        _ => true,
+    };
+
+    private static bool IsRequestSentence(string sentence, bool isEnglish) =>
+        isEnglish ? EnglishRequest().IsMatch(sentence) : JapaneseRequest().IsMatch(sentence) && !JapaneseInformationRequest().IsMatch(sentence);
 
     /// <summary>The first <see cref="MaxQuestionLength"/> characters, without splitting a surrogate pair.</summary>
     public static (string Text, bool Truncated) Truncate(string text)
@@ -173,7 +278,10 @@ public static partial class QuestionAnalyzer
                     var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
                     if (vocabulary.Glossary.TryGetValue(key, out var japanese))
                     {
-                        concepts.TryAdd(key, new Concept(key, JapaneseForms(japanese, vocabulary), 1.0));
+                        concepts.TryAdd(key, new Concept(key, [.. JapaneseForms(japanese, vocabulary), .. EnglishForms(phrase, candidate)], 1.0)
+                        {
+                            FromDictionary = vocabulary.DictionaryGlossaryKeys.Contains(key),
+                        });
                         i += n;
                         matched = true;
                         break;
@@ -194,6 +302,25 @@ public static partial class QuestionAnalyzer
         }
 
         return [.. concepts.Values];
+    }
+
+    /// <summary>
+    /// The English words themselves (as typed, and with the glossary's stem), so that a section's English alternate
+    /// phrasings match the words the glossary also translates ("city" in "Can the city tell a group …?").
+    /// </summary>
+    private static IEnumerable<ConceptForm> EnglishForms(List<string> phrase, string lastStem)
+    {
+        string[] typed = [.. phrase.Where(w => !EnglishStopWords.Contains(w))];
+        string[] stemmed = [.. phrase.Take(phrase.Count - 1).Append(lastStem).Where(w => !EnglishStopWords.Contains(w))];
+        if (typed.Length > 0)
+        {
+            yield return new ConceptForm(typed, null);
+        }
+
+        if (stemmed.Length > 0 && !stemmed.SequenceEqual(typed))
+        {
+            yield return new ConceptForm(stemmed, null);
+        }
     }
 
     private static Concept LatinConcept(string word, KnowledgeVocabulary vocabulary)
@@ -270,6 +397,9 @@ public static partial class QuestionAnalyzer
             yield return word[..^2];
             yield return word[..^1];
         }
+
+        // Dictionaries list many verbs by their noun (EDICT: 理解 "understanding"), so the -ing form is tried last.
+        yield return word + "ing";
     }
 
     private static readonly Regex[] JapaneseSuffixes =
@@ -283,6 +413,65 @@ public static partial class QuestionAnalyzer
         new(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant),
     ];
 
+    [GeneratedRegex(@"(?<=[。?!])|\n+")]
+    private static partial Regex JapaneseSentenceEnd();
+
+    [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
+    private static partial Regex EnglishSentenceEnd();
+
+    [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
+    private static partial Regex JapaneseQuestionSentence();
+
+    [GeneratedRegex(@"(?:\?\s*$|^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|should|would|will|may|tell|explain|list|show)\b)")]
+    private static partial Regex EnglishQuestionSentence();
+
+    /// <summary>Asks the bot to act: ends in して/しといて/お願い…, "can you book …", "please order …".</summary>
+    [GeneratedRegex(@"(?:して|しといて|しておいて|といて|ておいて|とって|やって|予約|手配|送って|入れて|取って|消して|止めて|作って|リセット|翻訳)(?:ください|下さい|くれ|くれる|くれない|くれますか|もらえる|もらえますか|ほしい|欲しい|おいて|お願いします|おねがい)?[\s。!?.]*$|お願いします[\s。!?.]*$")]
+    private static partial Regex JapaneseRequest();
+
+    /// <summary>「教えて」「説明して」「一覧にして」 ask for information: they are questions for the manual, not requests.</summary>
+    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|まとめ|列挙)(?:して|を)")]
+    private static partial Regex JapaneseInformationRequest();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|order|reserve|schedule|remind|send|cancel|reset|buy|print|call|translate|set up|create|fix|delete|arrange|email|forward)\b")]
+    private static partial Regex EnglishRequest();
+
+    [GeneratedRegex(@"(?:は|って|の)いつ(?:まで|から|ごろ|頃)?(?:ですか|でしょうか|になる|なの|だっけ|か|に)?[\s?!。]*$|締切|締め切り|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    private static partial Regex JapaneseAsksForTime();
+
+    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料")]
+    private static partial Regex JapaneseAsksForAmount();
+
+    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場")]
+    private static partial Regex JapaneseAsksForContact();
+
+    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
+    private static partial Regex JapaneseAsksForDocument();
+
+    [GeneratedRegex(@"^when\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
+    private static partial Regex EnglishAsksForTime();
+
+    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
+    private static partial Regex EnglishAsksForAmount();
+
+    [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b")]
+    private static partial Regex EnglishAsksForContact();
+
+    [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
+    private static partial Regex EnglishAsksForDocument();
+
+    [GeneratedRegex(@"\d{1,4}\s*年度?(?!\s*(?:目|間|以上))|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:まで|から)|\d{1,2}\s*時\s*\d{0,2}\s*分|\d{1,2}:\d\d|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
+    private static partial Regex TimeFact();
+
+    [GeneratedRegex(@"\d[\d,]*\s*(?:円|万円|千円)|[¥￥]\s*\d|無料|有料")]
+    private static partial Regex AmountFact();
+
+    [GeneratedRegex(@"\d{2,4}-\d{2,4}-\d{3,4}|@[a-z0-9.-]+\.[a-z]{2,}|〒|駐車")]
+    private static partial Regex ContactFact();
+
+    [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|https?://")]
+    private static partial Regex DocumentFact();
+
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();
 
@@ -292,7 +481,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]

@@ -38,12 +38,18 @@ public sealed class EvalVerb : ICliVerb
             return 2;
         }
 
-        var report = EvalRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>());
+        var report = EvalRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>(), services.GetRequiredService<IKnowledgeBase>());
         foreach (var result in report.Results)
         {
             var answer = result.AnswerText.ReplaceLineEndings(" ");
             Console.WriteLine($"{(result.Pass ? "PASS" : "FAIL")} {result.Id} {result.Question} → {result.AnsweredWith}" +
-                (result.Answered ? $" ({result.Confidence:F2}): {(answer.Length > 80 ? answer[..80] + "…" : answer)}" : ""));
+                (result.Answered ? $" ({result.Confidence:F2}): {(answer.Length > 80 ? answer[..80] + "…" : answer)}" : "") +
+                (result.Case.Sections.Count > 0 ? $" [section {(result.SectionRank is { } rank ? $"#{rank}" : "not in top 3")}]" : ""));
+        }
+
+        if (report.WithSection > 0)
+        {
+            Console.WriteLine($"right section first {report.Top1}/{report.WithSection}, in the first three {report.Top3}/{report.WithSection}");
         }
 
         Console.WriteLine($"in scope {report.InScopePassed}/{report.InScope}, out of scope refused {report.OutOfScopeRefused}/{report.OutOfScope}, accuracy {report.Accuracy:P1}");

@@ -19,7 +19,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     public async Task SameActivityDeliveredTwice_IsAnsweredTwice_ButRecordedOnce()
     {
         var client = Start(BotApp.Anonymous(_database));
-        var activity = Activities.PersonalMessage("http://localhost:1/", "明日の会議室を予約して", expectReplies: true).ToJsonString();
+        var activity = Activities.PersonalMessage("http://localhost:1/", "給与明細はどこで見られますか", expectReplies: true).ToJsonString();
 
         var first = await client.SendAsync(Activities.Post(activity));
         var second = await client.SendAsync(Activities.Post(activity));
@@ -96,11 +96,59 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithAzureOpenAI_UnrelatedQuestion_IsRefusedWithoutCallingTheModel()
+    public async Task WithAzureOpenAI_SmallKnowledgeBase_LowScoringQuestion_IsGroundedOnEverySection()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("最初に、何のために協働するのかという目的を共有しましょう[1]。");
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
+        const string question = "相手団体とのキックオフで最初に話す議題は？"; // refused by retrieval alone
+
+        var response = await client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", question, expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Equal("最初に、何のために協働するのかという目的を共有しましょう[1]。", reply["text"]!.GetValue<string>());
+        var prompt = Assert.Single(_openAi.Calls).Messages.Single(m => m.Role == "user").Content;
+        var sections = _app!.Services.GetRequiredService<KyodoBot.Core.Knowledge.KnowledgeBase>().Current.Sections.Count;
+        Assert.Contains($"[{sections}]", prompt);
+        Assert.DoesNotContain($"[{sections + 1}]", prompt);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_ModelSaysNoAnswer_OverTheWholeKnowledgeBase_IsRefused()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("NO_ANSWER");
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "明日の天気を教えてください", expectReplies: true)));
+
+        Assert.Contains("協働マニュアルには該当する記載が見つかりませんでした", Reply(await response.Content.ReadAsStringAsync())["text"]!.GetValue<string>());
+        Assert.Single(_openAi.Calls);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_RequestThatIsNotAQuestion_NeverReachesTheModel()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("予約しました[1]。");
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "明日の会議室を予約して", expectReplies: true)));
+
+        Assert.Contains("協働マニュアルへの質問", Reply(await response.Content.ReadAsStringAsync())["text"]!.GetValue<string>());
+        Assert.Empty(_openAi.Calls);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_GroundAllOff_UnrelatedQuestion_IsRefusedWithoutCallingTheModel()
     {
         _openAi = await FakeAzureOpenAI.StartAsync();
         _openAi.RepliesWith("晴れです[1]。");
-        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
+        var settings = WithAzureOpenAI(BotApp.Anonymous(_database));
+        settings["AzureOpenAI:GroundAllSectionsUpTo"] = "0";
+        var client = Start(settings);
 
         var response = await client.SendAsync(Activities.Post(
             Activities.PersonalMessage("http://localhost:1/", "明日の天気を教えてください", expectReplies: true)));

@@ -12,7 +12,8 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
     [SkippableTheory]
     [InlineData("ヘルプ", "協働ボット（KyodoBot）です")]
     [InlineData("公金を使う協働事業で欠かせない原則は？", "時限性の原則")]
-    [InlineData("明日の会議室を予約して", "協働マニュアルには該当する記載が見つかりませんでした")]
+    [InlineData("明日の会議室を予約して", "協働マニュアルへの質問にお答えすること")]
+    [InlineData("給与明細はどこで見られますか", "協働マニュアルには該当する記載が見つかりませんでした")]
     public async Task Message_InPersonalChat_ThroughThePlayground_GetsTheExpectedReply(string text, string expected)
     {
         await using var bot = await StartBotAsync(Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName);
@@ -99,6 +100,46 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
         Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(export)[..3]);
+    }
+
+    [SkippableFact]
+    public async Task UnansweredQuestion_AddedAsPhrasingFrom未回答一覧_IsAnswered_AndTheAskerTold_ThroughThePlayground()
+    {
+        var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
+        // The button writes the knowledge file: the bot reads a copy of the content folders, never the checkout's.
+        var content = Path.Combine(directory, "content");
+        foreach (var folder in new[] { "cards", "dialogs", "knowledge", "calendar", "appPackage" }.Where(f => Directory.Exists(Path.Combine(RepoPaths.Root, f))))
+        {
+            CopyFolder(Path.Combine(RepoPaths.Root, folder), Path.Combine(content, folder));
+        }
+
+        await using var bot = await StartBotAsync(directory, new()
+        {
+            ["Kyodo__ContentRoot"] = content,
+            ["Kyodo__Admins"] = PlaygroundCurrentUserAadObjectId,
+        });
+
+        var (exitCode, output) = await RunNodeAsync("playground-learning.mjs", bot, []);
+
+        log.WriteLine(output);
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", output);
+        Assert.Contains("<!-- question: 相手団体とのキックオフで最初に話す議題は? -->",
+            string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md").Select(File.ReadAllText)));
+    }
+
+    /// <summary>currentUser.aadObjectId in .m365agentsplayground.yml.</summary>
+    private const string PlaygroundCurrentUserAadObjectId = "6d1d0c3e-1000-4000-8000-000000000000";
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     private static readonly string E2e = Path.Combine(RepoPaths.Root, "tests", "e2e");

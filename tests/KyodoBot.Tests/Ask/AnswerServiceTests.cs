@@ -65,11 +65,11 @@ public sealed class AnswerServiceTests
     }
 
     [Fact]
-    public async Task UnrelatedQuestion_NeverReachesTheModel()
+    public async Task GroundAllOff_UnrelatedQuestion_NeverReachesTheModel()
     {
         var chat = Chat("晴れです[1]。");
 
-        var (answer, _) = await Service(chat.Object).AnswerAsync("明日の天気を教えてください", Language.Japanese, default);
+        var (answer, _) = await Service(chat.Object, groundAllSectionsUpTo: 0).AnswerAsync("明日の天気を教えてください", Language.Japanese, default);
 
         Assert.False(answer.Answered);
         chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -83,9 +83,21 @@ public sealed class AnswerServiceTests
         return chat;
     }
 
-    private static AnswerService Service(IChatClient? chat)
+    [Fact]
+    public async Task SmallKnowledgeBase_UnrelatedQuestion_IsRefusedByTheModelsNoAnswer()
     {
-        var options = Options.Create(new AzureOpenAIOptions { Endpoint = "https://example.openai.azure.com/", Deployment = "d" });
+        var chat = Chat("NO_ANSWER");
+
+        var (answer, aiGenerated) = await Service(chat.Object).AnswerAsync("明日の天気を教えてください", Language.Japanese, default);
+
+        Assert.False(answer.Answered);
+        Assert.False(aiGenerated);
+        chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    private static AnswerService Service(IChatClient? chat, int groundAllSectionsUpTo = 60)
+    {
+        var options = Options.Create(new AzureOpenAIOptions { Endpoint = "https://example.openai.azure.com/", Deployment = "d", GroundAllSectionsUpTo = groundAllSectionsUpTo });
         var grounded = new GroundedAnswerer(options, TimeProvider.System, NullLogger<GroundedAnswerer>.Instance, chat);
         return new AnswerService(new KnowledgeAnswerer(Knowledge), Knowledge, grounded, options, new Texts());
     }

@@ -58,6 +58,27 @@ public sealed class GroundingConfigurationTests
         Assert.Contains("'AzureOpenAI:Endpoint'", error.Message);
     }
 
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("201")]
+    [InlineData("all")]
+    public void GroundAllSectionsUpTo_OutOfRange_RefusesToStart_NamingTheKey(string value)
+    {
+        var error = Assert.Throws<KyodoConfigurationException>(() => Build(("AzureOpenAI:GroundAllSectionsUpTo", value)));
+
+        Assert.Contains("'AzureOpenAI:GroundAllSectionsUpTo'", error.Message);
+    }
+
+    [Fact]
+    public void GroundAllSectionsUpTo_DefaultsTo60_AndZeroTurnsItOff()
+    {
+        using var defaults = Build();
+        using var off = Build(("AzureOpenAI:GroundAllSectionsUpTo", "0"));
+
+        Assert.Equal(60, defaults.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.GroundAllSectionsUpTo);
+        Assert.Equal(0, off.GetRequiredService<IOptions<AzureOpenAIOptions>>().Value.GroundAllSectionsUpTo);
+    }
+
     [Fact]
     public void EndpointWithoutDeployment_RefusesToStart_NamingDeployment()
     {

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Converts two public dictionaries into the compact vocabulary files that ship in knowledge/.
+
+Run by a maintainer when the knowledge text changes much (not at build or start-up; see
+docs/decisions/0022-dictionaries-as-compact-extracts.md):
+
+    apt-get download edict && dpkg-deb -x edict_*.deb /tmp/edict          # Debian's edict (EDRDG, CC BY-SA 4.0)
+    npm pack sudachi-synonyms-dictionary && tar xzf sudachi-synonyms-dictionary-*.tgz -C /tmp/sudachi   # Apache-2.0
+    python3 tools/extract-dictionaries.py /tmp/edict/usr/share/edict/edict /tmp/sudachi/package/sudachi-synonyms-dictionary.json
+
+Only entries whose Japanese word occurs in the knowledge text are kept: an English word is useful only if it leads
+to a word of the manual, a synonym group only if one of its members is in the manual.
+"""
+import glob, json, os, re, sys, unicodedata
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..')
+KNOWLEDGE = os.path.join(ROOT, 'knowledge')
+CJK = re.compile(r'^[\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]+$')
+HAS_KANJI_OR_KATAKANA = re.compile(r'[\u4e00-\u9fff\u30a1-\u30fa]')
+STOP = set('''a an the of in on at to for from by with and or but if as is are be been was were do does did have has had
+it its this that these those there here who what which how why when where not no yes one ones thing things way ways
+some any all each every other such own same very just also too only make made get got take took give go come use used
+person people someone something state condition being act action time times case cases part parts kind sort type
+point matter fact place thing item items group city'''.split())
+
+
+def key(text):
+    return unicodedata.normalize('NFKC', text).lower()
+
+
+def knowledge_text():
+    parts = []
+    for path in sorted(glob.glob(os.path.join(KNOWLEDGE, '*.md'))):
+        with open(path, encoding='utf-8') as f:
+            parts.append(key(f.read()))
+    return '\n'.join(parts)
+
+
+def english(edict_path, text):
+    raw = open(edict_path, 'rb').read().decode('euc_jp', errors='replace')
+    mapping = {}
+    for line in raw.splitlines()[1:]:
+        head, _, rest = line.partition(' /')
+        words = [w.split('(')[0] for w in head.split(' ')[0].split(';')]
+        words = [key(w) for w in words if CJK.match(w) and len(w) >= 2 and as_word(key(w), text)]
+        if not words:
+            continue
+        common = '(P)' in rest
+        for gloss in rest.split('/'):
+            gloss = re.sub(r'\([^)]*\)', ' ', gloss).strip().lower()
+            gloss = re.sub(r'^to ', '', gloss).strip()
+            if not gloss or not re.fullmatch(r"[a-z][a-z' -]*", gloss) or len(gloss.split()) > 3 or gloss in STOP:
+                continue
+            for w in words:
+                mapping.setdefault(gloss, {}).setdefault(w, common)
+    lines = []
+    for gloss in sorted(mapping):
+        # Common words (EDICT's (P)) first, then longer Japanese words; at most four per English word.
+        ranked = sorted(mapping[gloss].items(), key=lambda kv: (not kv[1], -len(kv[0]), kv[0]))[:4]
+        lines.append(gloss + '\t' + ','.join(w for w, _ in ranked))
+    return lines
+
+
+def as_word(word, text):
+    """A katakana word must stand alone (クシ is not in ミクシィ, パート not in パートナー); kanji compound freely."""
+    if not re.fullmatch(r'[\u30a1-\u30fa\u30fc]+', word):
+        return word in text
+    return re.search(r'(?<![\u30a1-\u30fa\u30fc])' + re.escape(word) + r'(?![\u30a1-\u30fa\u30fc])', text) is not None
+
+
+def synonyms(sudachi_path, text):
+    groups = json.load(open(sudachi_path, encoding='utf-8'))
+    lines, seen = [], set()
+    for group in groups:
+        items = [i for i in group['items'] if i.get('expandControl', 0) != 2 and i.get('taigenYogen') != '用言']
+        members = [key(i['midashi']) for i in items]
+        in_text = [m for m in members if len(m) >= 2 and HAS_KANJI_OR_KATAKANA.search(m) and as_word(m, text)]
+        if not in_text:
+            continue
+        canonical = max(in_text, key=lambda m: (text.count(m), len(m)))
+        for item, member in zip(items, members):
+            if member == canonical or member in seen or member in text or len(member) < 2 or item.get('expandControl', 0) == 1:
+                continue
+            if not HAS_KANJI_OR_KATAKANA.search(member) and len(member) < 3:
+                continue  # a short hiragana word is too often part of another word
+            seen.add(member)
+            lines.append(member + '\t' + canonical)
+    return sorted(lines)
+
+
+def main():
+    edict_path, sudachi_path = sys.argv[1], sys.argv[2]
+    text = knowledge_text()
+    header_en = ('# English -> Japanese words of the manual, extracted from EDICT (Electronic Dictionary Research and Development Group,\n'
+                 '# https://www.edrdg.org/edrdg/licence.html, CC BY-SA 4.0) by tools/extract-dictionaries.py. This file is under the same licence.\n')
+    header_syn = ('# Variant -> word of the manual, extracted from the Sudachi synonym dictionary (Works Applications,\n'
+                  '# https://github.com/WorksApplications/SudachiDict, Apache-2.0) by tools/extract-dictionaries.py.\n')
+    with open(os.path.join(KNOWLEDGE, '_edict-en.tsv'), 'w', encoding='utf-8') as f:
+        f.write(header_en + '\n'.join(english(edict_path, text)) + '\n')
+    with open(os.path.join(KNOWLEDGE, '_sudachi-synonyms.tsv'), 'w', encoding='utf-8') as f:
+        f.write(header_syn + '\n'.join(synonyms(sudachi_path, text)) + '\n')
+
+
+if __name__ == '__main__':
+    main()
