@@ -249,7 +249,7 @@ internal static partial class ReminderFanOut
         return ok;
     }
 
-    private static KeyValuePair<string, string> Setting(string text) =>
+    internal static KeyValuePair<string, string> Setting(string text) =>
         text.Split('=', 2) is [var key, var value] ? new(key, value) : throw new ArgumentException($"--set takes Key=Value, not '{text}'");
 
     private static string Per<T>(Measured<T> m, int n) =>
@@ -504,7 +504,7 @@ internal static partial class ReminderFanOut
     }
 
     /// <summary>The fake connector's certificate and nothing else besides what the system already trusts.</summary>
-    private static bool TrustsTestCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    internal static bool TrustsTestCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {
@@ -557,7 +557,7 @@ internal static partial class ReminderFanOut
     }
 
     /// <summary>A SQLite file in a temp folder, or a fresh database on the PostgreSQL server of <c>--postgres</c>.</summary>
-    private sealed class BenchDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
+    internal sealed class BenchDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
     {
         public string Provider { get; } = provider;
         public string ConnectionString { get; } = connectionString;
