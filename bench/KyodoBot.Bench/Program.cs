@@ -14,6 +14,7 @@ return args.FirstOrDefault() switch
     "dialog" => await DialogLatency.RunAsync(args),
     "fanout" => await ReminderFanOut.RunAsync(args),
     "replies" => await ReplyLoad.RunAsync(args),
+    "fake-connector" => await FakeConnectorProcess.ServeAsync(args),
     _ => Usage(),
 };
 

@@ -19,7 +19,8 @@ namespace KyodoBot.Bench;
 /// integration tests' <see cref="FakeBotConnector"/>, enforcing Teams' limits with exact sliding windows and answering
 /// after a fixed delay. Reported per N and per bot (KyodoBot and the stock echo bot on the same adapter, the anchor):
 /// replies per second as a ratio to the tenant's 50/s, turn time (the HTTP request to /api/messages, which ends when
-/// the reply has been accepted) p50/p95/max, 429s, window violations, lost replies, and the process's memory.
+/// the reply has been accepted) p50/p95/max, 429s, window violations, lost replies, and the process's memory. The
+/// fake runs in a child process (<see cref="FakeConnectorProcess"/>), so the bot's pauses do not delay its stamps.
 /// <para>
 /// <c>--instances 2</c> runs two hosts (two DI containers: two limiters, as two processes would have) on one
 /// database, users split between them as a load balancer would; the fake counts their calls together.
@@ -34,7 +35,8 @@ internal static class ReplyLoad
         string? Postgres, IReadOnlyList<KeyValuePair<string, string>> Overrides, int TimeoutSeconds);
 
     private sealed record Result(string Bot, int Conversations, int Turns, int Accepted, int Refused, int Violations, int Lost, int Errors,
-        double RepliesPerSecond, double P50, double P95, double Max, TimeSpan Wall, TimeSpan Cpu, long WorkingSet, long PeakWorkingSet, TimeSpan LongestReplyWait);
+        double RepliesPerSecond, double P50, double P95, double Max, TimeSpan Wall, TimeSpan Cpu, long WorkingSet, long PeakWorkingSet, TimeSpan LongestReplyWait,
+        double[] Lags);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -79,14 +81,14 @@ internal static class ReplyLoad
     private static string Row(Result r) =>
         $"{r.Accepted}/{r.Turns} replies, {r.RepliesPerSecond:F1}/s = {r.RepliesPerSecond / TenantBound:F2} × 50/s; turn p50 {r.P50:F0} ms, p95 {r.P95:F0} ms, max {r.Max:F0} ms; " +
         $"429 {r.Refused}, violations {r.Violations}, lost {r.Lost}, errors {r.Errors}; wall {r.Wall.TotalSeconds:F1} s, CPU {r.Cpu.TotalSeconds:F1} s; " +
-        $"longest reply wait in the limiter {r.LongestReplyWait.TotalSeconds:F2} s; RSS {r.WorkingSet / 1048576} MB (peak {r.PeakWorkingSet / 1048576} MB)";
+        $"longest reply wait in the limiter {r.LongestReplyWait.TotalSeconds:F2} s; " +
+        $"arrival − flush (ms, replies sent once) p50 {Percentile(r.Lags, 0.5):F1}, p99 {Percentile(r.Lags, 0.99):F1}, max {(r.Lags.Length > 0 ? r.Lags[^1] : double.NaN):F1}; RSS {r.WorkingSet / 1048576} MB (peak {r.PeakWorkingSet / 1048576} MB)";
 
     private static async Task<Result> RunOnceAsync(Settings settings, int conversations, string bot)
     {
         await using var warmConnector = await FakeBotConnector.StartAsync();
-        await using var connector = await FakeBotConnector.StartAsync();
-        connector.ResponseDelay = TimeSpan.FromMilliseconds(settings.DelayMs);
-        warmConnector.ResponseDelay = connector.ResponseDelay;
+        await using var connector = await FakeConnectorProcess.StartAsync(settings.DelayMs);
+        warmConnector.ResponseDelay = TimeSpan.FromMilliseconds(settings.DelayMs);
         await using var database = await ReminderFanOut.BenchDatabase.CreateAsync(settings.Postgres);
         var hosts = new List<ReplyHost>();
         try
@@ -106,7 +108,6 @@ internal static class ReplyLoad
                 }
             })));
 
-            connector.EnforceTeamsLimits();
             GC.Collect();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             var latencies = Enumerable.Range(0, conversations).Select(_ => new List<double>(settings.Messages)).ToArray();
@@ -141,16 +142,18 @@ internal static class ReplyLoad
             process.Refresh();
             var used = process.TotalProcessorTime - cpu;
 
-            var calls = connector.Calls.Where(c => c.ConversationId.StartsWith("a:load-", StringComparison.Ordinal)).OrderBy(c => c.ReceivedAt).ToList();
+            var report = await connector.ReportAsync();
+            var calls = report.Calls.Where(c => c.ConversationId.StartsWith("a:load-", StringComparison.Ordinal)).OrderBy(c => c.ReceivedAt).ToList();
             var accepted = calls.Where(c => c.Method == "POST" && c.Accepted).ToList();
             var answered = accepted.Select(c => (c.ConversationId, c.ActivityId)).Distinct().Count();
             var turns = conversations * settings.Messages;
             var span = accepted.Count > 1 ? accepted[^1].ReceivedAt - accepted[0].ReceivedAt : TimeSpan.Zero;
             var sorted = latencies.SelectMany(l => l).Order().ToArray();
             var longestReplyWait = hosts.Select(h => h.Limiter.Statistics.LongestReplyWait).Max();
-            return new Result(bot, conversations, turns, accepted.Count, calls.Count(c => c.Status == 429), connector.WindowViolations(), turns - answered, errors,
+            var lags = ArrivalLags(report.Origin, calls, hosts);
+            return new Result(bot, conversations, turns, accepted.Count, calls.Count(c => c.Status == 429), report.Violations, turns - answered, errors,
                 span > TimeSpan.Zero ? (accepted.Count - 1) / span.TotalSeconds : 0, Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length == 0 ? double.NaN : sorted[^1],
-                elapsed, used, process.WorkingSet64, process.PeakWorkingSet64, longestReplyWait);
+                elapsed, used, process.WorkingSet64, process.PeakWorkingSet64, longestReplyWait, lags);
         }
         finally
         {
@@ -159,6 +162,25 @@ internal static class ReplyLoad
                 await host.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// How long after the bot flushed a reply's bytes the fake stamped its arrival — what the limiter's arrival
+    /// allowance must cover — for the replies that were sent once (a retried reply has several flushes).
+    /// </summary>
+    private static double[] ArrivalLags(long origin, List<FakeConnectorProcess.Call> calls, List<ReplyHost> hosts)
+    {
+        var once = calls.GroupBy(c => c.ActivityId ?? "").Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
+        var lags = new List<double>();
+        foreach (var (activityId, flushed) in hosts.SelectMany(h => h.Probe.Flushed))
+        {
+            if (once.TryGetValue(activityId, out var call))
+            {
+                lags.Add((call.ReceivedAt - Stopwatch.GetElapsedTime(origin, flushed)).TotalMilliseconds);
+            }
+        }
+
+        return [.. lags.Order()];
     }
 
     private static double Percentile(double[] sorted, double p) =>
@@ -185,13 +207,16 @@ internal static class ReplyLoad
         private readonly WebApplication _app;
         private readonly HttpClient _http;
 
-        private ReplyHost(WebApplication app, HttpClient http)
+        private ReplyHost(WebApplication app, HttpClient http, FlushProbe probe)
         {
             _app = app;
             _http = http;
+            Probe = probe;
         }
 
         public TeamsRateLimiter Limiter => _app.Services.GetRequiredService<TeamsRateLimiter>();
+
+        public FlushProbe Probe { get; }
 
         public static async Task<ReplyHost> StartAsync(Settings settings, ReminderFanOut.BenchDatabase database, bool echo)
         {
@@ -212,6 +237,8 @@ internal static class ReplyLoad
             {
                 SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ReminderFanOut.TrustsTestCertificate },
             });
+            var probe = new FlushProbe();
+            builder.Services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler(() => new FlushProbe.Handler(probe));
             if (echo)
             {
                 builder.Services.RemoveAll<IBot>();
@@ -226,7 +253,7 @@ internal static class ReplyLoad
                 BaseAddress = new Uri($"http://127.0.0.1:{port}"),
                 Timeout = TimeSpan.FromSeconds(120),
             };
-            return new ReplyHost(app, http);
+            return new ReplyHost(app, http, probe);
         }
 
         /// <summary>Posts one activity; true when the bot answered 2xx.</summary>
@@ -249,6 +276,58 @@ internal static class ReplyLoad
             using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
             listener.Start();
             return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    /// <summary>
+    /// Below the throttling handler: records when each reply's body has been flushed to the connection (the
+    /// instant the limiter's allowance counts from), keyed by the activity it replies to.
+    /// </summary>
+    private sealed class FlushProbe
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<(string ActivityId, long Flushed)> Flushed { get; } = new();
+
+        public sealed class Handler(FlushProbe probe) : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                var path = request.RequestUri?.AbsolutePath ?? "";
+                var at = path.LastIndexOf("/activities/", StringComparison.Ordinal);
+                if (at >= 0 && request.Content is { } inner)
+                {
+                    request.Content = new Timed(inner, Uri.UnescapeDataString(path[(at + "/activities/".Length)..]), probe);
+                }
+
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        private sealed class Timed : HttpContent
+        {
+            private readonly HttpContent _inner;
+            private readonly string _activityId;
+            private readonly FlushProbe _probe;
+
+            public Timed(HttpContent inner, string activityId, FlushProbe probe)
+            {
+                (_inner, _activityId, _probe) = (inner, activityId, probe);
+                foreach (var (name, values) in inner.Headers)
+                {
+                    Headers.TryAddWithoutValidation(name, values);
+                }
+            }
+
+            protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+            {
+                await _inner.CopyToAsync(stream);
+                _probe.Flushed.Enqueue((_activityId, Stopwatch.GetTimestamp()));
+            }
+
+            protected override bool TryComputeLength(out long length)
+            {
+                length = _inner.Headers.ContentLength ?? -1;
+                return length >= 0;
+            }
         }
     }
 }

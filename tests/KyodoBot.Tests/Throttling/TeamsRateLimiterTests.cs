@@ -21,16 +21,21 @@ public sealed class TeamsRateLimiterTests
     }
 
     [Fact]
-    public async Task BurstAcrossThreads_TheTenantTakesFiftyPerSecond()
+    public async Task BurstAcrossThreads_TenGoAtOnce_ThenOneEvery20Ms_AndNoMoreThanFiftyPerWindow()
     {
         var clock = new ManualClock();
         var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
 
         var grants = await Load.RunAsync(clock, limiter, Enumerable.Range(0, 120).Select(i => new Load.Request($"19:channel-{i}@thread.tacv2")));
 
-        Assert.Equal(50, grants.Count(g => g.GrantedAt == TimeSpan.Zero));
-        Assert.Equal(50, grants.Count(g => g.GrantedAt == TimeSpan.FromSeconds(1) + Margin));
-        Assert.Equal(20, grants.Count(g => g.GrantedAt == 2 * (TimeSpan.FromSeconds(1) + Margin)));
+        var times = grants.Select(g => g.GrantedAt).Order().ToList();
+        Assert.Equal(10, times.Count(t => t == TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), times[10]);
+        Assert.Equal(TimeSpan.FromMilliseconds(800), times[49]);
+        // The 51st waits for the first ten to leave the window (1 s + margin), then the pace resumes.
+        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, times[50]);
+        AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.GrantedAt))]);
+        Assert.True(times[^1] < TimeSpan.FromSeconds(2.5), $"120 requests took until {times[^1]}");
     }
 
     [Fact]
@@ -64,18 +69,19 @@ public sealed class TeamsRateLimiterTests
     [Fact]
     public async Task RepliesToUsers_GoBeforeQueuedReminderCards()
     {
-        // 50 cards fill the tenant's second, 100 more queue; then a user's reply asks. It takes the first place
-        // that frees, ahead of every card that asked before it.
+        // 150 cards: the first 50 fill the tenant's window by 0.8 s, 100 more queue; at 0.9 s a user's reply asks.
+        // It takes the first place that frees (1.05 s), ahead of every card that asked before it.
         var clock = new ManualClock();
         var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
         var requests = Enumerable.Range(0, 150).Select(i => new Load.Request($"19:channel-{i}@thread.tacv2"))
-            .Append(new Load.Request("a:user", At: TimeSpan.FromMilliseconds(500), Priority: ConnectorPriority.Reply));
+            .Append(new Load.Request("a:user", At: TimeSpan.FromMilliseconds(900), Priority: ConnectorPriority.Reply));
 
         var grants = await Load.RunAsync(clock, limiter, requests);
 
         var reply = grants.Single(g => g.Request.Thread == "a:user");
         Assert.Equal(TimeSpan.FromSeconds(1) + Margin, reply.GrantedAt);
-        Assert.Equal(49, grants.Count(g => g.GrantedAt == TimeSpan.FromSeconds(1) + Margin && g.Request.Priority == ConnectorPriority.Background));
+        Assert.Equal(50, grants.Count(g => g.GrantedAt < reply.GrantedAt));
+        Assert.Equal(100, grants.Count(g => g.Request.Priority == ConnectorPriority.Background && g.GrantedAt >= reply.GrantedAt));
     }
 
     [Fact]

@@ -27,6 +27,12 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 /// limit, as long as a request reaches the connector within the allowance after it is on the wire.
 /// </para>
 /// <para>
+/// <b>Paced.</b> The tenant's permits are also spaced by a rate of PerTenantPerSecond per second with a burst of a fifth
+/// of it (a GCRA: a burst of 10, then one every 20 ms), so that a freed window is not refilled by 50 requests at the
+/// same instant: a burst that large reaches the connector spread over its own processing, and the last of it would be
+/// counted later than the allowance. Over a second this costs nothing: the window allows no more anyway.
+/// </para>
+/// <para>
 /// <b>Who goes first.</b> Nothing is booked ahead: callers wait in two queues, replies to a user's turn
 /// (<see cref="ConnectorPriority.Reply"/>) before everything else (reminder cards, updates), each in arrival order,
 /// and whenever a window may have room (a request bounded or answered, or the earliest counted one leaving a window)
@@ -58,7 +64,10 @@ public sealed class TeamsRateLimiter : IDisposable
     private readonly LinkedList<Waiter> _replies = new();
     private readonly LinkedList<Waiter> _background = new();
     private readonly TimeSpan _sweepEvery;
+    private readonly TimeSpan _emissionInterval;
+    private readonly TimeSpan _burstTolerance;
     private readonly List<Waiter> _order = [];
+    private TimeSpan _theoreticalArrival;
     private TimeSpan _lastSweep;
     private ITimer? _timer;
     private object? _timerToken;
@@ -86,6 +95,8 @@ public sealed class TeamsRateLimiter : IDisposable
             (options.PerThreadPer30Seconds, TimeSpan.FromSeconds(30) + margin),
         ];
         _sweepEvery = _threadLimits.Max(l => l.Length);
+        _emissionInterval = TimeSpan.FromSeconds(1) / options.PerTenantPerSecond;
+        _burstTolerance = _emissionInterval * (Math.Max(1, options.PerTenantPerSecond / 5) - 1);
     }
 
     /// <summary>Threads the limiter currently remembers (for tests of its memory bound).</summary>
@@ -240,6 +251,13 @@ public sealed class TeamsRateLimiter : IDisposable
                 break;
             }
 
+            var paced = _theoreticalArrival - _burstTolerance;
+            if (paced > now)
+            {
+                wake = Min(wake, paced);
+                break;
+            }
+
             var windows = ThreadWindows(waiter.Thread, now);
             var blockedUntil = TimeSpan.Zero;
             foreach (var window in windows)
@@ -263,6 +281,7 @@ public sealed class TeamsRateLimiter : IDisposable
                 window.Add(permit);
             }
 
+            _theoreticalArrival = Max(_theoreticalArrival, now) + _emissionInterval;
             Count(waiter, now - waiter.Asked);
             granted.Add((waiter, permit));
         }
