@@ -23,31 +23,57 @@ internal sealed class FakeConnectorProcess : IAsyncDisposable
 
     public string ServiceUrl { get; }
 
-    public sealed record Call(string Method, string ConversationId, string? ActivityId, int Status, long Ticks)
-    {
-        public TimeSpan ReceivedAt => TimeSpan.FromTicks(Ticks);
-        public bool Accepted => Status is >= 200 and < 300;
-    }
-
-    public sealed record Report(long Origin, int Violations, List<Call> Calls);
+    /// <param name="Origin">The <see cref="Stopwatch.GetTimestamp"/> (one clock for all processes) that arrivals count from.</param>
+    /// <param name="Refused">Requests the fake answered 429 as they came.</param>
+    /// <param name="Violations">The re-check of every window in arrival order (<see cref="FakeBotConnector.WindowViolations"/>).</param>
+    public sealed record Report(long Origin, int Refused, int Violations, List<ConnectorCall> Calls);
 
     /// <summary>The child's side: <c>KyodoBot.Bench fake-connector --delay-ms N</c>.</summary>
     public static async Task<int> ServeAsync(string[] args)
     {
         await using var fake = await FakeBotConnector.StartAsync(inlineScheduling: true);
+        await WarmUpAsync(fake);
+        fake.Clear();
         fake.ResponseDelay = TimeSpan.FromMilliseconds(Args.Int(args, "--delay-ms", 20));
         fake.EnforceTeamsLimits();
         Console.WriteLine($"URL {fake.ServiceUrl}");
         while (await Console.In.ReadLineAsync() is { } line && line != "quit")
         {
-            if (line == "report")
+            if (line.StartsWith("report", StringComparison.Ordinal))
             {
-                var calls = fake.Calls.Select(c => new Call(c.Method, c.ConversationId, c.ActivityId, c.Status, c.ReceivedAt.Ticks)).ToList();
-                Console.WriteLine(JsonSerializer.Serialize(new Report(fake.ClockOrigin, fake.WindowViolations(), calls)));
+                var calls = fake.Calls.Select(c => line == "report bodies" ? c : c with { Body = [] }).ToList();
+                Console.WriteLine(JsonSerializer.Serialize(new Report(fake.ClockOrigin, fake.Violations, fake.WindowViolations(), calls)));
             }
         }
 
         return 0;
+    }
+
+    private const string WarmUp = "warm-up";
+
+    /// <summary>
+    /// Every route a few hundred times before the bench starts: a cold fake would stamp its first arrivals only after
+    /// its JIT (half a second and more on a busy machine), bunching requests that came spread out.
+    /// </summary>
+    private static async Task WarmUpAsync(FakeBotConnector fake)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            SslOptions = new System.Net.Security.SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ReminderFanOut.TrustsTestCertificate },
+        });
+        const string Activity = """{"type":"message","text":"warm-up"}""";
+        const string Create = """{"isGroup":true,"channelData":{"channel":{"id":"warm-up"}},"activity":{"type":"message","text":"warm-up"}}""";
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                using var reply = await http.PostAsync($"{fake.BaseUrl}/v3/conversations/{WarmUp}/activities/{i}", Json(Activity));
+                using var create = await http.PostAsync($"{fake.BaseUrl}/v3/conversations", Json(Create));
+                using var update = await http.PutAsync($"{fake.BaseUrl}/v3/conversations/{WarmUp}/activities/{i}", Json(Activity));
+            }
+        }));
+
+        static StringContent Json(string body) => new(body, System.Text.Encoding.UTF8, "application/json");
     }
 
     public static async Task<FakeConnectorProcess> StartAsync(int delayMs)
@@ -91,9 +117,10 @@ internal sealed class FakeConnectorProcess : IAsyncDisposable
         }
     }
 
-    public async Task<Report> ReportAsync()
+    /// <summary>Every call so far; with <paramref name="bodies"/> their JSON bodies too.</summary>
+    public async Task<Report> ReportAsync(bool bodies = false)
     {
-        await _process.StandardInput.WriteLineAsync("report");
+        await _process.StandardInput.WriteLineAsync(bodies ? "report bodies" : "report");
         await _process.StandardInput.FlushAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var line = await _process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the fake connector process exited");

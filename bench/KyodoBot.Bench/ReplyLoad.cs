@@ -168,7 +168,7 @@ internal static class ReplyLoad
     /// How long after the bot flushed a reply's bytes the fake stamped its arrival — what the limiter's arrival
     /// allowance must cover — for the replies that were sent once (a retried reply has several flushes).
     /// </summary>
-    private static double[] ArrivalLags(long origin, List<FakeConnectorProcess.Call> calls, List<ReplyHost> hosts)
+    private static double[] ArrivalLags(long origin, List<ConnectorCall> calls, List<ReplyHost> hosts)
     {
         var once = calls.GroupBy(c => c.ActivityId ?? "").Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single());
         var lags = new List<double>();

@@ -163,6 +163,18 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets every call, arrival and violation so far (after a warm-up).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
+            _arrivals.Clear();
+            _arrivalsByThread.Clear();
+            _violations.Clear();
+        }
+    }
+
     /// <summary>Accepted (2xx) POSTs per conversation; for "create conversation" the key is the channel id.</summary>
     public IReadOnlyDictionary<string, int> AcceptedPostsByConversation() =>
         _calls.Where(c => c.Method == "POST" && c.Accepted)
