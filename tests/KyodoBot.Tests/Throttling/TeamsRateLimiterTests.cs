@@ -21,7 +21,7 @@ public sealed class TeamsRateLimiterTests
     }
 
     [Fact]
-    public async Task BurstAcrossThreads_TenGoAtOnce_ThenOneEvery20Ms_AndNoMoreThanFiftyPerWindow()
+    public async Task BurstAcrossThreads_TenGoAtOnce_ThenOneEvery10Ms_AndNoMoreThanFiftyPerWindow()
     {
         var clock = new ManualClock();
         var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
@@ -30,8 +30,8 @@ public sealed class TeamsRateLimiterTests
 
         var times = grants.Select(g => g.GrantedAt).Order().ToList();
         Assert.Equal(10, times.Count(t => t == TimeSpan.Zero));
-        Assert.Equal(TimeSpan.FromMilliseconds(20), times[10]);
-        Assert.Equal(TimeSpan.FromMilliseconds(800), times[49]);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), times[10]);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), times[49]);
         // The 51st waits for the first ten to leave the window (1 s + margin), then the pace resumes.
         Assert.Equal(TimeSpan.FromSeconds(1) + Margin, times[50]);
         AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.GrantedAt))]);
@@ -69,7 +69,7 @@ public sealed class TeamsRateLimiterTests
     [Fact]
     public async Task RepliesToUsers_GoBeforeQueuedReminderCards()
     {
-        // 150 cards: the first 50 fill the tenant's window by 0.8 s, 100 more queue; at 0.9 s a user's reply asks.
+        // 150 cards: the first 50 fill the tenant's window by 0.4 s, 100 more queue; at 0.9 s a user's reply asks.
         // It takes the first place that frees (1.05 s), ahead of every card that asked before it.
         var clock = new ManualClock();
         var limiter = new TeamsRateLimiter(Throttle.Options(), clock);

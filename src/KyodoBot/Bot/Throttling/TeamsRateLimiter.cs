@@ -27,10 +27,11 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 /// limit, as long as a request reaches the connector within the allowance after it is on the wire.
 /// </para>
 /// <para>
-/// <b>Paced.</b> The tenant's permits are also spaced by a rate of PerTenantPerSecond per second with a burst of a fifth
-/// of it (a GCRA: a burst of 10, then one every 20 ms), so that a freed window is not refilled by 50 requests at the
+/// <b>Paced.</b> The tenant's permits are also spaced at twice PerTenantPerSecond per second with a burst of a fifth
+/// of it (a GCRA: a burst of 10, then one every 10 ms), so that a freed window is not refilled by 50 requests at the
 /// same instant: a burst that large reaches the connector spread over its own processing, and the last of it would be
-/// counted later than the allowance. Over a second this costs nothing: the window allows no more anyway.
+/// counted later than the allowance. Over a second this costs nothing (the window allows no more anyway); a fan-out's
+/// last batch lands over 0.4 s instead of at once.
 /// </para>
 /// <para>
 /// <b>Who goes first.</b> Nothing is booked ahead: callers wait in two queues, replies to a user's turn
@@ -95,7 +96,9 @@ public sealed class TeamsRateLimiter : IDisposable
             (options.PerThreadPer30Seconds, TimeSpan.FromSeconds(30) + margin),
         ];
         _sweepEvery = _threadLimits.Max(l => l.Length);
-        _emissionInterval = TimeSpan.FromSeconds(1) / options.PerTenantPerSecond;
+        // Twice the tenant's rate: smooth enough that the connector is not handed 50 at one instant, fast enough that
+        // the last batch of a fan-out is not spread over most of a second.
+        _emissionInterval = TimeSpan.FromSeconds(1) / (2 * options.PerTenantPerSecond);
         _burstTolerance = _emissionInterval * (Math.Max(1, options.PerTenantPerSecond / 5) - 1);
     }
 
