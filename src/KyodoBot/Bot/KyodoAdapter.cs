@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using KyodoBot.Bot.Throttling;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Localization;
@@ -69,6 +70,10 @@ public sealed class KyodoAdapter : CloudAdapter
             throw new BotAuthenticationException(ex);
         }
 
-        return await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+        // A user is waiting on this turn: its connector calls go before reminder cards (ADR 0012).
+        using (ConnectorCallScope.Begin(ConnectorPriority.Reply))
+        {
+            return await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+        }
     }
 }
