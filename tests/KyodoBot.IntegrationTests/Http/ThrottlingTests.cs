@@ -271,17 +271,7 @@ public sealed class ThrottlingTests : IAsyncLifetime
         _database = TestDatabase.CreateSqlite();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 
     private sealed class PlainHttpClientFactory : IHttpClientFactory
     {
