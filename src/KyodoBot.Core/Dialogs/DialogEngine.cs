@@ -45,7 +45,7 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         var now = _time.GetUtcNow();
-        var session = new DialogSession { DefinitionId = definition.Id, StartedAt = now, UpdatedAt = now };
+        var session = new DialogSession { DefinitionId = definition.Id, Language = language, StartedAt = now, UpdatedAt = now };
         var intro = T(language, "start", definition.Title.Get(language), definition.VisibleFields(session.Answers).Count);
         return Proceed(new Turn(definition, language, context), session, ack: null, [intro]);
     }
@@ -57,7 +57,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(input);
         var turn = new Turn(definition, language, context);
-        var step = Handle(turn, Reconcile(turn, session), input);
+        var step = Handle(turn, Reconcile(turn, session) with { Language = language }, input);
         return Touch(step);
     }
 
@@ -70,7 +70,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(session);
         var turn = new Turn(definition, language, context);
-        session = Reconcile(turn, session);
+        session = Reconcile(turn, session) with { Language = language };
         if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
         {
             return Finished(turn, session);
