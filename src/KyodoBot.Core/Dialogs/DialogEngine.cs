@@ -316,8 +316,26 @@ public sealed class DialogEngine
     {
         var (settled, settledSkipped, notices) = Settle(turn, answers, skipped);
         var history = session.History.Count > 0 && session.History[^1] == field.Id ? session.History : [.. session.History, field.Id];
+        if (CountChange(turn, session.Answers, settled) is { } count)
+        {
+            notices.Insert(0, count);
+        }
+
         session = session with { Answers = settled, Skipped = settledSkipped, History = history, FailureCount = 0, Pending = null };
         return Proceed(turn, session, ack, [.. leads, .. notices]);
+    }
+
+    /// <summary>
+    /// An answer that shows or hides questions (公金の支出 はい adds three) moves the counter from /23 to /26: say so,
+    /// rather than let the total jump without a word.
+    /// </summary>
+    private string? CountChange(Turn turn, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var was = turn.Definition.VisibleFields(before).Count;
+        var now = turn.Definition.VisibleFields(after).Count;
+        return now > was ? T(turn.Language, "count.more", now - was, now)
+            : now < was ? T(turn.Language, "count.fewer", was - now, now)
+            : null;
     }
 
     /// <summary>Asks the first open field, or shows the summary when none is left.</summary>

@@ -107,6 +107,29 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public void PublicFundsYes_SaysThatThreeQuestionsWereAdded_AndTheCounterShowsTheNewTotal()
+    {
+        var dialog = new DialogDriver().AnswerUntil("publicFunds");
+        var total = dialog.Definition.VisibleFields(dialog.Session.Answers).Count;
+        Assert.Contains($"/{total}）", dialog.Text);
+
+        dialog.Say("はい");
+
+        Assert.Contains($"この回答により、質問が3問増えました（全{total + 3}問）。", dialog.Text);
+        Assert.Contains($"/{total + 3}）", dialog.Text);
+    }
+
+    [Fact]
+    public void PublicFundsNo_AddsNoQuestion_AndSaysNothingAboutTheCount()
+    {
+        var dialog = new DialogDriver().AnswerUntil("publicFunds");
+
+        dialog.Say("いいえ");
+
+        Assert.DoesNotContain("この回答により", dialog.Text);
+    }
+
+    [Fact]
     public void PublicFundsNo_SkipsTheTrio()
     {
         var dialog = new DialogDriver().AnswerUntil("publicFunds");
