@@ -237,6 +237,7 @@ public sealed class DialogEngine
                 DialogCommandKind.Skip => Skip(turn, session),
                 DialogCommandKind.Cancel => ConfirmCancel(turn, session, []),
                 DialogCommandKind.Submit => Submit(turn, session),
+                DialogCommandKind.Keep => Keep(turn, session, text, cardComment),
                 _ => throw new InvalidOperationException($"Unhandled command {command.Kind}."),
             };
         }
@@ -460,6 +461,24 @@ public sealed class DialogEngine
         return session.Phase == DialogPhase.Summary
             ? SummaryReminder(turn, session, T(turn.Language, "back.none"))
             : Ask(turn, session, [T(turn.Language, "back.none")]);
+    }
+
+    /// <summary>
+    /// 「そのまま」: the field asked again (after 戻る or 修正) keeps the answer it has, and the dialog goes on. A field
+    /// without an answer takes the word as its answer, like any other text.
+    /// </summary>
+    private DialogStep Keep(Turn turn, DialogSession session, string text, string? cardComment)
+    {
+        var field = turn.Definition.Field(session.CurrentFieldId);
+        if (session.Phase != DialogPhase.Asking || field is null || !session.Answers.TryGetValue(field.Id, out var current))
+        {
+            return session.Phase == DialogPhase.Summary || field is null
+                ? SummaryReminder(turn, session, T(turn.Language, "summary.reminder"))
+                : Answer(turn, session, field, text, cardComment);
+        }
+
+        var ack = T(turn.Language, "keep.done", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, current, turn.Language)));
+        return Advance(turn, session, field, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), session.Skipped.ToList(), ack, []);
     }
 
     private DialogStep Status(Turn turn, DialogSession session)
@@ -686,6 +705,8 @@ public sealed class DialogEngine
             }
 
             parts.Add(T(language, "prompt.current", Markdown.Escape(shown.Replace("\n", " ", StringComparison.Ordinal))));
+            parts.Add(T(language, "prompt.keep"));
+            buttons.Add(Button(T(language, "button.keep")));
         }
 
         if (session.ReturnToSummary)

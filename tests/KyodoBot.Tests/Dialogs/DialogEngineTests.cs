@@ -267,6 +267,37 @@ public sealed class DialogEngineTests
         Assert.Contains("これより前の質問はありません", dialog.Text);
     }
 
+    [Theory]
+    [InlineData("そのまま")]
+    [InlineData("変更なし")]
+    [InlineData("keep")]
+    public void Back_ThenKeep_KeepsTheAnswer_AndGoesOn(string word)
+    {
+        var dialog = new DialogDriver().AnswerUntil("representative");
+        var before = dialog.Session.Answer("orgType");
+        dialog.Say("戻る");
+        Assert.Equal("orgType", dialog.Field);
+        Assert.Contains("「そのまま」と送ってください", dialog.Text);
+        Assert.Contains("そのまま", dialog.Buttons);
+
+        dialog.Say(word);
+
+        Assert.Equal("representative", dialog.Field);
+        Assert.Equal(before, dialog.Session.Answer("orgType"));
+        Assert.Contains("✔ 団体種別: NPO法人（変更なし）", dialog.Text);
+    }
+
+    [Fact]
+    public void Keep_OnAFieldWithoutAnAnswer_IsAnOrdinaryAnswer()
+    {
+        var dialog = new DialogDriver().AnswerUntil("orgName");
+
+        dialog.Say("そのまま");
+
+        Assert.Equal("そのまま", dialog.Session.Answer("orgName"));
+        Assert.DoesNotContain("「そのまま」と送ってください", dialog.Text);
+    }
+
     [Fact]
     public void Back_ThenAnswer_ContinuesAtTheFirstOpenField()
     {
