@@ -13,10 +13,4 @@ public sealed class KyodoOptions
 
     /// <summary>A proposal draft untouched for longer than this is discarded (with a notice).</summary>
     public int DraftExpiryDays { get; set; } = 30;
-
-    /// <summary>
-    /// The city's language (<c>ja</c> or <c>en</c>): what a conversation starts in until the user writes another
-    /// language. The client's locale does not decide it (see docs/decisions/0004-reply-language.md).
-    /// </summary>
-    public string DefaultLanguage { get; set; } = "ja";
 }

@@ -92,5 +92,9 @@ public static partial class LanguageResolver
     private static partial Regex AddressOrLink();
 }
 
-/// <summary>The configured <c>Kyodo:DefaultLanguage</c>: the language of a conversation before the user writes one.</summary>
+/// <summary>
+/// The configured <c>Kyodo:DefaultLanguage</c>: the language of a conversation before the user writes one. Parsed once
+/// when services are registered (not a <c>KyodoOptions</c> property bound later), so that a bad value stops start-up
+/// naming the key.
+/// </summary>
 public sealed record DefaultLanguage(Language Value);
