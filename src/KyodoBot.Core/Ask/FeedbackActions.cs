@@ -71,7 +71,7 @@ public sealed class FeedbackCommentAction(QuestionLog log, Texts texts) : ICardA
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var language = turn.Language;
-        var comment = TextNormalizer.Normalize(CardData.String(data, "comment"));
+        var comment = TextNormalizer.Prose(CardData.String(data, "comment"));
         if (comment.Length == 0)
         {
             return [OutgoingMessage.FromText(texts.Get(language, "feedback.commentEmpty"))];

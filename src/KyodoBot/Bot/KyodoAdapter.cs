@@ -20,7 +20,7 @@ public sealed class BotAuthenticationException(Exception inner) : Exception("The
 /// </summary>
 public sealed class KyodoAdapter : CloudAdapter
 {
-    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, GroundedAnswerer grounded, ILogger<KyodoAdapter> logger)
+    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, GroundedAnswerer grounded, DefaultLanguage defaultLanguage, ILogger<KyodoAdapter> logger)
         : base(authentication, logger)
     {
         if (grounded.IsEnabled)
@@ -43,7 +43,7 @@ public sealed class KyodoAdapter : CloudAdapter
             {
                 try
                 {
-                    var language = LanguageResolver.Resolve(ActivityMapper.LocaleOf(turnContext.Activity), turnContext.Activity.Text);
+                    var language = LanguageResolver.Resolve(turnContext.Activity.Text, defaultLanguage.Value);
                     await turnContext.SendActivityAsync(MessageFactory.Text(texts.Get(language, "error.turn")));
                 }
                 catch (Exception sendFailure)
