@@ -74,6 +74,28 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("ｼﾞｹﾞﾝｾｲの原則ってなに", "principle-7")] // half-width kana, reading plus the suffix 性
+    [InlineData("ジシュセイってどういう意味？", "principle-3")]
+    [InlineData("ヤクワリブンタンはどう決める？", "principle-4")]
+    [InlineData("ｷｮｳﾄﾞｳの原則をひととおり教えて", "principles-intro")]
+    public void WordTypedByItsSound_InKatakana_IsReadAsTheManualsWord(string text, string section)
+    {
+        var answer = Ask(text);
+
+        Assert.True(answer.Answered);
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("ボランティア団体", "ボランティア団体")] // a katakana word of its own stays
+    [InlineData("キョウドウの原則", "協働の原則")]
+    [InlineData("ジゲンセイ", "時限性")]
+    [InlineData("ジゲンサイ", "時限サイ")] // an unknown tail of two kana is kept as typed
+    [InlineData("ジゲンサイクル", "ジゲンサイクル")] // a longer unread tail: not a reading, left alone
+    public void ReadKatakana_ReplacesOnlyRunsMadeOfReadings(string key, string expected) =>
+        Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadKatakana(key));
+
+    [Theory]
     [InlineData("時限姓の原則とは", "principle-7")] // 性 → 姓
     [InlineData("相互理会の原則", "principle-2")] // 解 → 会
     public void OneCharacterTypo_InALongerWord_StillFindsTheSection(string text, string section)
