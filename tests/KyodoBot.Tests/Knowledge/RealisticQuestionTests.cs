@@ -18,9 +18,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     {
         var report = EvalRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
 
-        // Measured 50/58 in scope (86 %) and 53/58 right section in the first three; the floors sit a little under.
-        Assert.True(report.InScopeAccuracy >= 0.80, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 50, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        // Measured 51/58 in scope (88 %) and 55/58 right section in the first three; the floors sit a little under.
+        Assert.True(report.InScopeAccuracy >= 0.85, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= 54, $"right section in the first three for {report.Top3}/{report.WithSection}");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
     }
 
@@ -94,6 +94,30 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("ジゲンサイクル", "ジゲンサイクル")] // a longer unread tail: not a reading, left alone
     public void ReadKatakana_ReplacesOnlyRunsMadeOfReadings(string key, string expected) =>
         Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadKatakana(key));
+
+    [Theory]
+    [InlineData("dealing", "deal")]
+    [InlineData("deal", "deal")]
+    [InlineData("decided", "decid")]
+    [InlineData("decide", "decid")]
+    [InlineData("differences", "differenc")]
+    [InlineData("difference", "differenc")]
+    [InlineData("planned", "plan")]
+    [InlineData("activities", "activity")]
+    [InlineData("process", "process")]
+    [InlineData("npo", "npo")]
+    public void EnglishStem_IsTheSameForCommonInflections(string word, string stem) =>
+        Assert.Equal(stem, TermAnalyzer.EnglishStem(word));
+
+    [Fact]
+    public void EnglishQuestion_MatchesAnAlternatePhrasing_WrittenWithAnotherInflection()
+    {
+        // principle-2's phrasing says "How do we deal with differences …"; the question says "dealing with".
+        var answer = Ask("Any tips for dealing with differences between us and a partner group?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("principle-2", answer.Citations[0].Id);
+    }
 
     [Theory]
     [InlineData("時限姓の原則とは", "principle-7")] // 性 → 姓
