@@ -25,6 +25,20 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void FreshSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel()
+    {
+        var fresh = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-fresh.jsonl");
+        Assert.All(EvalRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+
+        var report = EvalRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
+
+        // Measured once after ADR 0030: 14/23 in scope, 20/23 in the first three, 8/8 refused.
+        Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
+        Assert.True(report.InScopePassed >= 14, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= 20, $"right section in the first three for {report.Top3}/{report.WithSection}");
+    }
+
+    [Fact]
     public void RealisticSets_HaveTheStylesTheIssueAsksFor()
     {
         var dev = EvalRunner.Load(RealisticDevSet);
