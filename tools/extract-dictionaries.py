@@ -61,6 +61,43 @@ def english(edict_path, text):
     return lines
 
 
+KANJI_WORD = re.compile(r'^[\u4e00-\u9fff\u3005]+$')
+SUFFIXES = [('性', 'セイ'), ('的', 'テキ'), ('化', 'カ'), ('力', 'リョク'), ('者', 'シャ'), ('感', 'カン'), ('体制', 'タイセイ')]
+HIRAGANA = re.compile(r'^[\u3041-\u3096\u30fc]+$')
+
+
+def readings(edict_path, text):
+    """Katakana reading -> kanji word of the manual, for staff who type a word by its sound (ｷｮｳﾄﾞｳ, キョウドウ).
+
+    Only words of two or more kanji, readings of three or more kana, and readings that lead to one word of the manual.
+    """
+    raw = open(edict_path, 'rb').read().decode('euc_jp', errors='replace')
+    mapping = {}
+    for line in raw.splitlines()[1:]:
+        head = line.partition(' /')[0]
+        m = re.fullmatch(r'(\S+) \[([^\]]+)\]', head)
+        if not m:
+            continue
+        words = [key(w.split('(')[0]) for w in m.group(1).split(';')]
+        words = [w for w in words if KANJI_WORD.match(w) and len(w) >= 2 and w in text]
+        if not words:
+            continue
+        for reading in m.group(2).split(';'):
+            reading = reading.split('(')[0]
+            if not HIRAGANA.match(reading) or len(reading) < 3:
+                continue
+            katakana = ''.join(chr(ord(c) + 0x60) if '\u3041' <= c <= '\u3096' else c for c in reading)
+            for w in words:
+                mapping.setdefault(katakana, set()).add(w)
+    # The manual's words built with a productive suffix (時限 + 性 → 時限性) are not EDICT headwords: composed here.
+    for reading, words in list(mapping.items()):
+        for word in list(words):
+            for suffix, suffix_reading in SUFFIXES:
+                if word + suffix in text:
+                    mapping.setdefault(reading + suffix_reading, set()).add(word + suffix)
+    return sorted(k + '\t' + next(iter(v)) for k, v in mapping.items() if len(v) == 1 and k not in text)
+
+
 def as_word(word, text):
     """A katakana word must stand alone (クシ is not in ミクシィ, パート not in パートナー); kanji compound freely."""
     if not re.fullmatch(r'[\u30a1-\u30fa\u30fc]+', word):
@@ -91,6 +128,12 @@ def synonyms(sudachi_path, text):
 def main():
     edict_path, sudachi_path = sys.argv[1], sys.argv[2]
     text = knowledge_text()
+    header_readings = ('# Katakana reading -> word of the manual, extracted from EDICT (Electronic Dictionary Research and Development Group,\n'
+                       '# https://www.edrdg.org/edrdg/licence.html, CC BY-SA 4.0) by tools/extract-dictionaries.py. This file is under the same licence.\n')
+    with open(os.path.join(KNOWLEDGE, '_edict-readings.tsv'), 'w', encoding='utf-8') as f:
+        f.write(header_readings + '\n'.join(readings(edict_path, text)) + '\n')
+    if sudachi_path == '--readings-only':
+        return
     header_en = ('# English -> Japanese words of the manual, extracted from EDICT (Electronic Dictionary Research and Development Group,\n'
                  '# https://www.edrdg.org/edrdg/licence.html, CC BY-SA 4.0) by tools/extract-dictionaries.py. This file is under the same licence.\n')
     header_syn = ('# Variant -> word of the manual, extracted from the Sudachi synonym dictionary (Works Applications,\n'

@@ -21,6 +21,15 @@ public sealed class KnowledgeVocabulary
     /// <summary>EDICT's English glosses of the manual's words (tools/extract-dictionaries.py).</summary>
     public const string EnglishDictionaryFile = "_edict-en.tsv";
 
+    /// <summary>Katakana readings of the manual's kanji words (EDICT extract): ｷｮｳﾄﾞｳ / キョウドウ → 協働.</summary>
+    public const string ReadingsDictionaryFile = "_edict-readings.tsv";
+
+    /// <summary>A reading shorter than this is too often part of another word (ADR 0030).</summary>
+    private const int MinReadingLength = 3;
+
+    /// <summary>Kana left over after the readings (ジゲン|セイ): a suffix such as 性 or 的, kept as typed.</summary>
+    private const int MaxUnreadTail = 2;
+
     public static KnowledgeVocabulary Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>());
 
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _synonymLookup;
@@ -56,6 +65,70 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>The glossary keys that come from the EDICT extract rather than <c>_glossary.yaml</c>.</summary>
     public IReadOnlySet<string> DictionaryGlossaryKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
+    public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Replaces each katakana run that is entirely made of readings of the manual's words (allowing a short unread
+    /// tail) by those words: 「キョウドウの原則」 → 「協働の原則」. Runs that are words of their own (ボランティア, コラボ)
+    /// never split into readings of three or more kana, so they stay.
+    /// </summary>
+    public string ReadKatakana(string key)
+    {
+        if (Readings.Count == 0)
+        {
+            return key;
+        }
+
+        System.Text.StringBuilder? builder = null;
+        var copied = 0;
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!IsKatakana(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < key.Length && IsKatakana(key[i]))
+            {
+                i++;
+            }
+
+            if (i - start >= MinReadingLength && !Synonyms.ContainsKey(key[start..i]) && ReadRun(key[start..i]) is { } words)
+            {
+                builder ??= new System.Text.StringBuilder(key.Length + 8);
+                builder.Append(key, copied, start - copied).Append(words);
+                copied = i;
+            }
+        }
+
+        return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
+    }
+
+    private string? ReadRun(string run)
+    {
+        // Longest readings first from the left; small runs, so a greedy walk with backtracking is enough.
+        if (run.Length == 0)
+        {
+            return "";
+        }
+
+        for (var length = run.Length; length >= MinReadingLength; length--)
+        {
+            if (Readings.TryGetValue(run[..length], out var word) && ReadRun(run[length..]) is { } rest)
+            {
+                return word + rest;
+            }
+        }
+
+        return run.Length <= MaxUnreadTail ? run : null;
+    }
+
+    private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
 
     public bool MayStartSynonym(char c) => _synonymFirstChars.Contains(c);
 
@@ -126,7 +199,17 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary };
+        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (reading, word) in Pairs(Path.Combine(folder, ReadingsDictionaryFile), errors))
+        {
+            var key = TextNormalizer.Key(reading);
+            if (key.Length >= MinReadingLength && word.Length > 0)
+            {
+                readings.TryAdd(key, TextNormalizer.Key(word));
+            }
+        }
+
+        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings };
     }
 
     /// <summary>The tab-separated pairs of a dictionary extract (<c>#</c> starts a comment); a missing file is empty.</summary>

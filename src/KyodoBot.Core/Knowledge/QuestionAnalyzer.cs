@@ -230,7 +230,7 @@ public static partial class QuestionAnalyzer
     private static List<Concept> JapaneseConcepts(string core, KnowledgeVocabulary vocabulary)
     {
         var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
-        foreach (var run in TermAnalyzer.Runs(TermAnalyzer.Canonicalize(core, vocabulary)))
+        foreach (var run in TermAnalyzer.Runs(TermAnalyzer.Canonicalize(vocabulary.ReadKatakana(core), vocabulary)))
         {
             if (run.Kind == RunKind.Latin)
             {
@@ -297,7 +297,7 @@ public static partial class QuestionAnalyzer
             var word = words[i++];
             if (!EnglishStopWords.Contains(word))
             {
-                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null)], 0.5));
+                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null), new ConceptForm([TermAnalyzer.EnglishStem(word)], null)], 0.5));
             }
         }
 
@@ -321,11 +321,17 @@ public static partial class QuestionAnalyzer
         {
             yield return new ConceptForm(stemmed, null);
         }
+
+        string[] crude = [.. typed.Select(TermAnalyzer.EnglishStem)];
+        if (crude.Length > 0 && !crude.SequenceEqual(typed))
+        {
+            yield return new ConceptForm(crude, null); // "dealing with" meets a phrasing's "deal with"
+        }
     }
 
     private static Concept LatinConcept(string word, KnowledgeVocabulary vocabulary)
     {
-        var forms = new List<ConceptForm> { new([word], null) };
+        var forms = new List<ConceptForm> { new([word], null), new([TermAnalyzer.EnglishStem(word)], null) };
         foreach (var candidate in Stems(word))
         {
             if (vocabulary.Glossary.TryGetValue(candidate, out var japanese))

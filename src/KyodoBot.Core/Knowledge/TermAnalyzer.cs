@@ -161,7 +161,19 @@ public static class TermAnalyzer
     /// <summary>The index terms of one run: bigrams of a CJK run (a lone character as itself), a Latin run whole.</summary>
     public static IEnumerable<string> Terms(TermRun run)
     {
-        if (run.Kind == RunKind.Latin || run.Text.Length == 1)
+        if (run.Kind == RunKind.Latin)
+        {
+            yield return run.Text;
+            var stem = EnglishStem(run.Text);
+            if (stem != run.Text)
+            {
+                yield return stem;
+            }
+
+            yield break;
+        }
+
+        if (run.Text.Length == 1)
         {
             yield return run.Text;
             yield break;
@@ -171,6 +183,51 @@ public static class TermAnalyzer
         {
             yield return run.Text.Substring(i, 2);
         }
+    }
+
+    /// <summary>
+    /// A crude English stem, the same for a word's common inflections (deal, dealing; decide, decided; difference,
+    /// differences), so a question matches an alternate phrasing written with another inflection. Both the indexed
+    /// text and the question carry it beside the word itself; it is never shown.
+    /// </summary>
+    public static string EnglishStem(string word)
+    {
+        const int MinStem = 3;
+        var stem = word;
+        if (stem.Length <= MinStem || !stem.All(char.IsAsciiLetterLower))
+        {
+            return word;
+        }
+
+        if (stem.EndsWith("ies", StringComparison.Ordinal) && stem.Length > MinStem + 2)
+        {
+            stem = stem[..^3] + "y";
+        }
+        else if (stem.EndsWith('s') && !stem.EndsWith("ss", StringComparison.Ordinal) && !stem.EndsWith("us", StringComparison.Ordinal) && !stem.EndsWith("is", StringComparison.Ordinal))
+        {
+            stem = stem[..^1];
+        }
+
+        if (stem.EndsWith("ing", StringComparison.Ordinal) && stem.Length - 3 >= MinStem)
+        {
+            stem = stem[..^3];
+        }
+        else if (stem.EndsWith("ed", StringComparison.Ordinal) && stem.Length - 2 >= MinStem)
+        {
+            stem = stem[..^2];
+        }
+
+        if (stem.Length > MinStem && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'z' or 'e' or 'o'))
+        {
+            stem = stem[..^1]; // running → run, planned → plan
+        }
+
+        if (stem.Length > MinStem && stem[^1] == 'e')
+        {
+            stem = stem[..^1];
+        }
+
+        return stem;
     }
 
     public static IEnumerable<string> LatinWords(string text) =>

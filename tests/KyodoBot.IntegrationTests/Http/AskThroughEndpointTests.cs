@@ -31,6 +31,20 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QuestionTypedInHalfWidthKatakana_IsAnsweredWithTheSectionOfTheWordItSounds()
+    {
+        var client = Start(BotApp.Anonymous(_database));
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "ｼﾞｹﾞﾝｾｲの原則ってなに？", expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Contains("定期的に双方で評価", reply["text"]!.GetValue<string>());
+        var entity = reply["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
+        Assert.Contains("時限性の原則", entity["citation"]![0]!["appearance"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Feedback_WithForgedCardData_IsStoredUnderTheUserWhoPressed_NeverTheIdInTheData()
     {
         var client = Start(BotApp.Anonymous(_database));

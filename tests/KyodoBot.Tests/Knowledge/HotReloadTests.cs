@@ -103,11 +103,11 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     [Fact]
     public void VocabularyEdit_IsPickedUp()
     {
-        const string question = "ヤクソクゴトの優先度は？";
+        const string question = "オキテガキの優先度は？";
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
         ChangeAndWait(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),
-            "  - canonical: 約束ごと\n    variants: [ヤクソクゴト]\n"));
+            "  - canonical: 約束ごと\n    variants: [オキテガキ]\n"));
 
         Assert.Equal("principles-intro", _answerer.Ask(question, Language.Japanese).Citations.Single().Id);
     }

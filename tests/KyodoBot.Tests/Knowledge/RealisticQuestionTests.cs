@@ -18,10 +18,24 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     {
         var report = EvalRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
 
-        // Measured 50/58 in scope (86 %) and 53/58 right section in the first three; the floors sit a little under.
-        Assert.True(report.InScopeAccuracy >= 0.80, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 50, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        // Measured 51/58 in scope (88 %) and 55/58 right section in the first three; the floors sit a little under.
+        Assert.True(report.InScopeAccuracy >= 0.85, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= 54, $"right section in the first three for {report.Top3}/{report.WithSection}");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
+    }
+
+    [Fact]
+    public void FreshSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel()
+    {
+        var fresh = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-fresh.jsonl");
+        Assert.All(EvalRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+
+        var report = EvalRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
+
+        // Measured once after ADR 0030: 14/23 in scope, 20/23 in the first three, 8/8 refused.
+        Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
+        Assert.True(report.InScopePassed >= 14, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= 20, $"right section in the first three for {report.Top3}/{report.WithSection}");
     }
 
     [Fact]
@@ -71,6 +85,52 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
 
         Assert.True(answer.Answered);
         Assert.False(answer.IsRequest);
+    }
+
+    [Theory]
+    [InlineData("ｼﾞｹﾞﾝｾｲの原則ってなに", "principle-7")] // half-width kana, reading plus the suffix 性
+    [InlineData("ジシュセイってどういう意味？", "principle-3")]
+    [InlineData("ヤクワリブンタンはどう決める？", "principle-4")]
+    [InlineData("ｷｮｳﾄﾞｳの原則をひととおり教えて", "principles-intro")]
+    public void WordTypedByItsSound_InKatakana_IsReadAsTheManualsWord(string text, string section)
+    {
+        var answer = Ask(text);
+
+        Assert.True(answer.Answered);
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("ボランティア団体", "ボランティア団体")] // a katakana word of its own stays
+    [InlineData("キョウドウの原則", "協働の原則")]
+    [InlineData("ジゲンセイ", "時限性")]
+    [InlineData("ジゲンサイ", "時限サイ")] // an unknown tail of two kana is kept as typed
+    [InlineData("ジゲンサイクル", "ジゲンサイクル")] // a longer unread tail: not a reading, left alone
+    public void ReadKatakana_ReplacesOnlyRunsMadeOfReadings(string key, string expected) =>
+        Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadKatakana(key));
+
+    [Theory]
+    [InlineData("dealing", "deal")]
+    [InlineData("deal", "deal")]
+    [InlineData("decided", "decid")]
+    [InlineData("decide", "decid")]
+    [InlineData("differences", "differenc")]
+    [InlineData("difference", "differenc")]
+    [InlineData("planned", "plan")]
+    [InlineData("activities", "activity")]
+    [InlineData("process", "process")]
+    [InlineData("npo", "npo")]
+    public void EnglishStem_IsTheSameForCommonInflections(string word, string stem) =>
+        Assert.Equal(stem, TermAnalyzer.EnglishStem(word));
+
+    [Fact]
+    public void EnglishQuestion_MatchesAnAlternatePhrasing_WrittenWithAnotherInflection()
+    {
+        // principle-2's phrasing says "How do we deal with differences …"; the question says "dealing with".
+        var answer = Ask("Any tips for dealing with differences between us and a partner group?");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.Equal("principle-2", answer.Citations[0].Id);
     }
 
     [Theory]
