@@ -19,12 +19,17 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         var note = Notes(answer, language, aiGenerated);
         if (!answer.Answered)
         {
+            // The refusal itself is the message text, said once; the card only adds what text cannot (buttons).
+            if (note.Length == 0 && answer.IsRequest && answer.Suggestions.Count == 0)
+            {
+                return new OutgoingMessage { Text = answer.Text, PlainText = true };
+            }
+
             var refusal = cards.Render("no-answer", new JsonObject
             {
                 ["lang"] = CardLanguage.Code(language),
                 ["hasNote"] = note.Length > 0,
                 ["note"] = note,
-                ["message"] = answer.Text,
                 ["hasRecorded"] = !answer.IsRequest,
                 ["recorded"] = T("ask.recorded"),
                 ["hasSuggestions"] = answer.Suggestions.Count > 0,
