@@ -71,6 +71,17 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
         });
     }
 
+    /// <summary>A summary card that is done: what happened to it, no buttons left.</summary>
+    public string SummaryDone(string heading, string status, string statusColor, Language language) =>
+        cards.Render("proposal-summary-done", new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(language),
+            ["heading"] = heading,
+            ["status"] = status,
+            ["statusColor"] = statusColor,
+            ["hint"] = texts.Get(language, "proposal.summary.doneHint"),
+        });
+
     private JsonArray Sections(DialogSummary summary, Language language) =>
         new(summary.Sections.Select(section => (JsonNode)new JsonObject
         {

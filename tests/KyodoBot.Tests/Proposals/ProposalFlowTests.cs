@@ -345,6 +345,28 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.DoesNotContain("\"command\":\"送信\"", refused.CardJson);
     }
 
+    [Fact]
+    public async Task SummaryCard_Submit_ReplacesTheCardWithItsFinalState_AndAStaleSubmitConfirmsNothingAgain()
+    {
+        var chat = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        var summary = (await AnswerEverythingAsync(chat)).CardJson();
+        var submit = JsonSerializer.SerializeToElement(new { command = "送信", lang = "ja" });
+
+        var first = await router.ExecuteAsync(PersonalTurn(chat), ProposalSummaryAction.SummaryVerb, submit, default);
+        var stale = await router.ExecuteAsync(PersonalTurn(chat), ProposalSummaryAction.SummaryVerb, submit, default);
+
+        Assert.Contains("\"verb\":\"proposal.summary\"", summary);
+        Assert.Contains("KP-2026-0001", string.Join("\n", first.Replies.Select(r => r.Text)));
+        Assert.Contains("KP-2026-0001 として送信しました", first.CardJson);
+        Assert.DoesNotContain("Action.", first.CardJson);
+        Assert.Empty(stale.Replies);
+        Assert.Null(stale.Message);
+        Assert.Contains("KP-2026-0001 として送信済みです", stale.CardJson);
+        Assert.DoesNotContain("Action.", stale.CardJson);
+        Assert.Equal(1, await Count<Proposal>());
+    }
+
     private static IncomingTurn PersonalTurn(TestAdapter chat)
     {
         var activity = BotTestHost.Message(chat, "x");
