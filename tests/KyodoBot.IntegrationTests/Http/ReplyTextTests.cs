@@ -13,7 +13,8 @@ namespace KyodoBot.IntegrationTests.Http;
 /// <summary>
 /// What staff read, through the real /api/messages: a whole proposal with e-mail, phone, date and amount answers and a
 /// few questions. Clients that do not honour Markdown escapes (the Agents Playground, some Teams builds) show every
-/// backslash, so no reply text and no card TextBlock may carry one before punctuation.
+/// backslash, so no reply text and no card TextBlock may carry one before punctuation. Cards that are done (the
+/// summary after 送信) update to their final state.
 /// </summary>
 public sealed partial class ReplyTextTests : IAsyncLifetime
 {
@@ -66,6 +67,46 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
         Assert.Contains("yamada_h.midori-net@example.jp", all);
         var escaped = _shown.Where(t => EscapeBeforePunctuation().IsMatch(t)).ToList();
         Assert.True(escaped.Count == 0, "Visible escapes in:\n" + string.Join("\n---\n", escaped));
+    }
+
+    [Fact]
+    public async Task SummaryCard_SubmitThroughInvoke_BecomesItsFinalState_AndAStaleSubmitSendsNoSecondConfirmation()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+
+        var first = await PressSubmitAsync();
+        var confirmations = await _connector.WaitForAsync(IsConfirmation);
+        var stale = await PressSubmitAsync();
+
+        Assert.Contains("として送信しました", first);
+        Assert.DoesNotContain("Action.Execute", first);
+        Assert.Contains("として送信済みです", stale);
+        Assert.DoesNotContain("Action.Execute", stale);
+        Assert.Single(confirmations);
+        Assert.Single(_connector.Calls, IsConfirmation);
+        await using var db = await Db();
+        Assert.Equal(1, await db.Proposals.CountAsync());
+
+        static bool IsConfirmation(ConnectorCall c) => c.Method == "POST" && c.ConversationId == "a:personal-29:user-yamada"
+            && (c.Body["text"]?.GetValue<string>() ?? "").Contains("提案を受け付けました", StringComparison.Ordinal);
+    }
+
+    /// <summary>送信 on the summary card, as Teams sends an Action.Execute: returns the card that replaces it.</summary>
+    private async Task<string> PressSubmitAsync()
+    {
+        var invoke = Activities.PersonalMessage(_connector.ServiceUrl, "");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProposalSummaryAction.SummaryVerb, ["data"] = new JsonObject { ["command"] = "送信", ["lang"] = "ja" } },
+        };
+        var response = await _client.SendAsync(Activities.Post(invoke));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync());
     }
 
     [GeneratedRegex(@"\\[!-/:-@\[-`{-~]")]
