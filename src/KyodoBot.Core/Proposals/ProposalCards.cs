@@ -60,7 +60,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = summary.Title,
             ["intro"] = T("dialog.summary.intro"),
-            ["sections"] = Sections(summary, language),
+            ["sections"] = Sections(summary, language, withPrinciples: false),
             ["actionsHint"] = T("dialog.summary.actions"),
             ["submitLabel"] = T("proposal.summary.submit"),
             ["submitCommand"] = T("proposal.summary.submit"),
@@ -82,13 +82,14 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["hint"] = texts.Get(language, "proposal.summary.doneHint"),
         });
 
-    private JsonArray Sections(DialogSummary summary, Language language) =>
+    private JsonArray Sections(DialogSummary summary, Language language, bool withPrinciples = true) =>
         new(summary.Sections.Select(section => (JsonNode)new JsonObject
         {
             ["title"] = section.Title,
             ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
             {
-                ["label"] = item.Principle is null ? item.Label : $"{item.Label}（{item.Principle}）",
+                // Reviewers check against the principles; on the proposer's summary the tags made the card ~2,000 px tall.
+                ["label"] = item.Principle is null || !withPrinciples ? item.Label : $"{item.Label}（{item.Principle}）",
                 ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
             }).ToArray()),
         }).ToArray());

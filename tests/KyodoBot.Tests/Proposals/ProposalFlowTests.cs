@@ -39,7 +39,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var summary = last.CardJson();
         Assert.Contains("\"command\":\"送信\"", summary);
         Assert.Contains("\"type\":\"TextRun\",\"text\":\"高齢者の見守りとサロン運営事業\"", summary);
-        Assert.Contains("公開の原則", summary);
+        Assert.DoesNotContain("（6 公開の原則）", summary); // the tags stay on the reviewer's card only
         var confirmation = string.Join("\n", submitted.Select(r => r.Text));
         Assert.Contains("KP-2026-0001", confirmation);
         Assert.Contains("未配信", confirmation);
