@@ -95,6 +95,14 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         return data;
     }
 
+    /// <summary>Teams cuts a button title after about 20 full-width characters without a mark; we cut it visibly.</summary>
+    public const int MaxButtonTitle = 20;
+
     private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>
-        new(sections.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = s.Title }).ToArray());
+        new(sections.Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id,
+            ["title"] = s.Title.Length <= MaxButtonTitle ? s.Title : s.Title[..(MaxButtonTitle - 1)] + "…",
+            ["tooltip"] = s.Title,
+        }).ToArray());
 }
