@@ -321,6 +321,9 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("Action.ToggleVisibility", form);
         Assert.Contains("proposal.form", form);
         Assert.Contains("直してください", refused.Message);
+        Assert.Contains("予算額", refused.Message); // the server-side error names the field
+        Assert.Contains("予算額（原則6）（「公金の支出」の回答により必須）", form);
+        Assert.Contains("（必須を含む）", form);
         Assert.Contains("\"color\":\"Attention\"", refused.CardJson);
         Assert.Contains("特定非営利活動法人みどり野まちづくりネット", refused.CardJson);
         Assert.Contains("\"command\":\"送信\"", accepted.CardJson);
