@@ -639,7 +639,7 @@ public sealed class DialogEngineTests
 
         dialog.Say("戻る");
 
-        Assert.Contains(@"\[x\]\(https://evil\.example\)", dialog.Text);
+        Assert.Contains(@"\[x\]\(https://evil.example)", dialog.Text);
     }
 
     [Fact]
