@@ -166,7 +166,7 @@ internal static class HostThroughput
     private sealed record Result(double Seconds, List<double> Latencies, int Errors);
 
     /// <summary>The baseline: the same adapter and endpoint, a bot that only echoes.</summary>
-    private sealed class EchoBot : ActivityHandler
+    internal sealed class EchoBot : ActivityHandler
     {
         protected override Task OnMessageActivityAsync(ITurnContext<Microsoft.Bot.Schema.IMessageActivity> turnContext, CancellationToken cancellationToken) =>
             turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Activity.Text), cancellationToken);

@@ -37,7 +37,7 @@ public class KnowledgeBenchmarks
     public Answer Ask()
     {
         var question = Questions[_next++ % Questions.Length];
-        return _answerer.Ask(question, LanguageResolver.Resolve(null, question));
+        return _answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
     }
 
     [Benchmark(Description = "Build index from knowledge/")]

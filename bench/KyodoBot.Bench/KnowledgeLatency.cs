@@ -38,7 +38,7 @@ internal static class KnowledgeLatency
         ];
         foreach (var q in questions)
         {
-            answerer.Ask(q, LanguageResolver.Resolve(null, q));
+            answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
         }
 
         var latencies = new double[calls];
@@ -46,7 +46,7 @@ internal static class KnowledgeLatency
         {
             var q = questions[i % questions.Length];
             var start = Stopwatch.GetTimestamp();
-            answerer.Ask(q, LanguageResolver.Resolve(null, q));
+            answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
 

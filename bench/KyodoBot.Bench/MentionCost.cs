@@ -19,14 +19,14 @@ public static class MentionCost
         var counts = (Args.Text(args, "--counts") ?? "1000,2000,4000").Split(',').Select(int.Parse).ToList();
         var shape = Args.Text(args, "--shape") ?? "tags";
         var adapter = new TestAdapter();
-        ActivityMapper.ToTurn(new TurnContext(adapter, Message(10, shape))); // JIT
+        ActivityMapper.ToTurn(new TurnContext(adapter, Message(10, shape)), KyodoBot.Core.Conversations.Language.Japanese); // JIT
         foreach (var count in counts)
         {
             var activity = Message(count, shape);
             var bytes = Encoding.UTF8.GetByteCount(Newtonsoft.Json.JsonConvert.SerializeObject(activity));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
-            var turn = ActivityMapper.ToTurn(new TurnContext(adapter, activity));
+            var turn = ActivityMapper.ToTurn(new TurnContext(adapter, activity), KyodoBot.Core.Conversations.Language.Japanese);
             wall.Stop();
             var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine($"shape={shape}\tmentions={count}\tbytes={bytes}\twall_ms={wall.Elapsed.TotalMilliseconds:F0}\tcpu_ms={used.TotalMilliseconds:F0}\ttext_chars={turn.Text.Length}");

@@ -46,7 +46,7 @@ internal static partial class ReminderFanOut
     private const string DummyServiceUrl = "https://localhost:9/";
 
     private sealed record Settings(int Reminders, int Channels, int DelayMs, int MessengerDelayMs, int Runs, int WarmUps, int CpuRounds, int Parallel, string? Postgres,
-        IReadOnlyList<KeyValuePair<string, string>> Overrides);
+        IReadOnlyList<KeyValuePair<string, string>> Overrides, bool InProcessFake = false);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -60,7 +60,8 @@ internal static partial class ReminderFanOut
             CpuRounds: Args.Int(args, "--cpu-rounds", 3),
             Parallel: Args.Int(args, "--parallel", 0),
             Postgres: Args.Text(args, "--postgres"),
-            Overrides: Args.All(args, "--set").Select(Setting).ToList());
+            Overrides: Args.All(args, "--set").Select(Setting).ToList(),
+            InProcessFake: Args.Text(args, "--fake") == "in-process");
         var mode = Args.Text(args, "--mode") ?? "both";
         Console.WriteLine($"fanout: {settings.Reminders} reminders to {settings.Channels} channels, {(settings.Postgres is null ? "SQLite" : "PostgreSQL")}, " +
             $"MaxParallelSends {(settings.Parallel > 0 ? settings.Parallel : new EvaluationOptions().MaxParallelSends)}, fake response delay {settings.DelayMs} ms, " +
@@ -105,18 +106,21 @@ internal static partial class ReminderFanOut
 
     private static async Task<(bool Passed, double Ratio)> HttpRunAsync(Settings settings, int run)
     {
-        await using var connector = await FakeBotConnector.StartAsync();
-        connector.ResponseDelay = TimeSpan.FromMilliseconds(settings.DelayMs);
+        // The fake in a process of its own by default (see FakeConnectorProcess); --fake in-process for the old setup.
+        await using var local = settings.InProcessFake ? await FakeBotConnector.StartAsync() : null;
+        await using var child = settings.InProcessFake ? null : await FakeConnectorProcess.StartAsync(settings.DelayMs);
+        local?.ResponseDelay = TimeSpan.FromMilliseconds(settings.DelayMs);
+        var responseDelay = TimeSpan.FromMilliseconds(settings.DelayMs);
         await using var database = await BenchDatabase.CreateAsync(settings.Postgres);
         await using var host = await FanOutHost.StartAsync(settings, database, messenger: null);
-        await host.RegisterChannelsAsync(settings.Channels, connector.ServiceUrl);
+        await host.RegisterChannelsAsync(settings.Channels, local?.ServiceUrl ?? child!.ServiceUrl);
         var rounds = host.PlanRounds(1);
         await host.CreateProjectsAsync(settings.Reminders, settings.Channels, rounds.Dates);
         var asOf = rounds.AsOf[0];
         var due = await host.Store.DueAsync(asOf, int.MaxValue, CancellationToken.None);
         Require(due.Count == settings.Reminders, $"{due.Count} reminders due at {asOf:o}, expected {settings.Reminders}");
-        Require(connector.Calls.Count == 0, "the set-up called the connector");
-        connector.EnforceTeamsLimits();
+        Require((local?.Calls.Count ?? (await child!.ReportAsync()).Calls.Count) == 0, "the set-up called the connector");
+        local?.EnforceTeamsLimits();
 
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -126,7 +130,10 @@ internal static partial class ReminderFanOut
         var (commands, slow, sqlTime) = sql.Take();
 
         // What the fake saw: one accepted POST per reminder, none twice, none missing, no window overrun.
-        var calls = connector.Calls.OrderBy(c => c.ReceivedAt).ToList();
+        var report = child is null ? null : await child.ReportAsync(bodies: true);
+        var calls = (report?.Calls ?? [.. local!.Calls]).OrderBy(c => c.ReceivedAt).ToList();
+        var violations = report?.Refused ?? local!.Violations;
+        var rechecked = report?.Violations ?? local!.WindowViolations();
         var accepted = calls.Where(c => c.Method == "POST" && c.Accepted).ToList();
         var ids = accepted.Select(ReminderIdOf).ToList();
         var distinct = ids.Where(id => id is not null).Distinct().Count();
@@ -134,9 +141,9 @@ internal static partial class ReminderFanOut
         var lost = expected.Count(id => !ids.Contains(id));
         var duplicated = accepted.Count - distinct;
         var states = await host.StatesAsync(expected);
-        var perChannel = connector.AcceptedPostsByConversation();
+        var perChannel = accepted.GroupBy(c => c.ConversationId).ToDictionary(g => g.Key, g => g.Count());
         var cardsPerChannel = due.GroupBy(d => d.Project.Department).Select(g => g.Count()).ToList();
-        var minimum = TheoreticalMinimum(settings.Reminders, cardsPerChannel, connector.ResponseDelay);
+        var minimum = TheoreticalMinimum(settings.Reminders, cardsPerChannel, responseDelay);
         var span = calls[^1].ReceivedAt - calls[0].ReceivedAt;
         var limiter = host.Services.GetRequiredService<TeamsRateLimiter>().Statistics;
 
@@ -144,10 +151,10 @@ internal static partial class ReminderFanOut
         Console.WriteLine($"http run {run}: wall {measured.Wall.TotalSeconds:F2} s, minimum {minimum.TotalSeconds:F2} s, ratio {measured.Wall / minimum:F3}; " +
             $"sweep {result.Sent} sent / {result.Failed} failed / {result.Parked} parked");
         Console.WriteLine($"  fake connector: {calls.Count} requests, {accepted.Count} accepted, {calls.Count(c => !c.Accepted)} refused, " +
-            $"violations {connector.Violations} (re-checked: {connector.WindowViolations()}); lost {lost}, duplicated {duplicated}; " +
+            $"violations {violations} (re-checked: {rechecked}); lost {lost}, duplicated {duplicated}; " +
             $"channels with exactly {settings.Reminders / settings.Channels} cards: {perChannel.Values.Count(n => n == settings.Reminders / settings.Channels)}/{settings.Channels}");
         Console.WriteLine($"  database: {states.GetValueOrDefault(ReminderState.Sent)} sent, {states.Where(s => s.Key != ReminderState.Sent).Sum(s => s.Value)} not sent");
-        Console.WriteLine($"  arrivals: first→last {span.TotalSeconds:F2} s (bound {(minimum - connector.ResponseDelay).TotalSeconds:F0} s); " +
+        Console.WriteLine($"  arrivals: first→last {span.TotalSeconds:F2} s (bound {(minimum - responseDelay).TotalSeconds:F0} s); " +
             $"before the first + after the last {(measured.Wall - span).TotalMilliseconds:F0} ms; first 50 within {(calls[Math.Min(49, calls.Count - 1)].ReceivedAt - calls[0].ReceivedAt).TotalMilliseconds:F0} ms; busiest 1 s window {BusiestWindow(calls, TimeSpan.FromSeconds(1))}; " +
             $"arrival k → k+50 mean {MeanGap(calls, 50).TotalMilliseconds:F0} ms, min {MinGap(calls, 50).TotalMilliseconds:F0} ms");
         Console.WriteLine($"  limiter: {limiter.PermitsGranted} permits, {limiter.PermitsDelayed} delayed, longest wait {limiter.LongestWait.TotalSeconds:F2} s; " +
@@ -155,8 +162,8 @@ internal static partial class ReminderFanOut
         Console.WriteLine($"  process CPU (bot and fake connector together): {measured.Cpu.TotalMilliseconds:F0} ms = " +
             $"{measured.Cpu.TotalMilliseconds / settings.Reminders:F2} ms per reminder; JIT {measured.Jit.TotalMilliseconds:F0} ms ({measured.JitMethods} methods); GC gen0/1/2 {measured.Gc}");
 
-        return (Check(result.Sent == settings.Reminders && lost == 0 && duplicated == 0 && connector.Violations == 0
-            && connector.WindowViolations() == 0 && states.GetValueOrDefault(ReminderState.Sent) == settings.Reminders,
+        return (Check(result.Sent == settings.Reminders && lost == 0 && duplicated == 0 && violations == 0
+            && rechecked == 0 && states.GetValueOrDefault(ReminderState.Sent) == settings.Reminders,
             $"http run {run}: not every reminder went out exactly once within the limits"), measured.Wall / minimum);
     }
 
@@ -249,7 +256,7 @@ internal static partial class ReminderFanOut
         return ok;
     }
 
-    private static KeyValuePair<string, string> Setting(string text) =>
+    internal static KeyValuePair<string, string> Setting(string text) =>
         text.Split('=', 2) is [var key, var value] ? new(key, value) : throw new ArgumentException($"--set takes Key=Value, not '{text}'");
 
     private static string Per<T>(Measured<T> m, int n) =>
@@ -504,7 +511,7 @@ internal static partial class ReminderFanOut
     }
 
     /// <summary>The fake connector's certificate and nothing else besides what the system already trusts.</summary>
-    private static bool TrustsTestCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    internal static bool TrustsTestCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
         {
@@ -560,7 +567,7 @@ internal static partial class ReminderFanOut
     }
 
     /// <summary>A SQLite file in a temp folder, or a fresh database on the PostgreSQL server of <c>--postgres</c>.</summary>
-    private sealed class BenchDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
+    internal sealed class BenchDatabase(string provider, string connectionString, Func<Task> drop) : IAsyncDisposable
     {
         public string Provider { get; } = provider;
         public string ConnectionString { get; } = connectionString;

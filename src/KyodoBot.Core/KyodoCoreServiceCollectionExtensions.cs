@@ -33,6 +33,8 @@ public static class KyodoCoreServiceCollectionExtensions
                     options.Admins.Add(admins);
                 }
             });
+        // Checked here so that a bad value stops start-up naming the key (exit 2) instead of failing the first turn.
+        services.AddSingleton(new DefaultLanguage(LanguageResolver.ParseDefault(configuration[LanguageResolver.DefaultLanguageKey])));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ContentPaths.Resolve(configuration[$"{KyodoOptions.Section}:ContentRoot"], AppContext.BaseDirectory));
         services.AddKyodoStorage(configuration);

@@ -46,6 +46,10 @@ try {
   let last = null;
   for (const answer of ANSWERS) {
     last = await say(ids.personal, answer);
+    // The Playground says en-US; an answer without Japanese characters must not switch the dialog to English (#12).
+    const reply = messageSearchText(last.message);
+    if (/[@\d]/.test(answer) && !/[\u3040-\u30FF\u3400-\u9FFF]/.test(reply)) throw new Error(`after ${answer} the dialog left Japanese: ${reply.slice(0, 120)}`);
+    if (reply.includes('You can say')) throw new Error(`English hint after ${answer}: ${reply.slice(0, 120)}`);
   }
   console.log(`summary: ${messageSearchText(last.message).slice(0, 80)}`);
 

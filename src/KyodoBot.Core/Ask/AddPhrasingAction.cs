@@ -70,7 +70,7 @@ public sealed class AddPhrasingAction(
         var told = 0;
         foreach (var userId in await log.AskersAsync(question, MaxNotified, cancellationToken))
         {
-            var language = LanguageResolver.Resolve(null, question);
+            var language = LanguageResolver.Resolve(question, Language.Japanese);
             var answer = answerer.Ask(question, language);
             if (!answer.Answered)
             {

@@ -102,7 +102,7 @@ public sealed class FeedbackCommentAction(QuestionLog log, CardTemplates cards, 
 
     private async Task<(string Key, string Comment)> StoreAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var comment = TextNormalizer.Normalize(CardData.String(data, "comment"));
+        var comment = TextNormalizer.Prose(CardData.String(data, "comment"));
         if (comment.Length == 0)
         {
             return ("feedback.commentEmpty", comment);

@@ -1,3 +1,6 @@
+using System.Text.RegularExpressions;
+using KyodoBot.Core.Hosting;
+
 namespace KyodoBot.Core.Conversations;
 
 public enum Language
@@ -7,38 +10,68 @@ public enum Language
 }
 
 /// <summary>
-/// Which language to answer in. The words the user typed come first: Japanese script means Japanese, and an English
-/// sentence (three or more Latin words) means English, whatever the client's locale (Teams clients often run in
-/// English for staff who write Japanese; the Agents Playground always says en-US). Without such a signal — a
-/// button, a one-word command — the locale decides: English for <c>en-*</c>, otherwise Japanese.
-/// See docs/decisions/0004-reply-language.md.
+/// Which language to answer in. Only the user's own words switch it: Japanese script means Japanese, and an English
+/// sentence (see <see cref="FromText"/>) means English. Anything else — a number, a date, an e-mail address, an
+/// address or a name in Latin letters, a one-word command, a button — says nothing: a dialog keeps the language it
+/// is in, and a new conversation starts in the configured <c>Kyodo:DefaultLanguage</c> (ja unless set). The client's
+/// locale is not used: Teams clients in Japanese offices often run in English, and the Agents Playground always says
+/// en-US. See docs/decisions/0004-reply-language.md.
 /// </summary>
-public static class LanguageResolver
+public static partial class LanguageResolver
 {
-    public static Language FromLocale(string? locale) =>
-        locale is not null && (locale.Equals("en", StringComparison.OrdinalIgnoreCase)
-            || locale.StartsWith("en-", StringComparison.OrdinalIgnoreCase)
-            || locale.StartsWith("en_", StringComparison.OrdinalIgnoreCase))
-            ? Language.English
-            : Language.Japanese;
+    public const string DefaultLanguageKey = "Kyodo:DefaultLanguage";
 
-    public static Language Resolve(string? locale, string? text)
+    // Words that occur in almost any English sentence and in almost no name, address or organisation.
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        if (!string.IsNullOrEmpty(text))
-        {
-            if (ContainsJapanese(text))
-            {
-                return Language.Japanese;
-            }
+        "a", "an", "the", "is", "are", "was", "be", "do", "does", "did", "can", "could", "should", "would", "will",
+        "i", "we", "you", "it", "my", "our", "your", "me", "us", "what", "how", "when", "where", "who", "which", "why",
+        "to", "of", "in", "on", "for", "with", "about", "and", "or", "not", "please", "if", "this", "that", "there",
+    };
 
-            if (LatinWordCount(text) >= 3)
-            {
-                return Language.English;
-            }
+    /// <summary>The language the text clearly shows, or null when it shows none.</summary>
+    /// <remarks>
+    /// English needs a sentence: three or more words of letters only, at least one of them a function word
+    /// (the, is, how, to …), and more lower-case words than capitalised ones after the first — so "Friends of the
+    /// Earth Japan", "1-2-3 Chuo, Kumamoto" or "yamada@example.jp" stay neutral, while "How do I file a proposal?"
+    /// is English. E-mail addresses and URLs are removed before counting.
+    /// </remarks>
+    public static Language? FromText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
         }
 
-        return FromLocale(locale);
+        if (ContainsJapanese(text))
+        {
+            return Language.Japanese;
+        }
+
+        var words = AddressOrLink().Replace(text, " ")
+            .Split([' ', '\t', '\r', '\n', ',', '.', '?', '!', ':', ';', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.All(c => char.IsAsciiLetter(c) || c == '\''))
+            .ToList();
+        if (words.Count < 3 || !words.Any(FunctionWords.Contains))
+        {
+            return null;
+        }
+
+        var rest = words.Skip(1).ToList();
+        var lower = rest.Count(w => char.IsAsciiLetterLower(w[0]));
+        return lower > rest.Count - lower ? Language.English : null;
     }
+
+    /// <summary>The language of a turn: the user's words if they show one, else the one the conversation is in.</summary>
+    public static Language Resolve(string? text, Language current) => FromText(text) ?? current;
+
+    /// <summary>Reads <c>Kyodo:DefaultLanguage</c> (<c>ja</c> when absent); anything else stops start-up naming the key.</summary>
+    public static Language ParseDefault(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "ja" or "ja-jp" => Language.Japanese,
+        "en" or "en-us" or "en-gb" => Language.English,
+        _ => throw new KyodoConfigurationException($"Configuration key '{DefaultLanguageKey}' has the value '{value}'; use 'ja' or 'en'."),
+    };
 
     public static bool ContainsJapanese(string text)
     {
@@ -55,7 +88,13 @@ public static class LanguageResolver
         return false;
     }
 
-    private static int LatinWordCount(string text) =>
-        text.Split([' ', '\t', '\n', ',', '.', '?', '!'], StringSplitOptions.RemoveEmptyEntries)
-            .Count(w => w.Any(char.IsAsciiLetter));
+    [GeneratedRegex(@"\S+@\S+|\b(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AddressOrLink();
 }
+
+/// <summary>
+/// The configured <c>Kyodo:DefaultLanguage</c>: the language of a conversation before the user writes one. Parsed once
+/// when services are registered (not a <c>KyodoOptions</c> property bound later), so that a bad value stops start-up
+/// naming the key.
+/// </summary>
+public sealed record DefaultLanguage(Language Value);

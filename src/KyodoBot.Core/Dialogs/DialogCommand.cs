@@ -11,6 +11,8 @@ public enum DialogCommandKind
     Skip,
     Cancel,
     Submit,
+    /// <summary>Keep the answer the field already has (after 戻る or 修正) and go on.</summary>
+    Keep,
 }
 
 /// <summary>A navigation word typed during a dialog, with the text after it (the field of <c>修正 目的</c>).</summary>
@@ -24,6 +26,7 @@ public sealed record DialogCommand(DialogCommandKind Kind, string Argument)
         ("修正", DialogCommandKind.Edit), ("変更", DialogCommandKind.Edit), ("edit", DialogCommandKind.Edit), ("change", DialogCommandKind.Edit),
         ("スキップ", DialogCommandKind.Skip), ("省略", DialogCommandKind.Skip), ("skip", DialogCommandKind.Skip),
         ("キャンセル", DialogCommandKind.Cancel), ("中止", DialogCommandKind.Cancel), ("やめる", DialogCommandKind.Cancel), ("cancel", DialogCommandKind.Cancel), ("quit", DialogCommandKind.Cancel),
+        ("そのまま", DialogCommandKind.Keep), ("このまま", DialogCommandKind.Keep), ("変更なし", DialogCommandKind.Keep), ("keep", DialogCommandKind.Keep),
         ("送信", DialogCommandKind.Submit), ("提出", DialogCommandKind.Submit), ("submit", DialogCommandKind.Submit), ("send", DialogCommandKind.Submit),
     ];
 

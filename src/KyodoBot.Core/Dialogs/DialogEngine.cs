@@ -45,7 +45,7 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         var now = _time.GetUtcNow();
-        var session = new DialogSession { DefinitionId = definition.Id, StartedAt = now, UpdatedAt = now };
+        var session = new DialogSession { DefinitionId = definition.Id, Language = language, StartedAt = now, UpdatedAt = now };
         var intro = T(language, "start", definition.Title.Get(language), definition.VisibleFields(session.Answers).Count);
         return Proceed(new Turn(definition, language, context), session, ack: null, [intro]);
     }
@@ -57,7 +57,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(input);
         var turn = new Turn(definition, language, context);
-        var step = Handle(turn, Reconcile(turn, session), input);
+        var step = Handle(turn, Reconcile(turn, session) with { Language = language }, input);
         return Touch(step);
     }
 
@@ -70,7 +70,7 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(session);
         var turn = new Turn(definition, language, context);
-        session = Reconcile(turn, session);
+        session = Reconcile(turn, session) with { Language = language };
         if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
         {
             return Finished(turn, session);
@@ -237,6 +237,7 @@ public sealed class DialogEngine
                 DialogCommandKind.Skip => Skip(turn, session),
                 DialogCommandKind.Cancel => ConfirmCancel(turn, session, []),
                 DialogCommandKind.Submit => Submit(turn, session),
+                DialogCommandKind.Keep => Keep(turn, session, text, cardComment),
                 _ => throw new InvalidOperationException($"Unhandled command {command.Kind}."),
             };
         }
@@ -316,8 +317,26 @@ public sealed class DialogEngine
     {
         var (settled, settledSkipped, notices) = Settle(turn, answers, skipped);
         var history = session.History.Count > 0 && session.History[^1] == field.Id ? session.History : [.. session.History, field.Id];
+        if (CountChange(turn, session.Answers, settled) is { } count)
+        {
+            notices.Insert(0, count);
+        }
+
         session = session with { Answers = settled, Skipped = settledSkipped, History = history, FailureCount = 0, Pending = null };
         return Proceed(turn, session, ack, [.. leads, .. notices]);
+    }
+
+    /// <summary>
+    /// An answer that shows or hides questions (公金の支出 はい adds three) moves the counter from /23 to /26: say so,
+    /// rather than let the total jump without a word.
+    /// </summary>
+    private string? CountChange(Turn turn, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        var was = turn.Definition.VisibleFields(before).Count;
+        var now = turn.Definition.VisibleFields(after).Count;
+        return now > was ? T(turn.Language, "count.more", now - was, now)
+            : now < was ? T(turn.Language, "count.fewer", was - now, now)
+            : null;
     }
 
     /// <summary>Asks the first open field, or shows the summary when none is left.</summary>
@@ -442,6 +461,24 @@ public sealed class DialogEngine
         return session.Phase == DialogPhase.Summary
             ? SummaryReminder(turn, session, T(turn.Language, "back.none"))
             : Ask(turn, session, [T(turn.Language, "back.none")]);
+    }
+
+    /// <summary>
+    /// 「そのまま」: the field asked again (after 戻る or 修正) keeps the answer it has, and the dialog goes on. A field
+    /// without an answer takes the word as its answer, like any other text.
+    /// </summary>
+    private DialogStep Keep(Turn turn, DialogSession session, string text, string? cardComment)
+    {
+        var field = turn.Definition.Field(session.CurrentFieldId);
+        if (session.Phase != DialogPhase.Asking || field is null || !session.Answers.TryGetValue(field.Id, out var current))
+        {
+            return session.Phase == DialogPhase.Summary || field is null
+                ? SummaryReminder(turn, session, T(turn.Language, "summary.reminder"))
+                : Answer(turn, session, field, text, cardComment);
+        }
+
+        var ack = T(turn.Language, "keep.done", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, current, turn.Language)));
+        return Advance(turn, session, field, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), session.Skipped.ToList(), ack, []);
     }
 
     private DialogStep Status(Turn turn, DialogSession session)
@@ -668,6 +705,8 @@ public sealed class DialogEngine
             }
 
             parts.Add(T(language, "prompt.current", Markdown.Escape(shown.Replace("\n", " ", StringComparison.Ordinal))));
+            parts.Add(T(language, "prompt.keep"));
+            buttons.Add(Button(T(language, "button.keep")));
         }
 
         if (session.ReturnToSummary)

@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KyodoBot.Core.Conversations;
 
 namespace KyodoBot.Core.Dialogs;
 
@@ -61,6 +62,12 @@ public sealed record DialogSession
     public IReadOnlyList<string> History { get; init; } = [];
     /// <summary>The user is changing an answer from the summary: <c>戻る</c> returns there, and so does answering.</summary>
     public bool ReturnToSummary { get; init; }
+    /// <summary>
+    /// The language the dialog speaks. It stays until the user writes another language (an e-mail address, a date or
+    /// a choice number never changes it); null in sessions stored before it was kept.
+    /// </summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<Language>))]
+    public Language? Language { get; init; }
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -12,7 +12,14 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
     private readonly Lazy<OutgoingMessage> _japanese = new(() => Build(cards, texts, Language.Japanese));
     private readonly Lazy<OutgoingMessage> _english = new(() => Build(cards, texts, Language.English));
 
+    /// <summary>
+    /// The card alone, for someone who asked for it: the line 「「ヘルプ」と送ると使い方を表示します」 above the card they
+    /// just asked for would tell them to do what they did.
+    /// </summary>
     public OutgoingMessage Render(Language language) => language == Language.English ? _english.Value : _japanese.Value;
+
+    /// <summary>On install: the card with a first line (also what notifications show) saying how to see it again.</summary>
+    public OutgoingMessage Greeting(Language language) => Render(language) with { Text = texts.Get(language, "welcome.fallbackText") };
 
     private static OutgoingMessage Build(CardTemplates cards, Texts texts, Language language)
     {
@@ -45,11 +52,7 @@ public sealed class WelcomeCard(CardTemplates cards, Texts texts)
             ["departmentsButton"] = T("welcome.button.departments"),
             ["departmentsCommand"] = T("command.departments"),
         };
-        return new OutgoingMessage
-        {
-            Text = T("welcome.fallbackText"),
-            CardJson = cards.Render("welcome", data),
-        };
+        return OutgoingMessage.FromCard(cards.Render("welcome", data));
     }
 }
 

@@ -53,7 +53,7 @@ public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
 /// and the answer text contains at least one expected phrase (every one when <c>"all": true</c>). Only the answer
 /// text counts, not the citation titles or excerpts: a user reads the answer, so the answer must say it. Phrases and
 /// text are compared after <see cref="TextNormalizer.Key"/> (NFKC, width, case). The language of each question is
-/// what the bot would pick from its text (<see cref="LanguageResolver.Resolve"/> without a locale).
+/// what the bot would pick from its text (<see cref="LanguageResolver.Resolve"/> from Japanese).
 /// </summary>
 public static class EvalRunner
 {
@@ -116,7 +116,7 @@ public static class EvalRunner
         var results = new List<EvalResult>();
         foreach (var c in cases)
         {
-            var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(null, c.Question));
+            var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
             var with = answer.Answered && answer.Citations.Count > 0
                 ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
                 : "(refused)";

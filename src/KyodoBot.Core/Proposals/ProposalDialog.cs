@@ -61,6 +61,7 @@ public sealed class ProposalDialog(
             return null;
         }
 
+        turn = KeepLanguage(turn, text, session);
         var context = await ContextAsync(cancellationToken);
         if (draft.LastActivityId == turn.ActivityId)
         {
@@ -119,6 +120,7 @@ public sealed class ProposalDialog(
             return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.noDraft"))];
         }
 
+        turn = KeepLanguage(turn, turn.Text, session);
         var step = engine.Resume(Definition, session, turn.Language, await ContextAsync(cancellationToken));
         return await ApplyAsync(turn, step, draft.ResubmitOf, cancellationToken, fresh: true, draftToken: draft.SubmissionToken);
     }
@@ -203,6 +205,13 @@ public sealed class ProposalDialog(
         await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
         return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.expired", options.Value.DraftExpiryDays))];
     }
+
+    /// <summary>
+    /// The dialog goes on in its own language unless the user writes another: an e-mail address, a date or the choice
+    /// number the bot suggested says nothing about the language (issue #12).
+    /// </summary>
+    private static IncomingTurn KeepLanguage(IncomingTurn turn, string text, DialogSession session) =>
+        turn with { Language = LanguageResolver.Resolve(text, session.Language ?? turn.Language) };
 
     private async Task<DialogContext> ContextAsync(CancellationToken cancellationToken)
     {

@@ -14,7 +14,8 @@ namespace KyodoBot.Bot;
 /// <summary>Translates between Bot Framework activities and Core's turn/message records. The only place that knows both.</summary>
 public static class ActivityMapper
 {
-    public static IncomingTurn ToTurn(ITurnContext turnContext)
+    /// <param name="defaultLanguage">The conversation's language when the user's words show none (Kyodo:DefaultLanguage).</param>
+    public static IncomingTurn ToTurn(ITurnContext turnContext, Language defaultLanguage)
     {
         var activity = turnContext.Activity;
         var kind = KindOf(activity);
@@ -35,7 +36,8 @@ public static class ActivityMapper
             TeamName = team?.Name,
             ChannelId = kind == ConversationKind.Channel ? ChannelIdOf(activity) : null,
             ChannelName = channelData?.Channel?.Name,
-            Language = LanguageResolver.Resolve(LocaleOf(activity), activity.Text),
+            // Not the client's locale: Teams in Japanese offices often runs in English (docs/decisions/0004).
+            Language = LanguageResolver.Resolve(activity.Text, defaultLanguage),
         };
     }
 
@@ -151,17 +153,6 @@ public static class ActivityMapper
         _ when activity.Conversation?.IsGroup == true => ConversationKind.GroupChat,
         _ => ConversationKind.Personal,
     };
-
-    public static string? LocaleOf(Activity activity)
-    {
-        if (!string.IsNullOrEmpty(activity.Locale))
-        {
-            return activity.Locale;
-        }
-
-        var clientInfo = activity.Entities?.FirstOrDefault(e => e.Type == "clientInfo");
-        return clientInfo?.Properties?["locale"]?.ToString();
-    }
 
     private static string ChannelIdOf(Activity activity)
     {

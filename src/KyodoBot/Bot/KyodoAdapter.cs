@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using KyodoBot.Bot.Throttling;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Localization;
@@ -19,7 +20,7 @@ public sealed class BotAuthenticationException(Exception inner) : Exception("The
 /// </summary>
 public sealed class KyodoAdapter : CloudAdapter
 {
-    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, GroundedAnswerer grounded, ILogger<KyodoAdapter> logger)
+    public KyodoAdapter(BotFrameworkAuthentication authentication, Texts texts, GroundedAnswerer grounded, DefaultLanguage defaultLanguage, ILogger<KyodoAdapter> logger)
         : base(authentication, logger)
     {
         if (grounded.IsEnabled)
@@ -42,7 +43,7 @@ public sealed class KyodoAdapter : CloudAdapter
             {
                 try
                 {
-                    var language = LanguageResolver.Resolve(ActivityMapper.LocaleOf(turnContext.Activity), turnContext.Activity.Text);
+                    var language = LanguageResolver.Resolve(turnContext.Activity.Text, defaultLanguage.Value);
                     await turnContext.SendActivityAsync(MessageFactory.Text(texts.Get(language, "error.turn")));
                 }
                 catch (Exception sendFailure)
@@ -69,6 +70,10 @@ public sealed class KyodoAdapter : CloudAdapter
             throw new BotAuthenticationException(ex);
         }
 
-        return await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+        // A user is waiting on this turn: its connector calls go before reminder cards (ADR 0012).
+        using (ConnectorCallScope.Begin(ConnectorPriority.Reply))
+        {
+            return await ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+        }
     }
 }

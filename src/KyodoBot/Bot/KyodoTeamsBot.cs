@@ -16,6 +16,7 @@ public sealed class KyodoTeamsBot(
     TurnRouter router,
     WelcomeCard welcome,
     IConversationStore conversations,
+    DefaultLanguage defaultLanguage,
     ILogger<KyodoTeamsBot> logger) : TeamsActivityHandler
 {
     public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -30,7 +31,7 @@ public sealed class KyodoTeamsBot(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var turn = ActivityMapper.ToTurn(turnContext);
+        var turn = ActivityMapper.ToTurn(turnContext, defaultLanguage.Value);
         var replies = await router.HandleAsync(turn, cancellationToken);
         await SendAsync(turnContext, replies, cancellationToken);
     }
@@ -39,7 +40,7 @@ public sealed class KyodoTeamsBot(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var turn = ActivityMapper.ToTurn(turnContext);
+        var turn = ActivityMapper.ToTurn(turnContext, defaultLanguage.Value);
         var data = ActivityMapper.ToJsonElement(invokeValue.Action?.Data) ?? default;
         var result = await router.ExecuteAsync(turn, invokeValue.Action?.Verb ?? "", data, cancellationToken);
         if (result.Message is not null)
@@ -94,8 +95,9 @@ public sealed class KyodoTeamsBot(
             return;
         }
 
-        var language = LanguageResolver.FromLocale(ActivityMapper.LocaleOf(turnContext.Activity));
-        await SendAsync(turnContext, [welcome.Render(language)], cancellationToken);
+        // An install carries no words to judge by, and the locale is often en-US on Japanese staff's clients: the city's
+        // language greets.
+        await SendAsync(turnContext, [welcome.Greeting(defaultLanguage.Value)], cancellationToken);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<OutgoingMessage> replies, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ public sealed class AskVerb : ICliVerb
         {
             "en" => Language.English,
             "ja" => Language.Japanese,
-            _ => LanguageResolver.Resolve(null, question),
+            _ => LanguageResolver.Resolve(question, Language.Japanese),
         };
         var (answer, _) = await services.GetRequiredService<AnswerService>().AnswerAsync(question, language, cancellationToken);
         if (args.Contains("--json"))

@@ -74,18 +74,5 @@ public sealed class PostgresMultiSenderTests(ITestOutputHelper log) : IAsyncLife
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        if (_stored is not null)
-        {
-            await _stored.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_stored, _database, _connector);
 }

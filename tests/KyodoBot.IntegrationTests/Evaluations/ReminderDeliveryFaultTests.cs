@@ -103,16 +103,5 @@ public sealed class ReminderDeliveryFaultTests : IAsyncLifetime
         _stored = new StoredState(_database);
     }
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _stored.DisposeAsync();
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _stored, _database, _connector);
 }

@@ -243,26 +243,7 @@ public abstract class ReminderDeliveryTests(string provider) : IAsyncLifetime
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_stored is not null)
-        {
-            await _stored.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _stored, _database, _connector);
 }
 
 public sealed class SqliteReminderDeliveryTests() : ReminderDeliveryTests("Sqlite");

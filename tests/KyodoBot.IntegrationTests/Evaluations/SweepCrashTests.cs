@@ -90,10 +90,5 @@ public sealed class SweepCrashTests(ITestOutputHelper log) : IAsyncLifetime
         _stored = new StoredState(_database);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _stored.DisposeAsync();
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_stored, _database, _connector);
 }

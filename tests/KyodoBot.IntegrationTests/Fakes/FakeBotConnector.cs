@@ -73,6 +73,9 @@ public sealed class FakeBotConnector : IAsyncDisposable
     public string OpenIdMetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
     public IReadOnlyCollection<ConnectorCall> Calls => _calls;
 
+    /// <summary>The <see cref="Stopwatch.GetTimestamp"/> that <see cref="ConnectorCall.ReceivedAt"/> counts from.</summary>
+    public long ClockOrigin => Stopwatch.GetTimestamp() - _clock.ElapsedTicks;
+
     /// <summary>How long the fake waits before it answers a connector request (server latency); zero by default.</summary>
     public TimeSpan ResponseDelay { get; set; }
 
@@ -160,17 +163,39 @@ public sealed class FakeBotConnector : IAsyncDisposable
         }
     }
 
+    /// <summary>Forgets every call, arrival and violation so far (after a warm-up).</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _calls.Clear();
+            _arrivals.Clear();
+            _arrivalsByThread.Clear();
+            _violations.Clear();
+        }
+    }
+
     /// <summary>Accepted (2xx) POSTs per conversation; for "create conversation" the key is the channel id.</summary>
     public IReadOnlyDictionary<string, int> AcceptedPostsByConversation() =>
         _calls.Where(c => c.Method == "POST" && c.Accepted)
             .GroupBy(c => c.ConversationId)
             .ToDictionary(g => g.Key, g => g.Count());
 
-    public static async Task<FakeBotConnector> StartAsync()
+    /// <param name="inlineScheduling">
+    /// Run requests on the socket threads rather than the thread pool, so that a request's arrival is stamped when it
+    /// comes off the wire even when the process's thread pool is saturated (a benchmark that hosts the bot, its load
+    /// and this fake in one process would otherwise stamp arrivals late, as no real connector does).
+    /// </param>
+    public static async Task<FakeBotConnector> StartAsync(bool inlineScheduling = false)
     {
         var signingKey = new RsaSecurityKey(RSA.Create(2048)) { KeyId = "kyodobot-test-key" };
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        if (inlineScheduling)
+        {
+            builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
+        }
+
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, l => l.UseHttps(TestCertificate.Certificate)));
         var app = builder.Build();
         var connector = new FakeBotConnector(app, signingKey);

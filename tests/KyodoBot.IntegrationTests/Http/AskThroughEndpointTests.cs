@@ -183,18 +183,5 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_openAi is not null)
-        {
-            await _openAi.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_app, _openAi, _database);
 }

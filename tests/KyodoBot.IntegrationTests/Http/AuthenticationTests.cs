@@ -127,11 +127,5 @@ public sealed class AuthenticationTests : IAsyncLifetime
         _client = _app.CreateClient();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }

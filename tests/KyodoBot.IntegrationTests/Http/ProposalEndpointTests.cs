@@ -150,7 +150,47 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         Assert.Single(results.Select(r => r.Proposal.FiscalYear).Distinct());
     }
 
-    private async Task AnswerAllAsync()
+    [SkippableFact]
+    public async Task EnglishClient_ProposalStartedInJapanese_StaysJapanese_ThroughEmailNumberDateAndAmountAnswers()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
+        // What a Japanese officer types without one Japanese character: the choice number the bot offers, an e-mail
+        // address, a phone number, dates with slashes, an amount in digits.
+        var ascii = new Dictionary<string, string>
+        {
+            ["orgType"] = "2",
+            ["email"] = "yamada.taro@example.lg.jp",
+            ["phone"] = "093-123-4567",
+            ["startDate"] = $"{start.Year}/{start.Month}/{start.Day}",
+            ["endDate"] = $"{start.Year + 1}/{start.Month}/{start.Day}",
+            ["budget"] = "1200000",
+            ["evaluationSchedule"] = "2",
+        };
+
+        var first = await SendAsync(Personal("提案", "en-US"));
+        var replies = await AnswerAllAsync(ascii, "en-US");
+
+        Assert.Contains("団体名", first);
+        Assert.All(ascii.Keys, field => Assert.Contains(field, replies.Keys));
+        Assert.All(replies, reply =>
+        {
+            Assert.DoesNotContain("You can say", reply.Value);
+            Assert.DoesNotContain("\"Yes\"", reply.Value);
+            Assert.DoesNotContain("Contact", reply.Value);
+            Assert.True(Core.Conversations.LanguageResolver.ContainsJapanese(reply.Value), $"The reply to {reply.Key} has no Japanese: {reply.Value}");
+        });
+        Assert.Contains("✔", replies["email"]);
+        Assert.Contains("電話番号", replies["email"]);
+        await using var db = await Db();
+        Assert.True(DialogSession.TryFromJson((await db.ProposalDrafts.AsNoTracking().SingleAsync()).SessionJson, out var session));
+        Assert.Equal(Core.Conversations.Language.Japanese, session.Language);
+        Assert.Equal("volunteer", session.Answers["orgType"]);
+    }
+
+    /// <summary>Answers every field the dialog asks; returns the bot's reply to each answer, by field id.</summary>
+    private async Task<Dictionary<string, string>> AnswerAllAsync(IReadOnlyDictionary<string, string>? overrides = null, string locale = "ja-JP")
     {
         var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
         var answers = new Dictionary<string, string>(Answers)
@@ -158,6 +198,12 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
             ["startDate"] = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (field, value) in overrides ?? new Dictionary<string, string>())
+        {
+            answers[field] = value;
+        }
+
+        var replies = new Dictionary<string, string>();
         for (var i = 0; i < 60; i++)
         {
             await using var db = await Db();
@@ -165,17 +211,17 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
             Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
             if (session.CurrentFieldId is not { } field)
             {
-                return;
+                return replies;
             }
 
-            await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい"));
+            replies[field] = await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい", locale));
         }
 
         throw new InvalidOperationException("The dialog did not reach its summary.");
     }
 
-    private static JsonObject Personal(string text) =>
-        Activities.PersonalMessage("http://localhost:1/", text, expectReplies: true);
+    private static JsonObject Personal(string text, string locale = "ja-JP") =>
+        Activities.PersonalMessage("http://localhost:1/", text, locale: locale, expectReplies: true);
 
     private async Task<string> SendAsync(JsonObject activity)
     {
@@ -207,21 +253,7 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }
 
 public sealed class SqliteProposalEndpointTests() : ProposalEndpointTests("Sqlite");

@@ -125,12 +125,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database);
 
     private sealed class NonSeekableStream(byte[] data) : MemoryStream(data)
     {

@@ -51,19 +51,7 @@ public abstract class ScheduleCardSizeTests(string provider, Xunit.Abstractions.
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database);
 }
 
 public sealed class SqliteScheduleCardSizeTests(Xunit.Abstractions.ITestOutputHelper output) : ScheduleCardSizeTests("Sqlite", output);

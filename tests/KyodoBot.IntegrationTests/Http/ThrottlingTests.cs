@@ -149,6 +149,28 @@ public sealed class ThrottlingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UserMessage_DuringAReminderFanOut_IsAnsweredBeforeTheQueuedCards()
+    {
+        // Limits scaled down as above (5 per second for the tenant): 30 cards queue for six seconds. A user who writes
+        // to the bot meanwhile gets the reply in the next free place of the tenant's window, not after the cards.
+        Start(TightLimits);
+        var departments = await RegisterManyAsync(10);
+        _connector.EnforceTeamsLimits(TightThreadLimits, new ConnectorLimit(5, TimeSpan.FromSeconds(1)));
+        var fanOut = PostConcurrentlyAsync(departments, cardsEach: 3);
+        await _connector.WaitForAsync(IsCreate, count: 5);
+
+        using var response = await _client.SendAsync(Activities.Post(Activities.PersonalMessage(_connector.ServiceUrl, "ヘルプ")));
+        await fanOut;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.Calls, c => c.ConversationId == "a:personal-29:user-yamada" && c.Accepted);
+        var cardsBefore = CreateCalls().Count(c => c.ReceivedAt < reply.ReceivedAt);
+        Assert.True(cardsBefore <= 10, $"{cardsBefore} of 30 cards went before the reply");
+        Assert.Equal(30, CreateCalls().Count(c => c.Accepted));
+        Assert.Equal(0, _connector.WindowViolations());
+    }
+
+    [Fact]
     public async Task LimiterLooserThanTheServer_TheFakeCatchesIt()
     {
         // The control for the two tests above: the same burst from a bot whose limiter allows far more than the
@@ -249,17 +271,7 @@ public sealed class ThrottlingTests : IAsyncLifetime
         _database = TestDatabase.CreateSqlite();
     }
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 
     private sealed class PlainHttpClientFactory : IHttpClientFactory
     {

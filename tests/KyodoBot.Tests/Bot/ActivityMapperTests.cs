@@ -59,7 +59,7 @@ public sealed class ActivityMapperTests
         Assert.InRange(entities.Reads, entities.Count, 2 * entities.Count);
     }
 
-    private static string ToText(Activity activity) => ActivityMapper.ToTurn(new TurnContext(new TestAdapter(), activity)).Text;
+    private static string ToText(Activity activity) => ActivityMapper.ToTurn(new TurnContext(new TestAdapter(), activity), Core.Conversations.Language.Japanese).Text;
 
     /// <summary>A mention entity as it arrives over HTTP: its fields in the entity's properties.</summary>
     private static Entity Mention(ChannelAccount who, string markup) =>

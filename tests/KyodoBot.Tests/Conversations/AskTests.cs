@@ -131,6 +131,24 @@ public sealed class AskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ThumbsDownComment_KeepsFullWidthBrackets_AsTyped_InTheStoreAndInTheUnansweredList()
+    {
+        const string Comment = "「公開」の手続き（期限など）が知りたかった！";
+        var adapter = BotTestHost.Personal();
+        var answer = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "公開の原則とは何ですか")));
+        var vote = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(answer, "👎"))));
+        var feedbackId = JObject.Parse(vote.CardJson()).SelectToken("$.actions[0].data.feedbackId")!.Value<long>();
+
+        await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "feedbackComment", feedbackId, comment = "  " + Comment + "\u0007 " }));
+        var listed = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "未回答一覧")));
+
+        await using var db = await Db();
+        Assert.Equal(Comment, (await db.Feedback.SingleAsync()).Comment);
+        Assert.Contains("（期限など）", listed.Text);
+        Assert.Contains("知りたかった！", listed.Text);
+    }
+
+    [Fact]
     public async Task ThumbsUpTwice_KeepsOneVotePerUser()
     {
         var adapter = BotTestHost.Personal();

@@ -290,8 +290,10 @@ public sealed class DepartmentRegistryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Departments_InEnglish_ListsInEnglish()
+    public async Task Departments_WhereTheCityLanguageIsEnglish_ListsInEnglish()
     {
+        await _host.DisposeAsync();
+        _host = new BotTestHost(new Dictionary<string, string?> { ["Kyodo:DefaultLanguage"] = "en" });
         var channel = BotTestHost.Channel(locale: "en-US");
         await channel.SendAsync(_host.Bot, BotTestHost.Message(channel, "register Civic Affairs"));
 

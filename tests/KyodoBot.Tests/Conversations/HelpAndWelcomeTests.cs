@@ -23,15 +23,39 @@ public sealed class HelpAndWelcomeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Help_WithEnglishLocale_AnswersInEnglish()
+    public async Task Help_WithEnglishLocale_AnswersInTheCityLanguage()
     {
         var adapter = BotTestHost.Personal(locale: "en-US");
 
         var replies = await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "help"));
 
         var card = Assert.Single(replies).CardJson();
-        Assert.Contains("Hello, I am KyodoBot", card);
-        Assert.DoesNotContain("協働ボット（KyodoBot）です", card);
+        Assert.Contains("協働ボット（KyodoBot）です", card);
+        Assert.DoesNotContain("Hello, I am KyodoBot", card);
+    }
+
+    [Fact]
+    public async Task Help_WhereTheCityLanguageIsEnglish_AnswersInEnglish()
+    {
+        await using var english = new BotTestHost(new Dictionary<string, string?> { ["Kyodo:DefaultLanguage"] = "en" });
+        var adapter = BotTestHost.Personal(locale: "ja-JP");
+
+        var replies = await adapter.SendAsync(english.Bot, BotTestHost.Message(adapter, "help"));
+
+        Assert.Contains("Hello, I am KyodoBot", Assert.Single(replies).CardJson());
+    }
+
+    [Fact]
+    public async Task Help_IsTheCardAlone_Install_AddsTheHowToLine()
+    {
+        var adapter = BotTestHost.Personal(locale: "en-US");
+
+        var installed = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate)));
+        var help = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "ヘルプ")));
+
+        Assert.Equal("協働ボットです。「ヘルプ」と送ると使い方を表示します。", installed.Text);
+        Assert.True(string.IsNullOrEmpty(help.Text));
+        Assert.Contains("部署一覧", help.CardJson());
     }
 
     [Fact]

@@ -107,6 +107,29 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
+    public void PublicFundsYes_SaysThatThreeQuestionsWereAdded_AndTheCounterShowsTheNewTotal()
+    {
+        var dialog = new DialogDriver().AnswerUntil("publicFunds");
+        var total = dialog.Definition.VisibleFields(dialog.Session.Answers).Count;
+        Assert.Contains($"/{total}）", dialog.Text);
+
+        dialog.Say("はい");
+
+        Assert.Contains($"この回答により、質問が3問増えました（全{total + 3}問）。", dialog.Text);
+        Assert.Contains($"/{total + 3}）", dialog.Text);
+    }
+
+    [Fact]
+    public void PublicFundsNo_AddsNoQuestion_AndSaysNothingAboutTheCount()
+    {
+        var dialog = new DialogDriver().AnswerUntil("publicFunds");
+
+        dialog.Say("いいえ");
+
+        Assert.DoesNotContain("この回答により", dialog.Text);
+    }
+
+    [Fact]
     public void PublicFundsNo_SkipsTheTrio()
     {
         var dialog = new DialogDriver().AnswerUntil("publicFunds");
@@ -242,6 +265,37 @@ public sealed class DialogEngineTests
         dialog.Say("戻る");
         Assert.Equal("orgName", dialog.Field);
         Assert.Contains("これより前の質問はありません", dialog.Text);
+    }
+
+    [Theory]
+    [InlineData("そのまま")]
+    [InlineData("変更なし")]
+    [InlineData("keep")]
+    public void Back_ThenKeep_KeepsTheAnswer_AndGoesOn(string word)
+    {
+        var dialog = new DialogDriver().AnswerUntil("representative");
+        var before = dialog.Session.Answer("orgType");
+        dialog.Say("戻る");
+        Assert.Equal("orgType", dialog.Field);
+        Assert.Contains("「そのまま」と送ってください", dialog.Text);
+        Assert.Contains("そのまま", dialog.Buttons);
+
+        dialog.Say(word);
+
+        Assert.Equal("representative", dialog.Field);
+        Assert.Equal(before, dialog.Session.Answer("orgType"));
+        Assert.Contains("✔ 団体種別: NPO法人（変更なし）", dialog.Text);
+    }
+
+    [Fact]
+    public void Keep_OnAFieldWithoutAnAnswer_IsAnOrdinaryAnswer()
+    {
+        var dialog = new DialogDriver().AnswerUntil("orgName");
+
+        dialog.Say("そのまま");
+
+        Assert.Equal("そのまま", dialog.Session.Answer("orgName"));
+        Assert.DoesNotContain("「そのまま」と送ってください", dialog.Text);
     }
 
     [Fact]

@@ -406,8 +406,10 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Schedule_InEnglish_IsAnsweredInEnglish()
+    public async Task Schedule_WhereTheCityLanguageIsEnglish_IsAnsweredInEnglish()
     {
+        await _host.DisposeAsync();
+        _host = new BotTestHost(new Dictionary<string, string?> { ["Kyodo:Admins:0"] = "aad-admin", ["Kyodo:DefaultLanguage"] = "en" });
         var project = await RegisterAsync(new DateOnly(2027, 4, 1), new DateOnly(2028, 3, 31), ScheduleKind.Semiannual);
         var chat = BotTestHost.Personal(locale: "en-US");
 

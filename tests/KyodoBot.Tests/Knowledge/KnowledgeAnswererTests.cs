@@ -56,7 +56,7 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("行動規範の一覧を見せて")]
     public void Ask_ForTheListOfPrinciples_ListsTheSevenPrinciplesFromTheOverviewSection(string question)
     {
-        var answer = _answerer.Ask(question, LanguageResolver.Resolve(null, question));
+        var answer = _answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
 
         Assert.True(answer.Answered);
         Assert.Equal("principles-intro", Assert.Single(answer.Citations).Id);

@@ -11,7 +11,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
 {
     private static string RealisticDevSet => Path.Combine(KnowledgePaths.Content.Root, "tests", "KyodoBot.Tests", "Knowledge", "realistic-dev.jsonl");
 
-    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(null, question));
+    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
 
     [Fact]
     public void RealisticDevSet_StaysAboveItsMeasuredLevel_AndRefusesEveryOutOfScopeQuestion()

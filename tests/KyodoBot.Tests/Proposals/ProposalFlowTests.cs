@@ -149,7 +149,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
     [Theory]
     [InlineData("続きから", "ja-JP", "入力中", "団体")]
-    [InlineData("resume", "en-US", "in progress", "organisation")]
+    [InlineData("resume", "en-US", "入力中", "団体")]
     [InlineData("提案", "ja-JP", "入力中", "団体")]
     public async Task NavigationWordWhileTheDialogIsActive_IsNotStoredAsTheAnswer_TheFieldIsAskedAgain(string word, string locale, string notice, string field)
     {

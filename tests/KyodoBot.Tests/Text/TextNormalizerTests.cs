@@ -27,15 +27,40 @@ public sealed class TextNormalizerTests
 public sealed class LanguageResolverTests
 {
     [Theory]
-    [InlineData("ja-JP", "ヘルプ", Language.Japanese)]
-    [InlineData("en-US", "ヘルプ", Language.Japanese)]
-    [InlineData("en-US", "help", Language.English)]
-    [InlineData("ja-JP", "help", Language.Japanese)]
-    [InlineData("ja-JP", "What does the principle of equality mean?", Language.English)]
-    [InlineData("en-GB", "", Language.English)]
-    [InlineData(null, "", Language.Japanese)]
-    [InlineData("fr-FR", "aide", Language.Japanese)]
-    [InlineData("en-US", "ﾍﾙﾌﾟ", Language.Japanese)]
-    public void Resolve_PrefersTheScriptOfTheText_ThenTheLocale(string? locale, string text, Language expected) =>
-        Assert.Equal(expected, LanguageResolver.Resolve(locale, text));
+    [InlineData("ヘルプ", Language.Japanese)]
+    [InlineData("ﾍﾙﾌﾟ", Language.Japanese)]
+    [InlineData("What does the principle of equality mean?", Language.English)]
+    [InlineData("How do I file a proposal", Language.English)]
+    [InlineData("please send it to me by e-mail", Language.English)]
+    [InlineData("help", null)]
+    [InlineData("2", null)]
+    [InlineData("2028/3/31", null)]
+    [InlineData("yamada.taro@city.example.lg.jp", null)]
+    [InlineData("contact: yamada.taro@city.example.lg.jp or https://www.example.org/about/us", null)]
+    [InlineData("093-123-4567", null)]
+    [InlineData("1-2-3 Chuo, Kita Ward, Kumamoto City", null)]
+    [InlineData("Friends of the Earth Japan", null)]
+    [InlineData("NPO Green Network Kumamoto", null)]
+    [InlineData("", null)]
+    public void FromText_OnlyJapaneseScriptOrAnEnglishSentenceShowsALanguage(string text, Language? expected) =>
+        Assert.Equal(expected, LanguageResolver.FromText(text));
+
+    [Theory]
+    [InlineData("yamada@example.jp", Language.Japanese, Language.Japanese)]
+    [InlineData("2", Language.English, Language.English)]
+    [InlineData("ヘルプ", Language.English, Language.Japanese)]
+    [InlineData("How do I file a proposal?", Language.Japanese, Language.English)]
+    public void Resolve_KeepsTheCurrentLanguage_UnlessTheUserWritesAnother(string text, Language current, Language expected) =>
+        Assert.Equal(expected, LanguageResolver.Resolve(text, current));
+
+    [Theory]
+    [InlineData(null, Language.Japanese)]
+    [InlineData("ja", Language.Japanese)]
+    [InlineData(" EN ", Language.English)]
+    public void ParseDefault_ReadsJaOrEn(string? value, Language expected) =>
+        Assert.Equal(expected, LanguageResolver.ParseDefault(value));
+
+    [Fact]
+    public void ParseDefault_Unknown_NamesTheKey() =>
+        Assert.Contains("'Kyodo:DefaultLanguage'", Assert.Throws<KyodoBot.Core.Hosting.KyodoConfigurationException>(() => LanguageResolver.ParseDefault("fr")).Message);
 }

@@ -9,7 +9,7 @@ public sealed class ConnectorThrottlingHandlerTests
     private const string Activities = "https://smba.trafficmanager.net/amer/v3/conversations/19%3Aa%40thread.tacv2%3Bmessageid%3D1/activities";
 
     [Fact]
-    public async Task TooManyRequests_WithRetryAfterSeconds_WaitsExactlyThatLong_ThenSucceeds()
+    public async Task TooManyRequests_WithRetryAfterSeconds_WaitsThatLongPlusTheSafetyMargin_ThenSucceeds()
     {
         var clock = new ManualClock();
         var (client, connector, _) = Throttle.Handler(clock);
@@ -19,11 +19,11 @@ public sealed class ConnectorThrottlingHandlerTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2, connector.Sent.Count);
-        Assert.Equal(TimeSpan.FromSeconds(7), connector.Sent[1].At - connector.Sent[0].At);
+        Assert.Equal(TimeSpan.FromSeconds(7) + TimeSpan.FromMilliseconds(50), connector.Sent[1].At - connector.Sent[0].At);
     }
 
     [Fact]
-    public async Task TooManyRequests_WithRetryAfterDate_WaitsUntilThatDate()
+    public async Task TooManyRequests_WithRetryAfterDate_WaitsUntilThatDatePlusTheSafetyMargin()
     {
         var clock = new ManualClock();
         var (client, connector, _) = Throttle.Handler(clock);
@@ -33,7 +33,7 @@ public sealed class ConnectorThrottlingHandlerTests
         using var response = await clock.RunAsync(client.SendAsync(Throttle.Post(Activities), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(until, connector.Sent[1].At);
+        Assert.Equal(until.AddMilliseconds(50), connector.Sent[1].At);
     }
 
     [Fact]
@@ -195,14 +195,31 @@ public sealed class ConnectorThrottlingHandlerTests
     }
 
     [Fact]
-    public async Task SlowAnswers_HoldTheNextSendUntilAWindowAfterThem()
+    public async Task SlowAnswers_ToRequestsOnTheWire_HoldTheNextSendOnlyForTheArrivalAllowance()
     {
+        // The connector reads each body at once and answers 300 ms later: the requests were on the wire at 0, so
+        // they arrived by 30 ms (the allowance), and the eighth goes a window after that, not after the answers.
         var clock = new ManualClock();
         var (client, connector, _) = Throttle.Handler(clock);
         connector.Latency = TimeSpan.FromMilliseconds(300);
 
         var posts = Enumerable.Range(0, 8).Select(_ => client.SendAsync(Throttle.Post(Activities), CancellationToken.None)).ToList();
         await clock.RunAsync(Task.WhenAll(posts));
+
+        var start = connector.Sent.Min(s => s.At);
+        Assert.Equal(TimeSpan.FromMilliseconds(30 + 1050), connector.Sent.Max(s => s.At) - start);
+    }
+
+    [Fact]
+    public async Task SlowAnswers_ToRequestsWithoutABody_HoldTheNextSendUntilAWindowAfterThem()
+    {
+        // Nothing tells the limiter when a bodiless request left, so it counts at its answer.
+        var clock = new ManualClock();
+        var (client, connector, _) = Throttle.Handler(clock);
+        connector.Latency = TimeSpan.FromMilliseconds(300);
+
+        var deletes = Enumerable.Range(0, 8).Select(i => client.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"{Activities}/{i}"), CancellationToken.None)).ToList();
+        await clock.RunAsync(Task.WhenAll(deletes));
 
         var start = connector.Sent.Min(s => s.At);
         Assert.Equal(TimeSpan.FromMilliseconds(300 + 1050), connector.Sent.Max(s => s.At) - start);

@@ -12,17 +12,19 @@ public sealed class RateLimitOptionsTests
         var options = RateLimitOptions.Read(Config());
 
         Assert.Equal(
-            (7, 8, 60, 50, 50, 5, 500, 30),
+            (7, 8, 60, 50, 50, 30, 5, 500, 30),
             (options.PerThreadPerSecond, options.PerThreadPer2Seconds, options.PerThreadPer30Seconds, options.PerTenantPerSecond,
-             options.SafetyMarginMs, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds));
+             options.SafetyMarginMs, options.ArrivalAllowanceMs, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds));
     }
 
     [Fact]
     public void ConfiguredValues_AreRead()
     {
-        var options = RateLimitOptions.Read(Config(("PerTenantPerSecond", "20"), ("MaxAttempts", "3"), ("BaseDelayMs", "20"), ("MaxDelaySeconds", "1"), ("SafetyMarginMs", "0")));
+        var options = RateLimitOptions.Read(Config(("PerTenantPerSecond", "20"), ("MaxAttempts", "3"), ("BaseDelayMs", "20"), ("MaxDelaySeconds", "1"), ("SafetyMarginMs", "0"),
+            ("ArrivalAllowanceMs", "250")));
 
-        Assert.Equal((20, 3, 20, 1, 0), (options.PerTenantPerSecond, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds, options.SafetyMarginMs));
+        Assert.Equal((20, 3, 20, 1, 0, 250), (options.PerTenantPerSecond, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds, options.SafetyMarginMs,
+            options.ArrivalAllowanceMs));
     }
 
     [Theory]
@@ -31,6 +33,8 @@ public sealed class RateLimitOptionsTests
     [InlineData("PerThreadPer30Seconds", "many")]
     [InlineData("PerTenantPerSecond", "50.5")]
     [InlineData("SafetyMarginMs", "5000")]
+    [InlineData("ArrivalAllowanceMs", "-5")]
+    [InlineData("ArrivalAllowanceMs", "20000")]
     [InlineData("MaxAttempts", "0")]
     [InlineData("MaxAttempts", "100")]
     [InlineData("BaseDelayMs", "0")]

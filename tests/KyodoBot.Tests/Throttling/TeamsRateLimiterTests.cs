@@ -8,109 +8,97 @@ public sealed class TeamsRateLimiterTests
     private static readonly TimeSpan Margin = TimeSpan.FromMilliseconds(50);
 
     [Fact]
-    public void BurstOnOneThread_SevenGoAtOnce_TheEighthAfterASecondAndTheMargin_TheNinthAfterTwo()
+    public async Task BurstOnOneThread_SevenGoAtOnce_TheEighthAfterASecondAndTheMargin_TheNinthAfterTwo()
     {
-        var limiter = new TeamsRateLimiter(Throttle.Options(), new FakeTimeProvider());
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
 
-        var slots = Enumerable.Range(0, 9).Select(_ => limiter.Reserve("19:a@thread.tacv2").Slot).ToList();
+        var grants = await Load.RunAsync(clock, limiter, Enumerable.Range(0, 9).Select(_ => new Load.Request("19:a@thread.tacv2")));
 
-        Assert.All(slots.Take(7), s => Assert.Equal(TimeSpan.Zero, s));
-        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, slots[7]);
-        Assert.Equal(TimeSpan.FromSeconds(2) + Margin, slots[8]); // 8 per 2 s
+        Assert.All(grants.Take(7), g => Assert.Equal(TimeSpan.Zero, g.GrantedAt));
+        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, grants[7].GrantedAt);
+        Assert.Equal(TimeSpan.FromSeconds(2) + Margin, grants[8].GrantedAt); // 8 per 2 s
     }
 
     [Fact]
-    public void BurstAcrossThreads_TheTenantTakesFiftyPerSecond()
+    public async Task BurstAcrossThreads_TenGoAtOnce_ThenOneEvery10Ms_AndNoMoreThanFiftyPerWindow()
     {
-        var limiter = new TeamsRateLimiter(Throttle.Options(), new FakeTimeProvider());
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
 
-        var slots = Enumerable.Range(0, 120).Select(i => limiter.Reserve($"19:channel-{i}@thread.tacv2").Slot).ToList();
+        var grants = await Load.RunAsync(clock, limiter, Enumerable.Range(0, 120).Select(i => new Load.Request($"19:channel-{i}@thread.tacv2")));
 
-        Assert.Equal(50, slots.Count(s => s == TimeSpan.Zero));
-        Assert.Equal(50, slots.Count(s => s == TimeSpan.FromSeconds(1) + Margin));
-        Assert.Equal(20, slots.Count(s => s == 2 * (TimeSpan.FromSeconds(1) + Margin)));
+        var times = grants.Select(g => g.GrantedAt).Order().ToList();
+        Assert.Equal(10, times.Count(t => t == TimeSpan.Zero));
+        Assert.Equal(TimeSpan.FromMilliseconds(10), times[10]);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), times[49]);
+        // The 51st waits for the first ten to leave the window (1 s + margin), then the pace resumes.
+        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, times[50]);
+        AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.GrantedAt))]);
+        Assert.True(times[^1] < TimeSpan.FromSeconds(2.5), $"120 requests took until {times[^1]}");
     }
 
     [Fact]
-    public void BusyThread_DoesNotHoldUpAnotherThread()
+    public async Task BusyThread_DoesNotHoldUpAnotherThread()
     {
-        var limiter = new TeamsRateLimiter(Throttle.Options(), new FakeTimeProvider());
-        var busy = Enumerable.Range(0, 40).Select(_ => limiter.Reserve("19:busy@thread.tacv2").Slot).ToList();
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var requests = Enumerable.Range(0, 40).Select(_ => new Load.Request("19:busy@thread.tacv2"))
+            .Append(new Load.Request("19:quiet@thread.tacv2", At: TimeSpan.FromMilliseconds(10)));
 
-        var other = limiter.Reserve("19:quiet@thread.tacv2").Slot;
+        var grants = await Load.RunAsync(clock, limiter, requests);
 
-        Assert.True(busy[^1] > TimeSpan.FromSeconds(9), $"40 posts in one thread need 8-per-2-s windows; last at {busy[^1]}");
-        Assert.Equal(TimeSpan.Zero, other);
+        Assert.True(grants.Max(g => g.GrantedAt) > TimeSpan.FromSeconds(9), "40 posts in one thread need 8-per-2-s windows");
+        Assert.Equal(TimeSpan.FromMilliseconds(10), grants.Single(g => g.Request.Thread == "19:quiet@thread.tacv2").GrantedAt);
     }
 
     [Fact]
-    public void FreeSlotsBetweenReservations_AreFilledOnlyWhereNoWindowOverflows()
+    public async Task OnTheWire_CountsAtTheFlushPlusTheAllowance_NotAtTheSlowResponse()
     {
-        // The tenant is full at 0 and at 1.05 s with the busy thread's posts spread through it; a newcomer may not
-        // squeeze in anywhere that would put 51 into some second.
-        var limiter = new TeamsRateLimiter(Throttle.Options(), new FakeTimeProvider());
-        var slots = new List<(string Thread, TimeSpan Slot)>();
-        for (var i = 0; i < 100; i++)
-        {
-            var thread = $"19:channel-{i}@thread.tacv2";
-            slots.Add((thread, limiter.Reserve(thread).Slot));
-        }
+        // Seven go at 0, are on the wire at once and answered after 150 ms: the server has them by 30 ms (the
+        // allowance), so the eighth may go at 30 ms + 1.05 s, not after the responses.
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var requests = Enumerable.Range(0, 8).Select(_ => new Load.Request("t", Latency: TimeSpan.FromMilliseconds(150), Wire: TimeSpan.Zero));
 
-        for (var i = 0; i < 30; i++)
-        {
-            slots.Add(("19:busy@thread.tacv2", limiter.Reserve("19:busy@thread.tacv2").Slot));
-            slots.Add(($"19:late-{i}@thread.tacv2", limiter.Reserve($"19:late-{i}@thread.tacv2").Slot));
-        }
+        var grants = await Load.RunAsync(clock, limiter, requests);
 
-        AssertWithinTeamsLimits(slots);
+        Assert.Equal(TimeSpan.FromMilliseconds(1080), grants[7].GrantedAt);
     }
 
     [Fact]
-    public void ReservationsAhead_CountAgainstAnEarlierSlot()
+    public async Task RepliesToUsers_GoBeforeQueuedReminderCards()
     {
-        // Tenant 2 per second, threads 1 per 2 s: A and B each post twice at 0, so their second posts are booked at
-        // 2.05 s. At 1.5 s the tenant's past second is empty, but a post at 1.5 would make three within a second of
-        // 2.05: the newcomer must wait until the booked pair has left the window.
-        var time = new FakeTimeProvider();
-        var options = new RateLimitOptions { PerTenantPerSecond = 2, PerThreadPerSecond = 1, PerThreadPer2Seconds = 1 };
-        var limiter = new TeamsRateLimiter(options, time);
-        foreach (var thread in new[] { "A", "A", "B", "B" })
-        {
-            limiter.Reserve(thread);
-        }
+        // 150 cards: the first 50 fill the tenant's window by 0.4 s, 100 more queue; at 0.9 s a user's reply asks.
+        // It takes the first place that frees (1.05 s), ahead of every card that asked before it.
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var requests = Enumerable.Range(0, 150).Select(i => new Load.Request($"19:channel-{i}@thread.tacv2"))
+            .Append(new Load.Request("a:user", At: TimeSpan.FromMilliseconds(900), Priority: ConnectorPriority.Reply));
 
-        time.Advance(TimeSpan.FromMilliseconds(1500));
+        var grants = await Load.RunAsync(clock, limiter, requests);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(3100), limiter.Reserve("C").Slot);
+        var reply = grants.Single(g => g.Request.Thread == "a:user");
+        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, reply.GrantedAt);
+        Assert.Equal(50, grants.Count(g => g.GrantedAt < reply.GrantedAt));
+        Assert.Equal(100, grants.Count(g => g.Request.Priority == ConnectorPriority.Background && g.GrantedAt >= reply.GrantedAt));
     }
 
     [Fact]
-    public void ManyBusyThreads_QueueAhead_NewcomersNeverOverfillTheTenantWindowsAheadOfThem()
+    public async Task ACardWaitingLong_IsNotStarvedByAStreamOfReplies()
     {
-        // Busy threads book the tenant's future in clusters; a newcomer later finds an empty past and a crowded
-        // future, so a slot must be checked against the reservations after it too.
-        var time = new FakeTimeProvider();
-        var limiter = new TeamsRateLimiter(Throttle.Options(), time);
-        var slots = new List<(string Thread, TimeSpan Slot)>();
-        for (var round = 0; round < 20; round++)
-        {
-            for (var thread = 0; thread < 12; thread++)
-            {
-                slots.Add(($"busy-{thread}", limiter.Reserve($"busy-{thread}").Slot));
-            }
-        }
+        // Replies from 400 users keep the tenant full for 8 s; a card that asked at 0.1 s queues behind the first 50
+        // but joins the replies, in the order of asking, once it has waited 10 s.
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var replies = Enumerable.Range(0, 1000).Select(i => new Load.Request($"a:user-{i % 400}", At: TimeSpan.FromMilliseconds(i), Priority: ConnectorPriority.Reply));
+        var requests = replies.Append(new Load.Request("19:card@thread.tacv2", At: TimeSpan.FromMilliseconds(100)));
 
-        for (var step = 0; step < 200; step++)
-        {
-            time.Advance(TimeSpan.FromMilliseconds(37));
-            for (var i = 0; i < 3; i++)
-            {
-                var thread = $"newcomer-{step}-{i}";
-                slots.Add((thread, limiter.Reserve(thread).Slot));
-            }
-        }
+        var grants = await Load.RunAsync(clock, limiter, requests);
 
-        AssertWithinTeamsLimits(slots);
+        var card = grants.Single(g => g.Request.Thread == "19:card@thread.tacv2").GrantedAt;
+        Assert.InRange(card, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(11.1));
+        Assert.True(grants.Max(g => g.GrantedAt) > TimeSpan.FromSeconds(19), "the replies alone need 20 tenant seconds");
     }
 
     [Theory]
@@ -122,29 +110,40 @@ public sealed class TeamsRateLimiterTests
     [InlineData(6)]
     [InlineData(7)]
     [InlineData(8)]
-    public void RandomTraffic_NoSlidingWindowEverHoldsMoreThanItsLimit_AndNoSlotIsInThePast(int seed)
+    public async Task RandomTraffic_NoSlidingWindowEverHoldsMoreThanItsLimit_WhereverEachRequestArrives(int seed)
     {
         var random = new Random(seed);
-        var time = new FakeTimeProvider();
-        var limiter = new TeamsRateLimiter(Throttle.Options(), time);
-        var slots = new List<(string Thread, TimeSpan Slot)>();
-
-        for (var step = 0; step < 400; step++)
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var requests = new List<Load.Request>();
+        var at = TimeSpan.Zero;
+        for (var step = 0; step < 300; step++)
         {
-            time.Advance(TimeSpan.FromMilliseconds(random.Next(0, 120)));
+            at += TimeSpan.FromMilliseconds(random.Next(0, 120));
             var burst = random.Next(0, 10) == 0 ? random.Next(10, 80) : random.Next(1, 4);
             for (var i = 0; i < burst; i++)
             {
-                // A few hot threads and a long tail, as a reminder fan-out plus replies looks.
+                // A few hot threads and a long tail, as a reminder fan-out plus replies looks; some connections are
+                // slow to open (the flush comes late), some responses are slow.
                 var thread = random.Next(0, 3) == 0 ? $"hot-{random.Next(0, 12)}" : $"tail-{random.Next(0, 200)}";
-                var now = limiter.Now();
-                var slot = limiter.Reserve(thread).Slot;
-                Assert.True(slot >= now, $"slot {slot} is before now {now}");
-                slots.Add((thread, slot));
+                var latency = TimeSpan.FromMilliseconds(random.Next(1, 400));
+                TimeSpan? wire = random.Next(0, 4) == 0 ? null : latency * random.NextDouble();
+                var priority = random.Next(0, 2) == 0 ? ConnectorPriority.Reply : ConnectorPriority.Background;
+                requests.Add(new Load.Request(thread, at, latency, wire, priority));
             }
         }
 
-        AssertWithinTeamsLimits(slots);
+        var grants = await Load.RunAsync(clock, limiter, requests);
+
+        // The server sees each request somewhere between its grant and the latest arrival the limiter allowed for:
+        // the earliest, the latest, and random points in between must all keep Teams' windows (with the margin).
+        Assert.Equal(requests.Count, grants.Length);
+        AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.GrantedAt))]);
+        AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.LatestArrival))]);
+        for (var draw = 0; draw < 3; draw++)
+        {
+            AssertWithinTeamsLimits([.. grants.Select(g => (g.Request.Thread, g.GrantedAt + (g.LatestArrival - g.GrantedAt) * random.NextDouble()))]);
+        }
     }
 
     [Fact]
@@ -178,12 +177,16 @@ public sealed class TeamsRateLimiterTests
             (await limiter.AcquireAsync("t", CancellationToken.None)).Dispose();
         }
 
+        var start = clock.GetUtcNow();
         using var cancel = new CancellationTokenSource();
         var waiting = limiter.AcquireAsync("t", cancel.Token).AsTask();
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
 
-        Assert.Equal(TimeSpan.FromSeconds(1) + Margin, limiter.Reserve("t").Slot);
+        Assert.Equal(0, limiter.Waiting);
+        var next = limiter.AcquireAsync("t", CancellationToken.None).AsTask();
+        var grantedAt = await clock.RunAsync(next.ContinueWith(_ => clock.GetUtcNow(), TaskContinuationOptions.ExecuteSynchronously));
+        Assert.Equal(start + TimeSpan.FromSeconds(1) + Margin, grantedAt);
     }
 
     [Fact]
@@ -231,18 +234,15 @@ public sealed class TeamsRateLimiterTests
     }
 
     [Fact]
-    public void IdleThreads_AreForgotten_SoMemoryStaysBounded()
+    public async Task IdleThreads_AreForgotten_SoMemoryStaysBounded()
     {
-        var time = new FakeTimeProvider();
-        var limiter = new TeamsRateLimiter(Throttle.Options(), time);
-        for (var i = 0; i < 1000; i++)
-        {
-            limiter.Reserve($"19:channel-{i}@thread.tacv2");
-        }
+        var clock = new ManualClock();
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        await Load.RunAsync(clock, limiter, Enumerable.Range(0, 1000).Select(i => new Load.Request($"19:channel-{i}@thread.tacv2")));
 
-        // 1000 posts at 50 per second: the last slots are about 20 s out; 30 s after them nothing is remembered.
-        time.Advance(TimeSpan.FromSeconds(60));
-        limiter.Reserve("19:now@thread.tacv2");
+        // 1000 posts at 50 per second end about 20 s in; 30 s after them nothing is remembered.
+        clock.Step(TimeSpan.FromSeconds(60));
+        await Load.RunAsync(clock, limiter, [new Load.Request("19:now@thread.tacv2")]);
 
         Assert.Equal(1, limiter.TrackedThreads);
     }

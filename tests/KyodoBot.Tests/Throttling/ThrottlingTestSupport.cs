@@ -174,3 +174,58 @@ public static class Throttle
         Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
     };
 }
+
+/// <summary>Requests through a <see cref="TeamsRateLimiter"/> on a <see cref="ManualClock"/>, as the connector handler makes them.</summary>
+public static class Load
+{
+    /// <param name="At">When the caller asks for a permit, from the start.</param>
+    /// <param name="Latency">From the grant to the response.</param>
+    /// <param name="Wire">From the grant to the flush of its bytes (null: the limiter is never told).</param>
+    public sealed record Request(
+        string Thread, TimeSpan At = default, TimeSpan Latency = default, TimeSpan? Wire = null, ConnectorPriority Priority = ConnectorPriority.Background);
+
+    /// <summary>When the permit came, and the latest instant the limiter allowed the request to arrive at the server.</summary>
+    public sealed record Grant(Request Request, TimeSpan GrantedAt, TimeSpan LatestArrival);
+
+    /// <summary>Runs every request to its response; the grants in the order of <paramref name="requests"/>.</summary>
+    public static async Task<Grant[]> RunAsync(ManualClock clock, TeamsRateLimiter limiter, IEnumerable<Request> requests, int allowanceMs = 30)
+    {
+        var start = clock.GetUtcNow();
+        var allowance = TimeSpan.FromMilliseconds(allowanceMs);
+        var tasks = requests.Select(One).ToList();
+        return await clock.RunAsync(Task.WhenAll(tasks));
+
+        async Task<Grant> One(Request request)
+        {
+            var wait = request.At - (clock.GetUtcNow() - start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock).ConfigureAwait(false);
+            }
+
+            var permit = await limiter.AcquireAsync(request.Thread, request.Priority, CancellationToken.None).ConfigureAwait(false);
+            var grantedAt = clock.GetUtcNow() - start;
+            var latest = grantedAt + request.Latency;
+            var elapsed = TimeSpan.Zero;
+            if (request.Wire is { } wire)
+            {
+                if (wire > TimeSpan.Zero)
+                {
+                    await Task.Delay(wire, clock).ConfigureAwait(false);
+                }
+
+                permit.OnWire();
+                elapsed = wire;
+                latest = grantedAt + wire + allowance < latest ? grantedAt + wire + allowance : latest;
+            }
+
+            if (request.Latency - elapsed > TimeSpan.Zero)
+            {
+                await Task.Delay(request.Latency - elapsed, clock).ConfigureAwait(false);
+            }
+
+            permit.Dispose();
+            return new Grant(request, grantedAt, latest);
+        }
+    }
+}

@@ -6,7 +6,7 @@ namespace KyodoBot.Bot.Throttling;
 /// Which connector answers are worth another attempt, and after how long (Teams' guidance: back off on 429, and
 /// retry 412, 502, 503 and 504).
 /// <list type="bullet">
-/// <item>429 with <c>Retry-After</c> (delta-seconds or HTTP-date): exactly that long. Asked for more than
+/// <item>429 with <c>Retry-After</c> (delta-seconds or HTTP-date): that long plus the safety margin. Asked for more than
 /// <see cref="RateLimitOptions.MaxDelaySeconds"/>, no retry: the 429 goes back to the caller at once, whose work
 /// stays pending for a later run — a retry sooner would only be refused again, and a sweep should not hang.
 /// 503 with <c>Retry-After</c> is treated the same way.</item>
@@ -51,7 +51,9 @@ public sealed class ConnectorRetryPolicy
 
         if ((status is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable) && RetryAfter(response) is { } asked)
         {
-            return asked <= _options.MaxDelay ? asked : null;
+            // Plus the margin the windows keep: our timer and the server's clock may disagree by a few milliseconds,
+            // and a retry even 1 ms early is throttled again.
+            return asked <= _options.MaxDelay ? asked + _options.SafetyMargin : null;
         }
 
         var step = Step(attempt);

@@ -1,11 +1,12 @@
+using System.Net;
 using System.Text.Json;
 
 namespace KyodoBot.Bot.Throttling;
 
 /// <summary>
 /// The outgoing edge to the Bot Connector: every request to <c>…/v3/conversations…</c> first waits for a permit
-/// from the process-wide <see cref="TeamsRateLimiter"/> (each attempt counts, as it does at the server) and holds it
-/// until its response is in, and a throttled or transiently failed one is retried by
+/// from the process-wide <see cref="TeamsRateLimiter"/> (each attempt counts, as it does at the server), tells it
+/// when the request's bytes are on the wire and when its response is in, and a throttled or transiently failed one is retried by
 /// <see cref="ConnectorRetryPolicy"/>. The last response is returned as it came, so the SDK still throws its
 /// <c>ErrorResponseException</c> for it. Everything else through the same client (OpenID metadata, keys, tokens)
 /// passes untouched.
@@ -40,14 +41,20 @@ public sealed partial class ConnectorThrottlingHandler(
         // Buffered once: the thread of a "create conversation" is in the body, and every retry resends the same bytes.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         var thread = ThreadOf(route, body);
+        var contentHeaders = request.Content?.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)).ToList();
 
         for (var attempt = 1; ; attempt++)
         {
-            var attemptRequest = attempt == 1 ? request : Copy(request, body);
+            var attemptRequest = attempt == 1 ? request : Copy(request);
             HttpResponseMessage response;
-            using (await limiter.AcquireAsync(thread, cancellationToken).ConfigureAwait(false))
+            using (var permit = await limiter.AcquireAsync(thread, cancellationToken).ConfigureAwait(false))
             {
-                // Released when the response (or a failure) is in: the request then counts at that time.
+                if (body is not null)
+                {
+                    attemptRequest.Content = new SignallingContent(body, contentHeaders!, permit);
+                }
+
+                // Disposed when the response (or a failure) is in: the request arrived by then at the latest.
                 response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
             }
 
@@ -146,8 +153,8 @@ public sealed partial class ConnectorThrottlingHandler(
         return UnknownThread;
     }
 
-    /// <summary>A fresh message for a retry: the same method, URI, headers, options and body bytes.</summary>
-    private static HttpRequestMessage Copy(HttpRequestMessage request, byte[]? body)
+    /// <summary>A fresh message for a retry: the same method, URI, headers and options; the body is set per attempt.</summary>
+    private static HttpRequestMessage Copy(HttpRequestMessage request)
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri)
         {
@@ -164,19 +171,43 @@ public sealed partial class ConnectorThrottlingHandler(
             ((IDictionary<string, object?>)copy.Options)[key] = value;
         }
 
-        if (body is not null)
+        return copy;
+    }
+
+    /// <summary>
+    /// The buffered body, which tells the permit when it has been flushed to the connection: from then on the request
+    /// reaches the connector within the arrival allowance, however long the connection took to open.
+    /// </summary>
+    private sealed class SignallingContent : HttpContent
+    {
+        private readonly byte[] _body;
+        private readonly TeamsRateLimiter.Permit _permit;
+
+        public SignallingContent(byte[] body, IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, TeamsRateLimiter.Permit permit)
         {
-            copy.Content = new ByteArrayContent(body);
-            foreach (var (name, values) in request.Content!.Headers)
+            _body = body;
+            _permit = permit;
+            foreach (var (name, values) in headers)
             {
-                if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-                {
-                    copy.Content.Headers.TryAddWithoutValidation(name, values);
-                }
+                Headers.TryAddWithoutValidation(name, values);
             }
         }
 
-        return copy;
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(_body, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _permit.OnWire();
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _body.Length;
+            return true;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

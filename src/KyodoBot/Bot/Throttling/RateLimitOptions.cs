@@ -26,6 +26,13 @@ public sealed class RateLimitOptions
     /// <summary>Added to every window's length, so that jitter between our clock and the server's does not trip it.</summary>
     public int SafetyMarginMs { get; init; } = 50;
 
+    /// <summary>
+    /// How long after its bytes are flushed to the connection a request may still arrive at the connector (one network
+    /// transit and the server's queueing before it counts). A request is counted as arriving no later than that, or its
+    /// response, whichever comes first (ADR 0012).
+    /// </summary>
+    public int ArrivalAllowanceMs { get; init; } = 30;
+
     /// <summary>Attempts per request, the first included; after the last the response is returned as it came.</summary>
     public int MaxAttempts { get; init; } = 5;
 
@@ -36,6 +43,7 @@ public sealed class RateLimitOptions
     public int MaxDelaySeconds { get; init; } = 30;
 
     public TimeSpan SafetyMargin => TimeSpan.FromMilliseconds(SafetyMarginMs);
+    public TimeSpan ArrivalAllowance => TimeSpan.FromMilliseconds(ArrivalAllowanceMs);
     public TimeSpan BaseDelay => TimeSpan.FromMilliseconds(BaseDelayMs);
     public TimeSpan MaxDelay => TimeSpan.FromSeconds(MaxDelaySeconds);
 
@@ -50,6 +58,7 @@ public sealed class RateLimitOptions
             PerThreadPer30Seconds = Read(configuration, nameof(PerThreadPer30Seconds), defaults.PerThreadPer30Seconds, 1, 10_000),
             PerTenantPerSecond = Read(configuration, nameof(PerTenantPerSecond), defaults.PerTenantPerSecond, 1, 10_000),
             SafetyMarginMs = Read(configuration, nameof(SafetyMarginMs), defaults.SafetyMarginMs, 0, 1000),
+            ArrivalAllowanceMs = Read(configuration, nameof(ArrivalAllowanceMs), defaults.ArrivalAllowanceMs, 0, 10_000),
             MaxAttempts = Read(configuration, nameof(MaxAttempts), defaults.MaxAttempts, 1, 20),
             BaseDelayMs = Read(configuration, nameof(BaseDelayMs), defaults.BaseDelayMs, 1, 60_000),
             MaxDelaySeconds = Read(configuration, nameof(MaxDelaySeconds), defaults.MaxDelaySeconds, 1, 600),

@@ -1,59 +1,94 @@
 namespace KyodoBot.Bot.Throttling;
 
 /// <summary>What the limiter has done since start, for benchmarks and logs.</summary>
-public readonly record struct RateLimiterStatistics(long PermitsGranted, long PermitsDelayed, TimeSpan TotalWait, TimeSpan LongestWait);
+public readonly record struct RateLimiterStatistics(long PermitsGranted, long PermitsDelayed, TimeSpan TotalWait, TimeSpan LongestWait)
+{
+    /// <summary>The longest a reply to a user waited for its permit.</summary>
+    public TimeSpan LongestReplyWait { get; init; }
+}
 
 /// <summary>
 /// The one limiter per process for calls to the Bot Connector: Teams counts requests per thread (conversation)
-/// and per tenant in sliding windows, and answers 429 to a request that finds a window full.
+/// and per tenant in sliding windows, at their <i>arrival</i>, and answers 429 to a request that finds a window full.
 /// <para>
-/// <b>Reservations.</b> Under one lock, a caller gets the earliest instant t ≥ now at which one more request keeps
-/// every window it counts against (the tenant's and its thread's) within its limit — windows of length
-/// W + <see cref="RateLimitOptions.SafetyMargin"/> — and t is recorded at once, so concurrent callers get successive
-/// slots; then the caller waits until t. A slot is checked against the reservations before AND after it, so a
-/// caller may take a free slot earlier than one already handed out (gap filling). That is why a busy thread does
-/// not hold up the others: forty cards queued for one channel wait seconds for that channel's 7/1 s and 8/2 s
-/// windows, while a card for another channel takes the next free tenant slot instead of queueing behind them.
-/// Within one thread, callers are served in arrival order as long as nothing moves (a later caller sees a superset of
-/// an earlier caller's constraints, so it cannot find an earlier slot); two may share an instant.
+/// <b>What a request counts as.</b> The limiter cannot see a request arrive; it knows bounds. The arrival is no
+/// earlier than the permit (nothing is sent before it), and no later than <c>Hi</c>: unknown (+∞) while the request is
+/// being connected and written; once its bytes are flushed to the connection (<see cref="Permit.OnWire"/>), that
+/// instant plus <see cref="RateLimitOptions.ArrivalAllowance"/> (one network transit and the server's own queueing);
+/// once its response is in (<see cref="Permit.Dispose"/>), at most that instant, since nothing is answered before it
+/// arrives. <c>Hi</c> only ever decreases.
 /// </para>
 /// <para>
-/// <b>Anchored on completion.</b> The server counts a request when it <i>arrives</i>, somewhere between our send
-/// and its response — a request on a cold connection (TCP and TLS first) arrives hundreds of milliseconds after a
-/// warm one sent at the same time. So a permit is counted at its slot only until it is used; while the request is in
-/// flight it counts as "now", and once the response is in (the <see cref="IDisposable"/> from
-/// <see cref="AcquireAsync"/> is disposed) it counts at the response time, which is never earlier than its arrival.
-/// A waiter re-checks its slot when it wakes, against these later times, and if the slot no longer holds it takes
-/// the next one. The margin then only needs to absorb the difference between our clock and the server's; latency
-/// can no longer push two requests into one window.
+/// <b>The rule.</b> A permit is granted at t only when fewer than <c>limit</c> earlier requests of each window it counts
+/// against have <c>Hi</c> &gt; t − (W + margin). Why that keeps every server window: take any limit + 1 requests whose
+/// arrivals lie within less than W of each other, and r the last of them granted, at t. Each of the others arrived
+/// after arrival(r) − W ≥ t − W, so its <c>Hi</c> then (never lower than its arrival) was above t − W − margin: all
+/// limit of them were counted at t, and r would have waited. So no window of the server ever holds more than its
+/// limit, as long as a request reaches the connector within the allowance after it is on the wire.
 /// </para>
 /// <para>
-/// Memory: a window keeps only times that can still affect a future slot (later than now − length) and the
-/// requests in flight; a thread with none left is dropped by a sweep that runs at most once per longest window, so
-/// memory is bounded by the threads used in the last ~30 s plus the callers waiting.
+/// <b>Paced.</b> The tenant's permits are also spaced at twice PerTenantPerSecond per second with a burst of a fifth
+/// of it (a GCRA: a burst of 10, then one every 10 ms), so that a freed window is not refilled by 50 requests at the
+/// same instant: a burst that large reaches the connector spread over its own processing, and the last of it would be
+/// counted later than the allowance. Over a second this costs nothing (the window allows no more anyway); a fan-out's
+/// last batch lands over 0.4 s instead of at once.
+/// </para>
+/// <para>
+/// <b>Who goes first.</b> Nothing is booked ahead: callers wait in two queues, replies to a user's turn
+/// (<see cref="ConnectorPriority.Reply"/>) before everything else (reminder cards, updates), each in arrival order,
+/// and whenever a window may have room (a request bounded or answered, or the earliest counted one leaving a window)
+/// the queues are walked in that order and every caller whose windows fit now is let go. A caller whose own thread is
+/// full is stepped over, so a busy conversation never holds up another one, and it keeps its place for when its
+/// thread frees. A background caller that has waited <see cref="BackgroundPromotedAfter"/> joins the replies in
+/// arrival order, so a stream of replies cannot starve a reminder card past its claim lease.
+/// </para>
+/// <para>
+/// Memory: a window keeps only requests that can still affect a grant (Hi later than now − length) and those not yet
+/// bounded; a thread with none left is dropped by a sweep that runs at most once per longest window, so memory is
+/// bounded by the threads used in the last ~30 s plus the callers waiting.
 /// </para>
 /// </summary>
-public sealed class TeamsRateLimiter
+public sealed class TeamsRateLimiter : IDisposable
 {
+    /// <summary>How long a background caller waits before it queues with the replies, in arrival order.</summary>
+    public static readonly TimeSpan BackgroundPromotedAfter = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan Unknown = TimeSpan.MaxValue;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private readonly SlidingWindow _tenant;
+    private readonly TimeSpan _allowance;
+    private readonly Window _tenant;
     private readonly (int Limit, TimeSpan Length)[] _threadLimits;
-    private readonly Dictionary<string, SlidingWindow[]> _threads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Window[]> _threads = new(StringComparer.Ordinal);
+    private readonly LinkedList<Waiter> _replies = new();
+    private readonly LinkedList<Waiter> _background = new();
     private readonly TimeSpan _sweepEvery;
+    private readonly TimeSpan _emissionInterval;
+    private readonly TimeSpan _burstTolerance;
+    private readonly List<Waiter> _order = [];
+    private TimeSpan _theoreticalArrival;
     private TimeSpan _lastSweep;
+    private ITimer? _timer;
+    private object? _timerToken;
+    private TimeSpan _timerDue = Unknown;
+    private bool _pumping;
+    private bool _pumpAgain;
+    private bool _disposed;
     private long _granted;
     private long _delayed;
     private TimeSpan _totalWait;
     private TimeSpan _longestWait;
+    private TimeSpan _longestReplyWait;
 
     public TeamsRateLimiter(RateLimitOptions options, TimeProvider time)
     {
         _time = time;
         _origin = time.GetTimestamp();
+        _allowance = options.ArrivalAllowance;
         var margin = options.SafetyMargin;
-        _tenant = new SlidingWindow(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin);
+        _tenant = new Window(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin);
         _threadLimits =
         [
             (options.PerThreadPerSecond, TimeSpan.FromSeconds(1) + margin),
@@ -61,6 +96,10 @@ public sealed class TeamsRateLimiter
             (options.PerThreadPer30Seconds, TimeSpan.FromSeconds(30) + margin),
         ];
         _sweepEvery = _threadLimits.Max(l => l.Length);
+        // Twice the tenant's rate: smooth enough that the connector is not handed 50 at one instant, fast enough that
+        // the last batch of a fan-out is not spread over most of a second.
+        _emissionInterval = TimeSpan.FromSeconds(1) / (2 * options.PerTenantPerSecond);
+        _burstTolerance = _emissionInterval * (Math.Max(1, options.PerTenantPerSecond / 5) - 1);
     }
 
     /// <summary>Threads the limiter currently remembers (for tests of its memory bound).</summary>
@@ -75,192 +114,301 @@ public sealed class TeamsRateLimiter
         }
     }
 
+    /// <summary>Callers waiting for a permit.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _replies.Count + _background.Count;
+            }
+        }
+    }
+
     public RateLimiterStatistics Statistics
     {
         get
         {
             lock (_gate)
             {
-                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait);
+                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait) { LongestReplyWait = _longestReplyWait };
             }
         }
     }
 
     /// <summary>
-    /// Waits until one more request to <paramref name="thread"/> fits every window and counts it as in flight.
-    /// Dispose the result when the response has arrived (or the send failed): from then on the request counts at
-    /// that time.
+    /// Waits until one more request to <paramref name="thread"/> fits every window, at the priority of the current
+    /// <see cref="ConnectorCallScope"/>. Call <see cref="Permit.OnWire"/> when its bytes are flushed, and dispose the
+    /// permit when the response has arrived (or the send failed).
     /// </summary>
-    public async ValueTask<IDisposable> AcquireAsync(string thread, CancellationToken cancellationToken)
-    {
-        var asked = Now();
-        var permit = Reserve(thread);
-        try
-        {
-            while (true)
-            {
-                var wait = permit.Slot - Now();
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
-                }
+    public ValueTask<Permit> AcquireAsync(string thread, CancellationToken cancellationToken) =>
+        AcquireAsync(thread, ConnectorCallScope.Priority, cancellationToken);
 
-                if (TryStart(permit, asked))
-                {
-                    return permit;
-                }
-            }
-        }
-        catch (OperationCanceledException)
+    /// <inheritdoc cref="AcquireAsync(string, CancellationToken)"/>
+    public async ValueTask<Permit> AcquireAsync(string thread, ConnectorPriority priority, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var waiter = new Waiter(thread, priority);
+        lock (_gate)
         {
-            Release(permit);
-            throw;
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            waiter.Asked = Now();
+            waiter.Node = (priority == ConnectorPriority.Reply ? _replies : _background).AddLast(waiter);
+        }
+
+        Pump();
+        if (waiter.Task.IsCompleted)
+        {
+            return await waiter.Task.ConfigureAwait(false);
+        }
+
+        await using (cancellationToken.Register(() => Cancel(waiter)).ConfigureAwait(false))
+        {
+            return await waiter.Task.ConfigureAwait(false);
         }
     }
 
     /// <summary>Time since the limiter was created, on the injected clock.</summary>
     internal TimeSpan Now() => _time.GetElapsedTime(_origin);
 
-    /// <summary>Books the earliest slot every window allows; the caller must not send before <see cref="Permit.Slot"/>.</summary>
-    internal Permit Reserve(string thread)
+    public void Dispose()
     {
         lock (_gate)
         {
-            var now = Now();
-            Sweep(now);
-            var permit = new Permit(this, thread);
-            var windows = WindowsOf(thread, now);
-            permit.Slot = EarliestSlot(windows, now);
-            foreach (var window in windows)
+            _disposed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    private void Cancel(Waiter waiter)
+    {
+        lock (_gate)
+        {
+            if (waiter.Node?.List is null)
             {
-                window.Add(permit);
+                return; // already granted
             }
 
-            return permit;
+            waiter.Node.List.Remove(waiter.Node);
         }
+
+        waiter.Cancel();
     }
 
     /// <summary>
-    /// At or after its slot: if the slot still holds (earlier requests may have turned out to count later), the
-    /// permit becomes in flight and true is returned; otherwise it is booked on the next slot that holds.
+    /// Lets go every caller that fits, in order, until none does. One thread pumps at a time; a pump asked for
+    /// meanwhile (a permit bounded by a continuation the pump itself resumed) makes the running one go round again.
+    /// Callers are resumed outside the lock.
     /// </summary>
-    internal bool TryStart(Permit permit, TimeSpan asked)
+    private void Pump()
     {
         lock (_gate)
         {
-            var now = Now();
-            var windows = WindowsOf(permit.Thread, now);
-            foreach (var window in windows)
+            if (_pumping)
             {
-                window.Remove(permit);
-            }
-
-            var slot = EarliestSlot(windows, now);
-            if (slot > now)
-            {
-                permit.Slot = slot;
-                foreach (var window in windows)
-                {
-                    window.Add(permit);
-                }
-
-                return false;
-            }
-
-            permit.State = PermitState.InFlight;
-            foreach (var window in windows)
-            {
-                window.StartFlight();
-            }
-
-            var wait = now - asked;
-            _granted++;
-            if (wait > TimeSpan.Zero)
-            {
-                _delayed++;
-                _totalWait += wait;
-                _longestWait = wait > _longestWait ? wait : _longestWait;
-            }
-
-            return true;
-        }
-    }
-
-    /// <summary>The response is in: the request counts at this instant, which is no earlier than its arrival.</summary>
-    private void Complete(Permit permit)
-    {
-        lock (_gate)
-        {
-            if (permit.State != PermitState.InFlight)
-            {
+                _pumpAgain = true;
                 return;
             }
 
-            var now = Now();
-            permit.State = PermitState.Done;
-            permit.Slot = now;
-            foreach (var window in WindowsOf(permit.Thread, now))
+            _pumping = true;
+        }
+
+        var granted = new List<(Waiter Waiter, Permit Permit)>();
+        while (true)
+        {
+            lock (_gate)
             {
-                window.EndFlight();
+                granted.Clear();
+                Dispatch(Now(), granted);
+                if (granted.Count == 0 && !_pumpAgain)
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                _pumpAgain = false;
+            }
+
+            foreach (var (waiter, permit) in granted)
+            {
+                if (!waiter.Grant(permit))
+                {
+                    permit.Dispose(); // cancelled at the same instant: the request is never sent
+                }
+            }
+        }
+    }
+
+    private void Dispatch(TimeSpan now, List<(Waiter, Permit)> granted)
+    {
+        Sweep(now);
+        _tenant.Prune(now);
+        var wake = Unknown;
+        foreach (var waiter in InOrder(now))
+        {
+            if (_tenant.IsFull)
+            {
+                wake = Min(wake, _tenant.FreesAt());
+                break;
+            }
+
+            var paced = _theoreticalArrival - _burstTolerance;
+            if (paced > now)
+            {
+                wake = Min(wake, paced);
+                break;
+            }
+
+            var windows = ThreadWindows(waiter.Thread, now);
+            var blockedUntil = TimeSpan.Zero;
+            foreach (var window in windows)
+            {
+                if (window.IsFull)
+                {
+                    blockedUntil = Max(blockedUntil, window.FreesAt());
+                }
+            }
+
+            if (blockedUntil > TimeSpan.Zero)
+            {
+                wake = Min(wake, blockedUntil);
+                continue;
+            }
+
+            waiter.Node!.List!.Remove(waiter.Node);
+            var permit = new Permit(this, [_tenant, .. windows]);
+            foreach (var window in permit.Windows)
+            {
                 window.Add(permit);
             }
+
+            _theoreticalArrival = Max(_theoreticalArrival, now) + _emissionInterval;
+            Count(waiter, now - waiter.Asked);
+            granted.Add((waiter, permit));
+        }
+
+        Schedule(now, wake);
+    }
+
+    /// <summary>Replies and background callers waiting longer than the promotion, by arrival; then the other background callers.</summary>
+    private List<Waiter> InOrder(TimeSpan now)
+    {
+        _order.Clear();
+        var promotedBefore = now - BackgroundPromotedAfter;
+        var reply = _replies.First;
+        var background = _background.First;
+        while (reply is not null || (background is not null && background.Value.Asked <= promotedBefore))
+        {
+            if (reply is null || (background is not null && background.Value.Asked <= promotedBefore && background.Value.Asked < reply.Value.Asked))
+            {
+                _order.Add(background!.Value);
+                background = background.Next;
+            }
+            else
+            {
+                _order.Add(reply.Value);
+                reply = reply.Next;
+            }
+        }
+
+        for (; background is not null; background = background.Next)
+        {
+            _order.Add(background.Value);
+        }
+
+        return _order;
+    }
+
+    private void Count(Waiter waiter, TimeSpan wait)
+    {
+        _granted++;
+        if (wait > TimeSpan.Zero)
+        {
+            _delayed++;
+            _totalWait += wait;
+            _longestWait = Max(_longestWait, wait);
+            if (waiter.Priority == ConnectorPriority.Reply)
+            {
+                _longestReplyWait = Max(_longestReplyWait, wait);
+            }
         }
     }
 
-    /// <summary>Gives back a slot that was not used (the caller was cancelled while waiting for it).</summary>
-    private void Release(Permit permit)
+    /// <summary>One timer, for the earliest instant at which a window that holds someone up frees a place.</summary>
+    private void Schedule(TimeSpan now, TimeSpan wake)
+    {
+        if (wake == _timerDue || _disposed)
+        {
+            return;
+        }
+
+        _timer?.Dispose();
+        _timer = null;
+        _timerDue = wake;
+        if (wake == Unknown)
+        {
+            return; // only a bound or a response can make room, and each of them pumps
+        }
+
+        var token = new object();
+        _timerToken = token;
+        _timer = _time.CreateTimer(OnTimer, token, Max(wake - now, TimeSpan.Zero), Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimer(object? token)
     {
         lock (_gate)
         {
-            if (permit.State != PermitState.Reserved)
+            if (ReferenceEquals(token, _timerToken))
+            {
+                _timerDue = Unknown;
+            }
+        }
+
+        Pump();
+    }
+
+    /// <summary>The request's arrival is now known to be no later than <paramref name="hi"/>.</summary>
+    private void Bound(Permit permit, TimeSpan hi)
+    {
+        lock (_gate)
+        {
+            if (hi >= permit.Hi)
             {
                 return;
             }
 
-            foreach (var window in WindowsOf(permit.Thread, Now()))
+            foreach (var window in permit.Windows)
             {
-                window.Remove(permit);
-            }
-        }
-    }
-
-    private static TimeSpan EarliestSlot(SlidingWindow[] windows, TimeSpan now)
-    {
-        var views = windows.Select(w => w.View(now)).ToArray();
-        var slot = now;
-        bool moved;
-        do
-        {
-            moved = false;
-            foreach (var view in views)
-            {
-                if (!view.Fits(slot))
+                if (window.Remove(permit))
                 {
-                    slot = view.NextCandidateAfter(slot);
-                    moved = true;
+                    permit.Hi = hi;
+                    window.Add(permit);
                 }
             }
-        }
-        while (moved);
 
-        return slot;
+            permit.Hi = hi;
+        }
+
+        Pump();
     }
 
-    private SlidingWindow[] WindowsOf(string thread, TimeSpan now)
+    private Window[] ThreadWindows(string thread, TimeSpan now)
     {
         if (!_threads.TryGetValue(thread, out var windows))
         {
-            windows = [.. _threadLimits.Select(l => new SlidingWindow(l.Limit, l.Length))];
+            windows = [.. _threadLimits.Select(l => new Window(l.Limit, l.Length))];
             _threads[thread] = windows;
         }
 
-        _tenant.Prune(now);
         foreach (var window in windows)
         {
             window.Prune(now);
         }
 
-        return [_tenant, .. windows];
+        return windows;
     }
 
     private void Sweep(TimeSpan now)
@@ -291,113 +439,102 @@ public sealed class TeamsRateLimiter
         }
     }
 
-    internal enum PermitState
-    {
-        Reserved,
-        InFlight,
-        Done,
-    }
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>One request: booked for <see cref="Slot"/>, then in flight, then done at its response time.</summary>
-    internal sealed class Permit(TeamsRateLimiter owner, string thread) : IDisposable
-    {
-        public string Thread { get; } = thread;
-        public TimeSpan Slot { get; set; }
-        public PermitState State { get; set; }
-
-        public void Dispose() => owner.Complete(this);
-    }
-
-    /// <summary>"At most <c>limit</c> requests in any window of <c>length</c>."</summary>
-    private sealed class SlidingWindow(int limit, TimeSpan length)
-    {
-        // Booked and done requests by time; those in flight have no fixed time and are counted apart.
-        private readonly List<Permit> _timed = [];
-        private int _inFlight;
-
-        public bool IsEmpty => _timed.Count == 0 && _inFlight == 0;
-
-        public void Add(Permit permit) => _timed.Insert(UpperBound(_timed, permit.Slot, p => p.Slot), permit);
-
-        public void Remove(Permit permit) => _timed.Remove(permit);
-
-        public void StartFlight() => _inFlight++;
-
-        public void EndFlight() => _inFlight--;
-
-        /// <summary>Forgets done requests that cannot affect a slot at or after <paramref name="now"/>.</summary>
-        public void Prune(TimeSpan now)
-        {
-            var stale = UpperBound(_timed, now - length, p => p.Slot);
-            if (stale > 0)
-            {
-                _timed.RemoveRange(0, stale);
-            }
-        }
-
-        /// <summary>The window's times as of <paramref name="now"/>, requests in flight counted at now.</summary>
-        public WindowView View(TimeSpan now)
-        {
-            var times = new List<TimeSpan>(_timed.Count + _inFlight);
-            times.AddRange(_timed.Select(p => p.Slot));
-            times.InsertRange(UpperBound(times, now, t => t), Enumerable.Repeat(now, _inFlight));
-            return new WindowView(times, limit, length);
-        }
-    }
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>
-    /// Sorted times of one window; "at most limit in any window of length" is equivalent to "any limit+1
-    /// consecutive times span at least length".
+    /// One granted request. Call <see cref="OnWire"/> when its bytes have been flushed to the connection; dispose it
+    /// when the response is in or the send failed.
     /// </summary>
-    private sealed class WindowView(List<TimeSpan> times, int limit, TimeSpan length)
+    public sealed class Permit : IDisposable
     {
-        /// <summary>Whether one more request at <paramref name="t"/> keeps every run of limit+1 that includes it long enough.</summary>
-        public bool Fits(TimeSpan t)
+        private readonly TeamsRateLimiter _owner;
+
+        internal Permit(TeamsRateLimiter owner, Window[] windows)
         {
-            var m = UpperBound(times, t, x => x); // t would go at index m
-            var count = times.Count;
-            for (var first = Math.Max(0, m - limit); first <= m && first + limit <= count; first++)
+            _owner = owner;
+            Windows = windows;
+        }
+
+        /// <summary>The latest instant the request can have arrived at; <see cref="TimeSpan.MaxValue"/> while unknown.</summary>
+        internal TimeSpan Hi { get; set; } = Unknown;
+
+        internal Window[] Windows { get; }
+
+        /// <summary>The request is on the wire: it reaches the connector within the arrival allowance.</summary>
+        public void OnWire() => _owner.Bound(this, _owner.Now() + _owner._allowance);
+
+        /// <summary>The response is in (or the send failed): the request arrived, if at all, before now.</summary>
+        public void Dispose() => _owner.Bound(this, _owner.Now());
+    }
+
+    private sealed class Waiter(string thread, ConnectorPriority priority)
+    {
+        private readonly TaskCompletionSource<Permit> _result = new();
+
+        public string Thread { get; } = thread;
+        public ConnectorPriority Priority { get; } = priority;
+        public TimeSpan Asked { get; set; }
+        public LinkedListNode<Waiter>? Node { get; set; }
+        public Task<Permit> Task => _result.Task;
+
+        public bool Grant(Permit permit) => _result.TrySetResult(permit);
+
+        public void Cancel() => _result.TrySetCanceled();
+    }
+
+    /// <summary>"At most <c>limit</c> requests in any window of <c>length</c>", over the requests' latest arrivals.</summary>
+    internal sealed class Window(int limit, TimeSpan length)
+    {
+        // Sorted by Hi; those not yet bounded (Hi unknown) at the end.
+        private readonly List<Permit> _counted = [];
+
+        public bool IsEmpty => _counted.Count == 0;
+
+        public bool IsFull => _counted.Count >= limit;
+
+        public void Add(Permit permit)
+        {
+            int lo = 0, hi = _counted.Count;
+            while (lo < hi)
             {
-                var start = first < m ? times[first] : t;
-                var lastIndex = first + limit;
-                var end = lastIndex == m ? t : times[lastIndex - 1];
-                if (end - start < length)
+                var mid = (lo + hi) >>> 1;
+                if (_counted[mid].Hi <= permit.Hi)
                 {
-                    return false;
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
                 }
             }
 
-            return true;
+            _counted.Insert(lo, permit);
         }
 
-        /// <summary>
-        /// The next instant after <paramref name="t"/> at which the window may fit again: a fitting region can only
-        /// begin where a counted request leaves the window (time + length), so none is skipped.
-        /// </summary>
-        public TimeSpan NextCandidateAfter(TimeSpan t)
-        {
-            // Fits(t) failed, so some counted time lies within one length of t and the index is in range.
-            return times[UpperBound(times, t - length, x => x)] + length;
-        }
-    }
+        public bool Remove(Permit permit) => _counted.Remove(permit);
 
-    /// <summary>The index of the first element whose key is strictly after <paramref name="t"/>.</summary>
-    private static int UpperBound<T>(List<T> sorted, TimeSpan t, Func<T, TimeSpan> key)
-    {
-        int lo = 0, hi = sorted.Count;
-        while (lo < hi)
+        /// <summary>Forgets requests that arrived no later than now − length: they cannot share a window with one granted now.</summary>
+        public void Prune(TimeSpan now)
         {
-            var mid = (lo + hi) >>> 1;
-            if (key(sorted[mid]) <= t)
+            var stale = 0;
+            while (stale < _counted.Count && _counted[stale].Hi != Unknown && _counted[stale].Hi <= now - length)
             {
-                lo = mid + 1;
+                stale++;
             }
-            else
+
+            if (stale > 0)
             {
-                hi = mid;
+                _counted.RemoveRange(0, stale);
             }
         }
 
-        return lo;
+        /// <summary>When a full window next has room: as soon as enough of its earliest requests have left it; unknown if one of those is not bounded yet.</summary>
+        public TimeSpan FreesAt()
+        {
+            var hi = _counted[_counted.Count - limit].Hi;
+            return hi == Unknown ? Unknown : hi + length;
+        }
     }
 }
