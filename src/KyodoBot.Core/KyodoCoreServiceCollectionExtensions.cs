@@ -54,7 +54,9 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<AnswerService>();
         services.AddSingleton<ICommand, UnansweredCommand>();
         services.AddSingleton<ICardAction, FeedbackAction>();
-        services.AddSingleton<ICardAction, FeedbackCommentAction>();
+        services.AddSingleton<FeedbackCommentAction>();
+        services.AddSingleton<ICardAction>(sp => sp.GetRequiredService<FeedbackCommentAction>());
+        services.AddSingleton<ICardExecute>(sp => sp.GetRequiredService<FeedbackCommentAction>());
         services.AddSingleton<ICardAction, SectionAction>();
         services.AddSingleton<ICardAction, AddPhrasingAction>();
         services.TryAddSingleton<IFallbackHandler, AskHandler>();
@@ -74,6 +76,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ProposalForm>();
         services.AddSingleton<ICardExecute>(sp => sp.GetRequiredService<ProposalForm>());
         services.AddSingleton<ICommand, ProposalFormCommand>();
+        services.AddSingleton<ICardExecute, ProposalSummaryAction>();
         services.AddSingleton<ICardExecute, AcceptProposalAction>();
         services.AddSingleton<ICardExecute, ReturnProposalAction>();
         services.AddKyodoEvaluations(configuration);

@@ -122,7 +122,10 @@ try {
   check(lines[0] === '評価の期限が近づいています', `reminder heading is "${lines[0]}"`);
   check(reminder.body.some((b) => b.type === 'RichTextBlock' && b.inlines?.some((r) => r.type === 'TextRun' && r.text === TITLE)),
     'the project title is not in a TextRun');
-  check(texts.includes(reference) && texts.includes(firstDue), `the card does not name ${reference} due ${firstDue}`);
+  // Cards show dates as the dialog writes them (2027年4月2日); the CLI lists them as 2027-04-02.
+  const [y, m, d] = firstDue.split('-').map(Number);
+  const firstDueShown = `${y}年${m}月${d}日`;
+  check(texts.includes(reference) && texts.includes(firstDueShown), `the card does not name ${reference} due ${firstDueShown}`);
   check(lines.includes('1. 課題は解決されているか') && lines.includes('2. 事業は適正に行われているか'),
     'the two questions are missing');
   const titles = reminder.actions.map((a) => a.title);

@@ -19,12 +19,17 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         var note = Notes(answer, language, aiGenerated);
         if (!answer.Answered)
         {
+            // The refusal itself is the message text, said once; the card only adds what text cannot (buttons).
+            if (note.Length == 0 && answer.IsRequest && answer.Suggestions.Count == 0)
+            {
+                return new OutgoingMessage { Text = answer.Text, PlainText = true };
+            }
+
             var refusal = cards.Render("no-answer", new JsonObject
             {
                 ["lang"] = CardLanguage.Code(language),
                 ["hasNote"] = note.Length > 0,
                 ["note"] = note,
-                ["message"] = answer.Text,
                 ["hasRecorded"] = !answer.IsRequest,
                 ["recorded"] = T("ask.recorded"),
                 ["hasSuggestions"] = answer.Suggestions.Count > 0,
@@ -90,6 +95,14 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         return data;
     }
 
+    /// <summary>Teams cuts a button title after about 20 full-width characters without a mark; we cut it visibly.</summary>
+    public const int MaxButtonTitle = 20;
+
     private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>
-        new(sections.Select(s => (JsonNode)new JsonObject { ["id"] = s.Id, ["title"] = s.Title }).ToArray());
+        new(sections.Select(s => (JsonNode)new JsonObject
+        {
+            ["id"] = s.Id,
+            ["title"] = s.Title.Length <= MaxButtonTitle ? s.Title : s.Title[..(MaxButtonTitle - 1)] + "…",
+            ["tooltip"] = s.Title,
+        }).ToArray());
 }

@@ -61,20 +61,51 @@ public sealed class FeedbackAction(QuestionLog log, CardTemplates cards, Texts t
     }
 }
 
-/// <summary>The optional comment after a 👎 (<c>{"action":"feedbackComment","feedbackId":…,"comment":"…"}</c>).</summary>
-public sealed class FeedbackCommentAction(QuestionLog log, Texts texts) : ICardAction
+/// <summary>
+/// The optional comment after a 👎 (<c>{"action":"feedbackComment","feedbackId":…,"comment":"…"}</c>). Sent with
+/// Action.Execute (verb <c>feedback.comment</c>) the card is replaced by its final state, so it cannot be sent twice;
+/// the Action.Submit fallback (older clients) gets the thanks as a message.
+/// </summary>
+public sealed class FeedbackCommentAction(QuestionLog log, CardTemplates cards, Texts texts) : ICardAction, ICardExecute
 {
     public const int MaxCommentLength = 1000;
+    public const string ExecuteVerb = "feedback.comment";
 
     public string Name => "feedbackComment";
 
+    public string Verb => ExecuteVerb;
+
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
+        var (key, _) = await StoreAsync(turn, data, cancellationToken);
+        return [OutgoingMessage.FromText(texts.Get(turn.Language, key))];
+    }
+
+    public async Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var (key, comment) = await StoreAsync(turn, data, cancellationToken);
+        if (key != "feedback.commentThanks")
+        {
+            // Nothing stored: leave the card open so the user can write again.
+            return new CardExecuteResult(null, texts.Get(turn.Language, key));
+        }
+
+        return new CardExecuteResult(cards.Render("feedback-comment-done", new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(turn.Language),
+            ["status"] = texts.Get(turn.Language, key),
+            ["hasComment"] = true,
+            ["label"] = texts.Get(turn.Language, "feedback.commentSentLabel"),
+            ["comment"] = comment,
+        }));
+    }
+
+    private async Task<(string Key, string Comment)> StoreAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
         var comment = TextNormalizer.Prose(CardData.String(data, "comment"));
         if (comment.Length == 0)
         {
-            return [OutgoingMessage.FromText(texts.Get(language, "feedback.commentEmpty"))];
+            return ("feedback.commentEmpty", comment);
         }
 
         if (comment.Length > MaxCommentLength)
@@ -84,6 +115,6 @@ public sealed class FeedbackCommentAction(QuestionLog log, Texts texts) : ICardA
 
         var stored = CardData.TryGetLong(data, "feedbackId", out var feedbackId)
             && await log.CommentAsync(feedbackId, turn.UserId, comment, cancellationToken);
-        return [OutgoingMessage.FromText(texts.Get(language, stored ? "feedback.commentThanks" : "feedback.unknown"))];
+        return (stored ? "feedback.commentThanks" : "feedback.unknown", comment);
     }
 }

@@ -14,5 +14,11 @@ public interface ICardExecute
     Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken);
 }
 
-/// <summary>The card to show in place of the clicked one (null: leave it), and an optional message for the clicker.</summary>
-public sealed record CardExecuteResult(string? CardJson, string? Message = null);
+/// <summary>
+/// The card to show in place of the clicked one (null: leave it), an optional message for the clicker, and any further
+/// replies the press produced (a dialog step, a confirmation).
+/// </summary>
+public sealed record CardExecuteResult(string? CardJson, string? Message = null)
+{
+    public IReadOnlyList<OutgoingMessage> Replies { get; init; } = [];
+}

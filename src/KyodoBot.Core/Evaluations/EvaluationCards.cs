@@ -39,7 +39,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = T($"evaluation.card.{kind}.heading"),
             ["headingStyle"] = kind switch { "overdue" => "attention", "due" => "warning", _ => "accent" },
-            ["intro"] = T($"evaluation.card.{kind}.intro", Date(due.DueDate)),
+            ["intro"] = T($"evaluation.card.{kind}.intro", Date(due.DueDate, language)),
             ["projectTitle"] = project.Title,
             ["facts"] = Facts(view, language),
             ["hasError"] = error is not null,
@@ -142,7 +142,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
                 lines.Add(Fact(T("evaluation.card.nextSteps"), Cut(record.NextSteps)));
             }
 
-            evaluations.Add(new JsonObject { ["title"] = T("evaluation.details.evaluationOf", Date(record.DueDate)), ["lines"] = lines });
+            evaluations.Add(new JsonObject { ["title"] = T("evaluation.details.evaluationOf", Date(record.DueDate, language)), ["lines"] = lines });
         }
 
         return cards.Render("evaluation-details", new JsonObject
@@ -163,7 +163,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
             ["snoozesHeading"] = T("evaluation.details.snoozes"),
             ["snoozes"] = new JsonArray(history.Snoozes.OrderByDescending(s => s.SnoozedAt).Take(MaxEvaluationsShown).Select(s => (JsonNode)new JsonObject
             {
-                ["text"] = T("evaluation.details.snoozeLine", Date(s.FromDate), Date(s.ToDate), s.SnoozedByName ?? s.SnoozedBy, s.Reason),
+                ["text"] = T("evaluation.details.snoozeLine", Date(s.FromDate, language), Date(s.ToDate, language), s.SnoozedByName ?? s.SnoozedBy, s.Reason),
             }).ToArray()),
             ["hasBack"] = back is not null,
             ["backLabel"] = T("evaluation.details.back"),
@@ -179,7 +179,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         var scheduled = Shown(history.Dues.Where(d => d.State == DueState.Scheduled).ToList());
         JsonArray Choices(IEnumerable<EvaluationDue> dues) => new(dues.Select(d => (JsonNode)new JsonObject
         {
-            ["title"] = Date(d.DueDate) + (d.IsFinal ? " " + T("evaluation.schedule.final") : ""),
+            ["title"] = Date(d.DueDate, language) + (d.IsFinal ? " " + T("evaluation.schedule.final") : ""),
             ["value"] = d.Id.ToString(CultureInfo.InvariantCulture),
         }).ToArray());
         var removable = scheduled.Where(d => !d.IsFinal).ToList();
@@ -276,10 +276,10 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
     {
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var facts = ProjectFacts(view.Project, language);
-        facts.Add(Fact(T("evaluation.card.due"), Date(view.Due.DueDate) + (view.Due.IsFinal ? " " + T("evaluation.schedule.final") : "")));
+        facts.Add(Fact(T("evaluation.card.due"), Date(view.Due.DueDate, language) + (view.Due.IsFinal ? " " + T("evaluation.schedule.final") : "")));
         if (view.Due.SnoozeCount > 0)
         {
-            facts.Add(Fact(T("evaluation.card.snoozed"), T("evaluation.card.snoozedValue", Date(view.Due.PlannedDate), view.Due.SnoozeCount, options.MaxSnoozes)));
+            facts.Add(Fact(T("evaluation.card.snoozed"), T("evaluation.card.snoozedValue", Date(view.Due.PlannedDate, language), view.Due.SnoozeCount, options.MaxSnoozes)));
         }
 
         return facts;
@@ -292,7 +292,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
             Fact(T("evaluation.card.reference"), project.Reference),
             Fact(T("evaluation.card.organization"), project.Organization),
             Fact(T("evaluation.card.department"), project.Department),
-            Fact(T("evaluation.card.period"), $"{Date(project.StartDate)} – {Date(project.EndDate)}"),
+            Fact(T("evaluation.card.period"), T("evaluation.card.periodValue", Date(project.StartDate, language), Date(project.EndDate, language))),
             Fact(T("evaluation.card.schedule"), ScheduleName(project.Schedule, language)));
     }
 
@@ -303,7 +303,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         var shown = Shown(dues);
         var rows = new JsonArray(shown.Select(d => (JsonNode)new JsonObject
         {
-            ["date"] = Date(d.DueDate),
+            ["date"] = Date(d.DueDate, language),
             ["state"] = T("evaluation.dueState." + d.State.ToString().ToLowerInvariant())
                 + (d.IsFinal ? " " + T("evaluation.schedule.final") : "")
                 + (d.SnoozeCount > 0 ? " " + T("evaluation.schedule.snoozedTimes", d.SnoozeCount) : ""),
@@ -357,7 +357,8 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
 
     private static string Cut(string text) => text.Length <= MaxTextShown ? text : text[..MaxTextShown] + "…";
 
-    private static string Date(DateOnly date) => ProjectService.Format(date);
+    /// <summary>Dates on cards read as the dialog writes them: 2027年4月1日 (April 1, 2027 in English).</summary>
+    private static string Date(DateOnly date, Language language) => DialogTexts.FormatDate(date, language);
 
     private string Local(DateTimeOffset at) =>
         TimeZoneInfo.ConvertTime(at, options.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -60,7 +60,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = summary.Title,
             ["intro"] = T("dialog.summary.intro"),
-            ["sections"] = Sections(summary, language),
+            ["sections"] = Sections(summary, language, withPrinciples: false),
             ["actionsHint"] = T("dialog.summary.actions"),
             ["submitLabel"] = T("proposal.summary.submit"),
             ["submitCommand"] = T("proposal.summary.submit"),
@@ -71,13 +71,25 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
         });
     }
 
-    private JsonArray Sections(DialogSummary summary, Language language) =>
+    /// <summary>A summary card that is done: what happened to it, no buttons left.</summary>
+    public string SummaryDone(string heading, string status, string statusColor, Language language) =>
+        cards.Render("proposal-summary-done", new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(language),
+            ["heading"] = heading,
+            ["status"] = status,
+            ["statusColor"] = statusColor,
+            ["hint"] = texts.Get(language, "proposal.summary.doneHint"),
+        });
+
+    private JsonArray Sections(DialogSummary summary, Language language, bool withPrinciples = true) =>
         new(summary.Sections.Select(section => (JsonNode)new JsonObject
         {
             ["title"] = section.Title,
             ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
             {
-                ["label"] = item.Principle is null ? item.Label : $"{item.Label}（{item.Principle}）",
+                // Reviewers check against the principles; on the proposer's summary the tags made the card ~2,000 px tall.
+                ["label"] = item.Principle is null || !withPrinciples ? item.Label : $"{item.Label}（{item.Principle}）",
                 ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
             }).ToArray()),
         }).ToArray());

@@ -62,7 +62,8 @@ public sealed class ProposalForm(
         if (step.FormErrors.Count > 0)
         {
             return new CardExecuteResult(await RenderAsync(values, step.FormErrors, turn.Language, cancellationToken),
-                texts.Get(turn.Language, "proposal.form.fix", step.FormErrors.Count));
+                texts.Get(turn.Language, "proposal.form.fixFields", string.Join(texts.Get(turn.Language, "proposal.form.fieldSeparator"),
+                    step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(turn.Language) ?? id))));
         }
 
         await drafts.SaveAsync(new ProposalDraft
@@ -126,7 +127,9 @@ public sealed class ProposalForm(
                         ["actions"] = new JsonArray(new JsonObject
                         {
                             ["type"] = "Action.ToggleVisibility",
-                            ["title"] = texts.Get(language, "proposal.form.toggle", field.Label.Get(language)),
+                            ["title"] = texts.Get(language,
+                                Definition.Fields.Any(f => f.When?.FieldId == field.Id && f.Required) ? "proposal.form.toggleRequired" : "proposal.form.toggle",
+                                field.Label.Get(language)),
                             ["targetElements"] = new JsonArray(dependants),
                         }),
                     });
@@ -155,6 +158,12 @@ public sealed class ProposalForm(
     private JsonObject Input(FieldDefinition field, string? value, IReadOnlyList<string> departmentNames, Language language)
     {
         var label = field.Label.Get(language) + (field.Principle is { } p ? $"（{texts.Get(language, "proposal.form.principle", p)}）" : "");
+        if (field.Required && field.When is { } when && Definition.Field(when.FieldId) is { } source)
+        {
+            // The card cannot mark it isRequired (it is hidden when not needed): say so in the label.
+            label += texts.Get(language, "proposal.form.requiredWhen", source.Label.Get(language));
+        }
+
         var input = new JsonObject
         {
             ["id"] = field.Id,

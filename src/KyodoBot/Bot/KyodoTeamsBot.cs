@@ -48,6 +48,8 @@ public sealed class KyodoTeamsBot(
             await turnContext.SendActivityAsync(ActivityMapper.ToActivity(OutgoingMessage.FromText(result.Message)), cancellationToken);
         }
 
+        await SendAsync(turnContext, result.Replies, cancellationToken);
+
         return result.CardJson is null
             ? new AdaptiveCardInvokeResponse { StatusCode = 200, Type = "application/vnd.microsoft.activity.message", Value = "OK" }
             : new AdaptiveCardInvokeResponse

@@ -147,15 +147,16 @@ public abstract class ReminderDeliveryTests(string provider) : IAsyncLifetime
         var reminder = await DeliverOneCardAsync();
         var before = await Stored.DueAsync(reminder.DueId);
         var newDate = ProjectService.Format(before.DueDate.AddDays(7));
+        var newDateOnCard = KyodoBot.Core.Dialogs.DialogTexts.FormatDate(before.DueDate.AddDays(7), KyodoBot.Core.Conversations.Language.Japanese);
 
         var response = await InvokeAsync(reminder, "evaluation.snooze", new JsonObject { ["reason"] = "団体の総会が延期になったため" });
 
         var card = InvokedCard(response);
-        Assert.Contains(newDate, card);
+        Assert.Contains(newDateOnCard, card);
         Assert.Contains("evaluation.record", card);
         var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
         Assert.Equal((reminder.PostedConversationId, reminder.PostedActivityId), (update.ConversationId, update.ActivityId));
-        Assert.Contains(newDate, update.Body.ToJsonString(Unescaped));
+        Assert.Contains(newDateOnCard, update.Body.ToJsonString(Unescaped));
         var told = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == reminder.PostedConversationId
             && c.Body["type"]?.GetValue<string>() == "message"));
         Assert.Contains($"{newDate} に延期しました", told.Body.ToJsonString(Unescaped));

@@ -42,7 +42,7 @@ public abstract class ScheduleCardSizeTests(string provider, Xunit.Abstractions.
         {
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         });
-        Assert.Contains("2999-12-31", card);
+        Assert.Contains("2999年12月31日", card);
         Assert.Contains("ほか3,851件", card);
         var bytes = Encoding.UTF8.GetByteCount(card);
         output.WriteLine($"{command}: card {bytes} bytes");

@@ -55,6 +55,46 @@ public sealed class AskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Refusal_IsSaidOnce_NotRepeatedOnTheCard()
+    {
+        var adapter = BotTestHost.Personal();
+
+        var reply = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "明日の天気を教えてください")));
+
+        Assert.Contains("協働マニュアルには該当する記載が見つかりませんでした", reply.Text);
+        Assert.DoesNotContain("協働マニュアルには該当する記載が見つかりませんでした", reply.CardJson());
+    }
+
+    [Fact]
+    public async Task ThumbsDownComment_SentWithExecute_ReplacesTheCommentCardWithItsFinalState()
+    {
+        var adapter = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<Core.Conversations.TurnRouter>();
+        var answer = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "公開の原則とは何ですか")));
+        var vote = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, ButtonData(answer, "👎"))));
+        var feedbackId = JObject.Parse(vote.CardJson()).SelectToken("$.actions[0].data.feedbackId")!.Value<long>();
+        var turn = new Core.Conversations.IncomingTurn
+        {
+            ActivityId = Guid.NewGuid().ToString("N"),
+            UserId = BotTestHost.Message(adapter, "x").From.Id,
+            ConversationId = adapter.Conversation.Conversation.Id,
+            Kind = Core.Conversations.ConversationKind.Personal,
+        };
+
+        var done = await router.ExecuteAsync(turn, FeedbackCommentAction.ExecuteVerb,
+            System.Text.Json.JsonSerializer.SerializeToElement(new { action = "feedbackComment", feedbackId, comment = "申請書の書き方が知りたかった", lang = "ja" }), default);
+
+        Assert.Contains("\"verb\":\"feedback.comment\"", vote.CardJson());
+        Assert.NotNull(done.CardJson);
+        Assert.Contains("コメントを受け付けました", done.CardJson);
+        Assert.Contains("\"type\":\"TextRun\",\"text\":\"申請書の書き方が知りたかった\"", done.CardJson);
+        Assert.DoesNotContain("Input.Text", done.CardJson);
+        Assert.DoesNotContain("Action.", done.CardJson);
+        await using var db = await Db();
+        Assert.Equal("申請書の書き方が知りたかった", (await db.Feedback.SingleAsync()).Comment);
+    }
+
+    [Fact]
     public async Task EnglishQuestion_FindsTheJapaneseSection()
     {
         var adapter = BotTestHost.Personal(locale: "en-US");

@@ -693,7 +693,7 @@ public sealed class DialogEngineTests
 
         dialog.Say("戻る");
 
-        Assert.Contains(@"\[x\]\(https://evil\.example\)", dialog.Text);
+        Assert.Contains(@"\[x\]\(https://evil.example)", dialog.Text);
     }
 
     [Fact]

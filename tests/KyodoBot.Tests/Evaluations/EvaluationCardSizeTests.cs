@@ -114,7 +114,7 @@ public sealed class EvaluationCardSizeTests(Xunit.Abstractions.ITestOutputHelper
         Assert.Equal(3891, history.Dues.Count);
         AssertUnder80KB(schedule, "schedule");
         AssertUnder80KB(details, "details");
-        Assert.Contains("2999-12-31", schedule);
+        Assert.Contains("2999年12月31日", schedule);
         Assert.Contains("ほか3,851件", schedule);
     }
 

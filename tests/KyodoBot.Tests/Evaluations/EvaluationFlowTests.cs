@@ -419,7 +419,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var card = replies[0].CardJson();
         Assert.Contains($"Evaluation schedule ({project.Reference})", card);
         Assert.Contains("Every six months", card);
-        Assert.Contains("2027-10-01", card);
+        Assert.Contains("October 1, 2027", card);
         Assert.Contains("Please give the project number", missing[0].Text);
     }
 

@@ -39,7 +39,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var summary = last.CardJson();
         Assert.Contains("\"command\":\"送信\"", summary);
         Assert.Contains("\"type\":\"TextRun\",\"text\":\"高齢者の見守りとサロン運営事業\"", summary);
-        Assert.Contains("公開の原則", summary);
+        Assert.DoesNotContain("（6 公開の原則）", summary); // the tags stay on the reviewer's card only
         var confirmation = string.Join("\n", submitted.Select(r => r.Text));
         Assert.Contains("KP-2026-0001", confirmation);
         Assert.Contains("未配信", confirmation);
@@ -321,6 +321,9 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("Action.ToggleVisibility", form);
         Assert.Contains("proposal.form", form);
         Assert.Contains("直してください", refused.Message);
+        Assert.Contains("予算額", refused.Message); // the server-side error names the field
+        Assert.Contains("予算額（原則6）（「公金の支出」の回答により必須）", form);
+        Assert.Contains("（必須を含む）", form);
         Assert.Contains("\"color\":\"Attention\"", refused.CardJson);
         Assert.Contains("特定非営利活動法人みどり野まちづくりネット", refused.CardJson);
         Assert.Contains("\"command\":\"送信\"", accepted.CardJson);
@@ -343,6 +346,28 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("直してください", refused.Message);
         Assert.Contains("実施期間は最長10年です", refused.CardJson);
         Assert.DoesNotContain("\"command\":\"送信\"", refused.CardJson);
+    }
+
+    [Fact]
+    public async Task SummaryCard_Submit_ReplacesTheCardWithItsFinalState_AndAStaleSubmitConfirmsNothingAgain()
+    {
+        var chat = BotTestHost.Personal();
+        var router = _host.Services.GetRequiredService<TurnRouter>();
+        var summary = (await AnswerEverythingAsync(chat)).CardJson();
+        var submit = JsonSerializer.SerializeToElement(new { command = "送信", lang = "ja" });
+
+        var first = await router.ExecuteAsync(PersonalTurn(chat), ProposalSummaryAction.SummaryVerb, submit, default);
+        var stale = await router.ExecuteAsync(PersonalTurn(chat), ProposalSummaryAction.SummaryVerb, submit, default);
+
+        Assert.Contains("\"verb\":\"proposal.summary\"", summary);
+        Assert.Contains("KP-2026-0001", string.Join("\n", first.Replies.Select(r => r.Text)));
+        Assert.Contains("KP-2026-0001 として送信しました", first.CardJson);
+        Assert.DoesNotContain("Action.", first.CardJson);
+        Assert.Empty(stale.Replies);
+        Assert.Null(stale.Message);
+        Assert.Contains("KP-2026-0001 として送信済みです", stale.CardJson);
+        Assert.DoesNotContain("Action.", stale.CardJson);
+        Assert.Equal(1, await Count<Proposal>());
     }
 
     private static IncomingTurn PersonalTurn(TestAdapter chat)

@@ -21,7 +21,7 @@ public sealed class TextNormalizerTests
 
     [Fact]
     public void MarkdownEscape_NeutralisesLinksAndEmphasis() =>
-        Assert.Equal(@"\[x\]\(http://a\) \*b\*", Markdown.Escape("[x](http://a) *b*"));
+        Assert.Equal(@"\[x\]\(http://a) \*b\*", Markdown.Escape("[x](http://a) *b*"));
 }
 
 public sealed class LanguageResolverTests

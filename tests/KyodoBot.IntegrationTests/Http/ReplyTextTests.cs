@@ -1,0 +1,214 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Proposals;
+using KyodoBot.Core.Storage;
+using KyodoBot.IntegrationTests.Fakes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KyodoBot.IntegrationTests.Http;
+
+/// <summary>
+/// What staff read, through the real /api/messages: a whole proposal with e-mail, phone, date and amount answers and a
+/// few questions. Clients that do not honour Markdown escapes (the Agents Playground, some Teams builds) show every
+/// backslash, so no reply text and no card TextBlock may carry one before punctuation. Cards that are done (the
+/// summary after 送信) update to their final state.
+/// </summary>
+public sealed partial class ReplyTextTests : IAsyncLifetime
+{
+    private static readonly Dictionary<string, string> Answers = new()
+    {
+        ["orgName"] = "NPO法人みどり野まちづくりネット (MIDORI-NET)",
+        ["orgType"] = "NPO法人",
+        ["representative"] = "理事長 山田 花子",
+        ["email"] = "yamada_h.midori-net@example.jp",
+        ["phone"] = "093-123-4567",
+        ["projectName"] = "高齢者の見守り+サロン運営事業 2.0",
+        ["purpose"] = "一人暮らしの高齢者が地域で孤立しないまちをつくります!",
+        ["issue"] = "一人暮らしの高齢者が増え、孤立が心配されています。",
+        ["description"] = "毎週水曜日に公民館でサロンを開き、見守り訪問を行います (月4回)。",
+        ["outcomes"] = "サロン参加者を年間延べ500人にします。",
+        ["orgRole"] = "サロンの運営と見守り訪問",
+        ["cityRole"] = "会場の提供と広報",
+        ["department"] = "市民活動推進課",
+        ["publicFunds"] = "はい",
+        ["budget"] = "120万円",
+        ["disclosure"] = "市と団体のホームページ (https://example.jp/report) で四半期ごとに報告します。",
+        ["evaluationSchedule"] = "四半期ごと",
+    };
+
+    private readonly List<string> _shown = [];
+    private FakeBotConnector _connector = null!;
+    private TestDatabase? _database;
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+
+    [Fact]
+    public async Task WholeProposalAndQuestions_NoReplyShowsABackslashBeforePunctuation()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+        await SendAsync(Personal("送信"));
+        await SendAsync(Personal("公開の原則とは何ですか"));
+        await SendAsync(Personal("明日の天気を教えてください"));
+        await SendAsync(Personal("提案状況"));
+
+        await using (var db = await Db())
+        {
+            Assert.Equal(1, await db.Proposals.CountAsync());
+        }
+
+        var all = string.Join("\n", _shown).Replace("\\", "", StringComparison.Ordinal);
+        Assert.Contains("093-123-4567", all); // the answers were echoed, so the scan below had something to find
+        Assert.Contains("yamada_h.midori-net@example.jp", all);
+        var escaped = _shown.Where(t => EscapeBeforePunctuation().IsMatch(t)).ToList();
+        Assert.True(escaped.Count == 0, "Visible escapes in:\n" + string.Join("\n---\n", escaped));
+    }
+
+    [Fact]
+    public async Task SummaryCard_SubmitThroughInvoke_BecomesItsFinalState_AndAStaleSubmitSendsNoSecondConfirmation()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        await AnswerAllAsync();
+
+        var first = await PressSubmitAsync();
+        var confirmations = await _connector.WaitForAsync(IsConfirmation);
+        var stale = await PressSubmitAsync();
+
+        Assert.Contains("として送信しました", first);
+        Assert.DoesNotContain("Action.Execute", first);
+        Assert.Contains("として送信済みです", stale);
+        Assert.DoesNotContain("Action.Execute", stale);
+        Assert.Single(confirmations);
+        Assert.Single(_connector.Calls, IsConfirmation);
+        await using var db = await Db();
+        Assert.Equal(1, await db.Proposals.CountAsync());
+
+        static bool IsConfirmation(ConnectorCall c) => c.Method == "POST" && c.ConversationId == "a:personal-29:user-yamada"
+            && (c.Body["text"]?.GetValue<string>() ?? "").Contains("提案を受け付けました", StringComparison.Ordinal);
+    }
+
+    /// <summary>送信 on the summary card, as Teams sends an Action.Execute: returns the card that replaces it.</summary>
+    private async Task<string> PressSubmitAsync()
+    {
+        var invoke = Activities.PersonalMessage(_connector.ServiceUrl, "");
+        invoke["type"] = "invoke";
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProposalSummaryAction.SummaryVerb, ["data"] = new JsonObject { ["command"] = "送信", ["lang"] = "ja" } },
+        };
+        var response = await _client.SendAsync(Activities.Post(invoke));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"\\[!-/:-@\[-`{-~]")]
+    private static partial Regex EscapeBeforePunctuation();
+
+    private async Task AnswerAllAsync()
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
+        var answers = new Dictionary<string, string>(Answers)
+        {
+            ["startDate"] = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        for (var i = 0; i < 60; i++)
+        {
+            await using var db = await Db();
+            var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
+            Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
+            if (session.CurrentFieldId is not { } field)
+            {
+                return;
+            }
+
+            await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい"));
+        }
+
+        throw new InvalidOperationException("The dialog did not reach its summary.");
+    }
+
+    private JsonObject Personal(string text) => Activities.PersonalMessage(_connector.ServiceUrl, text, expectReplies: true);
+
+    /// <summary>Posts the activity and keeps every text the user would read: message text and card TextBlocks.</summary>
+    private async Task SendAsync(JsonObject activity)
+    {
+        var response = await _client.SendAsync(Activities.Post(activity));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
+        foreach (var reply in body?["activities"]?.AsArray() ?? [])
+        {
+            if (reply?["text"]?.GetValue<string>() is { Length: > 0 } text)
+            {
+                _shown.Add(text);
+            }
+
+            foreach (var attachment in reply?["attachments"]?.AsArray() ?? [])
+            {
+                CollectTextBlocks(attachment?["content"]);
+            }
+        }
+    }
+
+    private void CollectTextBlocks(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["type"]?.GetValue<string>() == "TextBlock" && o["text"]?.GetValue<string>() is { } text)
+                {
+                    _shown.Add(text);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    CollectTextBlocks(child);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    CollectTextBlocks(child);
+                }
+
+                break;
+        }
+    }
+
+    private async Task<KyodoDbContext> Db() =>
+        await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+
+    private async Task StartAsync()
+    {
+        _database = await TestDatabase.CreateAsync("Sqlite");
+        _app = new BotApp(BotApp.Anonymous(_database));
+        _client = _app.CreateClient();
+    }
+
+    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        await _connector.DisposeAsync();
+    }
+}
