@@ -2,7 +2,7 @@
 """Converts two public dictionaries into the compact vocabulary files that ship in knowledge/.
 
 Run by a maintainer when the knowledge text changes much (not at build or start-up; see
-docs/decisions/0022-dictionaries-as-compact-extracts.md):
+docs/decisions/0017-dictionaries-as-compact-extracts.md):
 
     apt-get download edict && dpkg-deb -x edict_*.deb /tmp/edict          # Debian's edict (EDRDG, CC BY-SA 4.0)
     npm pack sudachi-synonyms-dictionary && tar xzf sudachi-synonyms-dictionary-*.tgz -C /tmp/sudachi   # Apache-2.0

@@ -5,7 +5,7 @@ namespace KyodoBot.Core.Access;
 
 /// <summary>
 /// Who the admins are: the Entra object ids in <c>Kyodo:Admins</c>. Closed by default: with none configured, nobody
-/// is an admin (see docs/decisions/0016-closed-by-default-authorization.md for what that leaves open during setup).
+/// is an admin (see docs/decisions/0015-closed-by-default-authorization.md for what that leaves open during setup).
 /// </summary>
 public sealed class AdminPolicy
 {

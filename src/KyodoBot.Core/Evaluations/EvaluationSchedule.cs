@@ -23,7 +23,7 @@ public static class EvaluationSchedule
 
     /// <summary>
     /// The most evaluation dates a project has (the final one included): quarterly over <see cref="MaxProjectYears"/>
-    /// is 39 + 1. Bounds the reminders planned and every list and card of the schedule (docs/decisions/0018).
+    /// is 39 + 1. Bounds the reminders planned and every list and card of the schedule (docs/decisions/0016).
     /// </summary>
     public const int MaxEvaluations = 40;
 

@@ -2,7 +2,7 @@ namespace KyodoBot.Core.Hosting;
 
 /// <summary>
 /// Which environment the process runs in, decided once, before any host is built, so that the Production guard cannot
-/// be sidestepped (docs/decisions/0014-environment-and-start-up-rules.md):
+/// be sidestepped (docs/decisions/0014-safe-start-environment-cli-database.md):
 /// <list type="bullet">
 /// <item>the sources are <c>ASPNETCORE_ENVIRONMENT</c>, <c>DOTNET_ENVIRONMENT</c> and the <c>--environment</c> argument;
 /// each value is trimmed and must be Development, Staging or Production (any case), else start-up stops naming it;</item>

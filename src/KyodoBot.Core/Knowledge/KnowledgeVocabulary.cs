@@ -24,7 +24,7 @@ public sealed class KnowledgeVocabulary
     /// <summary>Katakana readings of the manual's kanji words (EDICT extract): ｷｮｳﾄﾞｳ / キョウドウ → 協働.</summary>
     public const string ReadingsDictionaryFile = "_edict-readings.tsv";
 
-    /// <summary>A reading shorter than this is too often part of another word (ADR 0030).</summary>
+    /// <summary>A reading shorter than this is too often part of another word (ADR 0021).</summary>
     private const int MinReadingLength = 3;
 
     /// <summary>Kana left over after the readings (ジゲン|セイ): a suffix such as 性 or 的, kept as typed.</summary>
@@ -171,7 +171,7 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        // The dictionary extracts come after the hand-written lists, which always win (ADR 0022).
+        // The dictionary extracts come after the hand-written lists, which always win (ADR 0017).
         var handCanonicals = synonyms.Values.ToHashSet(StringComparer.Ordinal);
         foreach (var (variant, canonical) in Pairs(Path.Combine(folder, SynonymDictionaryFile), errors))
         {

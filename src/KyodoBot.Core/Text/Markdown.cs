@@ -6,7 +6,7 @@ namespace KyodoBot.Core.Text;
 /// Makes text safe to place inside a Markdown message we write (Teams renders message text as Markdown).
 /// A character is escaped only where it would start markup: clients that do not honour the escape (the Agents
 /// Playground, some Teams builds) show the backslash, so <c>e-mail</c>, <c>093-123-4567</c> or <c>2028.3.31</c>
-/// must pass untouched. See docs/decisions/0028-readable-replies-and-final-card-states.md.
+/// must pass untouched. See docs/decisions/0020-readable-replies-and-final-card-states.md.
 /// </summary>
 public static class Markdown
 {

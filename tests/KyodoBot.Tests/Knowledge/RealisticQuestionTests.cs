@@ -32,7 +32,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
 
         var report = EvalRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
 
-        // Measured once after ADR 0030: 14/23 in scope, 20/23 in the first three, 8/8 refused.
+        // Measured once after ADR 0021: 14/23 in scope, 20/23 in the first three, 8/8 refused.
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
         Assert.True(report.InScopePassed >= 14, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
         Assert.True(report.Top3 >= 20, $"right section in the first three for {report.Top3}/{report.WithSection}");
