@@ -103,13 +103,5 @@ public sealed class LanguageEndpointTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_app, _database);
 }

@@ -183,14 +183,7 @@ public sealed class LearningLoopTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        await _database.DisposeAsync();
-        await _connector.DisposeAsync();
+        await Teardown.DisposeAllAsync(_client, _app, _database, _connector);
         Directory.Delete(_knowledge, recursive: true);
     }
 }

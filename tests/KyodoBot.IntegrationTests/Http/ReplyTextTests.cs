@@ -196,19 +196,5 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _client?.Dispose();
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-
-        await _connector.DisposeAsync();
-    }
+    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }

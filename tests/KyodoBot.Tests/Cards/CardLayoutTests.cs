@@ -45,20 +45,18 @@ public sealed class CardLayoutTests
 /// <summary>Texts call the bot by its Teams name (appPackage: 協働ボット), which is what staff type after @.</summary>
 public sealed class BotNameTests
 {
+    // The Teams app is 協働ボット in Japanese clients and KyodoBot in English ones (appPackage/en-us.json), so a text
+    // that tells people whom to mention names the bot as their client shows it.
     [Theory]
-    [InlineData("departments.channelOnly")]
-    [InlineData("departments.register.usage")]
-    [InlineData("departments.list.empty")]
-    public void Texts_MentionTheBotByItsTeamsName(string key)
+    [InlineData("ja", "@協働ボット", "@KyodoBot")]
+    [InlineData("en", "@KyodoBot", "@協働ボット")]
+    public void Texts_MentionTheBotByTheNameTeamsShowsInThatLanguage(string language, string shown, string other)
     {
         var root = ContentPaths.FindCheckout(AppContext.BaseDirectory) ?? throw new InvalidOperationException("checkout not found");
-        foreach (var language in new[] { "ja", "en" })
-        {
-            var strings = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "KyodoBot.Core", "Localization", language + ".json")))!;
-            var text = strings[key]!.GetValue<string>();
+        var strings = JsonNode.Parse(File.ReadAllText(Path.Combine(root, "src", "KyodoBot.Core", "Localization", language + ".json")))!.AsObject();
+        var mentioning = strings.Select(p => (p.Key, Text: p.Value!.GetValue<string>())).Where(p => p.Text.Contains('@')).ToList();
 
-            Assert.Contains("@協働ボット", text);
-            Assert.DoesNotContain("@KyodoBot", text);
-        }
+        Assert.Contains(mentioning, p => p.Key == "departments.register.usage" && p.Text.Contains(shown, StringComparison.Ordinal));
+        Assert.All(mentioning, p => Assert.DoesNotContain(other, p.Text, StringComparison.Ordinal));
     }
 }
