@@ -354,27 +354,13 @@ internal static partial class ReminderFanOut
         public static async Task<FanOutHost> StartAsync(Settings settings, BenchDatabase database, IChannelMessenger? messenger)
         {
             var port = FreePort();
-            var builder = WebApplication.CreateBuilder(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"]);
-            builder.Configuration["MicrosoftAppId"] = "";
-            builder.Configuration["Storage:Provider"] = database.Provider;
-            builder.Configuration["ConnectionStrings:KyodoBot"] = database.ConnectionString;
-            builder.Configuration["Scheduler:Enabled"] = "false";
-            foreach (var (key, value) in settings.Overrides)
-            {
-                builder.Configuration[key] = value;
-            }
-
+            var builder = BenchBuilder(port, database, settings.Overrides);
             if (settings.Parallel > 0)
             {
                 builder.Configuration[EvaluationOptions.MaxParallelSendsKey] = settings.Parallel.ToString(CultureInfo.InvariantCulture);
             }
 
-            builder.Logging.ClearProviders();
-            builder.AddKyodoHost();
-            builder.Services.AddHttpClient(Options.DefaultName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = TrustsTestCertificate },
-            });
+            AddBenchHost(builder);
             if (messenger is not null)
             {
                 builder.Services.RemoveAll<IChannelMessenger>();
@@ -508,6 +494,36 @@ internal static partial class ReminderFanOut
             listener.Start();
             return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         }
+    }
+
+    /// <summary>
+    /// The web host as the benches run it: anonymous, on a port of its own, on the bench's database, without the
+    /// scheduler, with the <c>--set</c> overrides. Callers add their own settings before <see cref="AddBenchHost"/>.
+    /// </summary>
+    internal static WebApplicationBuilder BenchBuilder(int port, BenchDatabase database, IEnumerable<KeyValuePair<string, string>> overrides)
+    {
+        var builder = WebApplication.CreateBuilder(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"]);
+        builder.Configuration["MicrosoftAppId"] = "";
+        builder.Configuration["Storage:Provider"] = database.Provider;
+        builder.Configuration["ConnectionStrings:KyodoBot"] = database.ConnectionString;
+        builder.Configuration["Scheduler:Enabled"] = "false";
+        foreach (var (key, value) in overrides)
+        {
+            builder.Configuration[key] = value;
+        }
+
+        return builder;
+    }
+
+    /// <summary>KyodoBot's services, silent, with connector calls trusting the fake connector's test certificate.</summary>
+    internal static void AddBenchHost(WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.AddKyodoHost();
+        builder.Services.AddHttpClient(Options.DefaultName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+        {
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = TrustsTestCertificate },
+        });
     }
 
     /// <summary>The fake connector's certificate and nothing else besides what the system already trusts.</summary>

@@ -221,22 +221,8 @@ internal static class ReplyLoad
         public static async Task<ReplyHost> StartAsync(Settings settings, ReminderFanOut.BenchDatabase database, bool echo)
         {
             var port = FreePort();
-            var builder = WebApplication.CreateBuilder(["--urls", $"http://127.0.0.1:{port}", "--environment", "Development"]);
-            builder.Configuration["MicrosoftAppId"] = "";
-            builder.Configuration["Storage:Provider"] = database.Provider;
-            builder.Configuration["ConnectionStrings:KyodoBot"] = database.ConnectionString;
-            builder.Configuration["Scheduler:Enabled"] = "false";
-            foreach (var (key, value) in settings.Overrides)
-            {
-                builder.Configuration[key] = value;
-            }
-
-            builder.Logging.ClearProviders();
-            builder.AddKyodoHost();
-            builder.Services.AddHttpClient(Options.DefaultName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = ReminderFanOut.TrustsTestCertificate },
-            });
+            var builder = ReminderFanOut.BenchBuilder(port, database, settings.Overrides);
+            ReminderFanOut.AddBenchHost(builder);
             var probe = new FlushProbe();
             builder.Services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler(() => new FlushProbe.Handler(probe));
             if (echo)

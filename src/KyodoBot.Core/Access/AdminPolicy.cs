@@ -24,5 +24,11 @@ public sealed class AdminPolicy
 
     public IReadOnlyCollection<string> Admins => _admins;
 
+    /// <summary>
+    /// The text key for refusing an admin-only action: <paramref name="adminOnlyKey"/> when admins are configured,
+    /// else the one that tells the operator to set <c>Kyodo:Admins</c>.
+    /// </summary>
+    public string RefusalKey(string adminOnlyKey) => AnyConfigured ? adminOnlyKey : "access.noAdmins";
+
     public bool IsAdmin(IncomingTurn turn) => turn.AadObjectId is { Length: > 0 } id && _admins.Contains(id);
 }

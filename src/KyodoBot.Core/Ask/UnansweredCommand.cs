@@ -31,7 +31,7 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
         var language = context.Turn.Language;
         if (!admins.IsAdmin(context.Turn))
         {
-            return [OutgoingMessage.FromText(texts.Get(language, admins.AnyConfigured ? "unanswered.notAdmin" : "access.noAdmins"))];
+            return [OutgoingMessage.FromText(texts.Get(language, admins.RefusalKey("unanswered.notAdmin")))];
         }
 
         DateTimeOffset since;

@@ -10,13 +10,13 @@ namespace KyodoBot.Core.Departments;
 /// </summary>
 public sealed class DepartmentAccess(DepartmentRegistry registry, AdminPolicy admins)
 {
+    /// <summary>Record, postpone or reschedule the department's evaluations; the ids in card data only say which.</summary>
     public async Task<bool> MayActForAsync(IncomingTurn turn, string department, CancellationToken cancellationToken) =>
         admins.IsAdmin(turn)
-        || (IsChannelTurn(turn) && await registry.FindAsync(department, cancellationToken) is { } registered && registered.ChannelId == turn.ChannelId);
+        || (turn.Kind == ConversationKind.Channel && await registry.FindAsync(department, cancellationToken) is { } registered
+            && InChannel(turn, registered.ChannelId));
 
-    /// <summary>The turn comes from <paramref name="department"/>'s channel (the channel id Teams sent, never card data).</summary>
-    public static bool InChannelOf(IncomingTurn turn, Department department) =>
-        IsChannelTurn(turn) && turn.ChannelId == department.ChannelId;
-
-    private static bool IsChannelTurn(IncomingTurn turn) => turn.Kind == ConversationKind.Channel && !string.IsNullOrEmpty(turn.ChannelId);
+    /// <summary>The turn comes from that channel: the channel id Teams sent with the turn, never card data.</summary>
+    public static bool InChannel(IncomingTurn turn, string channelId) =>
+        turn.Kind == ConversationKind.Channel && !string.IsNullOrEmpty(turn.ChannelId) && turn.ChannelId == channelId;
 }

@@ -131,8 +131,7 @@ public sealed class DepartmentMoves(
         }
 
         // The channel id is the one Teams sent with the turn; the card data only says which request.
-        var inHoldersChannel = turn.Kind == ConversationKind.Channel && turn.ChannelId == request.FromChannelId;
-        if (!inHoldersChannel && !admins.IsAdmin(turn))
+        if (!DepartmentAccess.InChannel(turn, request.FromChannelId) && !admins.IsAdmin(turn))
         {
             return new CardExecuteResult(null, T("departments.move.wrongPlace", name));
         }

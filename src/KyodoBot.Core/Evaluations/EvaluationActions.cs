@@ -11,21 +11,10 @@ using Microsoft.Extensions.Logging;
 namespace KyodoBot.Core.Evaluations;
 
 /// <summary>
-/// Who may record, postpone or reschedule a project's evaluations: members of its department's channel (where the
-/// cards are), from that channel, and the admins — never anyone else, whether or not admins are configured. The ids in
-/// the card data (dueId, projectId) only say which evaluation; they grant nothing.
-/// </summary>
-public sealed class EvaluationAccess(DepartmentAccess departments)
-{
-    public Task<bool> MayEditAsync(IncomingTurn turn, Project project, CancellationToken cancellationToken) =>
-        departments.MayActForAsync(turn, project.Department, cancellationToken);
-}
-
-/// <summary>
 /// The verbs of the reminder card. Each reads the evaluation again from the database (cards are client-side and may be
 /// stale), and the result replaces the card for everyone by updating every card posted for that evaluation.
 /// </summary>
-public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, IChannelMessenger messenger, Texts texts, ILogger logger)
+public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, IChannelMessenger messenger, Texts texts, ILogger logger)
     : ICardExecute
 {
     public abstract string Verb { get; }
@@ -53,7 +42,7 @@ public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCard
     protected abstract Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, JsonElement data, DueReminder view, CancellationToken cancellationToken);
 
     protected Task<bool> MayEditAsync(IncomingTurn turn, DueReminder view, CancellationToken cancellationToken) =>
-        access.MayEditAsync(turn, view.Project, cancellationToken);
+        access.MayActForAsync(turn, view.Project.Department, cancellationToken);
 
     /// <summary>The card as it should look now: recorded, or the reminder (snoozed, still open).</summary>
     protected async Task<string> CurrentCardAsync(DueReminder view, Language language, CancellationToken cancellationToken) =>
@@ -94,7 +83,7 @@ public abstract class EvaluationCardAction(EvaluationStore store, EvaluationCard
 }
 
 /// <summary>評価を記録: both ratings (1–5), the quick check, comments and next steps. The first record wins.</summary>
-public sealed class RecordEvaluationAction(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, IChannelMessenger messenger,
+public sealed class RecordEvaluationAction(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, IChannelMessenger messenger,
     Texts texts, TimeProvider time, ILogger<RecordEvaluationAction> logger)
     : EvaluationCardAction(store, cards, access, messenger, texts, logger)
 {
@@ -184,7 +173,7 @@ public sealed class RecordEvaluationAction(EvaluationStore store, EvaluationCard
 }
 
 /// <summary>延期: a week later, at most twice, with a reason.</summary>
-public sealed class SnoozeEvaluationAction(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, IChannelMessenger messenger,
+public sealed class SnoozeEvaluationAction(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, IChannelMessenger messenger,
     ProjectService projects, EvaluationOptions options, Texts texts, ILogger<SnoozeEvaluationAction> logger)
     : EvaluationCardAction(store, cards, access, messenger, texts, logger)
 {
@@ -227,7 +216,7 @@ public sealed class SnoozeEvaluationAction(EvaluationStore store, EvaluationCard
 }
 
 /// <summary>詳細: the project and its past evaluations, in place of the card for the clicker (戻る brings the card back).</summary>
-public sealed class EvaluationDetailsAction(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, IChannelMessenger messenger,
+public sealed class EvaluationDetailsAction(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, IChannelMessenger messenger,
     Texts texts, ILogger<EvaluationDetailsAction> logger)
     : EvaluationCardAction(store, cards, access, messenger, texts, logger)
 {
@@ -243,7 +232,7 @@ public sealed class EvaluationDetailsAction(EvaluationStore store, EvaluationCar
 }
 
 /// <summary>戻る from the details: the evaluation's card as it is now.</summary>
-public sealed class EvaluationBackAction(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, IChannelMessenger messenger,
+public sealed class EvaluationBackAction(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, IChannelMessenger messenger,
     Texts texts, ILogger<EvaluationBackAction> logger)
     : EvaluationCardAction(store, cards, access, messenger, texts, logger)
 {

@@ -9,7 +9,7 @@ using KyodoBot.Core.Text;
 namespace KyodoBot.Core.Evaluations;
 
 /// <summary>評価日程 KP-… / schedule KP-…: the project's evaluation dates, editable by its department and the admins.</summary>
-public sealed class ScheduleCommand(EvaluationStore store, EvaluationCards cards, EvaluationAccess access, Texts texts) : ICommand
+public sealed class ScheduleCommand(EvaluationStore store, EvaluationCards cards, DepartmentAccess access, Texts texts) : ICommand
 {
     public IReadOnlyList<string> Keywords { get; } = ["評価日程", "評価スケジュール", "schedule"];
 
@@ -26,7 +26,7 @@ public sealed class ScheduleCommand(EvaluationStore store, EvaluationCards cards
             return [OutgoingMessage.FromText(texts.Get(language, "evaluation.project.unknown", Markdown.Escape(reference)))];
         }
 
-        var canEdit = await access.MayEditAsync(context.Turn, history.Project, cancellationToken);
+        var canEdit = await access.MayActForAsync(context.Turn, history.Project.Department, cancellationToken);
         return [OutgoingMessage.FromCard(cards.Schedule(history, language, canEdit))];
     }
 }
@@ -60,7 +60,7 @@ public sealed class RegisterProjectCommand(EvaluationCards cards, DepartmentRegi
         var language = context.Turn.Language;
         if (!admins.IsAdmin(context.Turn))
         {
-            return [OutgoingMessage.FromText(texts.Get(language, admins.AnyConfigured ? "evaluation.register.adminOnly" : "access.noAdmins"))];
+            return [OutgoingMessage.FromText(texts.Get(language, admins.RefusalKey("evaluation.register.adminOnly")))];
         }
 
         var names = (await departments.ListAsync(cancellationToken)).Select(d => d.Name).ToList();
@@ -86,7 +86,7 @@ public static partial class ProjectReference
 }
 
 /// <summary>Add / move / remove on the schedule card (Action.Execute); the card comes back with the new dates.</summary>
-public sealed class ScheduleEditAction(string verb, EvaluationStore store, EvaluationCards cards, EvaluationAccess access, ProjectService projects,
+public sealed class ScheduleEditAction(string verb, EvaluationStore store, EvaluationCards cards, DepartmentAccess access, ProjectService projects,
     BusinessCalendar calendar, TimeProvider time, Texts texts)
     : ICardExecute
 {
@@ -102,7 +102,7 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
             return new CardExecuteResult(null, T("evaluation.unknown"));
         }
 
-        if (!await access.MayEditAsync(turn, history.Project, cancellationToken))
+        if (!await access.MayActForAsync(turn, history.Project.Department, cancellationToken))
         {
             return new CardExecuteResult(cards.Schedule(history, language, canEdit: false), T("evaluation.wrongPlace"));
         }
@@ -203,7 +203,7 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         if (!admins.IsAdmin(turn))
         {
-            return new CardExecuteResult(null, T(admins.AnyConfigured ? "evaluation.register.adminOnly" : "access.noAdmins"));
+            return new CardExecuteResult(null, T(admins.RefusalKey("evaluation.register.adminOnly")));
         }
 
         string Field(string name, int max)

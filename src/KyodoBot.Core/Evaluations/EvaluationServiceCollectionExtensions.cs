@@ -26,7 +26,6 @@ public static class EvaluationServiceCollectionExtensions
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<EvaluationStore>();
         services.AddSingleton<EvaluationCards>();
-        services.AddSingleton<EvaluationAccess>();
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<ProjectService>();
         services.AddSingleton<IProposalAcceptedListener>(sp => sp.GetRequiredService<ProjectService>());

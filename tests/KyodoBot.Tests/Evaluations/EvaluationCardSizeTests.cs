@@ -3,6 +3,7 @@ using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
+using KyodoBot.Tests.Cards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoBot.Tests.Evaluations;
@@ -23,15 +24,7 @@ public sealed class EvaluationCardSizeTests(Xunit.Abstractions.ITestOutputHelper
             ScheduleKind.Dates, dates, "test"), default);
         var store = services.GetRequiredService<EvaluationStore>();
         var history = (await store.HistoryAsync(project.Reference, default))!;
-        foreach (var due in history.Dues)
-        {
-            Assert.True(await store.RecordAsync(new EvaluationRecord
-            {
-                DueId = due.Id, ProjectId = project.Id, DueDate = due.DueDate, RecordedBy = "aad", RecordedByName = new string('名', 100),
-                RecordedAt = _host.Time.GetUtcNow(), IssueRating = 3, ConductRating = 4, PrincipleChecks = "1,2,3,4,5,6,7",
-                Comments = longest, NextSteps = longest,
-            }, default));
-        }
+        await RecordAtTheLongestAsync(store, project, history.Dues, longest);
 
         history = (await store.HistoryAsync(project.Reference, default))!;
         var cards = services.GetRequiredService<EvaluationCards>();
@@ -69,15 +62,7 @@ public sealed class EvaluationCardSizeTests(Xunit.Abstractions.ITestOutputHelper
             await db.SaveChangesAsync();
         }
 
-        foreach (var due in history.Dues.Take(history.Dues.Count - 5))
-        {
-            Assert.True(await store.RecordAsync(new EvaluationRecord
-            {
-                DueId = due.Id, ProjectId = project.Id, DueDate = due.DueDate, RecordedBy = "aad", RecordedByName = new string('名', 100),
-                RecordedAt = _host.Time.GetUtcNow(), IssueRating = 3, ConductRating = 4, PrincipleChecks = "1,2,3,4,5,6,7",
-                Comments = longest, NextSteps = longest,
-            }, default));
-        }
+        await RecordAtTheLongestAsync(store, project, history.Dues.Take(history.Dues.Count - 5), longest);
 
         history = (await store.HistoryAsync(project.Reference, default))!;
         var cards = services.GetRequiredService<EvaluationCards>();
@@ -118,12 +103,21 @@ public sealed class EvaluationCardSizeTests(Xunit.Abstractions.ITestOutputHelper
         Assert.Contains("ほか3,851件", schedule);
     }
 
-    private void AssertUnder80KB(string card, string name)
+    /// <summary>Every given evaluation recorded with the longest texts a card accepts.</summary>
+    private async Task RecordAtTheLongestAsync(EvaluationStore store, Project project, IEnumerable<EvaluationDue> dues, string longest)
     {
-        var bytes = Encoding.UTF8.GetByteCount(card);
-        output.WriteLine($"{name}: {bytes} bytes");
-        Assert.True(bytes < 80 * 1024, $"{name} card is {bytes} bytes");
+        foreach (var due in dues)
+        {
+            Assert.True(await store.RecordAsync(new EvaluationRecord
+            {
+                DueId = due.Id, ProjectId = project.Id, DueDate = due.DueDate, RecordedBy = "aad", RecordedByName = new string('名', 100),
+                RecordedAt = _host.Time.GetUtcNow(), IssueRating = 3, ConductRating = 4, PrincipleChecks = "1,2,3,4,5,6,7",
+                Comments = longest, NextSteps = longest,
+            }, default));
+        }
     }
+
+    private void AssertUnder80KB(string card, string name) => CardSize.AssertUnder80KB(output, card, name);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Dialogs;
 using KyodoBot.Core.Proposals;
+using KyodoBot.Tests.Cards;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KyodoBot.Tests.Proposals;
@@ -59,12 +60,7 @@ public sealed class ProposalCardSizeTests(Xunit.Abstractions.ITestOutputHelper o
         AssertUnder80KB(summary, "summary");
     }
 
-    private void AssertUnder80KB(string card, string name)
-    {
-        var bytes = Encoding.UTF8.GetByteCount(card);
-        output.WriteLine($"{name}: {bytes} bytes");
-        Assert.True(bytes < 80 * 1024, $"{name} card is {bytes} bytes");
-    }
+    private void AssertUnder80KB(string card, string name) => CardSize.AssertUnder80KB(output, card, name);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
