@@ -28,6 +28,19 @@ public sealed class CardLayoutTests
         });
     }
 
+    [Fact]
+    public void ProposalSummaryDone_ShowsTheProposersTitle_AsATextRun_NeverAsMarkdown()
+    {
+        // The heading is the project name the proposer typed: a TextBlock would turn "[x](https://…)" into a link.
+        var root = ContentPaths.FindCheckout(AppContext.BaseDirectory) ?? throw new InvalidOperationException("checkout not found");
+        var card = JsonNode.Parse(File.ReadAllText(Path.Combine(new ContentPaths(root).Cards, "proposal-summary-done.json")))!;
+
+        var heading = card["body"]![0]!;
+
+        Assert.Equal("RichTextBlock", heading["type"]!.GetValue<string>());
+        Assert.Equal("${heading}", heading["inlines"]![0]!["text"]!.GetValue<string>());
+    }
+
     private static bool IsLabelledAnswer(JsonObject container) =>
         container["items"] is JsonArray { Count: 2 } items
         && items[0]?["type"]?.GetValue<string>() == "TextBlock" && items[0]?["isSubtle"]?.GetValue<bool>() == true
