@@ -37,6 +37,9 @@ public static class HostingExtensions
 
     public static WebApplication MapKyodoEndpoints(this WebApplication app)
     {
+        // The options marked ValidateOnStart are checked now rather than when the host starts, so that bad
+        // configuration stops start-up (naming the key) before the database is migrated.
+        app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
         var identity = app.Services.GetRequiredService<BotIdentity>();
         if (identity.IsAnonymous)
         {

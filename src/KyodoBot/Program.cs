@@ -18,9 +18,9 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (KyodoConfigurationException ex)
+catch (Exception ex) when (ConfigurationErrors.MessageOf(ex) is { } message)
 {
-    await Console.Error.WriteLineAsync($"KyodoBot cannot start: {ex.Message}");
+    await Console.Error.WriteLineAsync($"KyodoBot cannot start: {message}");
     return 2;
 }
 

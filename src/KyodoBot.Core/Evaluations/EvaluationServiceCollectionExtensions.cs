@@ -4,7 +4,9 @@ using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Proposals;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Core.Evaluations;
 
@@ -13,7 +15,7 @@ public static class EvaluationServiceCollectionExtensions
     /// <summary>Projects, schedules, the reminder outbox and its sweep, the evaluation cards and their verbs.</summary>
     public static IServiceCollection AddKyodoEvaluations(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(EvaluationOptions.Read(configuration));
+        services.AddKyodoEvaluationOptions();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<EvaluationOptions>();
@@ -45,6 +47,21 @@ public static class EvaluationServiceCollectionExtensions
             services.AddSingleton<ICardExecute>(sp => ActivatorUtilities.CreateInstance<ScheduleEditAction>(sp, verb));
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The <c>Evaluation</c> section, bound and checked at start-up; <see cref="EvaluationOptions"/> is its typed view.
+    /// Safe to call more than once (the web host's Bot Framework edge and the scheduler need it too).
+    /// </summary>
+    public static IServiceCollection AddKyodoEvaluationOptions(this IServiceCollection services)
+    {
+        services.AddOptions<EvaluationSettings>()
+            .BindConfiguration(EvaluationOptions.Section)
+            .Configure<IConfiguration>((settings, config) => settings.ReminderDaysBeforeText = config[EvaluationOptions.ReminderDaysBeforeKey])
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EvaluationSettings>, EvaluationSettingsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<EvaluationSettings>>().ValueOrConfigurationError().ToOptions());
         return services;
     }
 

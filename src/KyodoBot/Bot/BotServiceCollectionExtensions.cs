@@ -1,5 +1,6 @@
 using KyodoBot.Core.Hosting;
 using KyodoBot.Bot.Throttling;
+using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Proactive;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -36,8 +37,9 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddKyodoConnectorThrottling(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = RateLimitOptions.Read(configuration);
-        RequireLeaseLongerThanRetries(limits, KyodoBot.Core.Evaluations.EvaluationOptions.Read(configuration));
         services.AddSingleton(limits);
+        services.AddKyodoEvaluationOptions();
+        services.AddSingleton<IValidateOptions<EvaluationSettings>>(new ClaimLeaseValidator(limits));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsRateLimiter>();
         services.AddSingleton<ConnectorRetryPolicy>();
@@ -50,15 +52,42 @@ public static class BotServiceCollectionExtensions
     /// A reminder's claim must outlast its slowest post (every retry waiting the longest), or a second sender could post
     /// the card while the first is still retrying.
     /// </summary>
-    internal static void RequireLeaseLongerThanRetries(RateLimitOptions limits, KyodoBot.Core.Evaluations.EvaluationOptions evaluation)
+    internal static void RequireLeaseLongerThanRetries(RateLimitOptions limits, EvaluationOptions evaluation)
     {
         var slowest = TimeSpan.FromTicks(limits.MaxDelay.Ticks * limits.MaxAttempts);
         if (evaluation.ClaimLease <= slowest)
         {
             throw new KyodoConfigurationException(
-                $"Configuration key '{KyodoBot.Core.Evaluations.EvaluationOptions.ClaimLeaseSecondsKey}' is {evaluation.ClaimLease.TotalSeconds:0} s; it must be longer than " +
+                $"Configuration key '{EvaluationOptions.ClaimLeaseSecondsKey}' is {evaluation.ClaimLease.TotalSeconds:0} s; it must be longer than " +
                 $"the slowest post, {slowest.TotalSeconds:0} s ('{RateLimitOptions.Section}:MaxAttempts' × '{RateLimitOptions.Section}:MaxDelaySeconds'), " +
                 "or a card still being retried could be posted twice.");
+        }
+    }
+
+    /// <summary>Runs <see cref="RequireLeaseLongerThanRetries"/> with the other checks of the <c>Evaluation</c> section.</summary>
+    private sealed class ClaimLeaseValidator(RateLimitOptions limits) : IValidateOptions<EvaluationSettings>
+    {
+        public ValidateOptionsResult Validate(string? name, EvaluationSettings options)
+        {
+            EvaluationOptions evaluation;
+            try
+            {
+                evaluation = options.ToOptions();
+            }
+            catch (KyodoConfigurationException)
+            {
+                return ValidateOptionsResult.Skip; // EvaluationSettingsValidator reports the bad value
+            }
+
+            try
+            {
+                RequireLeaseLongerThanRetries(limits, evaluation);
+                return ValidateOptionsResult.Success;
+            }
+            catch (KyodoConfigurationException ex)
+            {
+                return ValidateOptionsResult.Fail(ex.Message);
+            }
         }
     }
 }

@@ -39,17 +39,11 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         var storage = StorageServiceCollectionExtensions.ReadOptions(configuration);
-        var interval = EvaluationOptions.Read(configuration).SweepInterval;
+        services.AddKyodoEvaluationOptions();
 
         services.AddQuartz(quartz =>
         {
-            quartz.ConfigureScheduler(scheduler =>
-            {
-                scheduler.InstanceName = SchedulerName;
-                // A node with nothing to fire looks at the store again after this long. Nothing tells it when a peer
-                // stops, so at most one interval (rather than Quartz's 30 s) passes before a survivor takes the sweep.
-                scheduler.IdleWaitTime = interval < MaxIdleWait ? interval : MaxIdleWait;
-            });
+            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = SchedulerName);
             quartz.UsePersistentStore(store =>
             {
                 store.ConfigureStore(options => options.TablePrefix = "qrtz_");
@@ -77,19 +71,13 @@ public static class SchedulerServiceCollectionExtensions
                 .WithIdentity(ReminderSweepJob.Key)
                 .WithDescription("Sends the evaluation reminders that are due")
                 .StoreDurably());
-            quartz.AddTrigger(trigger => trigger
-                .ForJob(ReminderSweepJob.Key)
-                .WithIdentity(ReminderSweepJob.TriggerKey)
-                .StartNow()
-                .WithSimpleSchedule(schedule => schedule
-                    .WithInterval(interval)
-                    .RepeatForever()
-                    // After downtime: one sweep now (it sends everything due), then the usual rhythm.
-                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
-                // Later than one interval is a misfire. A larger threshold (the store's default is 60 s) would fire
-                // a late trigger once per missed tick to catch up instead.
-                .WithMisfireThreshold(interval));
+            // The sweep's rhythm comes from the validated Evaluation options, read when the scheduler is built.
+            quartz.AddTrigger((provider, trigger) => ScheduleSweep(trigger, provider.GetRequiredService<EvaluationOptions>().SweepInterval));
         });
+        services.AddOptions<QuartzSchedulerOptions>().Configure<EvaluationOptions>((scheduler, evaluation) =>
+            // A node with nothing to fire looks at the store again after this long. Nothing tells it when a peer
+            // stops, so at most one interval (rather than Quartz's 30 s) passes before a survivor takes the sweep.
+            scheduler.IdleWaitTime = evaluation.SweepInterval < MaxIdleWait ? evaluation.SweepInterval : MaxIdleWait);
 
         // Every start (and every instance) declares the same job and trigger: replace them rather than fail on the
         // duplicate key, and keep the replaced trigger's history so a restart does not count as a new schedule.
@@ -101,6 +89,19 @@ public static class SchedulerServiceCollectionExtensions
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
         return services;
     }
+
+    private static void ScheduleSweep(ITriggerConfigurator<IJob> trigger, TimeSpan interval) => trigger
+        .ForJob(ReminderSweepJob.Key)
+        .WithIdentity(ReminderSweepJob.TriggerKey)
+        .StartNow()
+        .WithSimpleSchedule(schedule => schedule
+            .WithInterval(interval)
+            .RepeatForever()
+            // After downtime: one sweep now (it sends everything due), then the usual rhythm.
+            .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NowWithExistingCount))
+        // Later than one interval is a misfire. A larger threshold (the store's default is 60 s) would fire
+        // a late trigger once per missed tick to catch up instead.
+        .WithMisfireThreshold(interval);
 
     internal static bool ReadEnabled(IConfiguration configuration)
     {

@@ -55,18 +55,42 @@ public sealed class SchedulerWiringTests
         Assert.NotEmpty(runs);
     }
 
-    [Theory]
-    [InlineData("Evaluation:SweepSeconds", "0")]
-    [InlineData("Evaluation:SweepSeconds", "-5")]
-    [InlineData("Evaluation:SweepSeconds", "1.5")]
-    [InlineData("Evaluation:SweepSeconds", "every minute")]
-    [InlineData("Scheduler:Enabled", "yes")]
-    public void BadValue_StopsStartup_NamingTheKey(string key, string value)
+    [Fact]
+    public void BadEnabledValue_StopsStartup_NamingTheKey()
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => new ServiceCollection().AddKyodoScheduler(Configuration((key, value))));
+        var error = Assert.Throws<KyodoConfigurationException>(() => new ServiceCollection().AddKyodoScheduler(Configuration(("Scheduler:Enabled", "yes"))));
 
-        Assert.Contains($"'{key}'", error.Message);
-        Assert.Contains(value, error.Message);
+        Assert.Contains("'Scheduler:Enabled'", error.Message);
+        Assert.Contains("yes", error.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("1.5")]
+    [InlineData("every minute")]
+    public void BadSweepSeconds_FailsTheStartupValidation_NamingTheKey(string value)
+    {
+        var configuration = Configuration(("Evaluation:SweepSeconds", value));
+        using var provider = new ServiceCollection().AddLogging().AddSingleton(configuration).AddKyodoScheduler(configuration).BuildServiceProvider();
+
+        // What the web host's Program does with a configuration failure (exit 2, this message).
+        var message = ConfigurationErrors.MessageOf(Record.Exception(() => provider.GetRequiredService<IStartupValidator>().Validate())!);
+
+        Assert.NotNull(message);
+        Assert.Contains("'Evaluation:SweepSeconds'", message);
+        Assert.Contains(value, message);
+    }
+
+    [Theory]
+    [InlineData("5", 5)]
+    [InlineData("120", 30)]
+    public void IdleWait_IsTheSweepInterval_AtMostThirtySeconds(string sweepSeconds, int idleSeconds)
+    {
+        var configuration = Configuration(("Evaluation:SweepSeconds", sweepSeconds));
+        using var provider = new ServiceCollection().AddLogging().AddSingleton(configuration).AddKyodoScheduler(configuration).BuildServiceProvider();
+
+        Assert.Equal(TimeSpan.FromSeconds(idleSeconds), provider.GetRequiredService<IOptions<QuartzSchedulerOptions>>().Value.IdleWaitTime);
     }
 
     [Fact]

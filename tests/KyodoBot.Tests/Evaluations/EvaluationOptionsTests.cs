@@ -1,15 +1,17 @@
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Tests.Evaluations;
 
 public sealed class EvaluationOptionsTests
 {
     [Fact]
-    public void Read_NothingConfigured_GivesTheDefaults()
+    public void Bind_NothingConfigured_GivesTheDefaults()
     {
-        var options = EvaluationOptions.Read(Config());
+        var options = Bind(Config());
 
         Assert.Equal(TimeSpan.FromHours(9), options.TimeZone.BaseUtcOffset);
         Assert.Equal(new TimeOnly(9, 0), options.ReminderTime);
@@ -25,9 +27,9 @@ public sealed class EvaluationOptionsTests
     }
 
     [Fact]
-    public void Read_EverythingConfigured_TakesEachValue()
+    public void Bind_EverythingConfigured_TakesEachValue()
     {
-        var options = EvaluationOptions.Read(Config(
+        var options = Bind(Config(
             ("Evaluation:TimeZone", "Europe/Berlin"),
             ("Evaluation:ReminderTime", "8:30"),
             ("Evaluation:ReminderDaysBefore", "14, 3, 0"),
@@ -54,9 +56,9 @@ public sealed class EvaluationOptionsTests
     }
 
     [Fact]
-    public void Read_ReminderDaysBeforeAsArraySection_KeepsTheOrderOfTheIndexes()
+    public void Bind_ReminderDaysBeforeAsArraySection_KeepsTheOrderOfTheIndexes()
     {
-        var options = EvaluationOptions.Read(Config(
+        var options = Bind(Config(
             ("Evaluation:ReminderDaysBefore:10", "0"),
             ("Evaluation:ReminderDaysBefore:2", "3"),
             ("Evaluation:ReminderDaysBefore:0", "14")));
@@ -83,17 +85,17 @@ public sealed class EvaluationOptionsTests
     [InlineData("Evaluation:ClaimLeaseSeconds", "0")]
     [InlineData("Evaluation:MaxParallelSends", "0")]
     [InlineData("Evaluation:MaxParallelSends", "65")]
-    public void Read_BadValue_RefusesToStart_NamingTheKey(string key, string value)
+    public void Bind_BadValue_RefusesToStart_NamingTheKey(string key, string value)
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => EvaluationOptions.Read(Config((key, value))));
+        var error = Assert.Throws<KyodoConfigurationException>(() => Bind(Config((key, value))));
 
         Assert.StartsWith($"Configuration key '{key}' ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Read_BadValueInArraySection_NamesTheElementKey()
+    public void Bind_BadValueInArraySection_NamesTheElementKey()
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => EvaluationOptions.Read(Config(
+        var error = Assert.Throws<KyodoConfigurationException>(() => Bind(Config(
             ("Evaluation:ReminderDaysBefore:0", "7"),
             ("Evaluation:ReminderDaysBefore:1", "7"))));
 
@@ -101,18 +103,18 @@ public sealed class EvaluationOptionsTests
     }
 
     [Fact]
-    public void Read_MisspeltKey_RefusesToStart_NamingIt()
+    public void Bind_MisspeltKey_RefusesToStart_NamingIt()
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => EvaluationOptions.Read(Config(("Evaluation:RemindersTime", "10:00"))));
+        var error = Assert.Throws<KyodoConfigurationException>(() => Bind(Config(("Evaluation:RemindersTime", "10:00"))));
 
         Assert.StartsWith("Configuration key 'Evaluation:RemindersTime' is not known", error.Message, StringComparison.Ordinal);
         Assert.Contains("ReminderTime", error.Message);
     }
 
     [Fact]
-    public void Read_KeysInAnotherCase_AreAccepted()
+    public void Bind_KeysInAnotherCase_AreAccepted()
     {
-        var options = EvaluationOptions.Read(Config(("evaluation:remindertime", "10:00")));
+        var options = Bind(Config(("evaluation:remindertime", "10:00")));
 
         Assert.Equal(new TimeOnly(10, 0), options.ReminderTime);
     }
@@ -137,6 +139,36 @@ public sealed class EvaluationOptionsTests
             new EvaluationOptions { HolidayFile = Path.Combine("city", "closures.yaml") }.HolidayFilePath(paths));
         Assert.Equal(absolute, new EvaluationOptions { HolidayFile = absolute }.HolidayFilePath(paths));
     }
+
+    [Fact]
+    public void StartupValidation_BadValue_FailsNamingTheKey()
+    {
+        using var provider = Services(Config(("Evaluation:SnoozeDays", "0")));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.StartsWith("Configuration key 'Evaluation:SnoozeDays' must be a whole number of days from 1 to 60", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupValidation_GoodValues_Passes()
+    {
+        using var provider = Services(Config(("Evaluation:SnoozeDays", "3")));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(3, provider.GetRequiredService<EvaluationOptions>().SnoozeDays);
+    }
+
+    /// <summary>The options as the app builds them: bound from the section, checked by the validator, then typed.</summary>
+    private static EvaluationOptions Bind(IConfiguration configuration)
+    {
+        using var provider = Services(configuration);
+        return provider.GetRequiredService<EvaluationOptions>();
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection().AddSingleton(configuration).AddKyodoEvaluationOptions().BuildServiceProvider();
 
     private static IConfiguration Config(params (string Key, string? Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
