@@ -23,8 +23,7 @@ public static class HostingExtensions
         builder.Services.AddKyodoBotFramework(builder.Configuration, builder.Environment);
         builder.Services.AddHostedService<DatabaseMigrationHostedService>();
         builder.Services.AddKyodoScheduler(builder.Configuration);
-        builder.Services.AddSingleton<IReadinessCheck, DatabaseReadiness>();
-        builder.Services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
+        builder.Services.AddKyodoHealthChecks();
         return builder;
     }
 

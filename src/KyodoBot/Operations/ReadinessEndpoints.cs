@@ -1,64 +1,51 @@
-using KyodoBot.Core.Storage;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KyodoBot.Operations;
 
-/// <summary>A component that must be ready before the bot can serve turns (the database, the knowledge index …).</summary>
-public interface IReadinessCheck
-{
-    string Name { get; }
-    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
-}
-
-public sealed class DatabaseReadiness(DatabaseMigrator database) : IReadinessCheck
-{
-    public string Name => "database";
-
-    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await database.CanConnectAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            return false;
-        }
-    }
-}
-
-public sealed class KnowledgeReadiness(KyodoBot.Core.Knowledge.IKnowledgeBase knowledge) : IReadinessCheck
-{
-    public string Name => "knowledge";
-
-    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => Task.FromResult(knowledge.IsLoaded && knowledge.SectionCount > 0);
-}
-
+/// <summary>
+/// <c>/healthz</c>: the process answers (200). <c>/readyz</c>: every health check tagged <see cref="ReadyTag"/> passes
+/// (200), else 503; both answer JSON, <c>/readyz</c> with each check's state.
+/// </summary>
 public static class ReadinessEndpoints
 {
-    /// <summary><c>/healthz</c>: the process answers. <c>/readyz</c>: every readiness check passes (503 otherwise).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>The checks behind <c>/readyz</c>: the database answers, the knowledge index is loaded.</summary>
+    public static IServiceCollection AddKyodoHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<KnowledgeHealthCheck>("knowledge", tags: [ReadyTag]);
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapKyodoHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Ok(new { status = "alive" }));
-        endpoints.MapGet("/readyz", async (IEnumerable<IReadinessCheck> checks, CancellationToken cancellationToken) =>
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions
         {
-            var results = new Dictionary<string, string>();
-            foreach (var check in checks)
+            Predicate = _ => false,
+            ResponseWriter = (context, _) => context.Response.WriteAsJsonAsync(new { status = "alive" }),
+        });
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResultStatusCodes =
             {
-                results[check.Name] = await check.IsReadyAsync(cancellationToken) ? "ready" : "not ready";
-            }
-
-            var ready = results.Values.All(v => v == "ready");
-            return Results.Json(new { status = ready ? "ready" : "not ready", checks = results },
-                statusCode: ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+            ResponseWriter = WriteReadinessAsync,
         });
         return endpoints;
     }
-}
 
-/// <summary>Applies migrations before the server accepts requests.</summary>
-public sealed class DatabaseMigrationHostedService(DatabaseMigrator migrator) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private static Task WriteReadinessAsync(HttpContext context, HealthReport report)
+    {
+        static string State(HealthStatus status) => status == HealthStatus.Healthy ? "ready" : "not ready";
+        var checks = report.Entries.ToDictionary(e => e.Key, e => State(e.Value.Status));
+        return context.Response.WriteAsJsonAsync(new { status = State(report.Status), checks }, JsonSerializerOptions.Web);
+    }
 }

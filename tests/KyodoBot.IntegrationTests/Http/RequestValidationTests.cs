@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using KyodoBot.IntegrationTests.Fakes;
 
 namespace KyodoBot.IntegrationTests.Http;
@@ -114,7 +115,30 @@ public sealed class RequestValidationTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
         var ready = await _client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("ready", JsonNode.Parse(await ready.Content.ReadAsStringAsync())!["checks"]!["database"]!.GetValue<string>());
+        var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        Assert.Equal("ready", body["status"]!.GetValue<string>());
+        Assert.Equal("ready", body["checks"]!["database"]!.GetValue<string>());
+        Assert.Equal("ready", body["checks"]!["knowledge"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Readiness_OneCheckFailing_Answers503_NamingIt_WhileHealthStaysGreen()
+    {
+        await using var database = TestDatabase.CreateSqlite();
+        await using var app = new BotApp(BotApp.Anonymous(database), services => services.AddHealthChecks()
+            .AddCheck("mailbox", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy(), tags: [KyodoBot.Operations.ReadinessEndpoints.ReadyTag]));
+        using var client = app.CreateClient();
+
+        var ready = await client.GetAsync("/readyz");
+        var health = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = JsonNode.Parse(await ready.Content.ReadAsStringAsync())!;
+        Assert.Equal("not ready", body["status"]!.GetValue<string>());
+        Assert.Equal("not ready", body["checks"]!["mailbox"]!.GetValue<string>());
+        Assert.Equal("ready", body["checks"]!["database"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("alive", JsonNode.Parse(await health.Content.ReadAsStringAsync())!["status"]!.GetValue<string>());
     }
 
     public Task InitializeAsync()
