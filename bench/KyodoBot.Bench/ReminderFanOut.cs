@@ -117,7 +117,7 @@ internal static partial class ReminderFanOut
         var rounds = host.PlanRounds(1);
         await host.CreateProjectsAsync(settings.Reminders, settings.Channels, rounds.Dates);
         var asOf = rounds.AsOf[0];
-        var due = await host.Store.DueAsync(asOf, int.MaxValue, CancellationToken.None);
+        var due = await host.Outbox.DueAsync(asOf, int.MaxValue, CancellationToken.None);
         Require(due.Count == settings.Reminders, $"{due.Count} reminders due at {asOf:o}, expected {settings.Reminders}");
         Require((local?.Calls.Count ?? (await child!.ReportAsync()).Calls.Count) == 0, "the set-up called the connector");
         local?.EnforceTeamsLimits();
@@ -180,7 +180,7 @@ internal static partial class ReminderFanOut
         var asOf = rounds.AsOf[0];
         var setup = Stopwatch.StartNew();
         await host.CreateProjectsAsync(settings.Reminders, settings.Channels, rounds.Dates);
-        var due = await host.Store.DueAsync(asOf, int.MaxValue, CancellationToken.None);
+        var due = await host.Outbox.DueAsync(asOf, int.MaxValue, CancellationToken.None);
         Require(due.Count == settings.Reminders, $"{due.Count} reminders due at {asOf:o}, expected {settings.Reminders}");
         var ids = due.Select(d => d.Reminder.Id).ToHashSet();
         Console.WriteLine();
@@ -224,7 +224,7 @@ internal static partial class ReminderFanOut
         // The parts, one after the other on one thread.
         await host.ResetAsync(ids);
         var n = settings.Reminders;
-        var query = await Measure(() => host.Store.DueAsync(asOf, int.MaxValue, CancellationToken.None));
+        var query = await Measure(() => host.Outbox.DueAsync(asOf, int.MaxValue, CancellationToken.None));
         var views = query.Result;
         var render = await Measure(() => Task.FromResult(views.Sum(v => host.Cards.Reminder(v, Language.Japanese).Length)));
         var sender = "bench/" + Guid.NewGuid().ToString("N");
@@ -235,7 +235,7 @@ internal static partial class ReminderFanOut
             var taken = 0;
             foreach (var department in views.GroupBy(v => v.Project.Department))
             {
-                taken += (await host.Store.ClaimAsync([.. department.Select(v => v.Reminder.Id)], sender, DateTimeOffset.UtcNow.AddMinutes(5),
+                taken += (await host.Outbox.ClaimAsync([.. department.Select(v => v.Reminder.Id)], sender, DateTimeOffset.UtcNow.AddMinutes(5),
                     CancellationToken.None)).Count;
             }
 
@@ -245,7 +245,7 @@ internal static partial class ReminderFanOut
         {
             foreach (var view in views)
             {
-                await host.Store.MarkSentAsync(view.Reminder.Id, sender, posted, CancellationToken.None);
+                await host.Outbox.MarkSentAsync(view.Reminder.Id, sender, posted, CancellationToken.None);
             }
 
             return 0;
@@ -348,6 +348,7 @@ internal static partial class ReminderFanOut
 
         public IServiceProvider Services => _app.Services;
         public EvaluationStore Store => Services.GetRequiredService<EvaluationStore>();
+        public ReminderOutbox Outbox => Services.GetRequiredService<ReminderOutbox>();
         public EvaluationCards Cards => Services.GetRequiredService<EvaluationCards>();
         public IReminderSweep Sweep => Services.GetRequiredService<IReminderSweep>();
 

@@ -27,6 +27,7 @@ public static class EvaluationServiceCollectionExtensions
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<ReminderPlanner>();
         services.AddSingleton<EvaluationStore>();
+        services.AddSingleton<ReminderOutbox>();
         services.AddSingleton<EvaluationCards>();
         services.AddSingleton<AdminNotifier>();
         services.AddSingleton<ProjectService>();

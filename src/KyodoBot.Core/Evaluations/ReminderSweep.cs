@@ -17,7 +17,7 @@ namespace KyodoBot.Core.Evaluations;
 /// the connector's rate limits are kept by the host's shared limiter.
 /// </summary>
 public sealed class ReminderSweep(
-    EvaluationStore store,
+    ReminderOutbox outbox,
     EvaluationCards cards,
     IChannelMessenger messenger,
     DepartmentRegistry departments,
@@ -55,7 +55,7 @@ public sealed class ReminderSweep(
         var seen = new HashSet<long>();
         while (true)
         {
-            var due = (await store.DueAsync(asOf, BatchSize, cancellationToken)).Where(d => seen.Add(d.Reminder.Id)).ToList();
+            var due = (await outbox.DueAsync(asOf, BatchSize, cancellationToken)).Where(d => seen.Add(d.Reminder.Id)).ToList();
             if (due.Count == 0)
             {
                 break;
@@ -92,7 +92,7 @@ public sealed class ReminderSweep(
             return due;
         }
 
-        await store.SupersedeAsync(superseded.Select(d => d.Reminder.Id).ToList(), cancellationToken);
+        await outbox.SupersedeAsync(superseded.Select(d => d.Reminder.Id).ToList(), cancellationToken);
         logger.LogInformation("{Count} reminder(s) superseded by a later card of the same evaluation", superseded.Count);
         return due.Except(superseded).ToList();
     }
@@ -141,7 +141,7 @@ public sealed class ReminderSweep(
         for (var start = 0; start < reminders.Count; start += ClaimChunk)
         {
             var chunk = reminders.GetRange(start, Math.Min(ClaimChunk, reminders.Count - start));
-            var claimed = await store.ClaimAsync([.. chunk.Select(v => v.Reminder.Id)], SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken);
+            var claimed = await outbox.ClaimAsync([.. chunk.Select(v => v.Reminder.Id)], SenderId, time.GetUtcNow() + options.ClaimLease, cancellationToken);
             for (var i = 0; i < chunk.Count; i++)
             {
                 if (!claimed.Contains(chunk[i].Reminder.Id))
@@ -156,7 +156,7 @@ public sealed class ReminderSweep(
                 }
                 catch (OperationCanceledException)
                 {
-                    await store.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
+                    await outbox.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
                     throw;
                 }
 
@@ -166,7 +166,7 @@ public sealed class ReminderSweep(
                     case Outcome.Failed: failed++; break;
                     case Outcome.Parked:
                         // The channel refused: the department's remaining cards wait with it.
-                        await store.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
+                        await outbox.UnclaimAsync(Untried(chunk, i, claimed), SenderId, CancellationToken.None);
                         return new SweepResult(sent, failed, reminders.Count - (start + i));
                 }
             }
@@ -185,13 +185,13 @@ public sealed class ReminderSweep(
         {
             var card = cards.Reminder(view with { Reminder = reminder }, Language.Japanese);
             var posted = await messenger.PostToDepartmentAsync(department.Name, OutgoingMessage.FromCard(card), cancellationToken);
-            await store.MarkSentAsync(reminder.Id, SenderId, posted, CancellationToken.None);
+            await outbox.MarkSentAsync(reminder.Id, SenderId, posted, CancellationToken.None);
             logger.LogInformation("Reminder {ReminderId} ({Kind}) for {Reference} due {Due} posted to {Department}",
                 reminder.Id, reminder.Kind, view.Project.Reference, view.Due.DueDate, department.Name);
         }
         catch (ChannelForbiddenException ex)
         {
-            await store.ReleaseAsync(reminder.Id, SenderId, ChannelInactive, CancellationToken.None);
+            await outbox.ReleaseAsync(reminder.Id, SenderId, ChannelInactive, CancellationToken.None);
             if (await departments.MarkInactiveAsync(department.Name, ex.Message, CancellationToken.None))
             {
                 logger.LogWarning("Teams refused the channel of {Department} (403); its cards wait until the channel is registered again", department.Name);
@@ -203,18 +203,18 @@ public sealed class ReminderSweep(
         }
         catch (DepartmentNotRegisteredException)
         {
-            await store.ReleaseAsync(reminder.Id, SenderId, NoChannel, CancellationToken.None);
+            await outbox.ReleaseAsync(reminder.Id, SenderId, NoChannel, CancellationToken.None);
             return Outcome.Parked;
         }
         catch (OperationCanceledException)
         {
-            await store.ReleaseAsync(reminder.Id, SenderId, "cancelled", CancellationToken.None);
+            await outbox.ReleaseAsync(reminder.Id, SenderId, "cancelled", CancellationToken.None);
             throw;
         }
         catch (Exception ex)
         {
             logger.LogWarning(ex, "Reminder {ReminderId} for {Reference} could not be posted; it stays pending", reminder.Id, view.Project.Reference);
-            await store.ReleaseAsync(reminder.Id, SenderId, ex.Message, CancellationToken.None);
+            await outbox.ReleaseAsync(reminder.Id, SenderId, ex.Message, CancellationToken.None);
             return Outcome.Failed;
         }
 
@@ -233,7 +233,7 @@ public sealed class ReminderSweep(
     private async Task EscalateAsync(DueReminder view, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var sentOn = calendar.LocalDate(asOf);
-        await store.AddReminderAsync(view.Due.Id, planner.NextEscalation(sentOn > view.Reminder.Day ? sentOn : view.Reminder.Day), cancellationToken);
+        await outbox.AddReminderAsync(view.Due.Id, planner.NextEscalation(sentOn > view.Reminder.Day ? sentOn : view.Reminder.Day), cancellationToken);
         await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.overdue", view.Project.Reference, Markdown.Escape(view.Project.Title),
             Markdown.Escape(view.Project.Department), ProjectService.Format(view.Due.DueDate)), cancellationToken);
     }
@@ -245,7 +245,7 @@ public sealed class ReminderSweep(
     private async Task ParkAsync(IReadOnlyList<DueReminder> reminders, string reason, CancellationToken cancellationToken)
     {
         var first = reminders.Where(v => v.Reminder.LastError != reason).ToList();
-        if (first.Count == 0 || await store.NoteWaitingAsync([.. first.Select(v => v.Reminder.Id)], reason, cancellationToken) == 0)
+        if (first.Count == 0 || await outbox.NoteWaitingAsync([.. first.Select(v => v.Reminder.Id)], reason, cancellationToken) == 0)
         {
             return;
         }

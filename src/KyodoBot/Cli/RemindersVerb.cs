@@ -26,7 +26,7 @@ public sealed class RemindersVerb : ICliVerb
         {
             case "list":
                 var days = int.TryParse(CliRunner.Option(args, "--days"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 60;
-                var upcoming = await services.GetRequiredService<EvaluationStore>().UpcomingAsync(time.GetUtcNow().AddDays(days), cancellationToken);
+                var upcoming = await services.GetRequiredService<ReminderOutbox>().UpcomingAsync(time.GetUtcNow().AddDays(days), cancellationToken);
                 Console.WriteLine("send_at\tkind\tstate\treference\tdepartment\tdue_date\ttitle\tlast_error");
                 foreach (var r in upcoming)
                 {

@@ -28,6 +28,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
     private IReminderSweep Sweep => _host.Services.GetRequiredService<IReminderSweep>();
     private TurnRouter Router => _host.Services.GetRequiredService<TurnRouter>();
     private EvaluationStore Store => _host.Services.GetRequiredService<EvaluationStore>();
+    private ReminderOutbox Outbox => _host.Services.GetRequiredService<ReminderOutbox>();
 
     [Fact]
     public async Task RegisteredProject_PlansReminders_SevenDaysBeforeAndOnTheDay_At0900Tokyo_OnBusinessDays()
@@ -272,9 +273,9 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var ids = (await RemindersAsync()).Where(r => r.Day == new DateOnly(2026, 12, 3)).Select(r => r.Id).Order().ToList();
         var until = At(2026, 12, 3, 9, 5);
 
-        var first = await Store.ClaimAsync([ids[1]], "sender-a", until, default);
-        var second = await Store.ClaimAsync(ids, "sender-b", until, default);
-        var third = await Store.ClaimAsync(ids, "sender-c", until, default);
+        var first = await Outbox.ClaimAsync([ids[1]], "sender-a", until, default);
+        var second = await Outbox.ClaimAsync(ids, "sender-b", until, default);
+        var third = await Outbox.ClaimAsync(ids, "sender-c", until, default);
 
         Assert.Equal([ids[1]], first.Order());
         Assert.Equal([ids[0], ids[2]], second.Order());
