@@ -46,30 +46,29 @@ public sealed class RegisterProjectAction(EvaluationCards cards, ProjectService 
 
     private (ProjectRegistration? Registration, IReadOnlyList<string> Errors) Validate(EvaluationCards.RegistrationInput input, IncomingTurn turn, Language language)
     {
-        string T(string key, params object?[] args) => texts.Get(language, key, args);
-        var errors = new List<string>();
-        if (input.Title.Length == 0) errors.Add(T("evaluation.register.missing", T("evaluation.register.title")));
-        if (input.Organization.Length == 0) errors.Add(T("evaluation.register.missing", T("evaluation.register.organization")));
-        if (input.Department.Length == 0) errors.Add(T("evaluation.register.missing", T("evaluation.register.department")));
-        var startOk = ProjectService.TryParseDate(input.StartDate, out var start);
-        var endOk = ProjectService.TryParseDate(input.EndDate, out var end);
-        if (!startOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.start")));
-        if (!endOk) errors.Add(T("evaluation.register.badDate", T("evaluation.register.end")));
-        if (startOk && endOk && end < start) errors.Add(T("evaluation.register.endBeforeStart"));
-        if (startOk && endOk && EvaluationSchedule.PeriodTooLong(start, end))
-        {
-            errors.Add(T("evaluation.register.tooLong", EvaluationSchedule.MaxProjectYears, ProjectService.Format(start.AddYears(EvaluationSchedule.MaxProjectYears))));
-        }
+        var (registration, problems) = ProjectRegistrationValidator.Validate(new RegistrationRequest(input.Title, input.Organization, input.Department,
+            input.StartDate, input.EndDate, input.PublicFunds == "yes", input.Schedule, input.Dates, turn.AadObjectId ?? turn.UserId));
+        return (registration, problems.Select(p => Describe(p, language)).ToList());
+    }
 
-        if (!ScheduleKinds.TryParse(input.Schedule, out var kind)) errors.Add(T("evaluation.register.missing", T("evaluation.register.schedule")));
-        var dates = ProjectService.ParseDates(input.Dates);
-        var typed = input.Dates.Split([',', '、', ' '], StringSplitOptions.RemoveEmptyEntries).Length;
-        if (dates.Count != typed) errors.Add(T("evaluation.register.badDates"));
-        if (EvaluationSchedule.TooManyDates(dates)) errors.Add(T("evaluation.register.tooManyDates", EvaluationSchedule.MaxEvaluations - 1, EvaluationSchedule.MaxEvaluations));
-        if (kind == ScheduleKind.Dates && dates.Count == 0 && errors.Count == 0) errors.Add(T("evaluation.register.datesRequired"));
-        return errors.Count > 0
-            ? (null, errors)
-            : (new ProjectRegistration(input.Title, input.Organization, input.Department, start, end, input.PublicFunds == "yes", kind, dates,
-                turn.AadObjectId ?? turn.UserId), errors);
+    /// <summary>What the card says about a problem, next to the field.</summary>
+    private string Describe(RegistrationProblem problem, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        return problem.Kind switch
+        {
+            RegistrationProblemKind.MissingTitle => T("evaluation.register.missing", T("evaluation.register.title")),
+            RegistrationProblemKind.MissingOrganization => T("evaluation.register.missing", T("evaluation.register.organization")),
+            RegistrationProblemKind.MissingDepartment => T("evaluation.register.missing", T("evaluation.register.department")),
+            RegistrationProblemKind.MissingStartDate or RegistrationProblemKind.BadStartDate => T("evaluation.register.badDate", T("evaluation.register.start")),
+            RegistrationProblemKind.MissingEndDate or RegistrationProblemKind.BadEndDate => T("evaluation.register.badDate", T("evaluation.register.end")),
+            RegistrationProblemKind.EndBeforeStart => T("evaluation.register.endBeforeStart"),
+            RegistrationProblemKind.PeriodTooLong => T("evaluation.register.tooLong", EvaluationSchedule.MaxProjectYears, problem.Value),
+            RegistrationProblemKind.BadSchedule => T("evaluation.register.missing", T("evaluation.register.schedule")),
+            RegistrationProblemKind.BadDates => T("evaluation.register.badDates"),
+            RegistrationProblemKind.TooManyDates => T("evaluation.register.tooManyDates", EvaluationSchedule.MaxEvaluations - 1, EvaluationSchedule.MaxEvaluations),
+            RegistrationProblemKind.DatesRequired => T("evaluation.register.datesRequired"),
+            _ => throw new InvalidOperationException($"No card text for {problem.Kind}."),
+        };
     }
 }

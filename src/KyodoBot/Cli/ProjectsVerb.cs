@@ -41,80 +41,21 @@ public sealed class ProjectsVerb : ICliVerb
                 return 0;
 
             case "add":
-                var errors = new List<string>();
-                string Required(string option)
+                string Text(string option) => Core.Text.TextNormalizer.Normalize(CliRunner.Option(args, option));
+                var (registration, problems) = ProjectRegistrationValidator.Validate(new RegistrationRequest(
+                    Text("--title"), Text("--org"), Text("--department"), Text("--start"), Text("--end"), !args.Contains("--no-public-funds"),
+                    CliRunner.Option(args, "--schedule") ?? "annual", CliRunner.Option(args, "--dates") ?? "", "cli", CliRunner.Option(args, "--reference")));
+                if (registration is null)
                 {
-                    var value = Core.Text.TextNormalizer.Normalize(CliRunner.Option(args, option));
-                    if (value.Length == 0)
+                    foreach (var problem in problems)
                     {
-                        errors.Add($"{option} is required");
-                    }
-
-                    return value;
-                }
-
-                DateOnly DateOption(string option)
-                {
-                    var text = Required(option);
-                    if (text.Length > 0 && !ProjectService.TryParseDate(text, out var date))
-                    {
-                        errors.Add($"{option} takes a date as YYYY-MM-DD, not '{text}'");
-                    }
-
-                    return ProjectService.TryParseDate(text, out var parsed) ? parsed : default;
-                }
-
-                var title = Required("--title");
-                var org = Required("--org");
-                var department = Required("--department");
-                var start = DateOption("--start");
-                var end = DateOption("--end");
-                var scheduleText = CliRunner.Option(args, "--schedule") ?? "annual";
-                if (!ScheduleKinds.TryParse(scheduleText, out var kind))
-                {
-                    errors.Add($"--schedule is quarterly, semiannual, annual or dates, not '{scheduleText}'");
-                }
-
-                var dates = ProjectService.ParseDates(CliRunner.Option(args, "--dates"));
-                if (kind == ScheduleKind.Dates && dates.Count == 0)
-                {
-                    errors.Add("--schedule dates needs --dates");
-                }
-
-                if (end < start)
-                {
-                    errors.Add("--end is before --start");
-                }
-
-                switch (EvaluationSchedule.Check(start, end, dates))
-                {
-                    case ScheduleProblem.PeriodTooLong:
-                        errors.Add($"--end is more than {EvaluationSchedule.MaxProjectYears} years after --start (a project runs {EvaluationSchedule.MaxProjectYears} years at most)");
-                        break;
-                    case ScheduleProblem.TooManyDates:
-                        errors.Add($"--dates gives more than {EvaluationSchedule.MaxEvaluations - 1} dates (a project has at most {EvaluationSchedule.MaxEvaluations} evaluations)");
-                        break;
-                }
-
-                var reference = CliRunner.Option(args, "--reference");
-                if (reference is not null && ProjectReference.Normalize(reference) is null)
-                {
-                    errors.Add($"--reference must look like PJ-2026-0001 (letters, a year, a number), not '{reference}'");
-                }
-
-                if (errors.Count > 0)
-                {
-                    foreach (var error in errors)
-                    {
-                        await Console.Error.WriteLineAsync($"projects: {error}");
+                        await Console.Error.WriteLineAsync($"projects: {Describe(problem)}");
                     }
 
                     return 2;
                 }
 
-                var project = await services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
-                    title, org, department, start, end, !args.Contains("--no-public-funds"), kind, dates, "cli",
-                    reference is null ? null : ProjectReference.Normalize(reference)), cancellationToken);
+                var project = await services.GetRequiredService<ProjectService>().RegisterAsync(registration, cancellationToken);
                 var history = (await store.HistoryAsync(project.Reference, cancellationToken))!;
                 Console.WriteLine($"{project.Reference}\t{string.Join(",", history.Dues.Select(d => ProjectService.Format(d.DueDate)))}");
                 return 0;
@@ -124,4 +65,26 @@ public sealed class ProjectsVerb : ICliVerb
                 return 2;
         }
     }
+
+    /// <summary>A registration problem in the words of the command line, naming the option.</summary>
+    private static string Describe(RegistrationProblem problem) => problem.Kind switch
+    {
+        RegistrationProblemKind.MissingTitle => "--title is required",
+        RegistrationProblemKind.MissingOrganization => "--org is required",
+        RegistrationProblemKind.MissingDepartment => "--department is required",
+        RegistrationProblemKind.MissingStartDate => "--start is required",
+        RegistrationProblemKind.BadStartDate => $"--start takes a date as YYYY-MM-DD, not '{problem.Value}'",
+        RegistrationProblemKind.MissingEndDate => "--end is required",
+        RegistrationProblemKind.BadEndDate => $"--end takes a date as YYYY-MM-DD, not '{problem.Value}'",
+        RegistrationProblemKind.EndBeforeStart => "--end is before --start",
+        RegistrationProblemKind.PeriodTooLong =>
+            $"--end is more than {EvaluationSchedule.MaxProjectYears} years after --start (a project runs {EvaluationSchedule.MaxProjectYears} years at most)",
+        RegistrationProblemKind.BadSchedule => $"--schedule is quarterly, semiannual, annual or dates, not '{problem.Value}'",
+        RegistrationProblemKind.BadDates => $"--dates takes dates as YYYY-MM-DD separated by commas; '{problem.Value}' is not one",
+        RegistrationProblemKind.TooManyDates =>
+            $"--dates gives more than {EvaluationSchedule.MaxEvaluations - 1} dates (a project has at most {EvaluationSchedule.MaxEvaluations} evaluations)",
+        RegistrationProblemKind.DatesRequired => "--schedule dates needs --dates",
+        RegistrationProblemKind.BadReference => $"--reference must look like PJ-2026-0001 (letters, a year, a number), not '{problem.Value}'",
+        _ => problem.Kind.ToString(),
+    };
 }

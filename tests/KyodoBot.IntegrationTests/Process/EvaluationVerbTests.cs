@@ -38,6 +38,8 @@ public sealed class EvaluationVerbTests : IDisposable
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --schedule weekly", "--schedule is quarterly")]
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2999-12-31 --schedule quarterly", "--end is more than 10 years after --start")]
     [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --reference abc", "--reference must look like")]
+    [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --schedule dates --dates 2027-10-01,someday", "--dates takes dates as YYYY-MM-DD separated by commas; 'someday' is not one")]
+    [InlineData("projects add --title x --org y --department z --start 2027-04-01 --end 2028-03-31 --dates 2027-13-01", "'2027-13-01' is not one")]
     public async Task BadInput_IsRefused_WithExitCode2_AndSaysWhy(string command, string message)
     {
         var (exit, output) = await RunAsync(command.Split(' '));
