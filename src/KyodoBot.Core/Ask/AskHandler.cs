@@ -47,6 +47,6 @@ public sealed class AskHandler(
             }, cancellationToken);
         }
 
-        return [presenter.Present(answer, new FeedbackKey(turn.ActivityId, question, sections, answer.Confidence), turn.Language, aiGenerated)];
+        return [presenter.Present(answer, FeedbackKey.Of(turn.ActivityId, question, answer.Citations.Select(c => c.Id), answer.Confidence), turn.Language, aiGenerated)];
     }
 }

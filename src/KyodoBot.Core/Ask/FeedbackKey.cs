@@ -14,6 +14,10 @@ namespace KyodoBot.Core.Ask;
 /// </summary>
 public sealed record FeedbackKey(string ActivityId, string Question, string SectionIds, double Confidence)
 {
+    /// <summary>The key of an answer shown for <paramref name="activityId"/>: the question clipped, the cited sections.</summary>
+    public static FeedbackKey Of(string activityId, string question, IEnumerable<string> sectionIds, double confidence) =>
+        new(activityId, QuestionLog.Clip(question), string.Join(",", sectionIds), confidence);
+
     public void WriteTo(JsonObject data)
     {
         data["activityId"] = ActivityId;

@@ -20,7 +20,7 @@ public sealed class SectionAction(IKnowledgeAnswerer answerer, AnswerPresenter p
         }
 
         var section = answer.Citations[0];
-        var feedback = new FeedbackKey(turn.ActivityId, section.Title, section.Id, answer.Confidence);
+        var feedback = FeedbackKey.Of(turn.ActivityId, section.Title, [section.Id], answer.Confidence);
         return Task.FromResult<IReadOnlyList<OutgoingMessage>>([presenter.Present(answer, feedback, turn.Language, aiGenerated: false)]);
     }
 }

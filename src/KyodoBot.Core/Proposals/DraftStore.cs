@@ -22,6 +22,24 @@ public sealed class ProposalDraft
     /// </summary>
     public string? SubmissionToken { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The draft of this user's proposal in this conversation, holding the dialog session as it is now.</summary>
+    public static ProposalDraft Of(Conversations.IncomingTurn turn, string definitionId, Dialogs.DialogSession session, long? resubmitOf,
+        string? lastActivityId = null, string? submissionToken = null)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        ArgumentNullException.ThrowIfNull(session);
+        return new ProposalDraft
+        {
+            UserId = turn.UserId,
+            ConversationId = turn.ConversationId,
+            DefinitionId = definitionId,
+            SessionJson = session.ToJson(),
+            LastActivityId = lastActivityId,
+            ResubmitOf = resubmitOf,
+            SubmissionToken = submissionToken,
+        };
+    }
 }
 
 /// <summary>

@@ -158,22 +158,13 @@ public sealed class ProposalDialog(
                 return step.Messages;
 
             default:
-                await drafts.SaveAsync(new ProposalDraft
-                {
-                    UserId = turn.UserId,
-                    ConversationId = turn.ConversationId,
-                    DefinitionId = Definition.Id,
-                    SessionJson = step.Session.ToJson(),
-                    LastActivityId = fresh ? null : turn.ActivityId,
-                    Paused = false,
-                    ResubmitOf = resubmitOf,
-                    SubmissionToken = draftToken,
-                }, cancellationToken);
+                await drafts.SaveAsync(ProposalDraft.Of(turn, Definition.Id, step.Session, resubmitOf,
+                    lastActivityId: fresh ? null : turn.ActivityId, submissionToken: draftToken), cancellationToken);
                 var messages = WithSummaryCard(step, turn.Language);
                 if (step.UnrecognisedQuestion is { } question)
                 {
                     var (answer, aiGenerated) = await answers.AnswerAsync(question, turn.Language, cancellationToken);
-                    var feedback = new FeedbackKey(turn.ActivityId, QuestionLog.Clip(question), string.Join(",", answer.Citations.Select(c => c.Id)), answer.Confidence);
+                    var feedback = FeedbackKey.Of(turn.ActivityId, question, answer.Citations.Select(c => c.Id), answer.Confidence);
                     return [presenter.Present(answer, feedback, turn.Language, aiGenerated), .. messages];
                 }
 

@@ -66,14 +66,7 @@ public sealed class ProposalForm(
                     step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(turn.Language) ?? id))));
         }
 
-        await drafts.SaveAsync(new ProposalDraft
-        {
-            UserId = turn.UserId,
-            ConversationId = turn.ConversationId,
-            DefinitionId = Definition.Id,
-            SessionJson = step.Session.ToJson(),
-            ResubmitOf = draft?.ResubmitOf,
-        }, cancellationToken);
+        await drafts.SaveAsync(ProposalDraft.Of(turn, Definition.Id, step.Session, draft?.ResubmitOf), cancellationToken);
         return new CardExecuteResult(cards.Summary(step.Summary!, turn.Language));
     }
 
