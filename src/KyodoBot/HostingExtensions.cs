@@ -55,8 +55,9 @@ public static class HostingExtensions
                 "approval, or read 未回答一覧. Set Kyodo__Admins__0=<Entra object id> to name an administrator.");
         }
 
-        // A broken dialogs/*.yaml stops start-up here, naming the file, the field and the problem.
-        _ = app.Services.GetRequiredService<KyodoBot.Core.Dialogs.DialogCatalog>();
+        // A broken dialogs/*.yaml stops start-up here, naming the file, the field and the problem; so does an intake
+        // that lost a field the code reads.
+        KyodoBot.Core.Proposals.ProposalIntakeFields.Check(app.Services.GetRequiredService<KyodoBot.Core.Dialogs.DialogCatalog>());
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         app.MapKyodoHealth();
         return app;

@@ -35,15 +35,15 @@ public sealed class ProjectService(
     public async Task<string?> OnAcceptedAsync(Proposal proposal, Language language, CancellationToken cancellationToken)
     {
         var answers = ProposalService.ReadAnswers(proposal.AnswersJson);
-        if (!TryDate(answers, "startDate", out var start) || !TryDate(answers, "endDate", out var end) || end < start)
+        if (!TryDate(answers, ProposalIntakeFields.StartDate, out var start) || !TryDate(answers, ProposalIntakeFields.EndDate, out var end) || end < start)
         {
             logger.LogWarning("Accepted proposal {Reference} has no usable period; no evaluation schedule was made", proposal.Reference);
             return texts.Get(language, "evaluation.project.noPeriod", proposal.Reference);
         }
 
-        var publicFunds = answers.GetValueOrDefault("publicFunds") == "yes";
-        var kind = ScheduleKinds.TryParse(answers.GetValueOrDefault("evaluationSchedule"), out var parsed) ? parsed : ScheduleKind.Dates;
-        var dates = ParseDates(answers.GetValueOrDefault("evaluationDates"));
+        var publicFunds = answers.GetValueOrDefault(ProposalIntakeFields.PublicFunds) == "yes";
+        var kind = ScheduleKinds.TryParse(answers.GetValueOrDefault(ProposalIntakeFields.EvaluationSchedule), out var parsed) ? parsed : ScheduleKind.Dates;
+        var dates = ParseDates(answers.GetValueOrDefault(ProposalIntakeFields.EvaluationDates));
         var (project, _) = await CreateAsync(new Project
         {
             Reference = proposal.Reference,

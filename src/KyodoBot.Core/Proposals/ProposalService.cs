@@ -24,10 +24,6 @@ public sealed class ProposalService(
     TimeProvider time,
     ILogger<ProposalService> logger) : IDepartmentRegisteredListener
 {
-    // The intake's fields the bot itself needs; everything else is data of dialogs/proposal-intake.yaml.
-    private const string TitleField = "projectName";
-    private const string OrganizationField = "orgName";
-
     /// <summary>
     /// Makes the draft's proposal and posts its review card — once per draft (<paramref name="draftToken"/>): a second
     /// 送信 of the same draft, concurrent or later, under any activity id, is told the number and where the card is.
@@ -71,8 +67,8 @@ public sealed class ProposalService(
             ProposerName = turn.UserName,
             ProposerAadObjectId = turn.AadObjectId,
             Department = session.Answer(departmentField) ?? "",
-            Title = session.Answer(TitleField) ?? "",
-            Organization = session.Answer(OrganizationField) ?? "",
+            Title = session.Answer(ProposalIntakeFields.Title) ?? "",
+            Organization = session.Answer(ProposalIntakeFields.Organization) ?? "",
             AnswersJson = JsonSerializer.Serialize(session.Answers),
             State = ProposalState.Undelivered,
         };

@@ -50,4 +50,37 @@ public sealed class StartupTests
         Assert.Contains($"'{key}'", bot.Output);
         Assert.DoesNotContain("Unhandled exception", bot.Output);
     }
+
+    [Fact]
+    public async Task IntakeYamlWithARenamedFieldTheCodeReads_StopsStartup_NamingTheId()
+    {
+        var directory = Directory.CreateTempSubdirectory("kyodobot-intake-").FullName;
+        var content = Path.Combine(directory, "content");
+        foreach (var folder in new[] { "cards", "dialogs", "knowledge", "calendar" })
+        {
+            CopyFolder(Path.Combine(RepoPaths.Root, folder), Path.Combine(content, folder));
+        }
+
+        var intake = Path.Combine(content, "dialogs", "proposal-intake.yaml");
+        var yaml = await File.ReadAllTextAsync(intake);
+        Assert.Contains("- id: orgName\n", yaml);
+        await File.WriteAllTextAsync(intake, yaml.Replace("- id: orgName\n", "- id: organisationName\n", StringComparison.Ordinal));
+
+        await using var bot = BotProcess.Start(new Dictionary<string, string?> { ["Kyodo__ContentRoot"] = content }, workingDirectory: directory);
+
+        var exitCode = await bot.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(2, exitCode);
+        Assert.Contains("has no field 'orgName'", bot.Output);
+        Assert.DoesNotContain("Unhandled exception", bot.Output);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
 }
