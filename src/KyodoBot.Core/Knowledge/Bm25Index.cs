@@ -7,7 +7,7 @@ namespace KyodoBot.Core.Knowledge;
 /// b = 0.75, idf = ln(1 + (N − df + 0.5) / (df + 0.5))), one postings table per field, a boost per field. The
 /// knowledge base is a few dozen sections, so a Lucene index cost far more than it gave: measured on this corpus,
 /// Lucene.Net took ~340 µs and ~340 KB per question and 300–400 ms of JIT on the first load; this takes a few µs
-/// and one small array, with the same ranking (see docs/decisions, "BM25 in process").
+/// and one small array, with the same ranking (see docs/decisions/0007-retrieval-own-bm25.md).
 /// </summary>
 public sealed class Bm25Index
 {
