@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Storage;
@@ -14,18 +15,28 @@ public sealed class ProjectsVerb : ICliVerb
     public string Usage =>
         "projects list | projects add --title T --org O --department D --start YYYY-MM-DD --end YYYY-MM-DD " +
         "[--schedule quarterly|semiannual|annual|dates] [--dates YYYY-MM-DD,…] [--no-public-funds] [--reference REF]";
-    public IReadOnlyList<CliSyntax> Syntax { get; } =
-        [
-            new("list", 0),
-            new("add", 0, CliOption.Text("--title"), CliOption.Text("--org"), CliOption.Text("--department"), CliOption.Text("--start"), CliOption.Text("--end"),
-                CliOption.Text("--schedule"), CliOption.Text("--dates"), CliOption.Switch("--no-public-funds"), CliOption.Text("--reference")),
-        ];
+    public Command Command { get; } = new("projects", "Lists the projects, or registers one that predates the bot.")
+    {
+        new Command("list", "The projects with their schedule and next due date, tab-separated."),
+        new Command("add", "Registers a project and schedules its evaluations.")
+        {
+            CliOptions.Text("--title", "The project's title (required)."),
+            CliOptions.Text("--org", "The partner organisation (required)."),
+            CliOptions.Text("--department", "The department in charge (required)."),
+            CliOptions.Text("--start", "First day, YYYY-MM-DD (required)."),
+            CliOptions.Text("--end", "Last day, YYYY-MM-DD (required)."),
+            CliOptions.Text("--schedule", "quarterly, semiannual, annual (the default) or dates."),
+            CliOptions.Text("--dates", "With --schedule dates: the due dates, YYYY-MM-DD,…"),
+            CliOptions.Switch("--no-public-funds", "The project uses no public funds."),
+            CliOptions.Text("--reference", "Its reference, e.g. PJ-2026-0001 (default: the next free one)."),
+        },
+    };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var store = services.GetRequiredService<EvaluationStore>();
-        switch (args.Count > 0 ? args[0] : "")
+        switch (parsed.CommandResult.Command.Name)
         {
             case "list":
                 var all = await store.AllHistoriesAsync(cancellationToken);
@@ -44,7 +55,7 @@ public sealed class ProjectsVerb : ICliVerb
                 var errors = new List<string>();
                 string Required(string option)
                 {
-                    var value = Core.Text.TextNormalizer.Normalize(CliRunner.Option(args, option));
+                    var value = Core.Text.TextNormalizer.Normalize(parsed.GetValue<string>(option));
                     if (value.Length == 0)
                     {
                         errors.Add($"{option} is required");
@@ -69,13 +80,13 @@ public sealed class ProjectsVerb : ICliVerb
                 var department = Required("--department");
                 var start = DateOption("--start");
                 var end = DateOption("--end");
-                var scheduleText = CliRunner.Option(args, "--schedule") ?? "annual";
+                var scheduleText = parsed.GetValue<string>("--schedule") ?? "annual";
                 if (!ScheduleKinds.TryParse(scheduleText, out var kind))
                 {
                     errors.Add($"--schedule is quarterly, semiannual, annual or dates, not '{scheduleText}'");
                 }
 
-                var dates = ProjectService.ParseDates(CliRunner.Option(args, "--dates"));
+                var dates = ProjectService.ParseDates(parsed.GetValue<string>("--dates"));
                 if (kind == ScheduleKind.Dates && dates.Count == 0)
                 {
                     errors.Add("--schedule dates needs --dates");
@@ -96,7 +107,7 @@ public sealed class ProjectsVerb : ICliVerb
                         break;
                 }
 
-                var reference = CliRunner.Option(args, "--reference");
+                var reference = parsed.GetValue<string>("--reference");
                 if (reference is not null && ProjectReference.Normalize(reference) is null)
                 {
                     errors.Add($"--reference must look like PJ-2026-0001 (letters, a year, a number), not '{reference}'");
@@ -113,7 +124,7 @@ public sealed class ProjectsVerb : ICliVerb
                 }
 
                 var project = await services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
-                    title, org, department, start, end, !args.Contains("--no-public-funds"), kind, dates, "cli",
+                    title, org, department, start, end, !parsed.GetValue<bool>("--no-public-funds"), kind, dates, "cli",
                     reference is null ? null : ProjectReference.Normalize(reference)), cancellationToken);
                 var history = (await store.HistoryAsync(project.Reference, cancellationToken))!;
                 Console.WriteLine($"{project.Reference}\t{string.Join(",", history.Dues.Select(d => ProjectService.Format(d.DueDate)))}");
