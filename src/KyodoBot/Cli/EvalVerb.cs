@@ -24,10 +24,10 @@ public sealed class EvalVerb : ICliVerb
         var file = parsed.GetValue(_file)!;
         var minimum = parsed.GetValue(_minAccuracy) ?? 0.0;
 
-        IReadOnlyList<EvalCase> cases;
+        IReadOnlyList<QuestionSetCase> cases;
         try
         {
-            cases = EvalRunner.Load(CliRunner.UserPath(file));
+            cases = QuestionSetRunner.Load(CliRunner.UserPath(file));
         }
         catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
         {
@@ -35,7 +35,7 @@ public sealed class EvalVerb : ICliVerb
             return 2;
         }
 
-        var report = EvalRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>(), services.GetRequiredService<IKnowledgeBase>());
+        var report = QuestionSetRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>(), services.GetRequiredService<IKnowledgeBase>());
         foreach (var result in report.Results)
         {
             var answer = result.AnswerText.ReplaceLineEndings(" ");
