@@ -39,9 +39,6 @@ public static class CliRunner
 {
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
 
-    // "@file" is a question or a path here, never a response file to expand.
-    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
-
     /// <summary>Every verb, new instances each time (a <see cref="Command"/> belongs to the one root it is parsed under).</summary>
     internal static ICliVerb[] CreateVerbs() =>
         [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
@@ -107,7 +104,8 @@ public static class CliRunner
             root.Subcommands.Add(verb.Command);
         }
 
-        return (verb, root.Parse([verb?.Name ?? args[0], .. args[1..]], Parsing));
+        // "@file" is a question or a path here, never a response file to expand.
+        return (verb, root.Parse([verb?.Name ?? args[0], .. args[1..]], new ParserConfiguration { ResponseFileTokenReplacer = null }));
     }
 
     /// <summary>The first problem with the command line, in the words the verbs have always used; null when there is none.</summary>
