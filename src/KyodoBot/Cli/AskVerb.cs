@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -18,25 +19,35 @@ public sealed class AskVerb : ICliVerb
     public string Name => "ask";
     public string Usage => "ask \"質問\" [--json] [--lang ja|en]";
     public bool UsesDatabase => false;
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 1, CliOption.Switch("--json"), CliOption.OneOf("--lang", "ja", "en"))];
+    private readonly Argument<string> _question = new("質問") { Description = "The question, quoted when it has spaces." };
+    private readonly Option<bool> _json = CliOptions.Switch("--json", "Print exactly one JSON object (answer, confidence, citations, suggestions) and nothing else.");
+    private readonly Option<string> _lang = CliOptions.OneOf("--lang", "Answer in this language (default: the question's own).", "ja", "en");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public AskVerb()
     {
-        var question = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != CliRunner.Option(args, "--lang"));
-        if (string.IsNullOrWhiteSpace(question))
+        _question.Validators.Add(result =>
         {
-            await Console.Error.WriteLineAsync($"usage: {Usage}");
-            return 2;
-        }
+            if (string.IsNullOrWhiteSpace(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("the question is empty");
+            }
+        });
+        Command = new Command(Name, "Answers one question as the bot would, without recording it.") { _question, _json, _lang };
+    }
 
-        var language = CliRunner.Option(args, "--lang") switch
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var question = parsed.GetValue(_question)!;
+        var language = parsed.GetValue(_lang) switch
         {
             "en" => Language.English,
             "ja" => Language.Japanese,
             _ => LanguageResolver.Resolve(question, Language.Japanese),
         };
         var (answer, _) = await services.GetRequiredService<AnswerService>().AnswerAsync(question, language, cancellationToken);
-        if (args.Contains("--json"))
+        if (parsed.GetValue(_json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {

@@ -1,3 +1,6 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
 using KyodoBot.Core;
 using KyodoBot.Bot;
 using KyodoBot.Core.Conversations;
@@ -7,16 +10,22 @@ using KyodoBot.Core.Storage;
 
 namespace KyodoBot.Cli;
 
-/// <summary>A command-line verb of the same executable (<c>dotnet run --project src/KyodoBot -- VERB …</c>).</summary>
+/// <summary>
+/// A command-line verb of the same executable (<c>dotnet run --project src/KyodoBot -- VERB …</c>). Each verb is one
+/// file in this folder holding its <see cref="Command"/> (sub-commands, arguments, options and their checks) and what it
+/// does; a new verb is added to <see cref="CliRunner.CreateVerbs"/>.
+/// </summary>
 public interface ICliVerb
 {
     string Name { get; }
+
+    /// <summary>One line for the list of verbs and for the refusal of a bad command line.</summary>
     string Usage { get; }
 
     /// <summary>The forms the verb accepts; anything else is refused with the usage before the verb runs.</summary>
-    IReadOnlyList<CliSyntax> Syntax { get; }
+    Command Command { get; }
 
-    Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken);
+    Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken);
 
     /// <summary>True for a verb that posts to Teams (it needs the bot's identity and the Bot Framework adapter).</summary>
     bool PostsToTeams => false;
@@ -28,9 +37,11 @@ public interface ICliVerb
 /// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
 public static class CliRunner
 {
-    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
-
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
+
+    /// <summary>Every verb, new instances each time (a <see cref="Command"/> belongs to the one root it is parsed under).</summary>
+    internal static ICliVerb[] CreateVerbs() =>
+        [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
 
     /// <summary>
     /// True when the command line is for the CLI rather than the bot: a verb, a word that is no verb (an error, not a
@@ -42,36 +53,97 @@ public static class CliRunner
     public static string OverallUsage =>
         "usage: KyodoBot [--urls URL] [--environment Development|Staging|Production]   (runs the bot)\n" +
         "       KyodoBot VERB [options]   (see VERB --help)\n\nverbs:\n" +
-        string.Join("\n", Verbs.Select(v => "  " + v.Usage));
+        string.Join("\n", CreateVerbs().Select(v => "  " + v.Usage));
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var verb = Verbs.FirstOrDefault(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        if (args[0].StartsWith('-'))
+        {
+            Console.WriteLine(OverallUsage);
+            return 0;
+        }
+
+        var (verb, parsed) = Parse(args);
         if (verb is null)
         {
-            if (args[0].StartsWith('-'))
-            {
-                Console.WriteLine(OverallUsage);
-                return 0;
-            }
-
             await Console.Error.WriteLineAsync($"unknown command '{args[0]}'.\n{OverallUsage}");
             return 2;
         }
 
-        var rest = args.Skip(1).ToArray();
-        if (rest.Any(a => HelpFlags.Contains(a, StringComparer.OrdinalIgnoreCase)))
-        {
-            Console.WriteLine($"usage: {verb.Usage}");
-            return 0;
-        }
-
-        if (CliSyntax.Check(verb.Syntax, rest) is { } error)
+        if (parsed.Action is not HelpAction && Refusal(parsed) is { } error)
         {
             await Console.Error.WriteLineAsync($"{verb.Name}: {error}\nusage: {verb.Usage}");
             return 2;
         }
 
+        foreach (var command in Leaves(verb.Command))
+        {
+            command.SetAction((result, cancellationToken) => RunVerbAsync(verb, result, args[1..], cancellationToken));
+        }
+
+        // The verbs report their own failures (RunVerbAsync); anything else is a bug and keeps its stack trace.
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>
+    /// What is wrong with a command line, in one line without the verb's name (<c>unknown option '--day'; known: --days</c>),
+    /// or null when it is good. For tests; <see cref="RunAsync"/> says the same.
+    /// </summary>
+    internal static string? Check(string[] args)
+    {
+        var (verb, parsed) = Parse(args);
+        return verb is null ? $"unknown command '{args[0]}'" : Refusal(parsed);
+    }
+
+    private static (ICliVerb? Verb, ParseResult Parsed) Parse(string[] args)
+    {
+        var verb = CreateVerbs().FirstOrDefault(v => v.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));
+        var root = new RootCommand("KyodoBot (協働ボット): runs the bot, or one command-line verb.");
+        if (verb is not null)
+        {
+            root.Subcommands.Add(verb.Command);
+        }
+
+        // "@file" is a question or a path here, never a response file to expand.
+        return (verb, root.Parse([verb?.Name ?? args[0], .. args[1..]], new ParserConfiguration { ResponseFileTokenReplacer = null }));
+    }
+
+    /// <summary>The first problem with the command line, in the words the verbs have always used; null when there is none.</summary>
+    private static string? Refusal(ParseResult parsed)
+    {
+        var command = parsed.CommandResult.Command;
+        var subcommands = string.Join(" or ", command.Subcommands.Select(c => c.Name));
+        // An unknown "--flag" may have been taken as the value of an argument (ask --jsn 質問), so look at every token.
+        var unknownOption = parsed.Tokens.FirstOrDefault(t => t.Type == TokenType.Argument && t.Value.StartsWith("--", StringComparison.Ordinal) && t.Value.Length > 2)?.Value;
+        var unmatched = unknownOption ?? parsed.UnmatchedTokens.FirstOrDefault();
+        if (unmatched is not null)
+        {
+            var options = command.Options.Where(o => o is not HelpOption).Select(o => o.Name).ToList();
+            return unmatched.StartsWith('-') ? $"unknown option '{unmatched}'" + (options.Count == 0 ? "" : $"; known: {string.Join(", ", options)}")
+                : command.Subcommands.Count > 0 ? $"unknown sub-command '{unmatched}'; use {subcommands}"
+                : command.Arguments.Count == 0 ? $"unexpected argument '{unmatched}'"
+                : $"unexpected argument '{unmatched}' (quote a text with spaces)";
+        }
+
+        if (command.Subcommands.Count > 0)
+        {
+            return $"say {subcommands}";
+        }
+
+        return parsed.Errors.FirstOrDefault() switch
+        {
+            null => null,
+            { SymbolResult: OptionResult { Tokens.Count: 0, IdentifierToken: not null } option } when option.Option.Arity.MinimumNumberOfValues > 0 => $"{option.Option.Name} needs a value",
+            { SymbolResult: ArgumentResult { Tokens.Count: 0 } argument } => $"{argument.Argument.Name} is missing",
+            var error => error.Message,
+        };
+    }
+
+    private static IEnumerable<Command> Leaves(Command command) =>
+        command.Subcommands.Count == 0 ? [command] : command.Subcommands.SelectMany(Leaves);
+
+    private static async Task<int> RunVerbAsync(ICliVerb verb, ParseResult parsed, string[] rest, CancellationToken cancellationToken)
+    {
         StorageOptions? storage = null;
         try
         {
@@ -110,7 +182,7 @@ public static class CliRunner
                 await Console.Error.WriteLineAsync($"{verb.Name}: using {storage.Describe()}");
             }
 
-            return await verb.RunAsync(rest, host.Services, CancellationToken.None);
+            return await verb.RunAsync(parsed, host.Services, cancellationToken);
         }
         catch (KyodoConfigurationException ex)
         {
@@ -144,20 +216,6 @@ public static class CliRunner
         var userDirectory = Environment.GetEnvironmentVariable("PWD");
         return Path.GetFullPath(Path.Combine(
             !string.IsNullOrEmpty(userDirectory) && Directory.Exists(userDirectory) ? userDirectory : Directory.GetCurrentDirectory(), path));
-    }
-
-    /// <summary>The value after <paramref name="option"/>, if present.</summary>
-    public static string? Option(IReadOnlyList<string> args, string option)
-    {
-        for (var i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i].Equals(option, StringComparison.OrdinalIgnoreCase))
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KyodoBot.Core.Knowledge;
 
@@ -8,29 +9,25 @@ public sealed class EvalVerb : ICliVerb
 {
     public string Name => "eval";
     public string Usage => "eval FILE.jsonl [--min-accuracy 0.9]";
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 1, CliOption.Text("--min-accuracy"))];
+    private readonly Argument<string> _file = new("FILE.jsonl") { Description = "The question set: one JSON object a line (see eval/)." };
+    private readonly Option<double?> _minAccuracy = CliOptions.Parsed<double>("--min-accuracy",
+        "Exit with 1 when the accuracy is below this (0 to 1).",
+        (string text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value is >= 0 and <= 1,
+        "--min-accuracy takes a number between 0 and 1, e.g. 0.9");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public EvalVerb() => Command = new Command(Name, "Runs a question set against the embedded answerer and reports its accuracy.") { _file, _minAccuracy };
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != CliRunner.Option(args, "--min-accuracy"));
-        if (file is null)
-        {
-            await Console.Error.WriteLineAsync($"usage: {Usage}");
-            return 2;
-        }
+        var file = parsed.GetValue(_file)!;
+        var minimum = parsed.GetValue(_minAccuracy) ?? 0.0;
 
-        var minimum = 0.0;
-        if (CliRunner.Option(args, "--min-accuracy") is { } text
-            && (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out minimum) || minimum is < 0 or > 1))
-        {
-            await Console.Error.WriteLineAsync("eval: --min-accuracy takes a number between 0 and 1, e.g. 0.9");
-            return 2;
-        }
-
-        IReadOnlyList<EvalCase> cases;
+        IReadOnlyList<QuestionSetCase> cases;
         try
         {
-            cases = EvalRunner.Load(CliRunner.UserPath(file));
+            cases = QuestionSetRunner.Load(CliRunner.UserPath(file));
         }
         catch (Exception ex) when (ex is IOException or FormatException or UnauthorizedAccessException)
         {
@@ -38,7 +35,7 @@ public sealed class EvalVerb : ICliVerb
             return 2;
         }
 
-        var report = EvalRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>(), services.GetRequiredService<IKnowledgeBase>());
+        var report = QuestionSetRunner.Run(cases, services.GetRequiredService<IKnowledgeAnswerer>(), services.GetRequiredService<IKnowledgeBase>());
         foreach (var result in report.Results)
         {
             var answer = result.AnswerText.ReplaceLineEndings(" ");

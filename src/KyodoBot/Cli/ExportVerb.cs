@@ -1,3 +1,4 @@
+using System.CommandLine;
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Storage;
 
@@ -8,21 +9,21 @@ public sealed class ExportVerb : ICliVerb
 {
     public string Name => "export";
     public string Usage => "export --format csv|json [--out FILE]   (CSV is UTF-8 with BOM; without --out, to standard output)";
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--format"), CliOption.Text("--out"))];
+    private readonly Option<string> _format = CliOptions.OneOf("--format", "csv (the default) or json.", "csv", "json");
+    private readonly Option<string> _out = CliOptions.Text("--out", "The file to write (default: standard output).");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public ExportVerb() => Command = new Command(Name, "Exports the projects with their evaluations, ready to publish.") { _format, _out };
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var format = (CliRunner.Option(args, "--format") ?? "csv").ToLowerInvariant();
-        if (format is not ("csv" or "json"))
-        {
-            await Console.Error.WriteLineAsync($"export: --format is csv or json, not '{format}'");
-            return 2;
-        }
+        var format = parsed.GetValue(_format) ?? "csv";
 
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var projects = await services.GetRequiredService<EvaluationStore>().AllHistoriesAsync(cancellationToken);
         var zone = services.GetRequiredService<EvaluationOptions>().TimeZone;
-        var outPath = CliRunner.Option(args, "--out") is { } o ? CliRunner.UserPath(o) : null;
+        var outPath = parsed.GetValue(_out) is { } o ? CliRunner.UserPath(o) : null;
         await using (var output = outPath is null ? Console.OpenStandardOutput() : File.Create(outPath))
         {
             if (format == "csv")

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO.Compression;
 using KyodoBot.Core.Hosting;
 
@@ -14,13 +15,19 @@ public sealed class PackageVerb : ICliVerb
     public string Name => "package";
     public string Usage => "package [--app-id <MicrosoftAppId>] [--teams-app-id <guid>] [--out <file.zip>]";
     public bool UsesDatabase => false;
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--app-id"), CliOption.Text("--teams-app-id"), CliOption.Text("--out"))];
+    private readonly Option<string> _appId = CliOptions.Text("--app-id", "The bot's Microsoft App ID (default: MicrosoftAppId from the configuration).");
+    private readonly Option<string> _teamsAppId = CliOptions.Text("--teams-app-id", "The Teams app id (default: Kyodo:TeamsAppId, else the bot's id).");
+    private readonly Option<string> _out = CliOptions.Text("--out", "The zip to write (default: appPackage/build/KyodoBot.zip).");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public PackageVerb() => Command = new Command(Name, "Writes the Teams app package (manifest with the bot id, icons, localisation).") { _appId, _teamsAppId, _out };
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var paths = services.GetRequiredService<ContentPaths>();
-        var appId = (CliRunner.Option(args, "--app-id") ?? configuration["MicrosoftAppId"])?.Trim();
+        var appId = (parsed.GetValue(_appId) ?? configuration["MicrosoftAppId"])?.Trim();
         if (string.IsNullOrEmpty(appId))
         {
             await Console.Error.WriteLineAsync(
@@ -35,7 +42,7 @@ public sealed class PackageVerb : ICliVerb
             return 2;
         }
 
-        var teamsAppId = (CliRunner.Option(args, "--teams-app-id") ?? configuration["Kyodo:TeamsAppId"])?.Trim();
+        var teamsAppId = (parsed.GetValue(_teamsAppId) ?? configuration["Kyodo:TeamsAppId"])?.Trim();
         if (string.IsNullOrEmpty(teamsAppId))
         {
             teamsAppId = appId;
@@ -57,7 +64,7 @@ public sealed class PackageVerb : ICliVerb
             .Replace("${{BOT_ID}}", appId, StringComparison.Ordinal)
             .Replace("${{TEAMS_APP_ID}}", teamsAppId, StringComparison.Ordinal);
 
-        var output = CliRunner.Option(args, "--out") is { } requested
+        var output = parsed.GetValue(_out) is { } requested
             ? CliRunner.UserPath(requested)
             : Path.Combine(paths.AppPackage, "build", "KyodoBot.zip");
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Storage;
@@ -14,18 +15,28 @@ public sealed class ProjectsVerb : ICliVerb
     public string Usage =>
         "projects list | projects add --title T --org O --department D --start YYYY-MM-DD --end YYYY-MM-DD " +
         "[--schedule quarterly|semiannual|annual|dates] [--dates YYYY-MM-DD,…] [--no-public-funds] [--reference REF]";
-    public IReadOnlyList<CliSyntax> Syntax { get; } =
-        [
-            new("list", 0),
-            new("add", 0, CliOption.Text("--title"), CliOption.Text("--org"), CliOption.Text("--department"), CliOption.Text("--start"), CliOption.Text("--end"),
-                CliOption.Text("--schedule"), CliOption.Text("--dates"), CliOption.Switch("--no-public-funds"), CliOption.Text("--reference")),
-        ];
+    public Command Command { get; } = new("projects", "Lists the projects, or registers one that predates the bot.")
+    {
+        new Command("list", "The projects with their schedule and next due date, tab-separated."),
+        new Command("add", "Registers a project and schedules its evaluations.")
+        {
+            CliOptions.Text("--title", "The project's title (required)."),
+            CliOptions.Text("--org", "The partner organisation (required)."),
+            CliOptions.Text("--department", "The department in charge (required)."),
+            CliOptions.Text("--start", "First day, YYYY-MM-DD (required)."),
+            CliOptions.Text("--end", "Last day, YYYY-MM-DD (required)."),
+            CliOptions.Text("--schedule", "quarterly, semiannual, annual (the default) or dates."),
+            CliOptions.Text("--dates", "With --schedule dates: the due dates, YYYY-MM-DD,…"),
+            CliOptions.Switch("--no-public-funds", "The project uses no public funds."),
+            CliOptions.Text("--reference", "Its reference, e.g. PJ-2026-0001 (default: the next free one)."),
+        },
+    };
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var store = services.GetRequiredService<EvaluationStore>();
-        switch (args.Count > 0 ? args[0] : "")
+        switch (parsed.CommandResult.Command.Name)
         {
             case "list":
                 var all = await store.AllHistoriesAsync(cancellationToken);
@@ -41,10 +52,10 @@ public sealed class ProjectsVerb : ICliVerb
                 return 0;
 
             case "add":
-                string Text(string option) => Core.Text.TextNormalizer.Normalize(CliRunner.Option(args, option));
+                string Text(string option) => Core.Text.TextNormalizer.Normalize(parsed.GetValue<string>(option));
                 var (registration, problems) = ProjectRegistrationValidator.Validate(new RegistrationRequest(
-                    Text("--title"), Text("--org"), Text("--department"), Text("--start"), Text("--end"), !args.Contains("--no-public-funds"),
-                    CliRunner.Option(args, "--schedule") ?? "annual", CliRunner.Option(args, "--dates") ?? "", "cli", CliRunner.Option(args, "--reference")));
+                    Text("--title"), Text("--org"), Text("--department"), Text("--start"), Text("--end"), !parsed.GetValue<bool>("--no-public-funds"),
+                    parsed.GetValue<string>("--schedule") ?? "annual", parsed.GetValue<string>("--dates") ?? "", "cli", parsed.GetValue<string>("--reference")));
                 if (registration is null)
                 {
                     foreach (var problem in problems)

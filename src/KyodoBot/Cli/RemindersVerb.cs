@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KyodoBot.Core.Evaluations;
 using KyodoBot.Core.Storage;
@@ -13,19 +14,30 @@ public sealed class RemindersVerb : ICliVerb
 {
     public string Name => "reminders";
     public string Usage => "reminders list [--days 60] | reminders send-due [--as-of 2027-04-01T09:00+09:00]";
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new("list", 0, CliOption.Count("--days")), new("send-due", 0, CliOption.Text("--as-of"))];
+    private readonly Option<int> _days = CliOptions.Count("--days", 60, "How many days ahead to look.");
+    private readonly Option<DateTimeOffset?> _asOf = CliOptions.Parsed<DateTimeOffset>("--as-of", "Send what is due at this instant (default: now).",
+        (string text, out DateTimeOffset value) => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value),
+        "--as-of takes an instant with its offset, e.g. 2027-04-01T09:00+09:00");
+
+    public RemindersVerb() => Command = new Command(Name, "Lists or sends the evaluation reminders.")
+    {
+        new Command("list", "The reminders still to send.") { _days },
+        new Command("send-due", "Sends everything due once and exits (twice for the same instant sends nothing the second time).") { _asOf },
+    };
+
+    public Command Command { get; }
     public bool PostsToTeams => true;
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
-        var sub = args.Count > 0 ? args[0] : "";
+        var sub = parsed.CommandResult.Command.Name;
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var time = services.GetRequiredService<TimeProvider>();
         var options = services.GetRequiredService<EvaluationOptions>();
         switch (sub)
         {
             case "list":
-                var days = int.TryParse(CliRunner.Option(args, "--days"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var d) && d > 0 ? d : 60;
+                var days = parsed.GetValue(_days);
                 var upcoming = await services.GetRequiredService<ReminderOutbox>().UpcomingAsync(time.GetUtcNow().AddDays(days), cancellationToken);
                 Console.WriteLine("send_at\tkind\tstate\treference\tdepartment\tdue_date\ttitle\tlast_error");
                 foreach (var r in upcoming)
@@ -40,14 +52,7 @@ public sealed class RemindersVerb : ICliVerb
                 return 0;
 
             case "send-due":
-                var asOf = time.GetUtcNow();
-                if (CliRunner.Option(args, "--as-of") is { } text
-                    && !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
-                {
-                    await Console.Error.WriteLineAsync("reminders: --as-of takes an instant with its offset, e.g. 2027-04-01T09:00+09:00");
-                    return 2;
-                }
-
+                var asOf = parsed.GetValue(_asOf) ?? time.GetUtcNow();
                 var result = await services.GetRequiredService<IReminderSweep>().RunAsync(asOf, cancellationToken);
                 Console.WriteLine($"sent {result.Sent}, failed {result.Failed}, waiting for a channel {result.Parked} (as of {asOf:yyyy-MM-dd'T'HH:mmzzz})");
                 return result.Failed > 0 ? 1 : 0;

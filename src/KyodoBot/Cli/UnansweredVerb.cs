@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using KyodoBot.Core.Ask;
 using KyodoBot.Core.Knowledge;
@@ -13,26 +14,23 @@ public sealed class UnansweredVerb : ICliVerb
 {
     public string Name => "unanswered";
     public string Usage => "unanswered [--since YYYY-MM-DD] [--limit 100] [--suggest]";
-    public IReadOnlyList<CliSyntax> Syntax { get; } = [new(null, 0, CliOption.Text("--since"), CliOption.Count("--limit"), CliOption.Switch("--suggest"))];
+    private readonly Option<DateTimeOffset?> _since = CliOptions.Parsed<DateTimeOffset>("--since", "Only questions asked on or after this day (UTC).",
+        (string text, out DateTimeOffset value) => DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value),
+        "--since takes a date as YYYY-MM-DD");
+    private readonly Option<int> _limit = CliOptions.Count("--limit", 100, "At most this many questions.");
+    private readonly Option<bool> _suggest = CliOptions.Switch("--suggest", "Add the sections most likely to answer each question.");
 
-    public async Task<int> RunAsync(IReadOnlyList<string> args, IServiceProvider services, CancellationToken cancellationToken)
+    public UnansweredVerb() => Command = new Command(Name, "Lists the unanswered and 👎 questions with counts, for the manual's editors.") { _since, _limit, _suggest };
+
+    public Command Command { get; }
+
+    public async Task<int> RunAsync(ParseResult parsed, IServiceProvider services, CancellationToken cancellationToken)
     {
-        DateTimeOffset? since = null;
-        if (CliRunner.Option(args, "--since") is { } sinceText)
-        {
-            if (!DateTimeOffset.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                await Console.Error.WriteLineAsync("unanswered: --since takes a date as YYYY-MM-DD");
-                return 2;
-            }
-
-            since = parsed;
-        }
-
-        var limit = int.TryParse(CliRunner.Option(args, "--limit"), out var l) && l > 0 ? l : 100;
+        var since = parsed.GetValue(_since);
+        var limit = parsed.GetValue(_limit);
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         var lines = await services.GetRequiredService<QuestionLog>().UnansweredAsync(since, limit, cancellationToken);
-        var knowledge = args.Contains("--suggest") ? services.GetRequiredService<IKnowledgeBase>() : null;
+        var knowledge = parsed.GetValue(_suggest) ? services.GetRequiredService<IKnowledgeBase>() : null;
         Console.WriteLine("unanswered\tdownvotes\tlast_asked\tquestion\tcomments" + (knowledge is null ? "" : "\tsuggested"));
         foreach (var line in lines)
         {

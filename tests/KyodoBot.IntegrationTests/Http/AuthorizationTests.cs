@@ -16,15 +16,10 @@ namespace KyodoBot.IntegrationTests.Http;
 /// channel cannot take a department over — it asks, and the holding channel approves (or an admin moves it). On SQLite
 /// and on PostgreSQL (the move requests have a migration for each).
 /// </summary>
-public abstract class AuthorizationTests(string provider) : IAsyncLifetime
+public abstract class AuthorizationTests(string provider) : BotEndpointTest(provider)
 {
     private const string Department = "市民活動推進課";
     private const string OtherChannel = "19:somebody-else@thread.tacv2";
-
-    private FakeBotConnector _connector = null!;
-    private TestDatabase? _database;
-    private BotApp? _app;
-    private HttpClient _client = null!;
 
     [SkippableTheory]
     [InlineData("evaluation.record")]
@@ -35,7 +30,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     public async Task DepartmentAction_ByInvokeFromAPersonalChat_IsRefused_AndChangesNothing(string verb)
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 " + Department, expectReplies: true));
         var (project, dues) = await ProjectWithTwoDatesAsync();
         var before = await StateAsync();
 
@@ -46,10 +41,10 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
             ["addDate"] = Today().AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["moveDate"] = Today().AddDays(70).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         });
-        var response = await _client.SendAsync(Activities.Post(invoke));
+        var response = await Client.SendAsync(Activities.Post(invoke));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var refusal = await _connector.WaitForAsync(c => c.Method == "POST" && Text(c).Contains("所管課のチャネルまたは管理者のみ"));
+        var refusal = await Connector.WaitForAsync(c => c.Method == "POST" && Text(c).Contains("所管課のチャネルまたは管理者のみ"));
         Assert.Equal("a:personal-29:user-mallory", Assert.Single(refusal).ConversationId);
         Assert.Equal(before, await StateAsync());
     }
@@ -58,7 +53,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     public async Task ProposalDecision_ByInvokeFromAPersonalChatOrAnotherChannel_IsRefused_AndTheProposalStaysUnderReview()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 " + Department, expectReplies: true));
         await WaitingProposalAsync();
         await using (var db = await Db())
         {
@@ -66,16 +61,16 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
                 .SetProperty(p => p.State, ProposalState.UnderReview)
                 .SetProperty(p => p.ReviewConversationId, Activities.ChannelId + ";messageid=1001")
                 .SetProperty(p => p.ReviewActivityId, "1001")
-                .SetProperty(p => p.ReviewServiceUrl, _connector.ServiceUrl));
+                .SetProperty(p => p.ReviewServiceUrl, Connector.ServiceUrl));
         }
 
         var id = (await SingleProposalAsync()).Id;
         foreach (var (from, verb) in new[] { (Personal(), "proposal.accept"), (InChannel(OtherChannel, ""), "proposal.accept"), (Personal(), "proposal.return") })
         {
-            await _client.SendAsync(Activities.Post(Invoke(from, verb, new JsonObject { ["proposalId"] = id, ["comment"] = "差し戻します" })));
+            await Client.SendAsync(Activities.Post(Invoke(from, verb, new JsonObject { ["proposalId"] = id, ["comment"] = "差し戻します" })));
         }
 
-        Assert.Equal(3, (await _connector.WaitForAsync(c => Text(c).Contains("審査スレッドで"), count: 3)).Count);
+        Assert.Equal(3, (await Connector.WaitForAsync(c => Text(c).Contains("審査スレッドで"), count: 3)).Count);
         Assert.Equal(ProposalState.UnderReview, (await SingleProposalAsync()).State);
     }
 
@@ -83,18 +78,18 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     public async Task ProjectRegister_ByInvoke_WithNoAdminsConfigured_IsRefusedForEveryone_AndRegistersNothing()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 " + Department, expectReplies: true));
         var start = Today().AddDays(10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var end = Today().AddDays(400).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-        var response = await _client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), "project.register", new JsonObject
+        var response = await Client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), "project.register", new JsonObject
         {
             ["title"] = "子育てサロン", ["organization"] = "NPO法人あおぞら", ["department"] = Department, ["startDate"] = start, ["endDate"] = end,
             ["publicFunds"] = "yes", ["schedule"] = "annual", ["dates"] = "",
         })));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(await _connector.WaitForAsync(c => Text(c).Contains("Kyodo:Admins")));
+        Assert.Single(await Connector.WaitForAsync(c => Text(c).Contains("Kyodo:Admins")));
         await using var db = await Db();
         Assert.Equal(0, await db.Projects.CountAsync());
     }
@@ -103,56 +98,56 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     public async Task Register_InAnotherChannel_AsksTheHoldingChannel_WhichAloneApproves_ThenBothAreTold_AndProposalsAndRemindersFollow()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 " + Department, expectReplies: true));
 
         var asked = await SendAsync(InChannel(OtherChannel, "登録 " + Department));
 
         Assert.Contains("確認を依頼しました", asked);
         Assert.Equal(Activities.ChannelId, (await Registered()).ChannelId);
-        var card = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("department.move.approve")));
+        var card = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("department.move.approve")));
         Assert.Equal(Activities.ChannelId, card.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         var requestId = await SingleRequestIdAsync();
         await WaitingProposalAsync();
         await ProjectWithTwoDatesAsync();
 
         // The asking channel and a personal chat cannot approve their own request.
-        await _client.SendAsync(Activities.Post(Invoke(InChannel(OtherChannel, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
-        await _client.SendAsync(Activities.Post(Invoke(Personal(), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
-        Assert.Equal(2, (await _connector.WaitForAsync(c => Text(c).Contains("承認・拒否は"), count: 2)).Count);
+        await Client.SendAsync(Activities.Post(Invoke(InChannel(OtherChannel, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+        await Client.SendAsync(Activities.Post(Invoke(Personal(), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+        Assert.Equal(2, (await Connector.WaitForAsync(c => Text(c).Contains("承認・拒否は"), count: 2)).Count);
         Assert.Equal(Activities.ChannelId, (await Registered()).ChannelId);
 
-        var approved = await _client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
+        var approved = await Client.SendAsync(Activities.Post(Invoke(InChannel(Activities.ChannelId, ""), DepartmentMoveAction.Approve, new JsonObject { ["requestId"] = requestId })));
 
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Contains("承認済み", await approved.Content.ReadAsStringAsync());
         Assert.Equal(OtherChannel, (await Registered()).ChannelId);
-        Assert.Single(await _connector.WaitForAsync(c => Text(c).Contains("登録先を") && Text(c).Contains("に変更しました")));
-        var told = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("依頼が承認されました")));
+        Assert.Single(await Connector.WaitForAsync(c => Text(c).Contains("登録先を") && Text(c).Contains("に変更しました")));
+        var told = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("依頼が承認されました")));
         Assert.Equal(OtherChannel, told.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
-        var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
+        var update = Assert.Single(await Connector.WaitForAsync(c => c.Method == "PUT"));
         Assert.StartsWith(Activities.ChannelId, update.ConversationId);
         Assert.Contains("承認済み", update.Body.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-        var review = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("proposal.accept")));
+        var review = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("proposal.accept")));
         Assert.Equal(OtherChannel, review.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
 
         // The evaluation reminders, sent when due (a sweep as of 40 days from now), go to the new channel.
-        var sent = await _app!.Services.GetRequiredService<IReminderSweep>().RunAsync(DateTimeOffset.UtcNow.AddDays(40), default);
+        var sent = await App.Services.GetRequiredService<IReminderSweep>().RunAsync(DateTimeOffset.UtcNow.AddDays(40), default);
         Assert.True(sent.Sent > 0);
-        var reminders = await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("evaluation.record"));
+        var reminders = await Connector.WaitForAsync(c => c.Path == "/v3/conversations" && c.Body.ToJsonString().Contains("evaluation.record"));
         Assert.All(reminders, r => Assert.Equal(OtherChannel, r.Body["channelData"]!["channel"]!["id"]!.GetValue<string>()));
     }
 
     [SkippableFact]
     public async Task Register_ByAnAdmin_MovesAtOnce_AndTellsTheChannelItLeft()
     {
-        await StartAsync(admins: "aad-sato");
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 " + Department, expectReplies: true));
+        await StartAsync(settings => settings["Kyodo:Admins"] = "aad-sato");
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 " + Department, expectReplies: true));
 
         var moved = await SendAsync(InChannel(OtherChannel, "登録 " + Department));
 
         Assert.Contains("このチャネルに変更しました", moved);
         Assert.Equal(OtherChannel, (await Registered()).ChannelId);
-        var told = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("管理者（佐藤 一郎）")));
+        var told = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations" && Text(c).Contains("管理者（佐藤 一郎）")));
         Assert.Equal(Activities.ChannelId, told.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
     }
 
@@ -161,7 +156,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     private async Task<(long Project, long[] Dues)> ProjectWithTwoDatesAsync()
     {
         var today = Today();
-        var project = await _app!.Services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
+        var project = await App.Services.GetRequiredService<ProjectService>().RegisterAsync(new ProjectRegistration(
             "子育てサロン", "NPO法人あおぞら", Department, today, today.AddYears(1), true, ScheduleKind.Dates, [today.AddDays(30)], "test"), default);
         await using var db = await Db();
         var dues = await db.EvaluationDues.Where(d => d.ProjectId == project.Id).OrderBy(d => d.Id).Select(d => d.Id).ToArrayAsync();
@@ -184,7 +179,7 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
             Reference = "", SubmitActivityId = "waiting-1", ProposerId = "29:user-yamada", Department = Department,
             Title = "見守りサロン", Organization = "NPO法人みどり野", AnswersJson = "{}", State = ProposalState.Undelivered,
         };
-        await _app!.Services.GetRequiredService<ProposalStore>().SubmitAsync(proposal, default);
+        await App.Services.GetRequiredService<ProposalStore>().SubmitAsync(proposal, default);
     }
 
     private async Task<Proposal> SingleProposalAsync()
@@ -200,15 +195,15 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
     }
 
     private async Task<Department> Registered() =>
-        (await _app!.Services.GetRequiredService<DepartmentRegistry>().FindAsync(Department, default))!;
+        (await App.Services.GetRequiredService<DepartmentRegistry>().FindAsync(Department, default))!;
 
     private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
 
-    private JsonObject Personal() => Activities.PersonalMessage(_connector.ServiceUrl, "", userId: "29:user-mallory");
+    private JsonObject Personal() => Activities.PersonalMessage(Connector.ServiceUrl, "", userId: "29:user-mallory");
 
     private JsonObject InChannel(string channelId, string text)
     {
-        var activity = Activities.ChannelMessage(_connector.ServiceUrl, text, channelId, expectReplies: true);
+        var activity = Activities.ChannelMessage(Connector.ServiceUrl, text, channelId, expectReplies: true);
         activity["channelData"]!["channel"]!["name"] = channelId == OtherChannel ? "別の課" : "市民活動推進課";
         return activity;
     }
@@ -229,30 +224,10 @@ public abstract class AuthorizationTests(string provider) : IAsyncLifetime
 
     private async Task<string> SendAsync(JsonObject activity)
     {
-        var response = await _client.SendAsync(Activities.Post(activity));
+        var response = await Client.SendAsync(Activities.Post(activity));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
-
-    private async Task<KyodoDbContext> Db() =>
-        await _app!.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-
-    private async Task StartAsync(string? admins = null)
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        var settings = BotApp.Anonymous(_database);
-        if (admins is not null)
-        {
-            settings["Kyodo:Admins"] = admins;
-        }
-
-        _app = new BotApp(settings);
-        _client = _app.CreateClient();
-    }
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }
 
 public sealed class SqliteAuthorizationTests() : AuthorizationTests("Sqlite");

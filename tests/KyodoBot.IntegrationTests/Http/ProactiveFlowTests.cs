@@ -13,27 +13,22 @@ namespace KyodoBot.IntegrationTests.Http;
 /// proactive port: the fake connector must see a new thread in that channel and the update of that very message.
 /// Runs on SQLite and on PostgreSQL.
 /// </summary>
-public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
+public abstract class ProactiveFlowTests(string provider) : BotEndpointTest(provider)
 {
-    private FakeBotConnector _connector = null!;
-    private TestDatabase? _database;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
     [SkippableFact]
     public async Task RegisteredDepartment_ReceivesCardAsNewThread_AndUpdateReplacesIt()
     {
         await StartAsync();
-        var register = await _client.SendAsync(Activities.Post(
-            Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true)));
+        var register = await Client.SendAsync(Activities.Post(
+            Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true)));
         Assert.Equal(HttpStatusCode.OK, register.StatusCode);
         Assert.Contains("登録しました", await register.Content.ReadAsStringAsync());
 
-        var messenger = _app.Services.GetRequiredService<IChannelMessenger>();
+        var messenger = App.Services.GetRequiredService<IChannelMessenger>();
         var card = OutgoingMessage.FromCard("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"レビュー依頼"}]}""");
         var posted = await messenger.PostToDepartmentAsync("市民活動推進課", card, CancellationToken.None);
 
-        var created = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        var created = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations"));
         Assert.Equal(Activities.ChannelId, created.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.Contains("レビュー依頼", created.Body["activity"]!.ToJsonString(Unescaped));
         Assert.StartsWith(Activities.ChannelId, posted.ConversationId);
@@ -41,7 +36,7 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
         var updatedCard = OutgoingMessage.FromCard("""{"type":"AdaptiveCard","version":"1.5","body":[{"type":"TextBlock","text":"受理されました"}]}""");
         await messenger.UpdateAsync(posted, updatedCard, CancellationToken.None);
 
-        var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
+        var update = Assert.Single(await Connector.WaitForAsync(c => c.Method == "PUT"));
         Assert.Equal(posted.ConversationId, update.ConversationId);
         Assert.Equal(posted.ActivityId, update.ActivityId);
         Assert.Contains("受理されました", update.Body.ToJsonString(Unescaped));
@@ -52,9 +47,9 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     {
         await StartAsync();
         await RegisterAsync();
-        _connector.Fail(_ => true, HttpStatusCode.Forbidden, times: 100);
+        Connector.Fail(_ => true, HttpStatusCode.Forbidden, times: 100);
 
-        var error = await Assert.ThrowsAsync<ChannelForbiddenException>(() => _app.Services.GetRequiredService<IChannelMessenger>()
+        var error = await Assert.ThrowsAsync<ChannelForbiddenException>(() => App.Services.GetRequiredService<IChannelMessenger>()
             .PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None));
 
         Assert.Equal("市民活動推進課", error.Department);
@@ -65,10 +60,10 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     {
         await StartAsync();
         await RegisterAsync();
-        var messenger = _app.Services.GetRequiredService<IChannelMessenger>();
+        var messenger = App.Services.GetRequiredService<IChannelMessenger>();
         var posted = await messenger.PostToDepartmentAsync("市民活動推進課", OutgoingMessage.FromText("評価のお知らせ"), CancellationToken.None);
         // Not a transient status: no retries, the failure reaches the caller at once.
-        _connector.Fail(_ => true, HttpStatusCode.BadRequest, times: 100);
+        Connector.Fail(_ => true, HttpStatusCode.BadRequest, times: 100);
 
         await Assert.ThrowsAsync<Microsoft.Bot.Schema.ErrorResponseException>(() =>
             messenger.UpdateAsync(posted, OutgoingMessage.FromText("記録しました"), CancellationToken.None));
@@ -80,32 +75,32 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     public async Task UnregisteredDepartment_IsReportedNotLost()
     {
         await StartAsync();
-        var messenger = _app.Services.GetRequiredService<IChannelMessenger>();
+        var messenger = App.Services.GetRequiredService<IChannelMessenger>();
 
         var error = await Assert.ThrowsAsync<DepartmentNotRegisteredException>(() =>
             messenger.PostToDepartmentAsync("存在しない課", OutgoingMessage.FromText("x"), CancellationToken.None));
 
         Assert.Equal("存在しない課", error.Department);
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 
     [SkippableFact]
     public async Task PersonalChat_IsStored_AndUserCanBeMessagedLater()
     {
         await StartAsync();
-        var hello = await _client.SendAsync(Activities.Post(
-            Activities.PersonalMessage(_connector.ServiceUrl, "ヘルプ", userId: "29:user-tanaka", expectReplies: true)));
+        var hello = await Client.SendAsync(Activities.Post(
+            Activities.PersonalMessage(Connector.ServiceUrl, "ヘルプ", userId: "29:user-tanaka", expectReplies: true)));
         Assert.Equal(HttpStatusCode.OK, hello.StatusCode);
 
-        var stored = await _app.Services.GetRequiredService<IConversationStore>().FindPersonalChatAsync("29:user-tanaka", CancellationToken.None);
+        var stored = await App.Services.GetRequiredService<IConversationStore>().FindPersonalChatAsync("29:user-tanaka", CancellationToken.None);
         Assert.NotNull(stored);
-        Assert.Equal(_connector.ServiceUrl, stored.ServiceUrl);
+        Assert.Equal(Connector.ServiceUrl, stored.ServiceUrl);
         Assert.Equal(Activities.TenantId, stored.TenantId);
 
-        await _app.Services.GetRequiredService<IChannelMessenger>()
+        await App.Services.GetRequiredService<IChannelMessenger>()
             .SendToUserAsync("29:user-tanaka", OutgoingMessage.FromText("提案が受理されました"), CancellationToken.None);
 
-        var sent = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-tanaka" && IsMessage(c)));
+        var sent = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-tanaka" && IsMessage(c)));
         Assert.Contains("提案が受理されました", sent.Body.ToJsonString(Unescaped));
     }
 
@@ -114,18 +109,18 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     {
         await StartAsync();
 
-        var response = await _client.SendAsync(Activities.Post(Activities.ChannelMessage(_connector.ServiceUrl, "ヘルプ")));
+        var response = await Client.SendAsync(Activities.Post(Activities.ChannelMessage(Connector.ServiceUrl, "ヘルプ")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ActivityId is not null && IsMessage(c)));
+        var reply = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && c.ActivityId is not null && IsMessage(c)));
         Assert.Equal($"{Activities.ChannelId};messageid=1700000000001", reply.ConversationId);
         Assert.Contains("協働ボット", reply.Body.ToJsonString(Unescaped));
     }
 
     private async Task RegisterAsync()
     {
-        var register = await _client.SendAsync(Activities.Post(
-            Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true)));
+        var register = await Client.SendAsync(Activities.Post(
+            Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true)));
         Assert.Contains("登録しました", await register.Content.ReadAsStringAsync());
     }
 
@@ -136,17 +131,6 @@ public abstract class ProactiveFlowTests(string provider) : IAsyncLifetime
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
-
-    private async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new BotApp(BotApp.Anonymous(_database));
-        _client = _app.CreateClient();
-    }
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }
 
 public sealed class SqliteProactiveFlowTests() : ProactiveFlowTests("Sqlite");

@@ -14,7 +14,7 @@ namespace KyodoBot.IntegrationTests.Http;
 /// 受理 via an adaptiveCard/action invoke updates that card and notifies the proposer, and a submit delivered twice
 /// makes one proposal and one card. On SQLite and on PostgreSQL.
 /// </summary>
-public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
+public abstract class ProposalEndpointTests(string provider) : BotEndpointTest(provider)
 {
     private static readonly Dictionary<string, string> Answers = new()
     {
@@ -37,16 +37,11 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         ["evaluationSchedule"] = "四半期ごと",
     };
 
-    private FakeBotConnector _connector = null!;
-    private TestDatabase? _database;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
     [SkippableFact]
     public async Task Proposal_ReachesTheDepartment_AcceptUpdatesTheCardAndTellsTheProposer_DuplicateSubmitMakesOne()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
 
@@ -56,7 +51,7 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
 
         Assert.Contains("KP-", first);
         Assert.Contains("KP-", again);
-        var created = Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        var created = Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations"));
         Assert.Equal(Activities.ChannelId, created.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
         var card = created.Body["activity"]!["attachments"]![0]!["content"]!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("高齢者の見守りとサロン運営事業", card);
@@ -67,7 +62,7 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         }
 
         var proposal = await SingleProposalAsync();
-        var invoke = Activities.ChannelMessage(_connector.ServiceUrl, "", channelId: Activities.ChannelId);
+        var invoke = Activities.ChannelMessage(Connector.ServiceUrl, "", channelId: Activities.ChannelId);
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke["conversation"]!["id"] = proposal.ReviewConversationId;
@@ -75,13 +70,13 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "proposal.accept", ["data"] = new JsonObject { ["proposalId"] = proposal.Id, ["lang"] = "ja" } },
         };
-        var response = await _client.SendAsync(Activities.Post(invoke));
+        var response = await Client.SendAsync(Activities.Post(invoke));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("受理しました", await response.Content.ReadAsStringAsync());
-        var update = Assert.Single(await _connector.WaitForAsync(c => c.Method == "PUT"));
+        var update = Assert.Single(await Connector.WaitForAsync(c => c.Method == "PUT"));
         Assert.Equal(proposal.ReviewActivityId, update.ActivityId);
-        var notice = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-yamada"
+        var notice = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == "a:personal-29:user-yamada"
             && c.Body["type"]?.GetValue<string>() == "message" && (c.Body["text"]?.GetValue<string>() ?? "").Contains("受理されました")));
         Assert.Contains(proposal.Reference, notice.Body["text"]!.GetValue<string>());
         Assert.Equal(ProposalState.Accepted, (await SingleProposalAsync()).State);
@@ -91,17 +86,17 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     public async Task Submit_TenConcurrentClicksWithDistinctActivityIds_MakeOneProposalAndOneCard_EveryReplyNamesIt()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
         // A slow connector keeps the first card in flight while the other clicks arrive.
-        _connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
+        Connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => SendAsync(Personal("送信")))));
 
         var proposal = await SingleProposalAsync();
-        Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
-        Assert.Single(_connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        Assert.Single(Connector.Calls, c => c.Path == "/v3/conversations");
         Assert.All(replies, reply =>
         {
             Assert.Contains(proposal.Reference, reply);
@@ -115,17 +110,17 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     public async Task Submit_TheSameActivityTenTimesAtOnce_NoReplySaysTheDepartmentHasNoChannel()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
-        _connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
+        Connector.ResponseDelay = TimeSpan.FromMilliseconds(200);
         var submit = Personal("送信").ToJsonString();
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => SendAsync(JsonNode.Parse(submit)!.AsObject()))));
 
         var proposal = await SingleProposalAsync();
-        Assert.Single(await _connector.WaitForAsync(c => c.Path == "/v3/conversations"));
-        Assert.Single(_connector.Calls, c => c.Path == "/v3/conversations");
+        Assert.Single(await Connector.WaitForAsync(c => c.Path == "/v3/conversations"));
+        Assert.Single(Connector.Calls, c => c.Path == "/v3/conversations");
         Assert.All(replies, reply =>
         {
             Assert.Contains(proposal.Reference, reply);
@@ -137,7 +132,7 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     public async Task ConcurrentSubmissions_GetDistinctConsecutiveNumbers()
     {
         await StartAsync();
-        var store = _app.Services.GetRequiredService<ProposalStore>();
+        var store = App.Services.GetRequiredService<ProposalStore>();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() => store.SubmitAsync(new Proposal
         {
@@ -154,7 +149,7 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     public async Task EnglishClient_ProposalStartedInJapanese_StaysJapanese_ThroughEmailNumberDateAndAmountAnswers()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
         // What a Japanese officer types without one Japanese character: the choice number the bot offers, an e-mail
         // address, a phone number, dates with slashes, an amount in digits.
@@ -227,10 +222,10 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
     {
         if (activity["serviceUrl"]!.GetValue<string>() == "http://localhost:1/")
         {
-            activity["serviceUrl"] = _connector.ServiceUrl;
+            activity["serviceUrl"] = Connector.ServiceUrl;
         }
 
-        var response = await _client.SendAsync(Activities.Post(activity));
+        var response = await Client.SendAsync(Activities.Post(activity));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
     }
@@ -240,20 +235,6 @@ public abstract class ProposalEndpointTests(string provider) : IAsyncLifetime
         await using var db = await Db();
         return await db.Proposals.AsNoTracking().SingleAsync();
     }
-
-    private async Task<KyodoDbContext> Db() =>
-        await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-
-    private async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync(provider);
-        _app = new BotApp(BotApp.Anonymous(_database));
-        _client = _app.CreateClient();
-    }
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }
 
 public sealed class SqliteProposalEndpointTests() : ProposalEndpointTests("Sqlite");

@@ -16,7 +16,7 @@ namespace KyodoBot.IntegrationTests.Http;
 /// backslash, so no reply text and no card TextBlock may carry one before punctuation. Cards that are done (the
 /// summary after 送信) update to their final state.
 /// </summary>
-public sealed partial class ReplyTextTests : IAsyncLifetime
+public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
 {
     private static readonly Dictionary<string, string> Answers = new()
     {
@@ -40,16 +40,12 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
     };
 
     private readonly List<string> _shown = [];
-    private FakeBotConnector _connector = null!;
-    private TestDatabase? _database;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
 
     [Fact]
     public async Task WholeProposalAndQuestions_NoReplyShowsABackslashBeforePunctuation()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
         await SendAsync(Personal("送信"));
@@ -73,12 +69,12 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
     public async Task SummaryCard_SubmitThroughInvoke_BecomesItsFinalState_AndAStaleSubmitSendsNoSecondConfirmation()
     {
         await StartAsync();
-        await SendAsync(Activities.ChannelMessage(_connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
 
         var first = await PressSubmitAsync();
-        var confirmations = await _connector.WaitForAsync(IsConfirmation);
+        var confirmations = await Connector.WaitForAsync(IsConfirmation);
         var stale = await PressSubmitAsync();
 
         Assert.Contains("として送信しました", first);
@@ -86,7 +82,7 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
         Assert.Contains("として送信済みです", stale);
         Assert.DoesNotContain("Action.Execute", stale);
         Assert.Single(confirmations);
-        Assert.Single(_connector.Calls, IsConfirmation);
+        Assert.Single(Connector.Calls, IsConfirmation);
         await using var db = await Db();
         Assert.Equal(1, await db.Proposals.CountAsync());
 
@@ -97,14 +93,14 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
     /// <summary>送信 on the summary card, as Teams sends an Action.Execute: returns the card that replaces it.</summary>
     private async Task<string> PressSubmitAsync()
     {
-        var invoke = Activities.PersonalMessage(_connector.ServiceUrl, "");
+        var invoke = Activities.PersonalMessage(Connector.ServiceUrl, "");
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject
         {
             ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = ProposalSummaryAction.SummaryVerb, ["data"] = new JsonObject { ["command"] = "送信", ["lang"] = "ja" } },
         };
-        var response = await _client.SendAsync(Activities.Post(invoke));
+        var response = await Client.SendAsync(Activities.Post(invoke));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return System.Text.RegularExpressions.Regex.Unescape(await response.Content.ReadAsStringAsync());
     }
@@ -136,12 +132,12 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
         throw new InvalidOperationException("The dialog did not reach its summary.");
     }
 
-    private JsonObject Personal(string text) => Activities.PersonalMessage(_connector.ServiceUrl, text, expectReplies: true);
+    private JsonObject Personal(string text) => Activities.PersonalMessage(Connector.ServiceUrl, text, expectReplies: true);
 
     /// <summary>Posts the activity and keeps every text the user would read: message text and card TextBlocks.</summary>
     private async Task SendAsync(JsonObject activity)
     {
-        var response = await _client.SendAsync(Activities.Post(activity));
+        var response = await Client.SendAsync(Activities.Post(activity));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
         foreach (var reply in body?["activities"]?.AsArray() ?? [])
@@ -183,18 +179,4 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
                 break;
         }
     }
-
-    private async Task<KyodoDbContext> Db() =>
-        await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
-
-    private async Task StartAsync()
-    {
-        _database = await TestDatabase.CreateAsync("Sqlite");
-        _app = new BotApp(BotApp.Anonymous(_database));
-        _client = _app.CreateClient();
-    }
-
-    public async Task InitializeAsync() => _connector = await FakeBotConnector.StartAsync();
-
-    public Task DisposeAsync() => Teardown.DisposeAllAsync(_client, _app, _database, _connector);
 }

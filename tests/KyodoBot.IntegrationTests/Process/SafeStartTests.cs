@@ -99,6 +99,18 @@ public sealed class SafeStartTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_directory.FullName, "data")));
     }
 
+    [Fact]
+    public async Task VerbHelp_DescribesEachOption_WithItsDefault_AndExits0_WithoutStartingAnything()
+    {
+        await using var run = BotProcess.Start(new Dictionary<string, string?>(), ["reminders", "list", "--help"], _directory.FullName);
+
+        Assert.Equal(0, await run.WaitForExitAsync(Patience));
+        Assert.Contains("reminders list [options]", run.StandardOutput);
+        Assert.Matches(@"--days <days>\s+How many days ahead to look\. \[default: 60\]", run.StandardOutput);
+        Assert.DoesNotContain("using the SQLite database", run.Output);
+        Assert.False(Directory.Exists(Path.Combine(_directory.FullName, "data")));
+    }
+
     [Theory]
     [InlineData("remind list", "unknown command 'remind'")]
     [InlineData("reminders list --day 5", "reminders: unknown option '--day'; known: --days")]

@@ -32,14 +32,25 @@ public sealed class AskTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Answer_OffersRelatedSectionsAsFollowUps()
+    public async Task Answer_OffersRelatedSectionsAsFollowUps_OtherThanTheCitedOne_EachOpeningItsSection()
     {
         var adapter = BotTestHost.Personal();
 
         var reply = Assert.Single(await adapter.SendAsync(_host.Bot, BotTestHost.Message(adapter, "公開の原則とは何ですか")));
 
-        Assert.Contains("\"action\":\"section\"", reply.CardJson());
-        Assert.Contains("時限性", reply.CardJson());
+        var card = JObject.Parse(reply.CardJson());
+        var cited = ButtonData(reply, "👍")["sections"]!.ToString().Split(',');
+        var followUps = card.SelectTokens("$..data").OfType<JObject>().Where(d => d["action"]?.ToString() == "section")
+            .Select(d => (Id: d["id"]!.ToString(), Title: ((JObject)d.Parent!.Parent!)["title"]!.ToString())).ToList();
+        Assert.NotEmpty(followUps);
+        Assert.DoesNotContain(followUps, f => cited.Contains(f.Id));
+        var timeLimited = Assert.Single(followUps, f => f.Title.Contains("時限性", StringComparison.Ordinal));
+
+        var opened = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "section", id = timeLimited.Id })));
+
+        // The button shows the title shortened (…); the section's card has it whole.
+        Assert.Contains(timeLimited.Title.TrimEnd('…'), opened.CardJson());
+        Assert.DoesNotContain("該当する記載が見つかりませんでした", opened.Text);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class HelpAndWelcomeTests : IAsyncLifetime
         var first = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate));
         var second = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.ConversationUpdate));
 
-        Assert.Contains("協働ボット", Assert.Single(first).CardJson());
+        AssertWelcome(Assert.Single(first));
         Assert.Empty(second);
     }
 
@@ -113,7 +113,7 @@ public sealed class HelpAndWelcomeTests : IAsyncLifetime
 
         var again = await adapter.SendAsync(_host.Bot, BotTestHost.BotAdded(adapter, ActivityTypes.InstallationUpdate));
 
-        Assert.Single(again);
+        AssertWelcome(Assert.Single(again));
     }
 
     [Fact]
@@ -139,6 +139,16 @@ public sealed class HelpAndWelcomeTests : IAsyncLifetime
         var replies = await adapter.SendAsync(_host.Bot, activity);
 
         Assert.Contains("登録されている部署はまだありません", Assert.Single(replies).Text);
+    }
+
+    /// <summary>The welcome as a new member sees it: the how-to line, then the card with its title, features and buttons.</summary>
+    private static void AssertWelcome(Activity reply)
+    {
+        Assert.Equal("協働ボットです。「ヘルプ」と送ると使い方を表示します。", reply.Text);
+        var card = Newtonsoft.Json.Linq.JObject.Parse(reply.CardJson());
+        Assert.Equal("協働ボット（KyodoBot）です", card["body"]![0]!["text"]!.ToString());
+        Assert.Contains("協働提案の受付", card.ToString());
+        Assert.Equal(["提案を始める", "部署一覧を見る"], card["actions"]!.Select(a => a["title"]!.ToString()));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -491,8 +491,11 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var admin = PersonalTurn() with { AadObjectId = "aad-admin" };
 
         var refused = await Router.ExecuteAsync(admin, "project.register",
-            Json(new() { ["title"] = "見守り事業", ["organization"] = "町内会", ["department"] = Department, ["startDate"] = "2027-04-01",
-                ["endDate"] = "2028-03-31", ["schedule"] = "dates", ["dates"] = "2027-10-01, そのうち" }), default);
+            Json(new()
+            {
+                ["title"] = "見守り事業", ["organization"] = "町内会", ["department"] = Department, ["startDate"] = "2027-04-01",
+                ["endDate"] = "2028-03-31", ["schedule"] = "dates", ["dates"] = "2027-10-01, そのうち"
+            }), default);
 
         Assert.Contains("評価日に読み取れない日付があります", refused.CardJson);
         Assert.Contains("そのうち", refused.CardJson);

@@ -61,36 +61,47 @@ public sealed class StartupRulesTests
         Assert.Equal("the PostgreSQL database 'kyodo' on db.example:5433 as 'bot'", options.Describe());
     }
 
-    private static readonly CliSyntax[] Reminders = [new("list", 0, CliOption.Count("--days")), new("send-due", 0, CliOption.Text("--as-of"))];
-    private static readonly CliSyntax[] Ask = [new(null, 1, CliOption.Switch("--json"), CliOption.OneOf("--lang", "ja", "en"))];
-
     [Theory]
-    [InlineData("list --day 5", "unknown option '--day'; known: --days")]
-    [InlineData("list --days abc", "--days takes a whole number of 1 or more, not 'abc'")]
-    [InlineData("list --days 0", "--days takes a whole number of 1 or more, not '0'")]
-    [InlineData("list --days", "--days needs a value")]
-    [InlineData("lst", "unknown sub-command 'lst'; use list or send-due")]
-    [InlineData("list extra", "unexpected argument 'extra'")]
-    public void Cli_BadReminderArguments_AreRefused_SayingWhat(string args, string message)
+    [InlineData("reminders list --day 5", "unknown option '--day'; known: --days")]
+    [InlineData("reminders list --days abc", "--days takes a whole number of 1 or more, not 'abc'")]
+    [InlineData("reminders list --days 0", "--days takes a whole number of 1 or more, not '0'")]
+    [InlineData("reminders list --days", "--days needs a value")]
+    [InlineData("reminders lst", "unknown sub-command 'lst'; use list or send-due")]
+    [InlineData("reminders", "say list or send-due")]
+    [InlineData("reminders list extra", "unexpected argument 'extra'")]
+    [InlineData("reminders send-due --as-of tomorrow", "--as-of takes an instant with its offset, e.g. 2027-04-01T09:00+09:00")]
+    [InlineData("remind list", "unknown command 'remind'")]
+    [InlineData("export --format xml", "--format is csv or json, not 'xml'")]
+    [InlineData("eval set.jsonl --min-accuracy 2", "--min-accuracy takes a number between 0 and 1, e.g. 0.9")]
+    [InlineData("unanswered --since yesterday", "--since takes a date as YYYY-MM-DD")]
+    [InlineData("projects remove", "unknown sub-command 'remove'; use list or add")]
+    [InlineData("package --app-id", "--app-id needs a value")]
+    public void Cli_BadArguments_AreRefused_SayingWhat(string args, string message)
     {
-        Assert.Equal(message, CliSyntax.Check(Reminders, args.Split(' ')));
+        Assert.Equal(message, CliRunner.Check(args.Split(' ')));
     }
 
     [Theory]
-    [InlineData("list --days 14")]
-    [InlineData("send-due --as-of 2027-04-01T09:00+09:00")]
-    public void Cli_GoodReminderArguments_Pass(string args)
+    [InlineData("reminders list --days 14")]
+    [InlineData("reminders send-due --as-of 2027-04-01T09:00+09:00")]
+    [InlineData("Reminders list")]
+    [InlineData("projects add --title x --no-public-funds")]
+    public void Cli_GoodArguments_Pass(string args)
     {
-        Assert.Null(CliSyntax.Check(Reminders, args.Split(' ')));
+        Assert.Null(CliRunner.Check(args.Split(' ')));
     }
 
     [Fact]
     public void Cli_Ask_TypoInAFlag_OrAnUnknownLanguage_IsRefused()
     {
-        Assert.Null(CliSyntax.Check(Ask, ["公開の原則とは", "--json", "--lang", "en"]));
-        Assert.Equal("unknown option '--jsn'; known: --json, --lang", CliSyntax.Check(Ask, ["公開の原則とは", "--jsn"]));
-        Assert.Equal("--lang is ja or en, not 'fr'", CliSyntax.Check(Ask, ["q", "--lang", "fr"]));
-        Assert.Equal("unexpected argument '原則' (quote a text with spaces)", CliSyntax.Check(Ask, ["公開の", "原則"]));
+        Assert.Null(CliRunner.Check(["ask", "公開の原則とは", "--json", "--lang", "en"]));
+        Assert.Null(CliRunner.Check(["ask", "--json", "@公開の原則とは"]));
+        Assert.Equal("unknown option '--jsn'; known: --json, --lang", CliRunner.Check(["ask", "公開の原則とは", "--jsn"]));
+        Assert.Equal("unknown option '--jsn'; known: --json, --lang", CliRunner.Check(["ask", "--jsn", "公開の原則とは"]));
+        Assert.Equal("--lang is ja or en, not 'fr'", CliRunner.Check(["ask", "q", "--lang", "fr"]));
+        Assert.Equal("unexpected argument '原則' (quote a text with spaces)", CliRunner.Check(["ask", "公開の", "原則"]));
+        Assert.Equal("質問 is missing", CliRunner.Check(["ask"]));
+        Assert.Equal("the question is empty", CliRunner.Check(["ask", " "]));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
 /// The folder watcher against a real temp folder and the real clock: a change must be live within 2 s. Each wait is
-/// a bounded poll on <see cref="KnowledgeBase.Version"/>, never a fixed sleep.
+/// for the signal that a reload which started after the change has finished, with a deadline; never a sleep or a spin.
 /// </summary>
 public sealed class HotReloadTests : IAsyncLifetime, IDisposable
 {
@@ -27,6 +28,7 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
 
     private readonly TempKnowledgeFolder _folder = new(copyRealKnowledge: true);
     private readonly ListLogger<KnowledgeBase> _log = new();
+    private readonly ReloadSignal _reloads = new();
     private readonly KnowledgeBase _knowledge;
     private readonly KnowledgeFolderWatcher _watcher;
     private readonly KnowledgeAnswerer _answerer;
@@ -34,7 +36,7 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     public HotReloadTests()
     {
         _knowledge = new KnowledgeBase(_folder.Path, _log);
-        _watcher = new KnowledgeFolderWatcher(_knowledge, TimeProvider.System);
+        _watcher = new KnowledgeFolderWatcher(_knowledge, _reloads);
         _answerer = new KnowledgeAnswerer(_knowledge);
     }
 
@@ -48,11 +50,12 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
         _folder.Dispose();
     }
 
-    private void ChangeAndWait(Action change)
+    private async Task ChangeAndWaitAsync(Action change)
     {
         var before = _knowledge.Version;
         change();
-        Assert.True(SpinWait.SpinUntil(() => _knowledge.Version > before, Within), $"no reload within {Within.TotalSeconds} s");
+        Assert.True(await _reloads.FinishedOneStartedAfterAsync(_reloads.Started, Within), $"no reload within {Within.TotalSeconds} s");
+        Assert.True(_knowledge.Version > before);
     }
 
     [Fact]
@@ -63,33 +66,33 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void AddedFile_IsAnsweredWithoutRestart_EditedFileChanges_RemovedFileIsGone()
+    public async Task AddedFile_IsAnsweredWithoutRestart_EditedFileChanges_RemovedFileIsGone()
     {
         const string question = "庁舎見学ツアーの申込はどこで？";
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
         var path = "";
-        ChangeAndWait(() => path = _folder.Write("tour.md", TourFile));
+        await ChangeAndWaitAsync(() => path = _folder.Write("tour.md", TourFile));
         var answer = _answerer.Ask(question, Language.Japanese);
         Assert.True(answer.Answered);
         Assert.Equal("tour-booking", answer.Citations[0].Id);
         Assert.Contains("総務課", answer.Text, StringComparison.Ordinal);
 
-        ChangeAndWait(() => File.WriteAllText(path, TourFile.Replace("総務課", "広報課", StringComparison.Ordinal)));
+        await ChangeAndWaitAsync(() => File.WriteAllText(path, TourFile.Replace("総務課", "広報課", StringComparison.Ordinal)));
         Assert.Contains("広報課", _answerer.Ask(question, Language.Japanese).Text, StringComparison.Ordinal);
 
-        ChangeAndWait(() => File.Delete(path));
+        await ChangeAndWaitAsync(() => File.Delete(path));
         Assert.Null(_knowledge.Find("tour-booking"));
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
         Assert.NotNull(_knowledge.Find("principle-1"));
     }
 
     [Fact]
-    public void BrokenFile_IsLoggedWithNameAndLine_AndTheRestOfTheIndexStays()
+    public async Task BrokenFile_IsLoggedWithNameAndLine_AndTheRestOfTheIndexStays()
     {
         var sections = _knowledge.SectionCount;
 
-        ChangeAndWait(() => _folder.Write("broken.md", TourFile + "\n## 見出しだけ\n"));
+        await ChangeAndWaitAsync(() => _folder.Write("broken.md", TourFile + "\n## 見出しだけ\n"));
 
         Assert.Equal(sections, _knowledge.SectionCount);
         Assert.Null(_knowledge.Find("tour-booking"));
@@ -101,14 +104,57 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public void VocabularyEdit_IsPickedUp()
+    public async Task VocabularyEdit_IsPickedUp()
     {
         const string question = "オキテガキの優先度は？";
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
-        ChangeAndWait(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),
+        await ChangeAndWaitAsync(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),
             "  - canonical: 約束ごと\n    variants: [オキテガキ]\n"));
 
         Assert.Equal("principles-intro", _answerer.Ask(question, Language.Japanese).Citations.Single().Id);
+    }
+
+    /// <summary>
+    /// The real clock, whose timers (the watcher's debounced reload is one) report each run when it has finished: the
+    /// number of runs started before it, so that a wait can skip a reload that began before the change it waits for.
+    /// </summary>
+    private sealed class ReloadSignal : TimeProvider
+    {
+        private readonly Channel<long> _finished = Channel.CreateUnbounded<long>();
+        private long _started;
+
+        public long Started => Interlocked.Read(ref _started);
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+            base.CreateTimer(s =>
+            {
+                var run = Interlocked.Increment(ref _started);
+                try
+                {
+                    callback(s);
+                }
+                finally
+                {
+                    _finished.Writer.TryWrite(run);
+                }
+            }, state, dueTime, period);
+
+        public async Task<bool> FinishedOneStartedAfterAsync(long started, TimeSpan within)
+        {
+            using var deadline = new CancellationTokenSource(within);
+            try
+            {
+                while (await _finished.Reader.ReadAsync(deadline.Token) <= started)
+                {
+                }
+
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
     }
 }

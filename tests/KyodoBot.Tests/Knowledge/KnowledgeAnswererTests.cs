@@ -101,7 +101,7 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
     [Fact]
     public void Ask_EveryQuestionOfBothSets_QuotesAtMost400Characters()
     {
-        var questions = EvalRunner.Load(KnowledgePaths.HeldOutSet).Concat(EvalRunner.Load(KnowledgePaths.DevSet));
+        var questions = QuestionSetRunner.Load(KnowledgePaths.HeldOutSet).Concat(QuestionSetRunner.Load(KnowledgePaths.DevSet));
         foreach (var question in questions)
         {
             var japanese = AskJapanese(question.Question);

@@ -16,7 +16,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [Fact]
     public void RealisticDevSet_StaysAboveItsMeasuredLevel_AndRefusesEveryOutOfScopeQuestion()
     {
-        var report = EvalRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
+        var report = QuestionSetRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
 
         // Measured 51/58 in scope (88 %) and 55/58 right section in the first three; the floors sit a little under.
         Assert.True(report.InScopeAccuracy >= 0.85, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
@@ -28,9 +28,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     public void FreshSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel()
     {
         var fresh = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-fresh.jsonl");
-        Assert.All(EvalRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+        Assert.All(QuestionSetRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
 
-        var report = EvalRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
+        var report = QuestionSetRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
 
         // Measured once after ADR 0021: 14/23 in scope, 20/23 in the first three, 8/8 refused.
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
@@ -41,8 +41,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [Fact]
     public void RealisticSets_HaveTheStylesTheIssueAsksFor()
     {
-        var dev = EvalRunner.Load(RealisticDevSet);
-        var all = dev.Concat(EvalRunner.Load(Path.ChangeExtension(RealisticDevSet, null).Replace("-dev", "-holdout", StringComparison.Ordinal) + ".jsonl")).ToList();
+        var dev = QuestionSetRunner.Load(RealisticDevSet);
+        var all = dev.Concat(QuestionSetRunner.Load(Path.ChangeExtension(RealisticDevSet, null).Replace("-dev", "-holdout", StringComparison.Ordinal) + ".jsonl")).ToList();
 
         Assert.True(all.Count >= 80);
         Assert.True(all.Count(c => !LanguageResolver.ContainsJapanese(c.Question)) >= 15);
@@ -260,6 +260,6 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, "principles.md")));
     }
 
-    private static string Failures(EvalReport report) =>
-        string.Join("\n", report.Results.Where(r => !r.Pass).Select(EvalRunner.Describe));
+    private static string Failures(QuestionSetReport report) =>
+        string.Join("\n", report.Results.Where(r => !r.Pass).Select(QuestionSetRunner.Describe));
 }

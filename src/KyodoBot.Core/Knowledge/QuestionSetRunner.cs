@@ -8,7 +8,7 @@ namespace KyodoBot.Core.Knowledge;
 /// One line of a question set: <c>{"id", "q", "expect": [...], "all"?: bool, "oos"?: bool, "section"?: [ids]}</c>.
 /// <see cref="Sections"/> are the section ids that answer the question (any of them), for the top-1/top-3 figures.
 /// </summary>
-public sealed record EvalCase(string Id, string Question, IReadOnlyList<string> Expect, bool All, bool OutOfScope)
+public sealed record QuestionSetCase(string Id, string Question, IReadOnlyList<string> Expect, bool All, bool OutOfScope)
 {
     public IReadOnlyList<string> Sections { get; init; } = [];
 }
@@ -18,7 +18,7 @@ public sealed record EvalCase(string Id, string Question, IReadOnlyList<string> 
 /// <see cref="SectionRank"/> the 1-based place of the first expected section in the ranking (the cited section first,
 /// then the retrieval order), null when it is not among the first three or the case names no section.
 /// </summary>
-public sealed record EvalResult(EvalCase Case, bool Pass, bool Answered, string AnsweredWith, string AnswerText, double Confidence)
+public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Answered, string AnsweredWith, string AnswerText, double Confidence)
 {
     public int? SectionRank { get; init; }
 
@@ -26,7 +26,7 @@ public sealed record EvalResult(EvalCase Case, bool Pass, bool Answered, string 
     public string Question => Case.Question;
 }
 
-public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
+public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
 {
     public int Total => Results.Count;
     public int Passed => Results.Count(r => r.Pass);
@@ -55,13 +55,13 @@ public sealed record EvalReport(IReadOnlyList<EvalResult> Results)
 /// text are compared after <see cref="TextNormalizer.Key"/> (NFKC, width, case). The language of each question is
 /// what the bot would pick from its text (<see cref="LanguageResolver.Resolve"/> from Japanese).
 /// </summary>
-public static class EvalRunner
+public static class QuestionSetRunner
 {
-    public static IReadOnlyList<EvalCase> Load(string path) => Parse(File.ReadLines(path), Path.GetFileName(path));
+    public static IReadOnlyList<QuestionSetCase> Load(string path) => Parse(File.ReadLines(path), Path.GetFileName(path));
 
-    public static IReadOnlyList<EvalCase> Parse(IEnumerable<string> lines, string source = "input")
+    public static IReadOnlyList<QuestionSetCase> Parse(IEnumerable<string> lines, string source = "input")
     {
-        var cases = new List<EvalCase>();
+        var cases = new List<QuestionSetCase>();
         var lineNo = 0;
         foreach (var line in lines)
         {
@@ -97,7 +97,7 @@ public static class EvalRunner
                     throw new FormatException($"{source}:{lineNo}: an in-scope question needs \"expect\" phrases");
                 }
 
-                cases.Add(new EvalCase(id, question, expect, all, oos) { Sections = sections });
+                cases.Add(new QuestionSetCase(id, question, expect, all, oos) { Sections = sections });
             }
             catch (JsonException ex)
             {
@@ -108,28 +108,28 @@ public static class EvalRunner
         return cases;
     }
 
-    public static EvalReport Run(string path, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null) => Run(Load(path), answerer, knowledge);
+    public static QuestionSetReport Run(string path, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null) => Run(Load(path), answerer, knowledge);
 
     /// <summary>Runs the cases; with <paramref name="knowledge"/>, also places the expected sections in the ranking.</summary>
-    public static EvalReport Run(IEnumerable<EvalCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
+    public static QuestionSetReport Run(IEnumerable<QuestionSetCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
     {
-        var results = new List<EvalResult>();
+        var results = new List<QuestionSetResult>();
         foreach (var c in cases)
         {
             var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
             var with = answer.Answered && answer.Citations.Count > 0
                 ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
                 : "(refused)";
-            results.Add(new EvalResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
+            results.Add(new QuestionSetResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
             {
                 SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
             });
         }
 
-        return new EvalReport(results);
+        return new QuestionSetReport(results);
     }
 
-    private static int? RankOf(EvalCase c, Answer answer, IKnowledgeBase knowledge)
+    private static int? RankOf(QuestionSetCase c, Answer answer, IKnowledgeBase knowledge)
     {
         var ranking = new List<string>();
         if (answer.Answered && answer.Citations.Count > 0)
@@ -142,7 +142,7 @@ public static class EvalRunner
         return place < 0 ? null : place + 1;
     }
 
-    public static bool Passes(EvalCase c, Answer answer)
+    public static bool Passes(QuestionSetCase c, Answer answer)
     {
         if (c.OutOfScope)
         {
@@ -160,6 +160,6 @@ public static class EvalRunner
     }
 
     /// <summary>One line per question: verdict, id, question, what was answered, confidence.</summary>
-    public static string Describe(EvalResult r) =>
+    public static string Describe(QuestionSetResult r) =>
         $"{(r.Pass ? "PASS" : "FAIL")} {r.Id} {r.Question} → {r.AnsweredWith} (confidence {r.Confidence:0.00})";
 }

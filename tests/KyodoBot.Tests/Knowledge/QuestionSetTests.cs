@@ -6,10 +6,10 @@ namespace KyodoBot.Tests.Knowledge;
 /// The quality bar of the embedded answerer. The dev set comes from <c>../shared/eval</c> (beside the clone in CI);
 /// the held-out set was written before tuning and is kept beside these tests. Neither is special-cased in code.
 /// </summary>
-public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+public sealed class QuestionSetTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    private static string Failures(EvalReport report) =>
-        string.Join("\n", report.Results.Where(r => !r.Pass).Select(EvalRunner.Describe));
+    private static string Failures(QuestionSetReport report) =>
+        string.Join("\n", report.Results.Where(r => !r.Pass).Select(QuestionSetRunner.Describe));
 
     [Fact]
     public void DevSet_AtLeast95PercentOfInScopeQuestionsPass_AndEveryOutOfScopeOneIsRefused()
@@ -17,7 +17,7 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
         var path = KnowledgePaths.DevSet;
         Assert.True(File.Exists(path), $"The dev set is missing at {path}; it must sit beside the clone in ../shared/eval.");
 
-        var report = EvalRunner.Run(path, fixture.Answerer);
+        var report = QuestionSetRunner.Run(path, fixture.Answerer);
 
         Assert.True(report.InScope > 0 && report.OutOfScope > 0);
         Assert.True(report.InScopeAccuracy >= 0.95, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
@@ -27,7 +27,7 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
     [Fact]
     public void HeldOutSet_AtLeast90PercentPass()
     {
-        var report = EvalRunner.Run(KnowledgePaths.HeldOutSet, fixture.Answerer);
+        var report = QuestionSetRunner.Run(KnowledgePaths.HeldOutSet, fixture.Answerer);
 
         Assert.True(report.Accuracy >= 0.90, $"{report.Summary}\n{Failures(report)}");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
@@ -36,7 +36,7 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
     [Fact]
     public void HeldOutSet_HasEnoughQuestionsOfEachKind()
     {
-        var cases = EvalRunner.Load(KnowledgePaths.HeldOutSet);
+        var cases = QuestionSetRunner.Load(KnowledgePaths.HeldOutSet);
 
         Assert.True(cases.Count >= 40);
         Assert.True(cases.Count(c => c.OutOfScope) >= 12);
@@ -49,22 +49,22 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
     {
         var answered = new Answer(true, "対等なパートナーとして取り組みましょう。", 1, [], [], false);
         var refused = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0, [], [], false);
-        var any = new EvalCase("a", "q", ["対等", "無関係"], All: false, OutOfScope: false);
+        var any = new QuestionSetCase("a", "q", ["対等", "無関係"], All: false, OutOfScope: false);
         var all = any with { All = true };
-        var oos = new EvalCase("b", "q", [], All: false, OutOfScope: true);
+        var oos = new QuestionSetCase("b", "q", [], All: false, OutOfScope: true);
 
-        Assert.True(EvalRunner.Passes(any, answered));
-        Assert.False(EvalRunner.Passes(all, answered));
-        Assert.False(EvalRunner.Passes(any, refused));
-        Assert.True(EvalRunner.Passes(oos, refused));
-        Assert.False(EvalRunner.Passes(oos, answered));
-        Assert.True(EvalRunner.Passes(any with { Expect = ["ﾊﾟｰﾄﾅｰ"] }, answered)); // compared after NFKC
+        Assert.True(QuestionSetRunner.Passes(any, answered));
+        Assert.False(QuestionSetRunner.Passes(all, answered));
+        Assert.False(QuestionSetRunner.Passes(any, refused));
+        Assert.True(QuestionSetRunner.Passes(oos, refused));
+        Assert.False(QuestionSetRunner.Passes(oos, answered));
+        Assert.True(QuestionSetRunner.Passes(any with { Expect = ["ﾊﾟｰﾄﾅｰ"] }, answered)); // compared after NFKC
     }
 
     [Fact]
     public void Parse_ReadsTheSharedFormat_AndNamesTheLineOfABadEntry()
     {
-        var cases = EvalRunner.Parse(
+        var cases = QuestionSetRunner.Parse(
         [
             """{"id": "d01", "q": "協働の原則は", "expect": ["対等"], "all": true}""",
             "",
@@ -75,8 +75,8 @@ public sealed class EvaluationTests(KnowledgeFixture fixture) : IClassFixture<Kn
         Assert.True(cases[0].All);
         Assert.True(cases[1].OutOfScope);
 
-        var error = Assert.Throws<FormatException>(() => EvalRunner.Parse(["""{"id": "x", "q": "a"}""", "{oops"], "set.jsonl"));
+        var error = Assert.Throws<FormatException>(() => QuestionSetRunner.Parse(["""{"id": "x", "q": "a"}""", "{oops"], "set.jsonl"));
         Assert.StartsWith("set.jsonl:1:", error.Message, StringComparison.Ordinal);
-        Assert.StartsWith("set.jsonl:2:", Assert.Throws<FormatException>(() => EvalRunner.Parse(["""{"id": "x", "q": "a", "oos": true}""", "{oops"], "set.jsonl")).Message, StringComparison.Ordinal);
+        Assert.StartsWith("set.jsonl:2:", Assert.Throws<FormatException>(() => QuestionSetRunner.Parse(["""{"id": "x", "q": "a", "oos": true}""", "{oops"], "set.jsonl")).Message, StringComparison.Ordinal);
     }
 }
