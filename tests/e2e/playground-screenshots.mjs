@@ -9,6 +9,7 @@
 //   history                      評価履歴 typed into the personal chat (the current user must be in Kyodo:Admins).
 // Each screenshot is checked for the #12 items that can be seen: the card's text has no backslash and no raw `**`,
 // it is Japanese and drawn with a Japanese font (Chromium's own report of the fonts it used, CSS.getPlatformFontsForNode),
+// 👍 is drawn with an emoji font,
 // and the picture is not trivial (its PNG size). The paths are printed ("screenshot: <name> <path> …").
 //
 // The bot must already be running (see playground-evaluation.mjs for the environment the CLI verbs need).
@@ -127,6 +128,14 @@ async function shoot(page, name, marker, { channel = false } = {}) {
   const element = await message.locator('p, span, div').filter({ hasText: JAPANESE }).nth(sample).elementHandle();
   const fonts = await fontsOf(page, element);
   check(fonts.some((f) => JAPANESE_FONT.test(f)), `${name}: Japanese drawn with ${JSON.stringify(fonts)}, not a Japanese font (install fonts-ipafont-gothic)`);
+  // 👍 / 👎 on an answer: drawn with an emoji font, not as empty boxes.
+  const emoji = message.locator('button, span, div, p').filter({ hasText: '👍' }).last();
+  let emojiFont = '';
+  if ((await emoji.count()) > 0) {
+    const drawn = await fontsOf(page, await emoji.elementHandle());
+    emojiFont = `, 👍 in ${drawn.join('/')}`;
+    check(drawn.some((f) => /Emoji/i.test(f)), `${name}: 👍 drawn with ${JSON.stringify(drawn)}, not an emoji font (install fonts-noto-color-emoji)`);
+  }
   const file = path.join(OUT, `${name}.png`);
   // A card taller than the window is clipped by the chat's scroll pane: make the window tall enough for it first.
   const viewport = page.viewportSize();
@@ -137,7 +146,7 @@ async function shoot(page, name, marker, { channel = false } = {}) {
   await page.setViewportSize(viewport);
   const size = pngSize(file);
   check(size.width >= 300 && size.height >= 80 && size.bytes >= 8000, `${name}: the screenshot is trivial: ${JSON.stringify(size)}`);
-  console.log(`screenshot: ${name} ${file} (${size.width}x${size.height}, ${size.bytes} bytes, font ${fonts.join('/')})`);
+  console.log(`screenshot: ${name} ${file} (${size.width}x${size.height}, ${size.bytes} bytes, font ${fonts.join('/')}${emojiFont})`);
   return file;
 }
 
