@@ -15,11 +15,10 @@
 // The bot must already be running (see playground-evaluation.mjs for the environment the CLI verbs need).
 // SCREENSHOT_DIR names the folder (default: <repo>/TestResults/screenshots), CHROMIUM the browser (/usr/bin/chromium).
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { startPlayground, messageSearchText, cardOf, REPO_ROOT } from './playground.mjs';
+import { startPlayground, messageSearchText, cardOf, proposalAnswers, runCli, REPO_ROOT } from './playground.mjs';
 
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 const CLI_TIMEOUT_MS = Number(process.env.CLI_TIMEOUT_MS || 60000);
@@ -34,15 +33,8 @@ let pg = null;
 let browser = null;
 let page = null;
 
-const day = (offset) => new Date(Date.now() + 9 * 3600 * 1000 + offset * 86400 * 1000).toISOString().slice(0, 10);
-const ANSWERS = [
-  'みどり野まちづくりネット', 'NPO法人', '山田 花子', 'yamada@example.jp', 'スキップ',
-  '高齢者の見守りとサロン運営事業', '一人暮らしの高齢者が地域で孤立しないまちをつくります。',
-  '一人暮らしの高齢者が増え、孤立が心配されています。', '毎週水曜日に公民館でサロンを開き、見守り訪問を行います。',
-  'サロン参加者を年間延べ500人にします。', 'サロンの運営と見守り訪問', '会場の提供と広報', '市民活動推進課',
-  day(30), day(395), 'はい', '120万円', '市と団体のホームページで四半期ごとに報告します。', '四半期ごと',
-  'はい', 'はい', 'いいえ 活動の進め方を市と相談している段階です', 'はい', 'はい', 'はい', 'はい',
-];
+// One self-check answered いいえ, with a comment: the review card flags it.
+const ANSWERS = proposalAnswers({ selfChecks: ['はい', 'はい', 'いいえ 活動の進め方を市と相談している段階です', 'はい', 'はい', 'はい', 'はい'] });
 
 async function finish(ok, line) {
   await browser?.close().catch(() => {});
@@ -56,26 +48,7 @@ function check(condition, what) {
   if (!condition) throw new Error(what);
 }
 
-function cli(...args) {
-  return new Promise((resolve, reject) => {
-    console.log(`$ KyodoBot ${args.join(' ')}`);
-    const child = spawn('dotnet', [DLL, ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CLI_TIMEOUT_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`KyodoBot ${args.join(' ')} exited with ${code ?? signal}\n${stdout}\n${stderr}`));
-    });
-  });
-}
+const cli = (...args) => runCli(DLL, args, { timeoutMs: CLI_TIMEOUT_MS });
 
 /** Width and height of a PNG file (its IHDR chunk). */
 function pngSize(file) {
