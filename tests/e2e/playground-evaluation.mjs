@@ -18,11 +18,10 @@
 // sends no token), ConnectionStrings__KyodoBot (an absolute path) and Kyodo__ContentRoot. EXPORT_FILE names the CSV
 // (default: a temp file).
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startPlayground, messageSearchText, cardOf, cardLines, REPO_ROOT } from './playground.mjs';
+import { startPlayground, messageSearchText, cardOf, cardLines, runCli, localDay as day, REPO_ROOT } from './playground.mjs';
 
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 const CLI_TIMEOUT_MS = Number(process.env.CLI_TIMEOUT_MS || 60000);
@@ -34,8 +33,6 @@ const ORGANIZATION = 'NPO法人みどり野こども応援団';
 const EVALUATOR = '29:1-midorino-yamada-hanako'; // 山田 花子, a member of 市民活動推進課 in .m365agentsplayground.yml
 let pg = null;
 
-/** A local date (Asia/Tokyo, the bot's default zone) some days from now, as YYYY-MM-DD. */
-const day = (offset) => new Date(Date.now() + 9 * 3600 * 1000 + offset * 86400 * 1000).toISOString().slice(0, 10);
 
 async function finish(ok, line) {
   if (pg) await pg.stop().catch(() => {});
@@ -54,29 +51,8 @@ function show(title, card) {
   for (const line of cardLines(card)) console.log(`  | ${line}`);
 }
 
-/** Runs one CLI verb of the bot's executable to its end; rejects unless it exits with 0. */
-function cli(...args) {
-  return new Promise((resolve, reject) => {
-    console.log(`$ KyodoBot ${args.join(' ')}`);
-    const child = spawn('dotnet', [DLL, ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
-    const timer = setTimeout(() => child.kill('SIGKILL'), CLI_TIMEOUT_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      for (const line of stdout.trimEnd().split('\n')) if (line) console.log(`  > ${line}`);
-      for (const line of stderr.trimEnd().split('\n')) if (line) console.log(`  ! ${line}`);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`KyodoBot ${args.join(' ')} exited with ${code ?? signal}\n${stdout}\n${stderr}`));
-    });
-  });
-}
+/** Runs one CLI verb of the bot's executable to its end, printing it; rejects unless it exits with 0. */
+const cli = (...args) => runCli(DLL, args, { timeoutMs: CLI_TIMEOUT_MS });
 
 try {
   check(fs.existsSync(DLL), `${DLL} not found: build the bot or set KYODOBOT_DLL`);

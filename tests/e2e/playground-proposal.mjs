@@ -4,23 +4,12 @@
 // Passes when the review card arrives in the channel, the accept invoke returns the decided card, and the proposer's
 // personal chat is told. The bot must already be running.
 
-import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
+import { startPlayground, messageSearchText, cardOf, proposalAnswers } from './playground.mjs';
 
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
 
-const day = (offset) => {
-  const d = new Date(Date.now() + 9 * 3600 * 1000 + offset * 86400 * 1000);
-  return d.toISOString().slice(0, 10);
-};
-const ANSWERS = [
-  'みどり野まちづくりネット', 'NPO法人', '山田 花子', 'yamada@example.jp', 'スキップ',
-  '高齢者の見守りとサロン運営事業', '一人暮らしの高齢者が地域で孤立しないまちをつくります。',
-  '一人暮らしの高齢者が増え、孤立が心配されています。', '毎週水曜日に公民館でサロンを開き、見守り訪問を行います。',
-  'サロン参加者を年間延べ500人にします。', 'サロンの運営と見守り訪問', '会場の提供と広報', '市民活動推進課',
-  day(30), day(395), 'はい', '120万円', '市と団体のホームページで四半期ごとに報告します。', '四半期ごと',
-  'はい', 'はい', 'はい', 'はい', 'はい', 'はい', 'はい',
-];
+const ANSWERS = proposalAnswers();
 
 async function finish(ok, line) {
   if (pg) await pg.stop().catch(() => {});

@@ -102,6 +102,53 @@ export function cardLines(card, indent = '') {
   return lines;
 }
 
+/** A local date (Asia/Tokyo, the bot's default zone) some days from now, as YYYY-MM-DD. */
+export const localDay = (offset) => new Date(Date.now() + 9 * 3600 * 1000 + offset * 86400 * 1000).toISOString().slice(0, 10);
+
+/**
+ * Answers to the whole proposal dialog, in order (with public funds, 所管課 市民活動推進課, quarterly evaluations);
+ * `selfChecks` replaces the seven self-check answers.
+ */
+export function proposalAnswers({ selfChecks = ['はい', 'はい', 'はい', 'はい', 'はい', 'はい', 'はい'] } = {}) {
+  return [
+    'みどり野まちづくりネット', 'NPO法人', '山田 花子', 'yamada@example.jp', 'スキップ',
+    '高齢者の見守りとサロン運営事業', '一人暮らしの高齢者が地域で孤立しないまちをつくります。',
+    '一人暮らしの高齢者が増え、孤立が心配されています。', '毎週水曜日に公民館でサロンを開き、見守り訪問を行います。',
+    'サロン参加者を年間延べ500人にします。', 'サロンの運営と見守り訪問', '会場の提供と広報', '市民活動推進課',
+    localDay(30), localDay(395), 'はい', '120万円', '市と団体のホームページで四半期ごとに報告します。', '四半期ごと',
+    ...selfChecks,
+  ];
+}
+
+/**
+ * Runs one CLI verb of the bot's executable (`dotnet <dll> …`, this process's environment) to its end and resolves
+ * with its standard output; rejects unless it exits with 0. With `echo`, prints the command and its output.
+ */
+export function runCli(dll, args, { timeoutMs = 60000, echo = true } = {}) {
+  return new Promise((resolve, reject) => {
+    if (echo) console.log(`$ KyodoBot ${args.join(' ')}`);
+    const child = spawn('dotnet', [dll, ...args], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (echo) {
+        for (const line of stdout.trimEnd().split('\n')) if (line) console.log(`  > ${line}`);
+        for (const line of stderr.trimEnd().split('\n')) if (line) console.log(`  ! ${line}`);
+      }
+      if (code === 0) resolve(stdout);
+      else reject(new Error(`KyodoBot ${args.join(' ')} exited with ${code ?? signal}\n${stdout}\n${stderr}`));
+    });
+  });
+}
+
 export function messageSearchText(message) {
   if (!message) return '';
   const parts = [];

@@ -186,8 +186,8 @@ public sealed class DepartmentMoves(
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var decidedLine = request.State switch
         {
-            MoveRequestState.Approved => T("departments.move.approvedBy", request.DecidedByName ?? request.DecidedBy, Local(request.DecidedAt)),
-            MoveRequestState.Refused => T("departments.move.refusedBy", request.DecidedByName ?? request.DecidedBy, Local(request.DecidedAt)),
+            MoveRequestState.Approved => T("departments.move.approvedBy", request.DecidedByName ?? request.DecidedBy, Local(request.DecidedAt, language)),
+            MoveRequestState.Refused => T("departments.move.refusedBy", request.DecidedByName ?? request.DecidedBy, Local(request.DecidedAt, language)),
             MoveRequestState.Superseded => T("departments.move.supersededLine"),
             _ => "",
         };
@@ -200,7 +200,7 @@ public sealed class DepartmentMoves(
                 Fact(T("departments.move.from"), Channel(request.FromChannelName, request.FromChannelId, null)),
                 Fact(T("departments.move.to"), Channel(request.ToChannelName, request.ToChannelId, request.ToTeamName)),
                 Fact(T("departments.move.requestedBy"), request.RequestedByName ?? request.RequestedBy ?? "-"),
-                Fact(T("departments.move.requestedAt"), Local(request.RequestedAt))),
+                Fact(T("departments.move.requestedAt"), Local(request.RequestedAt, language))),
             ["explanation"] = T("departments.move.explanation"),
             ["decided"] = request.State != MoveRequestState.Pending,
             ["decisionLine"] = decidedLine,
@@ -279,8 +279,8 @@ public sealed class DepartmentMoves(
 
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
 
-    private static string Local(DateTimeOffset? at) =>
-        at is { } value ? value.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "";
+    private static string Local(DateTimeOffset? at, Language language) =>
+        at is { } value ? CardDates.DateTime(value, Proposals.FiscalYear.Tokyo, language) : "";
 }
 
 /// <summary>承認 / 拒否 on the move request card (Action.Execute <c>department.move.approve|refuse</c>).</summary>

@@ -105,7 +105,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         {
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = T("evaluation.recorded.heading"),
-            ["recordedLine"] = T("evaluation.recorded.by", record.RecordedByName ?? record.RecordedBy, Local(record.RecordedAt)),
+            ["recordedLine"] = T("evaluation.recorded.by", record.RecordedByName ?? record.RecordedBy, Local(record.RecordedAt, language)),
             ["projectTitle"] = view.Project.Title,
             ["facts"] = Facts(view, language),
             ["results"] = results,
@@ -124,7 +124,7 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         foreach (var record in history.Evaluations.OrderByDescending(e => e.RecordedAt).Take(MaxEvaluationsShown))
         {
             var lines = new JsonArray(
-                Fact(T("evaluation.details.recordedBy"), $"{record.RecordedByName ?? record.RecordedBy} ({Local(record.RecordedAt)})"),
+                Fact(T("evaluation.details.recordedBy"), $"{record.RecordedByName ?? record.RecordedBy} ({Local(record.RecordedAt, language)})"),
                 Fact(T("evaluation.question.issue"), RatingText(record.IssueRating, language)),
                 Fact(T("evaluation.question.conduct"), RatingText(record.ConductRating, language)));
             if (record.PrincipleChecks.Length > 0)
@@ -358,8 +358,8 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
     private static string Cut(string text) => text.Length <= MaxTextShown ? text : text[..MaxTextShown] + "…";
 
     /// <summary>Dates on cards read as the dialog writes them: 2027年4月1日 (April 1, 2027 in English).</summary>
-    private static string Date(DateOnly date, Language language) => DialogTexts.FormatDate(date, language);
+    private static string Date(DateOnly date, Language language) => CardDates.Date(date, language);
 
-    private string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, options.TimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    /// <summary>2027年10月1日 09:00 in the city's time zone.</summary>
+    private string Local(DateTimeOffset at, Language language) => CardDates.DateTime(at, options.TimeZone, language);
 }

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Dialogs;
+using KyodoBot.Core.Dialogs.Parsing;
 using KyodoBot.Core.Localization;
+using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Proposals;
 
@@ -19,27 +21,34 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
         var shown = state ?? proposal.State;
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var answers = ProposalService.ReadAnswers(proposal.AnswersJson);
-        var summary = engine.Summarize(catalog.Get(DialogCatalog.ProposalIntake), answers, language);
+        var definition = catalog.Get(DialogCatalog.ProposalIntake);
+        var summary = engine.Summarize(definition, answers, language);
+        var (flags, flagged) = Flags(definition, answers, language);
         var decided = shown is ProposalState.Accepted or ProposalState.Returned;
         var data = new JsonObject
         {
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = T("proposal.review.heading", proposal.Reference),
             ["projectTitle"] = proposal.Title,
+            ["glance"] = Glance(proposal, answers, language),
+            ["hasFlags"] = flags.Count > 0,
+            ["flagsHeading"] = T("proposal.review.flagsHeading", flags.Count),
+            ["flags"] = flags,
+            ["noFlagsShown"] = flags.Count == 0,
+            ["noFlags"] = T("proposal.review.noFlags"),
             ["facts"] = new JsonArray(
                 Fact(T("proposal.review.organization"), proposal.Organization),
                 Fact(T("proposal.review.proposer"), proposal.ProposerName ?? proposal.ProposerId),
-                Fact(T("proposal.review.department"), proposal.Department),
-                Fact(T("proposal.review.submitted"), Local(proposal.CreatedAt))),
+                Fact(T("proposal.review.submitted"), Local(proposal.CreatedAt, language))),
             ["decided"] = decided,
             ["decisionStyle"] = shown == ProposalState.Accepted ? "good" : "attention",
             ["decisionLine"] = decided
                 ? T(shown == ProposalState.Accepted ? "proposal.review.acceptedBy" : "proposal.review.returnedBy",
-                    proposal.DecidedByName ?? proposal.DecidedBy, proposal.DecidedAt is { } at ? Local(at) : "")
+                    proposal.DecidedByName ?? proposal.DecidedBy, proposal.DecidedAt is { } at ? Local(at, language) : "")
                 : "",
             ["hasReturnComment"] = !string.IsNullOrEmpty(proposal.ReturnComment),
             ["returnComment"] = proposal.ReturnComment ?? "",
-            ["sections"] = Sections(summary, language),
+            ["sections"] = Sections(summary, language, flagged: flagged),
             ["open"] = shown == ProposalState.UnderReview,
             ["proposalId"] = proposal.Id,
             ["acceptLabel"] = T("proposal.review.accept"),
@@ -82,20 +91,83 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["hint"] = texts.Get(language, "proposal.summary.doneHint"),
         });
 
-    private JsonArray Sections(DialogSummary summary, Language language, bool withPrinciples = true) =>
+    private JsonArray Sections(DialogSummary summary, Language language, bool withPrinciples = true, IReadOnlySet<string>? flagged = null) =>
         new(summary.Sections.Select(section => (JsonNode)new JsonObject
         {
             ["title"] = section.Title,
-            ["items"] = new JsonArray(section.Items.Select(item => (JsonNode)new JsonObject
+            ["items"] = new JsonArray(section.Items.Select(item =>
             {
+                var flag = flagged?.Contains(item.FieldId) == true;
                 // Reviewers check against the principles; on the proposer's summary the tags made the card ~2,000 px tall.
-                ["label"] = item.Principle is null || !withPrinciples ? item.Label : $"{item.Label}（{item.Principle}）",
-                ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
+                var label = item.Principle is null || !withPrinciples ? item.Label : $"{item.Label}（{item.Principle}）";
+                return (JsonNode)new JsonObject
+                {
+                    ["label"] = flag ? "⚠ " + label : label,
+                    ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
+                    ["valueColor"] = flag ? "Attention" : "Default",
+                };
             }).ToArray()),
         }).ToArray());
 
+    /// <summary>
+    /// What a reviewer needs at a glance, formatted by us (never Markdown from the proposer, except the department
+    /// name, which may be typed and is escaped): budget, period, public funds, department.
+    /// </summary>
+    private JsonArray Glance(Proposal proposal, IReadOnlyDictionary<string, string> answers, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        var notGiven = T("dialog.summary.notGiven");
+        var publicFunds = answers.GetValueOrDefault(PublicFundsField);
+        var budget = publicFunds == "no" ? T("proposal.review.noBudget")
+            : long.TryParse(answers.GetValueOrDefault(BudgetField), NumberStyles.None, CultureInfo.InvariantCulture, out var yen) ? DialogTexts.FormatYen(yen, language)
+            : notGiven;
+        var period = JapaneseDateParser.TryParse(answers.GetValueOrDefault(StartDateField) ?? "", out var start)
+            && JapaneseDateParser.TryParse(answers.GetValueOrDefault(EndDateField) ?? "", out var end)
+                ? CardDates.Period(start, end, language)
+                : notGiven;
+        return new JsonArray(
+            Fact(T("proposal.review.budget"), budget),
+            Fact(T("proposal.review.period"), period),
+            Fact(T("proposal.review.publicFunds"), publicFunds switch { "yes" => T("dialog.yes"), "no" => T("dialog.no"), _ => notGiven }),
+            Fact(T("proposal.review.department"), Markdown.Escape(proposal.Department)));
+    }
+
+    /// <summary>
+    /// ⚠ lines for the reviewer: each principle question answered 「いいえ」 (with the proposer's comment), and each
+    /// principle that no question confirmed or denied (unchecked). Also the ids of the 「いいえ」 fields, flagged below.
+    /// </summary>
+    private (JsonArray Lines, IReadOnlySet<string> Fields) Flags(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        var lines = new JsonArray();
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        var questions = definition.Fields.Where(f => f.Type == FieldType.YesNo && f.Principle is not null && definition.IsVisible(f, answers)).ToList();
+        foreach (var field in questions.Where(f => answers.GetValueOrDefault(f.Id) == "no"))
+        {
+            fields.Add(field.Id);
+            var principle = definition.Principle(field.Principle)!;
+            var comment = answers.GetValueOrDefault(DialogSession.CommentKey(field.Id));
+            lines.Add(new JsonObject
+            {
+                ["text"] = T("proposal.review.flagNo", field.Label.Get(language), principle.Number, principle.Name.Get(language))
+                    + (string.IsNullOrEmpty(comment) ? "" : T("proposal.review.flagComment", comment)),
+            });
+        }
+
+        foreach (var principle in definition.Principles.Where(p => !questions.Any(f => f.Principle == p.Number && answers.ContainsKey(f.Id))))
+        {
+            lines.Add(new JsonObject { ["text"] = T("proposal.review.flagUnchecked", principle.Number, principle.Name.Get(language)) });
+        }
+
+        return (lines, fields);
+    }
+
+    private const string PublicFundsField = "publicFunds";
+    private const string BudgetField = "budget";
+    private const string StartDateField = "startDate";
+    private const string EndDateField = "endDate";
+
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
 
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, FiscalYear.Tokyo).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTimeOffset at, Language language) => CardDates.DateTime(at, FiscalYear.Tokyo, language);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Text;
@@ -65,7 +66,7 @@ public sealed class MyProposalsCommand(ProposalStore store, Texts texts) : IComm
             Markdown.Escape(p.Title),
             Markdown.Escape(p.Department),
             texts.Get(language, "proposal.state." + p.State),
-            p.CreatedAt.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            CardDates.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.CreatedAt, FiscalYear.Tokyo).DateTime), language)));
         return [OutgoingMessage.FromText(texts.Get(language, "proposal.list.header", mine.Count) + "\n\n" + string.Join("\n", lines))];
     }
 }

@@ -128,6 +128,47 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
             string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md").Select(File.ReadAllText)));
     }
 
+    /// <summary>
+    /// Screenshots of every card in the Playground's web UI (headless Chromium), checked for what #12 made visible
+    /// (no backslash, no raw **, Japanese drawn with a Japanese font, not a trivial picture); the paths go to the test log.
+    /// </summary>
+    [SkippableFact]
+    public async Task EveryCard_InThePlaygroundsWebUi_IsScreenshotted_AndReadable()
+    {
+        Skip.IfNot(File.Exists(Chromium), $"{Chromium} is not installed (.ci/run installs Debian's chromium and fonts-ipafont-gothic).");
+        var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
+        var database = $"Data Source={Path.Combine(directory, "data", "kyodobot.db")}";
+        await using var bot = await StartBotAsync(directory, new()
+        {
+            ["ConnectionStrings__KyodoBot"] = database,
+            ["Kyodo__Admins"] = PlaygroundCurrentUserAadObjectId,
+        });
+        var screenshots = Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
+        if (Directory.Exists(screenshots))
+        {
+            Directory.Delete(screenshots, recursive: true);
+        }
+
+        var environment = bot.Environment.ToDictionary(e => e.Key, e => e.Value ?? "");
+        environment["KYODOBOT_DLL"] = RepoPaths.BotAssembly;
+        environment["SCREENSHOT_DIR"] = screenshots;
+        environment["CHROMIUM"] = Chromium;
+
+        var (exitCode, output) = await RunNodeAsync("playground-screenshots.mjs", bot, environment);
+
+        log.WriteLine(output);
+        Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
+        Assert.Contains("PASS", output);
+        foreach (var card in new[] { "help", "answer", "refusal", "summary", "review", "reminder", "recorded", "history" })
+        {
+            var file = Path.Combine(screenshots, card + ".png");
+            Assert.True(File.Exists(file), $"no screenshot {file}");
+            log.WriteLine($"{card}: {file}");
+        }
+    }
+
+    private const string Chromium = "/usr/bin/chromium";
+
     /// <summary>currentUser.aadObjectId in .m365agentsplayground.yml.</summary>
     private const string PlaygroundCurrentUserAadObjectId = "6d1d0c3e-1000-4000-8000-000000000000";
 

@@ -89,7 +89,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var again = await Router.ExecuteAsync(ChannelTurn("鈴木 次郎"), "evaluation.record", data, default);
 
         Assert.Contains("評価を記録しました", result.CardJson);
-        Assert.Contains("佐藤 一郎 さんが 2026-12-03 09:00 に記録しました", result.CardJson);
+        Assert.Contains("佐藤 一郎 さんが 2026年12月3日 09:00 に記録しました", result.CardJson);
         Assert.Contains("<b>順調</b>", TextRuns(result.CardJson!));
         Assert.DoesNotContain("evaluation.record", result.CardJson);
         Assert.Contains("すでに 佐藤 一郎 さんが記録", again.Message);
