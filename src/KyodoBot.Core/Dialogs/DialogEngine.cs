@@ -18,23 +18,23 @@ namespace KyodoBot.Core.Dialogs;
 /// are offered as buttons, while a valid answer is still accepted.</item>
 /// <item>A question typed instead of an answer is handed back as <see cref="DialogStep.UnrecognisedQuestion"/>.</item>
 /// </list>
-/// Prompts and help from the YAML are our Markdown; everything the user typed is escaped, and the summary is plain text.
+/// Everything the engine says is plain text: questions are cards (<see cref="DialogPrompts"/>, <see cref="PromptCard"/>),
+/// other messages are sent as plain text, so nothing the user typed needs escaping.
 /// </summary>
 public sealed class DialogEngine
 {
     public const int FailuresBeforeOffer = 3;
 
-    /// <summary>More options than this are listed in the text only (a wall of buttons helps nobody).</summary>
-    private const int MaxButtons = 10;
-
     private readonly DialogTexts _texts;
     private readonly FieldValidator _validator;
+    private readonly DialogPrompts _prompts;
     private readonly TimeProvider _time;
 
     public DialogEngine(Texts texts, TimeProvider time)
     {
         _texts = new DialogTexts(texts);
         _validator = new FieldValidator(_texts);
+        _prompts = new DialogPrompts(_texts, _validator);
         _time = time;
     }
 
@@ -307,7 +307,7 @@ public sealed class DialogEngine
 
         var ack = field.Type is FieldType.Text or FieldType.Multiline
             ? null
-            : T(turn.Language, "ack", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, answer.Value, turn.Language)));
+            : T(turn.Language, "ack", field.Label.Get(turn.Language), _texts.Display(field, answer.Value, turn.Language));
         return Advance(turn, session, field, answers, session.Skipped.Where(id => id != field.Id).ToList(), ack, []);
     }
 
@@ -388,13 +388,13 @@ public sealed class DialogEngine
             {
                 result.Remove(field.Id);
                 result.Remove(DialogSession.CommentKey(field.Id));
-                notices.Add(T(turn.Language, "notice.invalidated", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(check.Error)));
+                notices.Add(T(turn.Language, "notice.invalidated", field.Label.Get(turn.Language), check.Error));
             }
         }
 
         if (dropped.Count > 0)
         {
-            notices.Insert(0, T(turn.Language, "notice.cleared", Markdown.Escape(string.Join(_texts.Separator(turn.Language), dropped))));
+            notices.Insert(0, T(turn.Language, "notice.cleared", string.Join(_texts.Separator(turn.Language), dropped)));
         }
 
         return (result, keptSkipped, notices);
@@ -407,7 +407,7 @@ public sealed class DialogEngine
     }
 
     private DialogStep Question(Turn turn, DialogSession session, FieldDefinition field, string question) =>
-        Ask(turn, session, [T(turn.Language, "question.resume", Markdown.Escape(field.Label.Get(turn.Language)))]) with { UnrecognisedQuestion = question };
+        Ask(turn, session, [T(turn.Language, "question.resume", field.Label.Get(turn.Language))]) with { UnrecognisedQuestion = question };
 
     // ---- commands ----------------------------------------------------------------------------------------------
 
@@ -419,7 +419,7 @@ public sealed class DialogEngine
             return SummaryReminder(turn, session, T(language, "help.summary"));
         }
 
-        var lines = new List<string> { T(language, "help.title", Markdown.Escape(field.Label.Get(language))), field.Help.Get(language) };
+        var lines = new List<string> { T(language, "help.title", field.Label.Get(language)), field.Help.Get(language) };
         if (turn.Definition.Principle(field.Principle) is { } principle)
         {
             lines.Add(T(language, "help.principle", _texts.PrincipleName(turn.Definition, principle.Number, language), principle.Summary.Get(language)));
@@ -477,7 +477,7 @@ public sealed class DialogEngine
                 : Answer(turn, session, field, text, cardComment);
         }
 
-        var ack = T(turn.Language, "keep.done", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, current, turn.Language)));
+        var ack = T(turn.Language, "keep.done", field.Label.Get(turn.Language), _texts.Display(field, current, turn.Language));
         return Advance(turn, session, field, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), session.Skipped.ToList(), ack, []);
     }
 
@@ -486,7 +486,7 @@ public sealed class DialogEngine
         var language = turn.Language;
         var visible = turn.Definition.VisibleFields(session.Answers);
         string List(IEnumerable<FieldDefinition> fields) =>
-            Markdown.Escape(string.Join(_texts.Separator(language), fields.Select(f => f.Label.Get(language))));
+            string.Join(_texts.Separator(language), fields.Select(f => f.Label.Get(language)));
 
         var answered = visible.Where(f => session.Answers.ContainsKey(f.Id)).ToList();
         var skipped = visible.Where(f => !session.Answers.ContainsKey(f.Id) && IsDone(f, session.Answers, session.Skipped)).ToList();
@@ -525,20 +525,16 @@ public sealed class DialogEngine
                 FailureCount = 0,
                 ReturnToSummary = session.Phase == DialogPhase.Summary || session.ReturnToSummary,
             };
-            return Ask(turn, session, [T(language, "edit.start", Markdown.Escape(field.Label.Get(language)))]);
+            return Ask(turn, session, [T(language, "edit.start", field.Label.Get(language))]);
         }
 
         var candidates = matches.Count > 1 ? matches : turn.Definition.VisibleFields(session.Answers);
-        var lead = matches.Count > 1 ? T(language, "edit.ambiguous", Markdown.Escape(query))
+        var lead = matches.Count > 1 ? T(language, "edit.ambiguous", query)
             : query.Length == 0 ? T(language, "edit.which")
-            : T(language, "edit.notFound", Markdown.Escape(query));
-        var list = string.Join("\n", candidates.Select(f => "- " + Markdown.Escape(f.Label.Get(language))));
-        var buttons = candidates.Count <= MaxButtons
-            ? candidates.Select(f => Button(T(language, "button.editField", f.Label.Get(language)))).ToList()
-            : [];
-        var text = lead + "\n\n" + list;
-        var step = session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text) : Ask(turn, session, [text]);
-        return buttons.Count == 0 ? step : WithButtons(step, buttons);
+            : T(language, "edit.notFound", query);
+        var buttons = _prompts.EditButtons(candidates, language);
+        var text = buttons.Count > 0 ? lead : lead + "\n" + string.Join("\n", candidates.Select(f => "- " + f.Label.Get(language)));
+        return session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text, buttons) : Ask(turn, session, [text], choices: buttons.Count > 0 ? buttons : null);
     }
 
     private List<FieldDefinition> FindFields(Turn turn, IReadOnlyDictionary<string, string> answers, string query, bool exactOnly)
@@ -570,14 +566,14 @@ public sealed class DialogEngine
 
         if (DialogDefinition.IsRequired(field, session.Answers))
         {
-            return Ask(turn, session, [T(language, "skip.required", Markdown.Escape(field.Label.Get(language))) + "\n\n" + RequiredMessage(turn, field, session.Answers)]);
+            return Ask(turn, session, [T(language, "skip.required", field.Label.Get(language)) + "\n\n" + RequiredMessage(turn, field, session.Answers)]);
         }
 
         var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal);
         answers.Remove(field.Id);
         answers.Remove(DialogSession.CommentKey(field.Id));
         List<string> skipped = [.. session.Skipped.Where(id => id != field.Id), field.Id];
-        return Advance(turn, session, field, answers, skipped, ack: null, [T(language, "skip.done", Markdown.Escape(field.Label.Get(language)))]);
+        return Advance(turn, session, field, answers, skipped, ack: null, [T(language, "skip.done", field.Label.Get(language))]);
     }
 
     /// <summary>Why a required field must be answered: the definition's reason (the ☆ rule), or "one of the two".</summary>
@@ -590,18 +586,14 @@ public sealed class DialogEngine
         }
 
         return !field.Required && field.RequiredUnless is { } other && turn.Definition.Field(other) is { } otherField
-            ? T(language, "required.unless", Markdown.Escape(otherField.Label.Get(language)), Markdown.Escape(field.Label.Get(language)))
+            ? T(language, "required.unless", otherField.Label.Get(language), field.Label.Get(language))
             : T(language, "required.plain");
     }
 
     private DialogStep ConfirmCancel(Turn turn, DialogSession session, List<string> leads)
     {
         session = session with { Pending = PendingConfirmation.Cancel };
-        var message = new OutgoingMessage
-        {
-            Text = string.Join("\n\n", [.. leads, T(turn.Language, "cancel.confirm")]),
-            SuggestedActions = [Button(T(turn.Language, "yes")), Button(T(turn.Language, "no"))],
-        };
+        var message = _prompts.CancelConfirmation(turn.Language, leads).ToMessage();
         return new DialogStep(session, DialogStatus.AwaitingConfirmation, [message]) { CurrentField = turn.Definition.Field(session.CurrentFieldId) };
     }
 
@@ -647,87 +639,13 @@ public sealed class DialogEngine
     // ---- messages ----------------------------------------------------------------------------------------------
 
     /// <summary>The question for <see cref="DialogSession.CurrentFieldId"/>, after any leads and error, with its buttons.</summary>
-    private DialogStep Ask(Turn turn, DialogSession session, List<string> leads, string? error = null, bool offer = false)
+    private DialogStep Ask(Turn turn, DialogSession session, List<string> leads, string? error = null, bool offer = false,
+        IReadOnlyList<SuggestedAction>? choices = null)
     {
-        var (definition, language, context) = turn;
-        var field = definition.Field(session.CurrentFieldId)
-            ?? throw new InvalidOperationException($"Dialog {definition.Id}: no current field to ask.");
-        var parts = new List<string>(leads);
-        if (error is not null)
-        {
-            parts.Add("⚠️ " + Markdown.Escape(error));
-        }
-
-        if (offer)
-        {
-            parts.Add(T(language, "failures.offer"));
-        }
-
-        var visible = definition.VisibleFields(session.Answers);
-        var label = Markdown.Escape(field.Label.Get(language));
-        var required = DialogDefinition.IsRequired(field, session.Answers);
-        var header = T(language, "prompt.header", label, visible.ToList().IndexOf(field) + 1, visible.Count)
-            + (required ? "" : T(language, "prompt.optional"));
-        parts.Add(header + "\n\n" + field.Prompt.Get(language));
-
-        var buttons = new List<SuggestedAction>();
-        switch (field.Type)
-        {
-            case FieldType.Choice:
-                parts.Add(string.Join("\n", field.Choices.Select((c, i) => $"{i + 1}. {c.Label.Get(language)}")));
-                buttons.AddRange(field.Choices.Select(c => Button(c.Label.Get(language))));
-                break;
-            case FieldType.Department when context.Departments.Count > 0:
-                parts.Add(string.Join("\n", context.Departments.Select((d, i) => $"{i + 1}. {Markdown.Escape(d)}")));
-                if (context.Departments.Count <= MaxButtons)
-                {
-                    buttons.AddRange(context.Departments.Select(Button));
-                }
-
-                break;
-            case FieldType.YesNo:
-                buttons.Add(Button(T(language, "yes")));
-                buttons.Add(Button(T(language, "no")));
-                break;
-        }
-
-        if (_validator.Hint(field, language) is { } hint)
-        {
-            parts.Add(hint);
-        }
-
-        if (session.Answers.TryGetValue(field.Id, out var current))
-        {
-            var shown = _texts.Display(field, current, language);
-            if (session.Answers.TryGetValue(DialogSession.CommentKey(field.Id), out var comment))
-            {
-                shown += " " + T(language, "summary.comment", comment);
-            }
-
-            parts.Add(T(language, "prompt.current", Markdown.Escape(shown.Replace("\n", " ", StringComparison.Ordinal))));
-            parts.Add(T(language, "prompt.keep"));
-            buttons.Add(Button(T(language, "button.keep")));
-        }
-
-        if (session.ReturnToSummary)
-        {
-            parts.Add(T(language, "prompt.editing"));
-        }
-
-        parts.Add(T(language, required ? "hint.navigation" : "hint.navigationOptional"));
-        if (!required)
-        {
-            buttons.Add(Button(T(language, "button.skip")));
-        }
-
-        if (offer)
-        {
-            buttons.Add(Button(T(language, "button.help")));
-            buttons.Add(Button(T(language, "button.cancel")));
-        }
-
-        var message = new OutgoingMessage { Text = string.Join("\n\n", parts), SuggestedActions = buttons };
-        return new DialogStep(session with { Phase = DialogPhase.Asking }, DialogStatus.InProgress, [message]) { CurrentField = field };
+        var field = turn.Definition.Field(session.CurrentFieldId)
+            ?? throw new InvalidOperationException($"Dialog {turn.Definition.Id}: no current field to ask.");
+        var prompt = _prompts.Field(turn.Definition, session, field, turn.Language, turn.Context, leads, error, offer, choices);
+        return new DialogStep(session with { Phase = DialogPhase.Asking }, DialogStatus.InProgress, [prompt.ToMessage()]) { CurrentField = field };
     }
 
     private DialogStep ShowSummary(Turn turn, DialogSession session, List<string> leads)
@@ -738,7 +656,7 @@ public sealed class DialogEngine
         var messages = new List<OutgoingMessage>();
         if (leads.Count > 0)
         {
-            messages.Add(OutgoingMessage.FromText(string.Join("\n\n", leads)));
+            messages.Add(new OutgoingMessage { Text = string.Join("\n\n", leads), PlainText = true });
         }
 
         // Plain text: the summary is made of what users typed, which must not be read as Markdown.
@@ -746,29 +664,21 @@ public sealed class DialogEngine
         {
             Text = T(language, "summary.intro") + "\n\n" + summary.PlainText + "\n\n" + T(language, "summary.actions"),
             PlainText = true,
-            SuggestedActions = SummaryButtons(language),
+            SuggestedActions = _prompts.SummaryButtons(language),
         });
         return new DialogStep(session, DialogStatus.Summary, messages) { Summary = summary };
     }
 
     /// <summary>A short message at the summary (help, status, "please choose"), with the summary's buttons.</summary>
-    private DialogStep SummaryReminder(Turn turn, DialogSession session, string text)
+    private DialogStep SummaryReminder(Turn turn, DialogSession session, string text, IReadOnlyList<SuggestedAction>? choices = null)
     {
-        var message = new OutgoingMessage { Text = text + "\n\n" + T(turn.Language, "summary.actions"), SuggestedActions = SummaryButtons(turn.Language) };
+        var message = _prompts.AtSummary(turn.Language, text, choices).ToMessage();
         return new DialogStep(session, DialogStatus.Summary, [message]) { Summary = Summarize(turn.Definition, session.Answers, turn.Language) };
     }
 
     private DialogStep Finished(Turn turn, DialogSession session) =>
         new(session, session.Phase == DialogPhase.Submitted ? DialogStatus.Submitted : DialogStatus.Cancelled,
             [OutgoingMessage.FromText(T(turn.Language, "finished"))]);
-
-    private List<SuggestedAction> SummaryButtons(Language language) =>
-        [Button(T(language, "button.submit")), Button(T(language, "button.edit")), Button(T(language, "button.cancel"))];
-
-    private static SuggestedAction Button(string text) => new(text, text);
-
-    private static DialogStep WithButtons(DialogStep step, List<SuggestedAction> buttons) =>
-        step with { Messages = [.. step.Messages.SkipLast(1), step.Messages[^1] with { SuggestedActions = buttons }] };
 
     private DialogStep Touch(DialogStep step) => step with { Session = step.Session with { UpdatedAt = _time.GetUtcNow() } };
 
