@@ -80,6 +80,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICardExecute, AcceptProposalAction>();
         services.AddSingleton<ICardExecute, ReturnProposalAction>();
         services.AddKyodoEvaluations(configuration);
+        services.AddSingleton<ConversationLanguages>();
         services.AddSingleton<TurnRouter>();
         return services;
     }

@@ -12,7 +12,8 @@ namespace KyodoBot.Core.Proposals;
 /// Card mode: the whole intake as one Adaptive Card form, generated from <c>dialogs/proposal-intake.yaml</c>
 /// (Input.* with labels, isRequired, maxLength and errorMessage; fields that depend on another answer sit in containers
 /// shown with a toggle). The server validates the submission again with the chat's rules; errors come back on the same
-/// card with the values kept, a valid form becomes the summary card.
+/// card with the values kept, a valid form becomes the summary card. It speaks the conversation's language
+/// (<see cref="IncomingTurn.ConversationLanguage"/>); the card carries no language a client could change.
 /// </summary>
 public sealed class ProposalForm(
     DialogCatalog catalog,
@@ -36,11 +37,12 @@ public sealed class ProposalForm(
         var answers = draft is not null && DialogSession.TryFromJson(draft.SessionJson, out var session)
             ? session.Answers
             : new Dictionary<string, string>();
-        return OutgoingMessage.FromCard(await RenderAsync(answers, new Dictionary<string, string>(), turn.Language, cancellationToken));
+        return OutgoingMessage.FromCard(await RenderAsync(answers, new Dictionary<string, string>(), turn.ConversationLanguage, cancellationToken));
     }
 
     public async Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
+        var language = turn.ConversationLanguage;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (data.ValueKind == JsonValueKind.Object)
         {
@@ -58,12 +60,12 @@ public sealed class ProposalForm(
             ? existing
             : new DialogSession { DefinitionId = Definition.Id, StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
         var names = (await departments.ListAsync(cancellationToken)).Select(d => d.Name).ToList();
-        var step = engine.ApplyForm(Definition, session, values, turn.Language, DialogContext.Create(time, names));
+        var step = engine.ApplyForm(Definition, session, values, language, DialogContext.Create(time, names));
         if (step.FormErrors.Count > 0)
         {
-            return new CardExecuteResult(await RenderAsync(values, step.FormErrors, turn.Language, cancellationToken),
-                texts.Get(turn.Language, "proposal.form.fixFields", string.Join(texts.Get(turn.Language, "proposal.form.fieldSeparator"),
-                    step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(turn.Language) ?? id))));
+            return new CardExecuteResult(await RenderAsync(values, step.FormErrors, language, cancellationToken),
+                texts.Get(language, "proposal.form.fixFields", string.Join(texts.Get(language, "proposal.form.fieldSeparator"),
+                    step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(language) ?? id))));
         }
 
         await drafts.SaveAsync(new ProposalDraft
@@ -74,7 +76,7 @@ public sealed class ProposalForm(
             SessionJson = step.Session.ToJson(),
             ResubmitOf = draft?.ResubmitOf,
         }, cancellationToken);
-        return new CardExecuteResult(cards.Summary(step.Summary!, turn.Language));
+        return new CardExecuteResult(cards.Summary(step.Summary!, language));
     }
 
     private async Task<string> RenderAsync(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> errors, Language language, CancellationToken cancellationToken)
@@ -148,7 +150,7 @@ public sealed class ProposalForm(
                 ["type"] = "Action.Execute",
                 ["title"] = texts.Get(language, "proposal.form.check"),
                 ["verb"] = FormVerb,
-                ["data"] = new JsonObject { ["lang"] = CardLanguage.Code(language) },
+                ["data"] = new JsonObject(),
                 ["style"] = "positive",
             }),
         };

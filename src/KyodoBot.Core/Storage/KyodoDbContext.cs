@@ -36,6 +36,7 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
             e.Property(x => x.ChannelPlatform).HasMaxLength(64);
             e.Property(x => x.TenantId).HasMaxLength(128);
             e.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.TeamId).HasMaxLength(512);
             e.Property(x => x.TeamName).HasMaxLength(256);
             e.Property(x => x.ChannelName).HasMaxLength(256);
