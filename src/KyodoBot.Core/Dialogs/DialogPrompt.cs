@@ -40,9 +40,9 @@ public sealed record DialogPrompt
 /// <summary>
 /// Renders a <see cref="DialogPrompt"/> as an Adaptive Card. Text goes into <c>TextRun</c>s, which no client reads as
 /// Markdown, so user text quoted in a prompt needs no escaping and shows no backslash. A button is an
-/// <c>Action.Submit</c> whose press is the same as typing its value: Teams posts the value as the user's message
-/// (<c>msteams.imBack</c>); a client that ignores <c>msteams</c> sends the data, whose <c>command</c> the router reads
-/// as the text of the turn.
+/// <c>Action.Submit</c> with <c>{"command": value}</c>, which the router reads as the text of the turn: a press is the
+/// same as typing the value. Not <c>msteams.imBack</c> / <c>messageBack</c>: the Agents Playground (0.2.28) ignores
+/// presses of such buttons (ADR 0020).
 /// </summary>
 public static class PromptCard
 {
@@ -151,10 +151,6 @@ public static class PromptCard
     {
         ["type"] = "Action.Submit",
         ["title"] = b.Title,
-        ["data"] = new JsonObject
-        {
-            ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = b.Value },
-            ["command"] = b.Value,
-        },
+        ["data"] = new JsonObject { ["command"] = b.Value },
     }).ToArray());
 }

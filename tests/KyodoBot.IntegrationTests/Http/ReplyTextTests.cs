@@ -81,9 +81,9 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
         await SendAsync(Personal("提案"));
         var orgTypeCard = await SendAsync(Personal(Answers["orgName"]));
 
-        // A client that ignores msteams.imBack (the Agents Playground) sends the button's data with no text.
+        // A press sends the button's data with no text, as Teams and the Agents Playground do for Action.Submit.
         var volunteer = Button(orgTypeCard, "2. ボランティア団体");
-        Assert.Equal("ボランティア団体", volunteer["msteams"]!["type"]!.GetValue<string>() == "imBack" ? volunteer["msteams"]!["value"]!.GetValue<string>() : null);
+        Assert.Equal("ボランティア団体", volunteer["command"]!.GetValue<string>());
         var press = Personal("");
         press["value"] = volunteer.DeepClone();
         var afterPress = await SendAsync(press);
@@ -93,7 +93,7 @@ public sealed partial class ReplyTextTests : IAsyncLifetime
         Assert.Equal("representative", session.CurrentFieldId);
         Assert.Contains("✔ 団体種別: ボランティア団体", Shown(afterPress));
 
-        // Teams posts the imBack value as the user's text: the same as typing it, number or label.
+        // Typing works the same: the number or the label.
         await SendAsync(Personal("戻る"));
         await SendAsync(Personal("2"));
         Assert.Equal("volunteer", (await SessionAsync()).Answer("orgType"));

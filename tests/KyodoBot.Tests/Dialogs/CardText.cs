@@ -21,7 +21,7 @@ internal static class CardText
         return lines;
     }
 
-    /// <summary>What each button sends: a suggested action's value, or a card button's imBack value (else its <c>command</c>).</summary>
+    /// <summary>What each button sends: a suggested action's value, or a card button's <c>command</c>.</summary>
     public static IReadOnlyList<string> ButtonValues(OutgoingMessage message)
     {
         if (message.SuggestedActions.Count > 0 || message.CardJson is null)
@@ -73,7 +73,7 @@ internal static class CardText
         {
             case JsonObject o when o["type"]?.GetValue<string>() == "Action.Submit":
                 var data = o["data"];
-                values.Add(data?["msteams"]?["value"]?.GetValue<string>() ?? data?["command"]?.GetValue<string>() ?? "");
+                values.Add(data?["command"]?.GetValue<string>() ?? "");
                 break;
             case JsonObject o:
                 foreach (var (_, child) in o)
