@@ -54,6 +54,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddKyodoDialogs();
         services.AddKyodoProposals();
         services.AddKyodoEvaluations(configuration);
+        services.AddSingleton<ConversationLanguages>();
         services.AddSingleton<TurnRouter>();
         return services;
     }

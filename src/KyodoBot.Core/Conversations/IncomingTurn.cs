@@ -29,5 +29,11 @@ public sealed record IncomingTurn
     /// <summary>The Teams channel id (for channel conversations: the channel's conversation id without the thread part).</summary>
     public string? ChannelId { get; init; }
     public string? ChannelName { get; init; }
+    /// <summary>The language to answer this turn in: the conversation's, or the language of the card a button sits on.</summary>
     public Language Language { get; init; } = Language.Japanese;
+    /// <summary>
+    /// The conversation's own language (the user's words, else what the conversation was in, else the city's), never
+    /// taken from card data: for what a client must not choose, such as the card form (ADR 0004).
+    /// </summary>
+    public Language ConversationLanguage { get; init; } = Language.Japanese;
 }

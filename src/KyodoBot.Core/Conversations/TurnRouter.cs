@@ -20,6 +20,7 @@ public sealed class TurnRouter
     private readonly IFallbackHandler _fallback;
     private readonly IReadOnlyList<IActiveDialog> _dialogs;
     private readonly ILogger<TurnRouter> _logger;
+    private readonly ConversationLanguages _languages;
 
     public TurnRouter(
         IEnumerable<ICommand> commands,
@@ -27,8 +28,10 @@ public sealed class TurnRouter
         IEnumerable<ICardExecute> executes,
         IEnumerable<IActiveDialog> dialogs,
         IFallbackHandler fallback,
+        ConversationLanguages languages,
         ILogger<TurnRouter> logger)
     {
+        _languages = languages;
         _dialogs = dialogs.ToList();
         _executes = executes.ToDictionary(e => e.Verb, StringComparer.Ordinal);
         _cardActions = cardActions.ToDictionary(a => a.Name, StringComparer.Ordinal);
@@ -43,12 +46,7 @@ public sealed class TurnRouter
 
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
-        // A button answers in the language of the card it sits on (a press carries no text to judge by).
-        if (CardLanguage.FromCardData(turn.Value) is { } cardLanguage)
-        {
-            turn = turn with { Language = cardLanguage };
-        }
-
+        turn = await WithLanguageAsync(turn, turn.Value, cancellationToken);
         if (CardAction(turn.Value) is { } action)
         {
             if (_cardActions.TryGetValue(action, out var handler))
@@ -86,11 +84,7 @@ public sealed class TurnRouter
     /// <summary>An <c>Action.Execute</c> press: the verb's handler says which card replaces the clicked one.</summary>
     public async Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, string verb, JsonElement data, CancellationToken cancellationToken)
     {
-        if (CardLanguage.FromCardData(data) is { } cardLanguage)
-        {
-            turn = turn with { Language = cardLanguage };
-        }
-
+        turn = await WithLanguageAsync(turn, data, cancellationToken);
         if (!_executes.TryGetValue(verb, out var handler))
         {
             _logger.LogWarning("Unknown card verb {Verb}", verb);
@@ -99,6 +93,16 @@ public sealed class TurnRouter
 
         _logger.LogInformation("Card verb {Verb} in {ConversationKind} conversation", verb, turn.Kind);
         return await handler.ExecuteAsync(turn, data, cancellationToken);
+    }
+
+    /// <summary>
+    /// The conversation's language (kept per conversation); a button answers in the language of the card it sits on
+    /// (a press carries no text to judge by), but <see cref="IncomingTurn.ConversationLanguage"/> stays the conversation's.
+    /// </summary>
+    private async Task<IncomingTurn> WithLanguageAsync(IncomingTurn turn, JsonElement? cardData, CancellationToken cancellationToken)
+    {
+        var conversation = await _languages.ResolveAsync(turn, cancellationToken);
+        return turn with { Language = CardLanguage.FromCardData(cardData) ?? conversation, ConversationLanguage = conversation };
     }
 
     private (ICommand Command, string Argument)? Match(string text)

@@ -18,23 +18,30 @@ namespace KyodoBot.Core.Dialogs;
 /// are offered as buttons, while a valid answer is still accepted.</item>
 /// <item>A question typed instead of an answer is handed back as <see cref="DialogStep.UnrecognisedQuestion"/>.</item>
 /// </list>
-/// Prompts and help from the YAML are our Markdown; everything the user typed is escaped, and the summary is plain text.
+/// Everything the engine says is plain text: questions are cards (<see cref="DialogPrompts"/>, <see cref="PromptCard"/>),
+/// other messages are sent as plain text, so nothing the user typed needs escaping.
+/// This class reads a turn (answer, command or question); <see cref="DialogNavigator"/> decides where the dialog goes,
+/// <see cref="DialogReplies"/> says it, <see cref="DialogForms"/> checks whole forms.
 /// </summary>
 public sealed class DialogEngine
 {
     public const int FailuresBeforeOffer = 3;
 
-    /// <summary>More options than this are listed in the text only (a wall of buttons helps nobody).</summary>
-    private const int MaxButtons = 10;
-
     private readonly DialogTexts _texts;
     private readonly FieldValidator _validator;
+    private readonly DialogReplies _replies;
+    private readonly DialogForms _forms;
+    private readonly DialogNavigator _navigator;
     private readonly TimeProvider _time;
 
     public DialogEngine(Texts texts, TimeProvider time)
     {
         _texts = new DialogTexts(texts);
         _validator = new FieldValidator(_texts);
+        var prompts = new DialogPrompts(_texts, _validator);
+        _replies = new DialogReplies(_texts, prompts);
+        _forms = new DialogForms(_texts, _validator);
+        _navigator = new DialogNavigator(_texts, _validator, prompts, _replies, _forms);
         _time = time;
     }
 
@@ -47,7 +54,7 @@ public sealed class DialogEngine
         var now = _time.GetUtcNow();
         var session = new DialogSession { DefinitionId = definition.Id, Language = language, StartedAt = now, UpdatedAt = now };
         var intro = T(language, "start", definition.Title.Get(language), definition.VisibleFields(session.Answers).Count);
-        return Proceed(new Turn(definition, language, context), session, ack: null, [intro]);
+        return _navigator.Proceed(new DialogTurn(definition, language, context), session, ack: null, [intro]);
     }
 
     /// <summary>Applies the user's turn to the session.</summary>
@@ -56,8 +63,8 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(input);
-        var turn = new Turn(definition, language, context);
-        var step = Handle(turn, Reconcile(turn, session) with { Language = language }, input);
+        var turn = new DialogTurn(definition, language, context);
+        var step = Handle(turn, DialogNavigator.Reconcile(turn, session) with { Language = language }, input);
         return Touch(step);
     }
 
@@ -69,26 +76,26 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(session);
-        var turn = new Turn(definition, language, context);
-        session = Reconcile(turn, session) with { Language = language };
+        var turn = new DialogTurn(definition, language, context);
+        session = DialogNavigator.Reconcile(turn, session) with { Language = language };
         if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
         {
-            return Finished(turn, session);
+            return _replies.Finished(turn, session);
         }
 
-        var (answers, skipped, notices) = Settle(turn, session.Answers, session.Skipped);
+        var (answers, skipped, notices) = _navigator.Settle(turn, session.Answers, session.Skipped);
         session = session with { Answers = answers, Skipped = skipped };
         List<string> leads = [T(language, "resume", definition.Title.Get(language)), .. notices];
         if (session.Pending == PendingConfirmation.Cancel)
         {
-            return Touch(ConfirmCancel(turn, session, leads));
+            return Touch(_replies.ConfirmCancel(turn, session, leads));
         }
 
         // The same field again, unless an answer went stale: then the first open field, which is the stale one.
         var current = definition.Field(session.CurrentFieldId);
         return Touch(session.Phase == DialogPhase.Asking && current is not null && definition.IsVisible(current, answers) && notices.Count == 0
-            ? Ask(turn, session, leads)
-            : Proceed(turn, session, ack: null, leads));
+            ? _replies.Ask(turn, session, leads)
+            : _navigator.Proceed(turn, session, ack: null, leads));
     }
 
     /// <summary>
@@ -96,48 +103,8 @@ public sealed class DialogEngine
     /// as the chat. <paramref name="values"/> are raw inputs by field id (and <c>&lt;id&gt;.comment</c>); canonical
     /// values are accepted too, so stored answers can be checked again before submitting.
     /// </summary>
-    public FormValidation ValidateAll(DialogDefinition definition, IReadOnlyDictionary<string, string> values, Language language, DialogContext context)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(values);
-        var turn = new Turn(definition, language, context);
-        var canonical = new Dictionary<string, string>(StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in definition.Fields)
-        {
-            if (!definition.IsVisible(field, canonical))
-            {
-                continue;
-            }
-
-            var check = _validator.Check(definition, field, values.GetValueOrDefault(field.Id), canonical, context, language);
-            if (check.Answer is { } answer)
-            {
-                var comment = CardComment(field, values.GetValueOrDefault(DialogSession.CommentKey(field.Id)), language, out var commentError) ?? answer.Comment;
-                if (commentError is not null)
-                {
-                    errors[field.Id] = commentError;
-                    continue;
-                }
-
-                canonical[field.Id] = answer.Value;
-                if (comment is not null)
-                {
-                    canonical[DialogSession.CommentKey(field.Id)] = comment;
-                }
-            }
-            else if (check.Error is not null)
-            {
-                errors[field.Id] = check.Error;
-            }
-            else if (DialogDefinition.IsRequired(field, canonical))
-            {
-                errors[field.Id] = RequiredMessage(turn, field, canonical);
-            }
-        }
-
-        return new FormValidation(canonical, errors);
-    }
+    public FormValidation ValidateAll(DialogDefinition definition, IReadOnlyDictionary<string, string> values, Language language, DialogContext context) =>
+        _forms.ValidateAll(definition, values, language, context);
 
     /// <summary>
     /// Card mode: takes a whole submitted form. Invalid → the session is unchanged, the step carries
@@ -147,7 +114,7 @@ public sealed class DialogEngine
     public DialogStep ApplyForm(DialogDefinition definition, DialogSession session, IReadOnlyDictionary<string, string> values, Language language, DialogContext context)
     {
         ArgumentNullException.ThrowIfNull(session);
-        var turn = new Turn(definition, language, context);
+        var turn = new DialogTurn(definition, language, context);
         var form = ValidateAll(definition, values, language, context);
         if (!form.IsValid)
         {
@@ -161,82 +128,40 @@ public sealed class DialogEngine
 
         var skipped = definition.VisibleFields(form.Values).Where(f => !form.Values.ContainsKey(f.Id)).Select(f => f.Id).ToList();
         session = session with { Answers = form.Values, Skipped = skipped, Pending = null, FailureCount = 0 };
-        return Touch(ShowSummary(turn, session, []));
+        return Touch(_replies.ShowSummary(turn, session, []));
     }
 
     /// <summary>The answers as labelled sections, for the summary card and the department's review card.</summary>
-    public DialogSummary Summarize(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, Language language)
-    {
-        ArgumentNullException.ThrowIfNull(definition);
-        ArgumentNullException.ThrowIfNull(answers);
-        var notGiven = T(language, "summary.notGiven");
-        var sections = new List<SummarySection>();
-        var plain = new List<string> { "■ " + definition.Title.Get(language) };
-        foreach (var section in definition.Sections)
-        {
-            var items = section.Fields
-                .Where(f => definition.IsVisible(f, answers))
-                .Select(f => new SummaryItem(
-                    f.Id,
-                    f.Label.Get(language),
-                    answers.TryGetValue(f.Id, out var value) ? _texts.Display(f, value, language) : null,
-                    answers.GetValueOrDefault(DialogSession.CommentKey(f.Id)),
-                    _texts.PrincipleName(definition, f.Principle, language)))
-                .ToList();
-            if (items.Count == 0)
-            {
-                continue;
-            }
+    public DialogSummary Summarize(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, Language language) =>
+        _replies.Summarize(definition, answers, language);
 
-            sections.Add(new SummarySection(section.Id, section.Title.Get(language), items));
-            plain.Add("");
-            plain.Add("【" + section.Title.Get(language) + "】");
-            foreach (var item in items)
-            {
-                var value = item.Value ?? notGiven;
-                plain.Add(value.Contains('\n', StringComparison.Ordinal)
-                    ? $"・{item.Label}:\n" + string.Join('\n', value.Split('\n').Select(l => "    " + l))
-                    : $"・{item.Label}: {value}");
-                if (item.Comment is { } comment)
-                {
-                    plain.Add("    " + T(language, "summary.comment", comment.Replace("\n", " ", StringComparison.Ordinal)));
-                }
-            }
-        }
+    // ---- one turn: an answer, a command, or a question --------------------------------------------------------
 
-        return new DialogSummary(definition.Title.Get(language), sections, string.Join('\n', plain));
-    }
-
-    // ---- one turn ----------------------------------------------------------------------------------------------
-
-    /// <summary>The fixed inputs of one call.</summary>
-    private sealed record Turn(DialogDefinition Definition, Language Language, DialogContext Context);
-
-    private DialogStep Handle(Turn turn, DialogSession session, DialogInput input)
+    private DialogStep Handle(DialogTurn turn, DialogSession session, DialogInput input)
     {
         if (session.Phase is DialogPhase.Submitted or DialogPhase.Cancelled)
         {
-            return Finished(turn, session);
+            return _replies.Finished(turn, session);
         }
 
         var (text, cardComment, fromCard) = Read(session, input);
         if (session.Pending == PendingConfirmation.Cancel)
         {
-            return AnswerCancel(turn, session, text);
+            return _navigator.AnswerCancel(turn, session, text);
         }
 
-        var command = fromCard ? null : DialogCommand.Parse(text, name => FindFields(turn, session.Answers, name, exactOnly: true).Count == 1);
+        var command = fromCard ? null : DialogCommand.Parse(text, name => _navigator.FindFields(turn, session.Answers, name, exactOnly: true).Count == 1);
         if (command is not null)
         {
             return command.Kind switch
             {
-                DialogCommandKind.Help => Help(turn, session),
-                DialogCommandKind.Back => Back(turn, session),
-                DialogCommandKind.Status => Status(turn, session),
-                DialogCommandKind.Edit => Edit(turn, session, command.Argument),
-                DialogCommandKind.Skip => Skip(turn, session),
-                DialogCommandKind.Cancel => ConfirmCancel(turn, session, []),
-                DialogCommandKind.Submit => Submit(turn, session),
+                DialogCommandKind.Help => _navigator.Help(turn, session),
+                DialogCommandKind.Back => _navigator.Back(turn, session),
+                DialogCommandKind.Status => _navigator.Status(turn, session),
+                DialogCommandKind.Edit => _navigator.Edit(turn, session, command.Argument),
+                DialogCommandKind.Skip => _navigator.Skip(turn, session),
+                DialogCommandKind.Cancel => _replies.ConfirmCancel(turn, session, []),
+                DialogCommandKind.Submit => _navigator.Submit(turn, session),
                 DialogCommandKind.Keep => Keep(turn, session, text, cardComment),
                 _ => throw new InvalidOperationException($"Unhandled command {command.Kind}."),
             };
@@ -245,12 +170,12 @@ public sealed class DialogEngine
         if (session.Phase == DialogPhase.Summary)
         {
             var question = FreeText.SingleLine(text);
-            var reminder = SummaryReminder(turn, session, T(turn.Language, "summary.reminder"));
+            var reminder = _replies.SummaryReminder(turn, session, T(turn.Language, "summary.reminder"));
             return QuestionDetector.LooksLikeQuestion(question, anyTextIsAnAnswer: false) ? reminder with { UnrecognisedQuestion = question } : reminder;
         }
 
         var field = turn.Definition.Field(session.CurrentFieldId);
-        return field is null ? Proceed(turn, session, ack: null, []) : Answer(turn, session, field, text, cardComment);
+        return field is null ? _navigator.Proceed(turn, session, ack: null, []) : Answer(turn, session, field, text, cardComment);
     }
 
     /// <summary>The answer text: the card's value for the current field, else a card's <c>command</c>, else the typed text.</summary>
@@ -272,7 +197,7 @@ public sealed class DialogEngine
         return (input.Text ?? "", null, false);
     }
 
-    private DialogStep Answer(Turn turn, DialogSession session, FieldDefinition field, string text, string? cardComment)
+    private DialogStep Answer(DialogTurn turn, DialogSession session, FieldDefinition field, string text, string? cardComment)
     {
         var normalized = FreeText.SingleLine(text);
         if (field.AcceptsFreeText && QuestionDetector.LooksLikeQuestion(normalized, anyTextIsAnAnswer: true))
@@ -292,7 +217,7 @@ public sealed class DialogEngine
             return Fail(turn, session, error);
         }
 
-        var comment = CardComment(field, cardComment, turn.Language, out var commentError) ?? answer.Comment;
+        var comment = _forms.CardComment(field, cardComment, turn.Language, out var commentError) ?? answer.Comment;
         if (commentError is not null)
         {
             return Fail(turn, session, commentError);
@@ -307,532 +232,38 @@ public sealed class DialogEngine
 
         var ack = field.Type is FieldType.Text or FieldType.Multiline
             ? null
-            : T(turn.Language, "ack", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, answer.Value, turn.Language)));
-        return Advance(turn, session, field, answers, session.Skipped.Where(id => id != field.Id).ToList(), ack, []);
+            : T(turn.Language, "ack", field.Label.Get(turn.Language), _texts.Display(field, answer.Value, turn.Language));
+        return _navigator.Advance(turn, session, field, answers, session.Skipped.Where(id => id != field.Id).ToList(), ack, []);
     }
 
-    /// <summary>After an answer or a skip: remember it, re-check what depends on it, and move to the next open field.</summary>
-    private DialogStep Advance(Turn turn, DialogSession session, FieldDefinition field, Dictionary<string, string> answers,
-        List<string> skipped, string? ack, List<string> leads)
-    {
-        var (settled, settledSkipped, notices) = Settle(turn, answers, skipped);
-        var history = session.History.Count > 0 && session.History[^1] == field.Id ? session.History : [.. session.History, field.Id];
-        if (CountChange(turn, session.Answers, settled) is { } count)
-        {
-            notices.Insert(0, count);
-        }
-
-        session = session with { Answers = settled, Skipped = settledSkipped, History = history, FailureCount = 0, Pending = null };
-        return Proceed(turn, session, ack, [.. leads, .. notices]);
-    }
-
-    /// <summary>
-    /// An answer that shows or hides questions (公金の支出 はい adds three) moves the counter from /23 to /26: say so,
-    /// rather than let the total jump without a word.
-    /// </summary>
-    private string? CountChange(Turn turn, IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
-    {
-        var was = turn.Definition.VisibleFields(before).Count;
-        var now = turn.Definition.VisibleFields(after).Count;
-        return now > was ? T(turn.Language, "count.more", now - was, now)
-            : now < was ? T(turn.Language, "count.fewer", was - now, now)
-            : null;
-    }
-
-    /// <summary>Asks the first open field, or shows the summary when none is left.</summary>
-    private DialogStep Proceed(Turn turn, DialogSession session, string? ack, List<string> leads)
-    {
-        if (Next(turn.Definition, session.Answers, session.Skipped) is { } next)
-        {
-            session = session with { Phase = DialogPhase.Asking, CurrentFieldId = next.Id };
-            return Ask(turn, session, ack is null ? leads : [ack, .. leads]);
-        }
-
-        // The summary repeats every answer, so the acknowledgement of the last one is left out.
-        return ShowSummary(turn, session, leads);
-    }
-
-    private static FieldDefinition? Next(DialogDefinition definition, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped) =>
-        definition.Fields.FirstOrDefault(f => definition.IsVisible(f, answers) && !IsDone(f, answers, skipped));
-
-    private static bool IsDone(FieldDefinition field, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped) =>
-        answers.ContainsKey(field.Id) || (skipped.Contains(field.Id) && !DialogDefinition.IsRequired(field, answers));
-
-    /// <summary>
-    /// Drops the answers of fields that are no longer asked, and re-checks the others against the current answers and
-    /// day (a changed start date can invalidate the end date). Returns what changed as notices for the user.
-    /// </summary>
-    private (IReadOnlyDictionary<string, string> Answers, IReadOnlyList<string> Skipped, List<string> Notices) Settle(
-        Turn turn, IReadOnlyDictionary<string, string> answers, IReadOnlyList<string> skipped)
-    {
-        var definition = turn.Definition;
-        var result = new Dictionary<string, string>(answers, StringComparer.Ordinal);
-        var keptSkipped = skipped.ToList();
-        var dropped = new List<string>();
-        var notices = new List<string>();
-        foreach (var field in definition.Fields)
-        {
-            if (!definition.IsVisible(field, result))
-            {
-                if (result.Remove(field.Id) | result.Remove(DialogSession.CommentKey(field.Id)))
-                {
-                    dropped.Add(field.Label.Get(turn.Language));
-                }
-
-                keptSkipped.Remove(field.Id);
-                continue;
-            }
-
-            if (result.TryGetValue(field.Id, out var value)
-                && _validator.Check(definition, field, value, result, turn.Context, turn.Language) is { IsValid: false } check)
-            {
-                result.Remove(field.Id);
-                result.Remove(DialogSession.CommentKey(field.Id));
-                notices.Add(T(turn.Language, "notice.invalidated", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(check.Error)));
-            }
-        }
-
-        if (dropped.Count > 0)
-        {
-            notices.Insert(0, T(turn.Language, "notice.cleared", Markdown.Escape(string.Join(_texts.Separator(turn.Language), dropped))));
-        }
-
-        return (result, keptSkipped, notices);
-    }
-
-    private DialogStep Fail(Turn turn, DialogSession session, string error)
+    private DialogStep Fail(DialogTurn turn, DialogSession session, string error)
     {
         session = session with { FailureCount = session.FailureCount + 1 };
-        return Ask(turn, session, [], error, offer: session.FailureCount >= FailuresBeforeOffer);
+        return _replies.Ask(turn, session, [], error, offer: session.FailureCount >= FailuresBeforeOffer);
     }
 
-    private DialogStep Question(Turn turn, DialogSession session, FieldDefinition field, string question) =>
-        Ask(turn, session, [T(turn.Language, "question.resume", Markdown.Escape(field.Label.Get(turn.Language)))]) with { UnrecognisedQuestion = question };
-
-    // ---- commands ----------------------------------------------------------------------------------------------
-
-    private DialogStep Help(Turn turn, DialogSession session)
-    {
-        var language = turn.Language;
-        if (session.Phase == DialogPhase.Summary || turn.Definition.Field(session.CurrentFieldId) is not { } field)
-        {
-            return SummaryReminder(turn, session, T(language, "help.summary"));
-        }
-
-        var lines = new List<string> { T(language, "help.title", Markdown.Escape(field.Label.Get(language))), field.Help.Get(language) };
-        if (turn.Definition.Principle(field.Principle) is { } principle)
-        {
-            lines.Add(T(language, "help.principle", _texts.PrincipleName(turn.Definition, principle.Number, language), principle.Summary.Get(language)));
-        }
-
-        if (DialogDefinition.IsRequired(field, session.Answers))
-        {
-            lines.Add(RequiredMessage(turn, field, session.Answers));
-        }
-
-        return Ask(turn, session with { FailureCount = 0 }, [string.Join("\n\n", lines)]);
-    }
-
-    private DialogStep Back(Turn turn, DialogSession session)
-    {
-        var definition = turn.Definition;
-        if (session.ReturnToSummary && session.Phase == DialogPhase.Asking && Next(definition, session.Answers, session.Skipped) is null)
-        {
-            return ShowSummary(turn, session, [T(turn.Language, "back.toSummary")]);
-        }
-
-        for (var i = session.History.Count - 1; i >= 0; i--)
-        {
-            var id = session.History[i];
-            if (id != session.CurrentFieldId && definition.Field(id) is { } target && definition.IsVisible(target, session.Answers))
-            {
-                session = session with
-                {
-                    Phase = DialogPhase.Asking,
-                    CurrentFieldId = target.Id,
-                    History = session.History.Take(i).ToList(),
-                    FailureCount = 0,
-                    ReturnToSummary = false,
-                };
-                return Ask(turn, session, []);
-            }
-        }
-
-        return session.Phase == DialogPhase.Summary
-            ? SummaryReminder(turn, session, T(turn.Language, "back.none"))
-            : Ask(turn, session, [T(turn.Language, "back.none")]);
-    }
+    private DialogStep Question(DialogTurn turn, DialogSession session, FieldDefinition field, string question) =>
+        _replies.Ask(turn, session, [T(turn.Language, "question.resume", field.Label.Get(turn.Language))]) with { UnrecognisedQuestion = question };
 
     /// <summary>
     /// 「そのまま」: the field asked again (after 戻る or 修正) keeps the answer it has, and the dialog goes on. A field
     /// without an answer takes the word as its answer, like any other text.
     /// </summary>
-    private DialogStep Keep(Turn turn, DialogSession session, string text, string? cardComment)
+    private DialogStep Keep(DialogTurn turn, DialogSession session, string text, string? cardComment)
     {
         var field = turn.Definition.Field(session.CurrentFieldId);
         if (session.Phase != DialogPhase.Asking || field is null || !session.Answers.TryGetValue(field.Id, out var current))
         {
             return session.Phase == DialogPhase.Summary || field is null
-                ? SummaryReminder(turn, session, T(turn.Language, "summary.reminder"))
+                ? _replies.SummaryReminder(turn, session, T(turn.Language, "summary.reminder"))
                 : Answer(turn, session, field, text, cardComment);
         }
 
-        var ack = T(turn.Language, "keep.done", Markdown.Escape(field.Label.Get(turn.Language)), Markdown.Escape(_texts.Display(field, current, turn.Language)));
-        return Advance(turn, session, field, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), session.Skipped.ToList(), ack, []);
+        var ack = T(turn.Language, "keep.done", field.Label.Get(turn.Language), _texts.Display(field, current, turn.Language));
+        return _navigator.Advance(turn, session, field, new Dictionary<string, string>(session.Answers, StringComparer.Ordinal), session.Skipped.ToList(), ack, []);
     }
-
-    private DialogStep Status(Turn turn, DialogSession session)
-    {
-        var language = turn.Language;
-        var visible = turn.Definition.VisibleFields(session.Answers);
-        string List(IEnumerable<FieldDefinition> fields) =>
-            Markdown.Escape(string.Join(_texts.Separator(language), fields.Select(f => f.Label.Get(language))));
-
-        var answered = visible.Where(f => session.Answers.ContainsKey(f.Id)).ToList();
-        var skipped = visible.Where(f => !session.Answers.ContainsKey(f.Id) && IsDone(f, session.Answers, session.Skipped)).ToList();
-        var remaining = visible.Where(f => !IsDone(f, session.Answers, session.Skipped)).ToList();
-        var lines = new List<string> { T(language, "status.header", answered.Count + skipped.Count, visible.Count, remaining.Count) };
-        if (answered.Count > 0)
-        {
-            lines.Add(T(language, "status.answered", List(answered)));
-        }
-
-        if (skipped.Count > 0)
-        {
-            lines.Add(T(language, "status.skipped", List(skipped)));
-        }
-
-        if (remaining.Count > 0)
-        {
-            lines.Add(T(language, "status.remaining", List(remaining)));
-        }
-
-        var text = string.Join("\n\n", lines);
-        return session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text) : Ask(turn, session, [text]);
-    }
-
-    private DialogStep Edit(Turn turn, DialogSession session, string query)
-    {
-        var language = turn.Language;
-        var matches = query.Length == 0 ? [] : FindFields(turn, session.Answers, query, exactOnly: false);
-        if (matches.Count == 1)
-        {
-            var field = matches[0];
-            session = session with
-            {
-                Phase = DialogPhase.Asking,
-                CurrentFieldId = field.Id,
-                FailureCount = 0,
-                ReturnToSummary = session.Phase == DialogPhase.Summary || session.ReturnToSummary,
-            };
-            return Ask(turn, session, [T(language, "edit.start", Markdown.Escape(field.Label.Get(language)))]);
-        }
-
-        var candidates = matches.Count > 1 ? matches : turn.Definition.VisibleFields(session.Answers);
-        var lead = matches.Count > 1 ? T(language, "edit.ambiguous", Markdown.Escape(query))
-            : query.Length == 0 ? T(language, "edit.which")
-            : T(language, "edit.notFound", Markdown.Escape(query));
-        var list = string.Join("\n", candidates.Select(f => "- " + Markdown.Escape(f.Label.Get(language))));
-        var buttons = candidates.Count <= MaxButtons
-            ? candidates.Select(f => Button(T(language, "button.editField", f.Label.Get(language)))).ToList()
-            : [];
-        var text = lead + "\n\n" + list;
-        var step = session.Phase == DialogPhase.Summary ? SummaryReminder(turn, session, text) : Ask(turn, session, [text]);
-        return buttons.Count == 0 ? step : WithButtons(step, buttons);
-    }
-
-    private List<FieldDefinition> FindFields(Turn turn, IReadOnlyDictionary<string, string> answers, string query, bool exactOnly)
-    {
-        var key = TextNormalizer.Key(query).Trim('「', '」', '"', '\'', ' ');
-        if (key.Length == 0)
-        {
-            return [];
-        }
-
-        var visible = turn.Definition.VisibleFields(answers);
-        static IEnumerable<string> Names(FieldDefinition f) => [TextNormalizer.Key(f.Id), TextNormalizer.Key(f.Label.Ja), TextNormalizer.Key(f.Label.En)];
-        var exact = visible.Where(f => Names(f).Contains(key, StringComparer.Ordinal)).ToList();
-        if (exact.Count > 0 || exactOnly)
-        {
-            return exact;
-        }
-
-        return visible.Where(f => Names(f).Skip(1).Any(n => n.Contains(key, StringComparison.Ordinal) || (n.Length >= 2 && key.Contains(n, StringComparison.Ordinal)))).ToList();
-    }
-
-    private DialogStep Skip(Turn turn, DialogSession session)
-    {
-        var language = turn.Language;
-        if (session.Phase == DialogPhase.Summary || turn.Definition.Field(session.CurrentFieldId) is not { } field)
-        {
-            return SummaryReminder(turn, session, T(language, "skip.notNow"));
-        }
-
-        if (DialogDefinition.IsRequired(field, session.Answers))
-        {
-            return Ask(turn, session, [T(language, "skip.required", Markdown.Escape(field.Label.Get(language))) + "\n\n" + RequiredMessage(turn, field, session.Answers)]);
-        }
-
-        var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal);
-        answers.Remove(field.Id);
-        answers.Remove(DialogSession.CommentKey(field.Id));
-        List<string> skipped = [.. session.Skipped.Where(id => id != field.Id), field.Id];
-        return Advance(turn, session, field, answers, skipped, ack: null, [T(language, "skip.done", Markdown.Escape(field.Label.Get(language)))]);
-    }
-
-    /// <summary>Why a required field must be answered: the definition's reason (the ☆ rule), or "one of the two".</summary>
-    private string RequiredMessage(Turn turn, FieldDefinition field, IReadOnlyDictionary<string, string> answers)
-    {
-        var language = turn.Language;
-        if (field.RequiredReason is { } reason)
-        {
-            return reason.Get(language);
-        }
-
-        return !field.Required && field.RequiredUnless is { } other && turn.Definition.Field(other) is { } otherField
-            ? T(language, "required.unless", Markdown.Escape(otherField.Label.Get(language)), Markdown.Escape(field.Label.Get(language)))
-            : T(language, "required.plain");
-    }
-
-    private DialogStep ConfirmCancel(Turn turn, DialogSession session, List<string> leads)
-    {
-        session = session with { Pending = PendingConfirmation.Cancel };
-        var message = new OutgoingMessage
-        {
-            Text = string.Join("\n\n", [.. leads, T(turn.Language, "cancel.confirm")]),
-            SuggestedActions = [Button(T(turn.Language, "yes")), Button(T(turn.Language, "no"))],
-        };
-        return new DialogStep(session, DialogStatus.AwaitingConfirmation, [message]) { CurrentField = turn.Definition.Field(session.CurrentFieldId) };
-    }
-
-    private DialogStep AnswerCancel(Turn turn, DialogSession session, string text)
-    {
-        if (!YesNoParser.TryParse(text, out var yes, out _))
-        {
-            return ConfirmCancel(turn, session, [T(turn.Language, "cancel.repeat")]);
-        }
-
-        if (yes)
-        {
-            session = session with { Phase = DialogPhase.Cancelled, Pending = null, CurrentFieldId = null };
-            return new DialogStep(session, DialogStatus.Cancelled, [OutgoingMessage.FromText(T(turn.Language, "cancel.done"))]);
-        }
-
-        session = session with { Pending = null };
-        List<string> leads = [T(turn.Language, "cancel.resumed")];
-        return session.Phase == DialogPhase.Summary ? ShowSummary(turn, session, leads) : Ask(turn, session, leads);
-    }
-
-    private DialogStep Submit(Turn turn, DialogSession session)
-    {
-        if (session.Phase != DialogPhase.Summary)
-        {
-            return Ask(turn, session, [T(turn.Language, "submit.notYet")]);
-        }
-
-        // The answers were valid when given; days may have passed (a start date now in the past), so check again.
-        var form = ValidateAll(turn.Definition, session.Answers, turn.Language, turn.Context);
-        if (turn.Definition.Fields.FirstOrDefault(f => form.Errors.ContainsKey(f.Id)) is { } invalid)
-        {
-            var answers = new Dictionary<string, string>(session.Answers, StringComparer.Ordinal);
-            answers.Remove(invalid.Id);
-            session = session with { Phase = DialogPhase.Asking, CurrentFieldId = invalid.Id, Answers = answers, ReturnToSummary = true };
-            return Ask(turn, session, [T(turn.Language, "submit.recheck")], form.Errors[invalid.Id]);
-        }
-
-        session = session with { Phase = DialogPhase.Submitted, CurrentFieldId = null, Pending = null };
-        return new DialogStep(session, DialogStatus.Submitted, []) { Summary = Summarize(turn.Definition, session.Answers, turn.Language) };
-    }
-
-    // ---- messages ----------------------------------------------------------------------------------------------
-
-    /// <summary>The question for <see cref="DialogSession.CurrentFieldId"/>, after any leads and error, with its buttons.</summary>
-    private DialogStep Ask(Turn turn, DialogSession session, List<string> leads, string? error = null, bool offer = false)
-    {
-        var (definition, language, context) = turn;
-        var field = definition.Field(session.CurrentFieldId)
-            ?? throw new InvalidOperationException($"Dialog {definition.Id}: no current field to ask.");
-        var parts = new List<string>(leads);
-        if (error is not null)
-        {
-            parts.Add("⚠️ " + Markdown.Escape(error));
-        }
-
-        if (offer)
-        {
-            parts.Add(T(language, "failures.offer"));
-        }
-
-        var visible = definition.VisibleFields(session.Answers);
-        var label = Markdown.Escape(field.Label.Get(language));
-        var required = DialogDefinition.IsRequired(field, session.Answers);
-        var header = T(language, "prompt.header", label, visible.ToList().IndexOf(field) + 1, visible.Count)
-            + (required ? "" : T(language, "prompt.optional"));
-        parts.Add(header + "\n\n" + field.Prompt.Get(language));
-
-        var buttons = new List<SuggestedAction>();
-        switch (field.Type)
-        {
-            case FieldType.Choice:
-                parts.Add(string.Join("\n", field.Choices.Select((c, i) => $"{i + 1}. {c.Label.Get(language)}")));
-                buttons.AddRange(field.Choices.Select(c => Button(c.Label.Get(language))));
-                break;
-            case FieldType.Department when context.Departments.Count > 0:
-                parts.Add(string.Join("\n", context.Departments.Select((d, i) => $"{i + 1}. {Markdown.Escape(d)}")));
-                if (context.Departments.Count <= MaxButtons)
-                {
-                    buttons.AddRange(context.Departments.Select(Button));
-                }
-
-                break;
-            case FieldType.YesNo:
-                buttons.Add(Button(T(language, "yes")));
-                buttons.Add(Button(T(language, "no")));
-                break;
-        }
-
-        if (_validator.Hint(field, language) is { } hint)
-        {
-            parts.Add(hint);
-        }
-
-        if (session.Answers.TryGetValue(field.Id, out var current))
-        {
-            var shown = _texts.Display(field, current, language);
-            if (session.Answers.TryGetValue(DialogSession.CommentKey(field.Id), out var comment))
-            {
-                shown += " " + T(language, "summary.comment", comment);
-            }
-
-            parts.Add(T(language, "prompt.current", Markdown.Escape(shown.Replace("\n", " ", StringComparison.Ordinal))));
-            parts.Add(T(language, "prompt.keep"));
-            buttons.Add(Button(T(language, "button.keep")));
-        }
-
-        if (session.ReturnToSummary)
-        {
-            parts.Add(T(language, "prompt.editing"));
-        }
-
-        parts.Add(T(language, required ? "hint.navigation" : "hint.navigationOptional"));
-        if (!required)
-        {
-            buttons.Add(Button(T(language, "button.skip")));
-        }
-
-        if (offer)
-        {
-            buttons.Add(Button(T(language, "button.help")));
-            buttons.Add(Button(T(language, "button.cancel")));
-        }
-
-        var message = new OutgoingMessage { Text = string.Join("\n\n", parts), SuggestedActions = buttons };
-        return new DialogStep(session with { Phase = DialogPhase.Asking }, DialogStatus.InProgress, [message]) { CurrentField = field };
-    }
-
-    private DialogStep ShowSummary(Turn turn, DialogSession session, List<string> leads)
-    {
-        var language = turn.Language;
-        session = session with { Phase = DialogPhase.Summary, CurrentFieldId = null, ReturnToSummary = false, FailureCount = 0, Pending = null };
-        var summary = Summarize(turn.Definition, session.Answers, language);
-        var messages = new List<OutgoingMessage>();
-        if (leads.Count > 0)
-        {
-            messages.Add(OutgoingMessage.FromText(string.Join("\n\n", leads)));
-        }
-
-        // Plain text: the summary is made of what users typed, which must not be read as Markdown.
-        messages.Add(new OutgoingMessage
-        {
-            Text = T(language, "summary.intro") + "\n\n" + summary.PlainText + "\n\n" + T(language, "summary.actions"),
-            PlainText = true,
-            SuggestedActions = SummaryButtons(language),
-        });
-        return new DialogStep(session, DialogStatus.Summary, messages) { Summary = summary };
-    }
-
-    /// <summary>A short message at the summary (help, status, "please choose"), with the summary's buttons.</summary>
-    private DialogStep SummaryReminder(Turn turn, DialogSession session, string text)
-    {
-        var message = new OutgoingMessage { Text = text + "\n\n" + T(turn.Language, "summary.actions"), SuggestedActions = SummaryButtons(turn.Language) };
-        return new DialogStep(session, DialogStatus.Summary, [message]) { Summary = Summarize(turn.Definition, session.Answers, turn.Language) };
-    }
-
-    private DialogStep Finished(Turn turn, DialogSession session) =>
-        new(session, session.Phase == DialogPhase.Submitted ? DialogStatus.Submitted : DialogStatus.Cancelled,
-            [OutgoingMessage.FromText(T(turn.Language, "finished"))]);
-
-    private List<SuggestedAction> SummaryButtons(Language language) =>
-        [Button(T(language, "button.submit")), Button(T(language, "button.edit")), Button(T(language, "button.cancel"))];
-
-    private static SuggestedAction Button(string text) => new(text, text);
-
-    private static DialogStep WithButtons(DialogStep step, List<SuggestedAction> buttons) =>
-        step with { Messages = [.. step.Messages.SkipLast(1), step.Messages[^1] with { SuggestedActions = buttons }] };
 
     private DialogStep Touch(DialogStep step) => step with { Session = step.Session with { UpdatedAt = _time.GetUtcNow() } };
 
     private string T(Language language, string key, params object?[] args) => _texts.Get(language, key, args);
-
-    // ---- helpers -----------------------------------------------------------------------------------------------
-
-    /// <summary>A comment sent in its own card input; null when none. Too long → <paramref name="error"/>.</summary>
-    private string? CardComment(FieldDefinition field, string? raw, Language language, out string? error)
-    {
-        error = null;
-        if (!field.Comment || string.IsNullOrWhiteSpace(raw))
-        {
-            return null;
-        }
-
-        var comment = FreeText.Multiline(raw);
-        var length = FreeText.Length(comment);
-        if (length > FieldValidator.CommentMaxLength)
-        {
-            error = T(language, "error.comment.tooLong", FieldValidator.CommentMaxLength, length);
-            return null;
-        }
-
-        return comment.Length == 0 ? null : comment;
-    }
-
-    /// <summary>
-    /// Fits a stored session to the definition as it is now (a field may have been removed or renamed since): unknown
-    /// answers and ids are dropped, and a current field that no longer exists is replaced by the first open one.
-    /// </summary>
-    private static DialogSession Reconcile(Turn turn, DialogSession session)
-    {
-        var definition = turn.Definition;
-        if (!string.Equals(session.DefinitionId, definition.Id, StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"The session runs dialog '{session.DefinitionId}', not '{definition.Id}'.", nameof(session));
-        }
-
-        bool Known(string key) =>
-            definition.Field(key) is not null
-            || (key.EndsWith(".comment", StringComparison.Ordinal) && definition.Field(key[..^".comment".Length]) is { Comment: true });
-
-        var unknown = session.Answers.Keys.Any(k => !Known(k)) || session.Skipped.Any(id => definition.Field(id) is null)
-            || session.History.Any(id => definition.Field(id) is null);
-        if (unknown)
-        {
-            session = session with
-            {
-                Answers = session.Answers.Where(kv => Known(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal),
-                Skipped = session.Skipped.Where(id => definition.Field(id) is not null).ToList(),
-                History = session.History.Where(id => definition.Field(id) is not null).ToList(),
-            };
-        }
-
-        if (session.Phase == DialogPhase.Asking
-            && (definition.Field(session.CurrentFieldId) is not { } current || !definition.IsVisible(current, session.Answers)))
-        {
-            var next = Next(definition, session.Answers, session.Skipped);
-            session = next is null
-                ? session with { Phase = DialogPhase.Summary, CurrentFieldId = null }
-                : session with { CurrentFieldId = next.Id };
-        }
-
-        return session;
-    }
 }

@@ -12,7 +12,8 @@ namespace KyodoBot.Core.Proposals;
 /// Card mode: the whole intake as one Adaptive Card form, generated from <c>dialogs/proposal-intake.yaml</c>
 /// (Input.* with labels, isRequired, maxLength and errorMessage; fields that depend on another answer sit in containers
 /// shown with a toggle). The server validates the submission again with the chat's rules; errors come back on the same
-/// card with the values kept, a valid form becomes the summary card.
+/// card with the values kept, a valid form becomes the summary card. It speaks the conversation's language
+/// (<see cref="IncomingTurn.ConversationLanguage"/>); the card carries no language a client could change.
 /// </summary>
 public sealed class ProposalForm(
     DialogCatalog catalog,
@@ -36,11 +37,12 @@ public sealed class ProposalForm(
         var answers = draft is not null && DialogSession.TryFromJson(draft.SessionJson, out var session)
             ? session.Answers
             : new Dictionary<string, string>();
-        return OutgoingMessage.FromCard(await RenderAsync(answers, new Dictionary<string, string>(), turn.Language, cancellationToken));
+        return OutgoingMessage.FromCard(await RenderAsync(answers, new Dictionary<string, string>(), turn.ConversationLanguage, cancellationToken));
     }
 
     public async Task<CardExecuteResult> ExecuteAsync(IncomingTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
+        var language = turn.ConversationLanguage;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (data.ValueKind == JsonValueKind.Object)
         {
@@ -58,16 +60,16 @@ public sealed class ProposalForm(
             ? existing
             : new DialogSession { DefinitionId = Definition.Id, StartedAt = time.GetUtcNow(), UpdatedAt = time.GetUtcNow() };
         var names = (await departments.ListAsync(cancellationToken)).Select(d => d.Name).ToList();
-        var step = engine.ApplyForm(Definition, session, values, turn.Language, DialogContext.Create(time, names));
+        var step = engine.ApplyForm(Definition, session, values, language, DialogContext.Create(time, names));
         if (step.FormErrors.Count > 0)
         {
-            return new CardExecuteResult(await RenderAsync(values, step.FormErrors, turn.Language, cancellationToken),
-                texts.Get(turn.Language, "proposal.form.fixFields", string.Join(texts.Get(turn.Language, "proposal.form.fieldSeparator"),
-                    step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(turn.Language) ?? id))));
+            return new CardExecuteResult(await RenderAsync(values, step.FormErrors, language, cancellationToken),
+                texts.Get(language, "proposal.form.fixFields", string.Join(texts.Get(language, "proposal.form.fieldSeparator"),
+                    step.FormErrors.Keys.Select(id => Definition.Field(id)?.Label.Get(language) ?? id))));
         }
 
         await drafts.SaveAsync(ProposalDraft.Of(turn, Definition.Id, step.Session, draft?.ResubmitOf), cancellationToken);
-        return new CardExecuteResult(cards.Summary(step.Summary!, turn.Language));
+        return new CardExecuteResult(cards.Summary(step.Summary!, language));
     }
 
     private async Task<string> RenderAsync(IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> errors, Language language, CancellationToken cancellationToken)
@@ -83,49 +85,10 @@ public sealed class ProposalForm(
             body.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = section.Title.Get(language), ["weight"] = "Bolder", ["separator"] = true, ["spacing"] = "Medium", ["wrap"] = true });
             foreach (var field in section.Fields)
             {
-                var items = new JsonArray { Input(field, values.GetValueOrDefault(field.Id), names, language) };
-                if (field.Comment)
+                body.Add(FieldContainer(field, values, errors, names, language));
+                if (Toggle(field, language) is { } toggle)
                 {
-                    items.Add(new JsonObject
-                    {
-                        ["type"] = "Input.Text", ["id"] = DialogSession.CommentKey(field.Id), ["placeholder"] = texts.Get(language, "proposal.form.comment"),
-                        ["maxLength"] = 500, ["value"] = values.GetValueOrDefault(DialogSession.CommentKey(field.Id)) ?? "",
-                    });
-                }
-
-                if (errors.TryGetValue(field.Id, out var error))
-                {
-                    // An error may quote what the user typed: a TextRun, never Markdown.
-                    items.Add(new JsonObject
-                    {
-                        ["type"] = "RichTextBlock",
-                        ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = error, ["color"] = "Attention", ["size"] = "Small" }),
-                    });
-                }
-
-                var container = new JsonObject { ["type"] = "Container", ["id"] = "f-" + field.Id, ["items"] = items };
-                if (field.When is { } when)
-                {
-                    // Shown when the answer it depends on says so; the toggle under that answer shows or hides it.
-                    container["isVisible"] = when.Matches(values.GetValueOrDefault(when.FieldId)) || errors.ContainsKey(field.Id);
-                }
-
-                body.Add(container);
-                var dependants = Definition.Fields.Where(f => f.When?.FieldId == field.Id).Select(f => (JsonNode)("f-" + f.Id)).ToArray();
-                if (dependants.Length > 0)
-                {
-                    body.Add(new JsonObject
-                    {
-                        ["type"] = "ActionSet",
-                        ["actions"] = new JsonArray(new JsonObject
-                        {
-                            ["type"] = "Action.ToggleVisibility",
-                            ["title"] = texts.Get(language,
-                                Definition.Fields.Any(f => f.When?.FieldId == field.Id && f.Required) ? "proposal.form.toggleRequired" : "proposal.form.toggle",
-                                field.Label.Get(language)),
-                            ["targetElements"] = new JsonArray(dependants),
-                        }),
-                    });
+                    body.Add(toggle);
                 }
             }
         }
@@ -141,11 +104,68 @@ public sealed class ProposalForm(
                 ["type"] = "Action.Execute",
                 ["title"] = texts.Get(language, "proposal.form.check"),
                 ["verb"] = FormVerb,
-                ["data"] = new JsonObject { ["lang"] = CardLanguage.Code(language) },
+                ["data"] = new JsonObject(),
                 ["style"] = "positive",
             }),
         };
         return CardBinder.Render(card, []);
+    }
+
+    /// <summary>A field's input, its comment input, and its error; hidden while the answer it depends on says so.</summary>
+    private JsonObject FieldContainer(FieldDefinition field, IReadOnlyDictionary<string, string> values, IReadOnlyDictionary<string, string> errors,
+        IReadOnlyList<string> departmentNames, Language language)
+    {
+        var items = new JsonArray { Input(field, values.GetValueOrDefault(field.Id), departmentNames, language) };
+        if (field.Comment)
+        {
+            items.Add(new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = DialogSession.CommentKey(field.Id), ["placeholder"] = texts.Get(language, "proposal.form.comment"),
+                ["maxLength"] = 500, ["value"] = values.GetValueOrDefault(DialogSession.CommentKey(field.Id)) ?? "",
+            });
+        }
+
+        if (errors.TryGetValue(field.Id, out var error))
+        {
+            // An error may quote what the user typed: a TextRun, never Markdown.
+            items.Add(new JsonObject
+            {
+                ["type"] = "RichTextBlock",
+                ["inlines"] = new JsonArray(new JsonObject { ["type"] = "TextRun", ["text"] = error, ["color"] = "Attention", ["size"] = "Small" }),
+            });
+        }
+
+        var container = new JsonObject { ["type"] = "Container", ["id"] = "f-" + field.Id, ["items"] = items };
+        if (field.When is { } when)
+        {
+            // Shown when the answer it depends on says so; the toggle under that answer shows or hides it.
+            container["isVisible"] = when.Matches(values.GetValueOrDefault(when.FieldId)) || errors.ContainsKey(field.Id);
+        }
+
+        return container;
+    }
+
+    /// <summary>Under an answer that other fields depend on: the button that shows or hides them.</summary>
+    private JsonObject? Toggle(FieldDefinition field, Language language)
+    {
+        var dependants = Definition.Fields.Where(f => f.When?.FieldId == field.Id).Select(f => (JsonNode)("f-" + f.Id)).ToArray();
+        if (dependants.Length == 0)
+        {
+            return null;
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "ActionSet",
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Action.ToggleVisibility",
+                ["title"] = texts.Get(language,
+                    Definition.Fields.Any(f => f.When?.FieldId == field.Id && f.Required) ? "proposal.form.toggleRequired" : "proposal.form.toggle",
+                    field.Label.Get(language)),
+                ["targetElements"] = new JsonArray(dependants),
+            }),
+        };
     }
 
     private JsonObject Input(FieldDefinition field, string? value, IReadOnlyList<string> departmentNames, Language language)
@@ -167,43 +187,13 @@ public sealed class ProposalForm(
         switch (field.Type)
         {
             case FieldType.Choice or FieldType.Department or FieldType.YesNo:
-                var options = field.Type switch
-                {
-                    FieldType.YesNo => [("yes", texts.Get(language, "proposal.form.yes")), ("no", texts.Get(language, "proposal.form.no"))],
-                    FieldType.Department => departmentNames.Select(n => (n, n)).ToList(),
-                    _ => field.Choices.Select(c => (c.Value, c.Label.Get(language))).ToList(),
-                };
-                if (field.Type == FieldType.Department && value is not null && !departmentNames.Contains(value))
-                {
-                    options.Add((value, value));
-                }
-
-                input["type"] = "Input.ChoiceSet";
-                input["style"] = field.Type == FieldType.YesNo ? "expanded" : "compact";
-                input["choices"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["title"] = o.Item2, ["value"] = o.Item1 }).ToArray());
+                ChoiceInput(input, field, value, departmentNames, language);
                 break;
             case FieldType.Date:
                 input["type"] = "Input.Date";
                 break;
             default:
-                input["type"] = "Input.Text";
-                input["isMultiline"] = field.Type == FieldType.Multiline;
-                input["style"] = field.Type switch { FieldType.Email => "email", FieldType.Phone => "tel", _ => "text" };
-                if (field.Type switch { FieldType.Yen => "1,200,000 / 120万円", FieldType.Dates => "2027-09-30, 2028-03-01", _ => null } is { } placeholder)
-                {
-                    input["placeholder"] = placeholder;
-                }
-
-                if (field.Validation.MaxLength is { } max)
-                {
-                    input["maxLength"] = max;
-                }
-
-                if (field.Type == FieldType.Email)
-                {
-                    input["regex"] = @"^[^@\s]+@[^@\s]+\.[^@\s]+$";
-                }
-
+                TextInput(input, field);
                 break;
         }
 
@@ -213,6 +203,45 @@ public sealed class ProposalForm(
         }
 
         return input;
+    }
+
+    private void ChoiceInput(JsonObject input, FieldDefinition field, string? value, IReadOnlyList<string> departmentNames, Language language)
+    {
+        var options = field.Type switch
+        {
+            FieldType.YesNo => [("yes", texts.Get(language, "proposal.form.yes")), ("no", texts.Get(language, "proposal.form.no"))],
+            FieldType.Department => departmentNames.Select(n => (n, n)).ToList(),
+            _ => field.Choices.Select(c => (c.Value, c.Label.Get(language))).ToList(),
+        };
+        if (field.Type == FieldType.Department && value is not null && !departmentNames.Contains(value))
+        {
+            options.Add((value, value));
+        }
+
+        input["type"] = "Input.ChoiceSet";
+        input["style"] = field.Type == FieldType.YesNo ? "expanded" : "compact";
+        input["choices"] = new JsonArray(options.Select(o => (JsonNode)new JsonObject { ["title"] = o.Item2, ["value"] = o.Item1 }).ToArray());
+    }
+
+    private static void TextInput(JsonObject input, FieldDefinition field)
+    {
+        input["type"] = "Input.Text";
+        input["isMultiline"] = field.Type == FieldType.Multiline;
+        input["style"] = field.Type switch { FieldType.Email => "email", FieldType.Phone => "tel", _ => "text" };
+        if (field.Type switch { FieldType.Yen => "1,200,000 / 120万円", FieldType.Dates => "2027-09-30, 2028-03-01", _ => null } is { } placeholder)
+        {
+            input["placeholder"] = placeholder;
+        }
+
+        if (field.Validation.MaxLength is { } max)
+        {
+            input["maxLength"] = max;
+        }
+
+        if (field.Type == FieldType.Email)
+        {
+            input["regex"] = @"^[^@\s]+@[^@\s]+\.[^@\s]+$";
+        }
     }
 }
 

@@ -24,5 +24,10 @@ public sealed class ConversationRecord
     public bool IsActive { get; set; } = true;
     /// <summary>When the welcome card was sent for the current installation (cleared on uninstall).</summary>
     public DateTimeOffset? WelcomedAt { get; set; }
+    /// <summary>
+    /// The language the conversation is in: set when the user's words show one, kept through turns whose words show
+    /// none (a number, an e-mail address, a one-word command). Null until then (the city's default applies).
+    /// </summary>
+    public Language? Language { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KyodoBot.Core.Conversations;
 using Microsoft.EntityFrameworkCore;
 
 namespace KyodoBot.Core.Storage;
@@ -18,6 +19,9 @@ public interface IConversationStore
 
     /// <summary>The bot was uninstalled there: stop posting, and greet again on a new installation.</summary>
     Task MarkRemovedAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers the language the conversation is now in (the record must exist; nothing happens otherwise).</summary>
+    Task SetLanguageAsync(string conversationId, Language language, CancellationToken cancellationToken);
 }
 
 public sealed class ConversationStore(IDbContextFactory<KyodoDbContext> contexts, TimeProvider time) : IConversationStore
@@ -109,6 +113,14 @@ public sealed class ConversationStore(IDbContextFactory<KyodoDbContext> contexts
         await db.Conversations
             .Where(c => c.ConversationId == conversationId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false).SetProperty(c => c.WelcomedAt, (DateTimeOffset?)null), cancellationToken);
+    }
+
+    public async Task SetLanguageAsync(string conversationId, Language language, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Conversations
+            .Where(c => c.ConversationId == conversationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Language, language), cancellationToken);
     }
 
     private static void Merge(ConversationRecord target, ConversationRecord source)

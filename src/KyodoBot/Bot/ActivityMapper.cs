@@ -37,7 +37,9 @@ public static class ActivityMapper
             ChannelId = kind == ConversationKind.Channel ? ChannelIdOf(activity) : null,
             ChannelName = channelData?.Channel?.Name,
             // Not the client's locale: Teams in Japanese offices often runs in English (docs/decisions/0004).
+            // Core refines both with the language the conversation is in (ConversationLanguages).
             Language = LanguageResolver.Resolve(activity.Text, defaultLanguage),
+            ConversationLanguage = LanguageResolver.Resolve(activity.Text, defaultLanguage),
         };
     }
 

@@ -49,6 +49,7 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
         await SendAsync(Personal("提案"));
         await AnswerAllAsync();
         await SendAsync(Personal("送信"));
+        var dialog = _shown.ToList();
         await SendAsync(Personal("公開の原則とは何ですか"));
         await SendAsync(Personal("明日の天気を教えてください"));
         await SendAsync(Personal("提案状況"));
@@ -63,6 +64,74 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
         Assert.Contains("yamada_h.midori-net@example.jp", all);
         var escaped = _shown.Where(t => EscapeBeforePunctuation().IsMatch(t)).ToList();
         Assert.True(escaped.Count == 0, "Visible escapes in:\n" + string.Join("\n---\n", escaped));
+        var markdown = dialog.Where(t => t.Contains("**", StringComparison.Ordinal)).ToList();
+        Assert.True(markdown.Count == 0, "Markdown in dialog replies:\n" + string.Join("\n---\n", markdown));
+    }
+
+    [Fact]
+    public async Task ChoicePrompts_AreCards_APressedButtonAdvancesTheDialogLikeTypingIt()
+    {
+        await StartAsync();
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 市民活動推進課", expectReplies: true));
+        await SendAsync(Activities.ChannelMessage(Connector.ServiceUrl, "登録 高齢福祉課", expectReplies: true));
+        await SendAsync(Personal("提案"));
+        var orgTypeCard = await SendAsync(Personal(Answers["orgName"]));
+
+        // A press sends the button's data with no text, as Teams and the Agents Playground do for Action.Submit.
+        var volunteer = Button(orgTypeCard, "2. ボランティア団体");
+        Assert.Equal("ボランティア団体", volunteer["command"]!.GetValue<string>());
+        var press = Personal("");
+        press["value"] = volunteer.DeepClone();
+        var afterPress = await SendAsync(press);
+
+        var session = await SessionAsync();
+        Assert.Equal("volunteer", session.Answer("orgType"));
+        Assert.Equal("representative", session.CurrentFieldId);
+        Assert.Contains("✔ 団体種別: ボランティア団体", Shown(afterPress));
+
+        // Typing works the same: the number or the label.
+        await SendAsync(Personal("戻る"));
+        await SendAsync(Personal("2"));
+        Assert.Equal("volunteer", (await SessionAsync()).Answer("orgType"));
+        while ((await SessionAsync()).CurrentFieldId is { } field && field != "department")
+        {
+            await SendAsync(Personal(Answers.GetValueOrDefault(field) ?? "2027年4月1日"));
+        }
+
+        var departmentCard = _lastReplies;
+        var choice = Button(departmentCard, "2. 高齢福祉課");
+        press = Personal("");
+        press["value"] = choice.DeepClone();
+        await SendAsync(press);
+        Assert.Equal("高齢福祉課", (await SessionAsync()).Answer("department"));
+    }
+
+    /// <summary>The data of the Action.Submit titled <paramref name="title"/> on the last reply's card.</summary>
+    private static JsonObject Button(JsonArray replies, string title)
+    {
+        var card = replies.Select(r => r?["attachments"]?.AsArray().FirstOrDefault()?["content"]).LastOrDefault(c => c is not null);
+        Assert.NotNull(card);
+        var actions = card!.ToJsonString();
+        var found = card["body"]!.AsArray()
+            .Where(e => e?["type"]?.GetValue<string>() == "ActionSet")
+            .SelectMany(e => e!["actions"]!.AsArray())
+            .FirstOrDefault(a => a?["title"]?.GetValue<string>() == title);
+        Assert.True(found is not null, $"No button '{title}' on {actions}");
+        Assert.Equal("Action.Submit", found!["type"]!.GetValue<string>());
+        return found["data"]!.AsObject();
+    }
+
+    private static string Shown(JsonArray replies) => replies.ToJsonString(new System.Text.Json.JsonSerializerOptions
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private async Task<DialogSession> SessionAsync()
+    {
+        await using var db = await Db();
+        var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
+        Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
+        return session;
     }
 
     [Fact]
@@ -134,13 +203,16 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
 
     private JsonObject Personal(string text) => Activities.PersonalMessage(Connector.ServiceUrl, text, expectReplies: true);
 
-    /// <summary>Posts the activity and keeps every text the user would read: message text and card TextBlocks.</summary>
-    private async Task SendAsync(JsonObject activity)
+    private JsonArray _lastReplies = [];
+
+    /// <summary>Posts the activity and keeps every text the user would read: message text, card TextBlocks and TextRuns.</summary>
+    private async Task<JsonArray> SendAsync(JsonObject activity)
     {
         var response = await Client.SendAsync(Activities.Post(activity));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync());
-        foreach (var reply in body?["activities"]?.AsArray() ?? [])
+        _lastReplies = body?["activities"]?.AsArray() ?? [];
+        foreach (var reply in _lastReplies)
         {
             if (reply?["text"]?.GetValue<string>() is { Length: > 0 } text)
             {
@@ -152,6 +224,8 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
                 CollectTextBlocks(attachment?["content"]);
             }
         }
+
+        return _lastReplies;
     }
 
     private void CollectTextBlocks(JsonNode? node)
@@ -159,7 +233,7 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
         switch (node)
         {
             case JsonObject o:
-                if (o["type"]?.GetValue<string>() == "TextBlock" && o["text"]?.GetValue<string>() is { } text)
+                if (o["type"]?.GetValue<string>() is "TextBlock" or "TextRun" && o["text"]?.GetValue<string>() is { } text)
                 {
                     _shown.Add(text);
                 }

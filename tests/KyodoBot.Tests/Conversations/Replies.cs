@@ -19,6 +19,10 @@ internal static class Replies
         return replies;
     }
 
+    /// <summary>What the user reads: the text, then the card's text and button titles (a dialog question is a card).</summary>
+    public static string Shown(this Activity activity) =>
+        string.Join("\n", new[] { activity.Text }.Concat(Dialogs.CardText.Lines(activity.CardJson())).OfType<string>());
+
     public static string CardJson(this Activity activity) =>
         activity.Attachments?.SingleOrDefault(a => a.ContentType == "application/vnd.microsoft.card.adaptive")?.Content?.ToString() ?? "";
 }

@@ -13,7 +13,7 @@ public sealed class DialogEngineTests
         Assert.Equal(DialogStatus.InProgress, dialog.Status);
         Assert.Equal("orgName", dialog.Field);
         Assert.Equal("orgName", dialog.Step.CurrentField!.Id);
-        var text = Assert.Single(dialog.Step.Messages).Text!;
+        var text = CardText.Shown(Assert.Single(dialog.Step.Messages));
         Assert.Contains("協働提案", text);
         Assert.Contains("提案団体名", text);
         Assert.Contains("提案する団体の名称を入力してください。", text);
@@ -376,7 +376,7 @@ public sealed class DialogEngineTests
 
         Assert.Equal(DialogStatus.Summary, dialog.Status);
         Assert.Contains("複数あります", dialog.Text);
-        Assert.Equal(["修正 連絡先（メールアドレス）", "修正 連絡先（電話番号）"], dialog.Buttons);
+        Assert.Equal(["修正 連絡先（メールアドレス）", "修正 連絡先（電話番号）", "送信", "修正", "キャンセル"], dialog.Buttons);
         dialog.Say(dialog.Buttons[1]);
         Assert.Equal("phone", dialog.Field);
     }
@@ -536,7 +536,7 @@ public sealed class DialogEngineTests
         dialog.Say("ヘルプ");
 
         Assert.Equal("disclosure", dialog.Field);
-        Assert.Contains("**公開の方法** について", dialog.Text);
+        Assert.Contains("「公開の方法」について", dialog.Text);
         Assert.Contains("この項目は「6 公開の原則」に関わります。", dialog.Text);
         Assert.Contains("説明責任", dialog.Text);
         Assert.Contains("事業のプロセスや成果を、どのように公開しますか？", dialog.Text);
@@ -595,7 +595,7 @@ public sealed class DialogEngineTests
 
         dialog.Say(dialog.Buttons.Single(b => b == "ヘルプ"));
 
-        Assert.Contains("**団体種別** について", dialog.Text);
+        Assert.Contains("「団体種別」について", dialog.Text);
         Assert.Equal(0, dialog.Session.FailureCount);
     }
 
@@ -687,13 +687,16 @@ public sealed class DialogEngineTests
     }
 
     [Fact]
-    public void UserTextShownInAPrompt_IsEscaped()
+    public void UserTextShownInAPrompt_IsATextRun_NeverMarkdown_AndUnescaped()
     {
         var dialog = new DialogDriver().AnswerUntil("orgType", new Dictionary<string, string> { ["orgName"] = "[x](https://evil.example)" });
 
         dialog.Say("戻る");
 
-        Assert.Contains(@"\[x\]\(https://evil.example)", dialog.Text);
+        var card = Assert.Single(dialog.Step.Messages).CardJson!;
+        Assert.Contains("\"type\":\"TextRun\",\"text\":\"現在の回答: [x](https://evil.example)\"", card);
+        Assert.DoesNotContain("\"TextBlock\"", card); // TextBlocks read Markdown; a prompt card has none
+        Assert.DoesNotContain("\\", dialog.Text);
     }
 
     [Fact]

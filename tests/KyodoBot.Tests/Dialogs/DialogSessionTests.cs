@@ -85,8 +85,8 @@ public sealed class DialogSessionTests
 
         Assert.Equal(DialogStatus.InProgress, step.Status);
         Assert.Equal("endDate", step.Session.CurrentFieldId);
-        Assert.Contains("前回の続きから再開します", step.Messages[0].Text);
-        Assert.Contains("事業の終了日を入力してください。", step.Messages[0].Text);
+        Assert.Contains("前回の続きから再開します", CardText.Shown(step.Messages[0]));
+        Assert.Contains("事業の終了日を入力してください。", CardText.Shown(step.Messages[0]));
         Assert.Equal(DialogTestSupport.Now, step.Session.StartedAt);
         Assert.Equal(DialogTestSupport.Now.AddDays(3), step.Session.UpdatedAt);
     }
@@ -100,7 +100,7 @@ public sealed class DialogSessionTests
         var step = dialog.Engine.Resume(dialog.Definition, dialog.Session, Language.Japanese, DialogContext.Create(dialog.Time, DialogTestSupport.Departments));
 
         Assert.Equal("startDate", step.Session.CurrentFieldId);
-        Assert.Contains("もう一度お聞きします", step.Messages[0].Text);
+        Assert.Contains("もう一度お聞きします", CardText.Shown(step.Messages[0]));
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class DialogSessionTests
 
         Assert.Equal(DialogStatus.Summary, step.Status);
         Assert.NotNull(step.Summary);
-        Assert.Contains("Welcome back", step.Messages[0].Text);
+        Assert.Contains("Welcome back", CardText.Shown(step.Messages[0]));
     }
 
     [Fact]

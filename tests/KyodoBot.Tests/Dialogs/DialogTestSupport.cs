@@ -86,10 +86,11 @@ internal sealed class DialogDriver
     public string? Field => Step.Session.CurrentFieldId;
     public DialogStatus Status => Step.Status;
 
-    /// <summary>All text of the last step's messages.</summary>
-    public string Text => string.Join("\n", Step.Messages.Select(m => m.Text));
+    /// <summary>All text of the last step's messages: message text, and what the user reads on a prompt card.</summary>
+    public string Text => string.Join("\n", Step.Messages.Select(CardText.Shown));
 
-    public IReadOnlyList<string> Buttons => Step.Messages.LastOrDefault()?.SuggestedActions.Select(a => a.Value).ToList() ?? [];
+    /// <summary>What the last message's buttons send when pressed.</summary>
+    public IReadOnlyList<string> Buttons => Step.Messages.LastOrDefault() is { } last ? CardText.ButtonValues(last) : [];
 
     public DialogStep Say(string text) => Step = Engine.Continue(Definition, Step.Session, DialogInput.FromText(text), Language, Context);
 

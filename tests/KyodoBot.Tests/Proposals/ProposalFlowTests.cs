@@ -25,7 +25,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
         var reply = Assert.Single(await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "提案")));
 
-        Assert.Contains("団体", reply.Text);
+        Assert.Contains("団体", reply.Shown());
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("\"command\":\"送信\"", summary);
         Assert.Contains("\"type\":\"TextRun\",\"text\":\"高齢者の見守りとサロン運営事業\"", summary);
         Assert.DoesNotContain("（6 公開の原則）", summary); // the tags stay on the reviewer's card only
-        var confirmation = string.Join("\n", submitted.Select(r => r.Text));
+        var confirmation = string.Join("\n", submitted.Select(r => r.Shown()));
         Assert.Contains("KP-2026-0001", confirmation);
         Assert.Contains("未配信", confirmation);
         var proposal = await Single<Proposal>();
@@ -59,7 +59,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
         var second = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
 
-        Assert.Contains("KP-2026-0001", string.Join("\n", second.Select(r => r.Text)));
+        Assert.Contains("KP-2026-0001", string.Join("\n", second.Select(r => r.Shown())));
         Assert.Equal(1, await Count<Proposal>());
     }
 
@@ -105,7 +105,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         await AnswerEverythingAsync(chat, new() { ["projectName"] = "[見守り](http://evil.example) 事業" });
         var submitted = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
 
-        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
+        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Shown())));
         Assert.NotNull(posted);
         using var card = JsonDocument.Parse(posted.CardJson!);
         var json = posted.CardJson!;
@@ -144,7 +144,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
         Assert.Contains("続きから", paused.Text);
         Assert.Contains("透明性", question.Text);
-        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
+        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Shown())));
     }
 
     [Theory]
@@ -158,7 +158,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
         var replies = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, word));
 
-        var text = string.Join("\n", replies.Select(r => r.Text));
+        var text = string.Join("\n", replies.Select(r => r.Shown()));
         Assert.Contains(notice, text);
         Assert.Contains(field, text);
         var draft = await Single<ProposalDraft>();
@@ -182,8 +182,8 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var resumed = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "続きから"));
         var next = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "NPO法人"));
 
-        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Text)));
-        Assert.Contains("代表者", string.Join("\n", next.Select(r => r.Text)));
+        Assert.Contains("種別", string.Join("\n", resumed.Select(r => r.Shown())));
+        Assert.Contains("代表者", string.Join("\n", next.Select(r => r.Shown())));
     }
 
     [Fact]
@@ -209,7 +209,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
 
         Assert.Equal(2, replies.Count);
         Assert.Contains("透明性", replies[0].Text);
-        Assert.Contains("団体", replies[1].Text);
+        Assert.Contains("団体", replies[1].Shown());
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         var confirmation = await chat.SendAsync(_host.Bot, BotTestHost.Message(chat, "送信"));
 
         Assert.Contains("\"command\":\"送信\"", summary[^1].CardJson());
-        Assert.Contains(proposal.Reference, string.Join("\n", confirmation.Select(r => r.Text)));
+        Assert.Contains(proposal.Reference, string.Join("\n", confirmation.Select(r => r.Shown())));
         var revised = await Single<Proposal>();
         Assert.Equal(proposal.Reference, revised.Reference);
         Assert.Equal(ProposalState.UnderReview, revised.State);
@@ -327,7 +327,7 @@ public sealed class ProposalFlowTests : IAsyncLifetime
         Assert.Contains("\"color\":\"Attention\"", refused.CardJson);
         Assert.Contains("特定非営利活動法人みどり野まちづくりネット", refused.CardJson);
         Assert.Contains("\"command\":\"送信\"", accepted.CardJson);
-        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Text)));
+        Assert.Contains("KP-2026-0001", string.Join("\n", submitted.Select(r => r.Shown())));
     }
 
     [Fact]

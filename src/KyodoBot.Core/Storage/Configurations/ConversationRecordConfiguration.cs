@@ -15,6 +15,7 @@ public sealed class ConversationRecordConfiguration : IEntityTypeConfiguration<C
         builder.Property(x => x.ChannelPlatform).HasMaxLength(64);
         builder.Property(x => x.TenantId).HasMaxLength(128);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Language).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.TeamId).HasMaxLength(512);
         builder.Property(x => x.TeamName).HasMaxLength(256);
         builder.Property(x => x.ChannelName).HasMaxLength(256);

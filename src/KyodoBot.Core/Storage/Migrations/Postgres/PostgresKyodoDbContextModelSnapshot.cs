@@ -770,6 +770,10 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("ServiceUrl")
                         .IsRequired()
                         .HasMaxLength(512)
