@@ -247,37 +247,5 @@ public sealed class TeamsRateLimiterTests
         Assert.Equal(1, limiter.TrackedThreads);
     }
 
-    /// <summary>
-    /// Checks every sliding window, not only aligned ones: the fullest window of length W ends at some slot, so
-    /// counting the slots in (s − W, s] for every slot s covers them all. The windows are Teams' own, and the
-    /// slots must also keep the safety margin.
-    /// </summary>
-    private static void AssertWithinTeamsLimits(List<(string Thread, TimeSpan Slot)> slots)
-    {
-        var all = slots.Select(s => s.Slot).Order().ToList();
-        AssertWindow(all, 50, TimeSpan.FromSeconds(1) + Margin, "tenant");
-        foreach (var thread in slots.GroupBy(s => s.Thread))
-        {
-            var times = thread.Select(s => s.Slot).Order().ToList();
-            AssertWindow(times, 7, TimeSpan.FromSeconds(1) + Margin, thread.Key);
-            AssertWindow(times, 8, TimeSpan.FromSeconds(2) + Margin, thread.Key);
-            AssertWindow(times, 60, TimeSpan.FromSeconds(30) + Margin, thread.Key);
-        }
-    }
-
-    private static void AssertWindow(List<TimeSpan> sorted, int limit, TimeSpan window, string what)
-    {
-        var start = 0;
-        for (var end = 0; end < sorted.Count; end++)
-        {
-            while (sorted[start] <= sorted[end] - window)
-            {
-                start++;
-            }
-
-            // Slots equal to sorted[end] further on belong to the same window; they are counted when end reaches them.
-            var inWindow = end - start + 1;
-            Assert.True(inWindow <= limit, $"{what}: {inWindow} requests in the {window.TotalSeconds} s ending at {sorted[end]} (limit {limit})");
-        }
-    }
+    private static void AssertWithinTeamsLimits(List<(string Thread, TimeSpan Slot)> slots) => TeamsWindows.AssertWithin(slots, Margin);
 }

@@ -5,6 +5,9 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 {
     /// <summary>The longest a reply to a user waited for its permit.</summary>
     public TimeSpan LongestReplyWait { get; init; }
+
+    /// <summary>The largest flush → arrival bound the limiter has used for one request (the measured allowance).</summary>
+    public TimeSpan LargestArrivalBound { get; init; }
 }
 
 /// <summary>
@@ -58,7 +61,7 @@ public sealed class TeamsRateLimiter : IDisposable
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private readonly TimeSpan _allowance;
+    private readonly ArrivalLagMeter _lag;
     private readonly Window _tenant;
     private readonly (int Limit, TimeSpan Length)[] _threadLimits;
     private readonly Dictionary<string, Window[]> _threads = new(StringComparer.Ordinal);
@@ -86,7 +89,7 @@ public sealed class TeamsRateLimiter : IDisposable
     {
         _time = time;
         _origin = time.GetTimestamp();
-        _allowance = options.ArrivalAllowance;
+        _lag = new ArrivalLagMeter(options.ArrivalAllowance);
         var margin = options.SafetyMargin;
         _tenant = new Window(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin);
         _threadLimits =
@@ -132,7 +135,11 @@ public sealed class TeamsRateLimiter : IDisposable
         {
             lock (_gate)
             {
-                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait) { LongestReplyWait = _longestReplyWait };
+                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait)
+                {
+                    LongestReplyWait = _longestReplyWait,
+                    LargestArrivalBound = _lag.LargestBound,
+                };
             }
         }
     }
@@ -370,6 +377,56 @@ public sealed class TeamsRateLimiter : IDisposable
         Pump();
     }
 
+    /// <summary>The request's bytes are flushed: it arrives within the floor plus the worst recent lag.</summary>
+    private void OnWire(Permit permit)
+    {
+        TimeSpan hi;
+        lock (_gate)
+        {
+            var now = Now();
+            permit.FlushedAt ??= now;
+            hi = now + _lag.Allowance(now);
+        }
+
+        Bound(permit, hi);
+    }
+
+    /// <summary>
+    /// The response is in: the request arrived no later than now, and — measured from its own round trip — no later
+    /// than its flush plus the floor plus how much slower that round trip was than the fastest recent one. That bound
+    /// may be later than the one allowed at the flush (the way out was slower than the recent worst): then the request
+    /// counts later, so the windows after it hold back for it.
+    /// </summary>
+    private void OnResponse(Permit permit)
+    {
+        lock (_gate)
+        {
+            if (permit.Answered)
+            {
+                return;
+            }
+
+            permit.Answered = true;
+            var now = Now();
+            var hi = now;
+            if (permit.FlushedAt is { } flushed)
+            {
+                hi = Min(now, flushed + _lag.Record(now, now - flushed));
+            }
+
+            foreach (var window in permit.Windows)
+            {
+                window.Remove(permit);
+                permit.Hi = hi;
+                window.Add(permit); // a stale one is pruned again at once
+            }
+
+            permit.Hi = hi;
+        }
+
+        Pump();
+    }
+
     /// <summary>The request's arrival is now known to be no later than <paramref name="hi"/>.</summary>
     private void Bound(Permit permit, TimeSpan hi)
     {
@@ -462,10 +519,18 @@ public sealed class TeamsRateLimiter : IDisposable
 
         internal Window[] Windows { get; }
 
-        /// <summary>The request is on the wire: it reaches the connector within the arrival allowance.</summary>
-        public void OnWire() => _owner.Bound(this, _owner.Now() + _owner._allowance);
+        /// <summary>When its bytes were flushed (null until then, and for a request without a body).</summary>
+        internal TimeSpan? FlushedAt { get; set; }
 
-        /// <summary>The response is in (or the send failed): the request arrived, if at all, before now.</summary>
+        internal bool Answered { get; set; }
+
+        /// <summary>The request is on the wire: it reaches the connector within the arrival allowance.</summary>
+        public void OnWire() => _owner.OnWire(this);
+
+        /// <summary>Its response is in: measures the round trip and bounds the arrival by it (ADR 0012).</summary>
+        public void OnResponse() => _owner.OnResponse(this);
+
+        /// <summary>Done (after <see cref="OnResponse"/>, or the send failed): the request arrived, if at all, before now.</summary>
         public void Dispose() => _owner.Bound(this, _owner.Now());
     }
 
