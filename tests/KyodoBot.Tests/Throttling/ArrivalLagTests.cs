@@ -48,18 +48,15 @@ public sealed class ArrivalLagTests
     }
 
     [Fact]
-    public async Task RequestStillInFlight_CountsAtItsFlushPlusTheWorstRecentLag()
+    public async Task UnansweredRequests_CountUntilTheirResponse_ThenFromTheirFlushPlusTheirMeasuredLag()
     {
-        // A round trip 200 ms slower than the fastest was seen at 0.22 s. Seven requests to one thread go at 0.3 s
-        // and stay unanswered: each may arrive as late as 0.3 + 0.03 + 0.2 s, so the eighth waits a window after
-        // that (1.58 s), not after the flush plus the floor (1.38 s).
+        // Seven requests to one thread go at 0.3 s and stay unanswered for 3 s: nothing is known about when they
+        // arrived, so the eighth waits for their responses. Their round trips (3 s) were 2.98 s slower than the
+        // fastest (20 ms), so each may have arrived as late as its response: the eighth goes a window after that.
+        // (Counted from the flush plus the floor, as before, it went at 1.38 s.)
         var clock = new ManualClock();
         var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
-        var requests = new List<Load.Request>
-        {
-            new("calibrate-fast", Latency: TimeSpan.FromMilliseconds(20), Wire: TimeSpan.Zero),
-            new("calibrate-slow", Latency: TimeSpan.FromMilliseconds(220), Wire: TimeSpan.Zero),
-        };
+        var requests = new List<Load.Request> { new("calibrate", Latency: TimeSpan.FromMilliseconds(20), Wire: TimeSpan.Zero) };
         requests.AddRange(Enumerable.Range(0, 8).Select(_ =>
             new Load.Request("t", At: TimeSpan.FromMilliseconds(300), Latency: TimeSpan.FromSeconds(3), Wire: TimeSpan.Zero)));
 
@@ -67,30 +64,37 @@ public sealed class ArrivalLagTests
 
         var thread = grants.Where(g => g.Request.Thread == "t").Select(g => g.GrantedAt).Order().ToList();
         Assert.All(thread.Take(7), at => Assert.Equal(TimeSpan.FromMilliseconds(300), at));
-        Assert.Equal(TimeSpan.FromMilliseconds(1580), thread[7]);
+        Assert.Equal(TimeSpan.FromMilliseconds(3300 + 1050), thread[7]);
     }
 
     [Fact]
-    public void Meter_RisesWithTheFirstSlowRoundTrip_AndFallsBackToTheFloorTenSecondsLater()
+    public void Meter_BoundsTheWayOutByTheExtraRoundTrip_OnTheFastestOfTheLastMinute()
     {
         var meter = new ArrivalLagMeter(TimeSpan.FromMilliseconds(30));
-        var at = TimeSpan.FromSeconds(100);
+        var at = TimeSpan.FromSeconds(99);
 
-        Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Record(at, TimeSpan.FromMilliseconds(21)));
-        Assert.Equal(TimeSpan.FromMilliseconds(30 + 129), meter.Record(at + TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(150)));
-        Assert.Equal(TimeSpan.FromMilliseconds(30 + 129), meter.Allowance(at + TimeSpan.FromSeconds(9)));
-
-        // Quiet round trips since: the slow one still counts for requests in flight until it is 10 s old.
-        for (var s = 1; s <= 12; s++)
+        // Until 16 round trips are known the fastest may itself have been slow on its way out: count at the response.
+        Assert.Equal(TimeSpan.FromMilliseconds(40), meter.Record(at, TimeSpan.FromMilliseconds(40)));
+        for (var i = 1; i < ArrivalLagMeter.MinSamples - 1; i++)
         {
-            Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Record(at + TimeSpan.FromSeconds(s), TimeSpan.FromMilliseconds(21)));
+            Assert.Equal(TimeSpan.FromMilliseconds(21), meter.Record(at, TimeSpan.FromMilliseconds(21)));
         }
 
-        Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Allowance(at + TimeSpan.FromSeconds(11)));
-        // The fastest round trip is remembered for a minute, so a later, uniformly slower connector is measured
-        // against it until then (larger bounds: the safe side).
+        at = TimeSpan.FromSeconds(100);
+        Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Record(at, TimeSpan.FromMilliseconds(21)));
+        Assert.Equal(TimeSpan.FromMilliseconds(30 + 129), meter.Record(at + TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(150)));
+        Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Record(at + TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(21)));
+
+        // The fastest round trip is remembered for a minute, so a connector that turns uniformly slower is measured
+        // against it until then (larger bounds: the safe side), and against itself afterwards.
         Assert.Equal(TimeSpan.FromMilliseconds(30 + 79), meter.Record(at + TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100)));
+        for (var i = 0; i < ArrivalLagMeter.MinSamples; i++)
+        {
+            meter.Record(at + TimeSpan.FromSeconds(70), TimeSpan.FromMilliseconds(100));
+        }
+
         Assert.Equal(TimeSpan.FromMilliseconds(30), meter.Record(at + TimeSpan.FromSeconds(75), TimeSpan.FromMilliseconds(100)));
+        Assert.Equal(TimeSpan.FromMilliseconds(30 + 129), meter.LargestBound);
     }
 
     private sealed record SimulationResult(List<(string Thread, TimeSpan Slot)> Arrivals);

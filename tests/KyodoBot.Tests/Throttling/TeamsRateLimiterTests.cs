@@ -55,10 +55,11 @@ public sealed class TeamsRateLimiterTests
     [Fact]
     public async Task OnTheWire_CountsAtTheFlushPlusTheAllowance_NotAtTheSlowResponse()
     {
-        // Seven go at 0, are on the wire at once and answered after 150 ms: the server has them by 30 ms (the
-        // allowance), so the eighth may go at 30 ms + 1.05 s, not after the responses.
+        // Seven go at 0, are on the wire at once and answered after 150 ms, all alike: the server had them by 30 ms
+        // (the floor), so the eighth may go at 30 ms + 1.05 s, not after the responses. (The first sixteen round
+        // trips of a process count at their response; here the limiter trusts the first.)
         var clock = new ManualClock();
-        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock, lagSamplesNeeded: 1);
         var requests = Enumerable.Range(0, 8).Select(_ => new Load.Request("t", Latency: TimeSpan.FromMilliseconds(150), Wire: TimeSpan.Zero));
 
         var grants = await Load.RunAsync(clock, limiter, requests);

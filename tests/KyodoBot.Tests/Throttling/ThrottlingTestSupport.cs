@@ -153,11 +153,12 @@ public static class Throttle
     };
 
     public static (HttpMessageInvoker Client, ScriptedConnector Connector, TeamsRateLimiter Limiter) Handler(
-        ManualClock clock, RateLimitOptions? options = null, Func<double>? random = null, ScriptedConnector? connector = null)
+        ManualClock clock, RateLimitOptions? options = null, Func<double>? random = null, ScriptedConnector? connector = null,
+        int lagSamplesNeeded = ArrivalLagMeter.MinSamples)
     {
         options ??= Options();
         connector ??= new ScriptedConnector(clock);
-        var limiter = new TeamsRateLimiter(options, clock);
+        var limiter = new TeamsRateLimiter(options, clock, lagSamplesNeeded);
         var handler = new ConnectorThrottlingHandler(
             limiter,
             new ConnectorRetryPolicy(options, clock, random ?? (() => AlmostOne)),

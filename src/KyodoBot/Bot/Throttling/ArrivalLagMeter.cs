@@ -6,11 +6,9 @@ namespace KyodoBot.Bot.Throttling;
 /// the fastest one of the last minute bounds the server's work and the way back from below (less the way out of
 /// that fastest request, which <c>ArrivalAllowanceMs</c> — the floor — covers). So a request's way out is at most
 /// floor + (its round trip − the fastest round trip): a loaded machine or network shows up as longer round trips and
-/// the bound grows with them; a quiet one keeps it at the floor. ADR 0012 has the argument.
-/// <para>
-/// For a request still waiting for its response the limiter allows the floor plus the largest such extra of the last
-/// <see cref="WorstOver"/>: it rises with the first slow round trip and falls back only when that one is 10 s old.
-/// </para>
+/// the bound grows with them; a quiet one keeps it at the floor. Until <see cref="MinSamples"/> round trips of the
+/// last minute are known, the fastest may itself have been slow on its way out (a cold connection, the connector's
+/// first request), so a request then counts at its response. ADR 0012 has the argument.
 /// Not thread-safe: the limiter calls it under its lock.
 /// </summary>
 internal sealed class ArrivalLagMeter
@@ -18,23 +16,27 @@ internal sealed class ArrivalLagMeter
     /// <summary>How long the fastest round trip is remembered (longer is safer: a lower fastest means larger bounds).</summary>
     public static readonly TimeSpan FastestOver = TimeSpan.FromSeconds(60);
 
-    /// <summary>How long a slow round trip keeps raising the allowance for requests still in flight.</summary>
-    public static readonly TimeSpan WorstOver = TimeSpan.FromSeconds(10);
+    /// <summary>Round trips of the last minute needed before the fastest is trusted.</summary>
+    public const int MinSamples = 16;
+
+    private readonly int _minSamples;
 
     private const int Slots = 60; // one per second of FastestOver
 
     private readonly TimeSpan _floor;
     private readonly long[] _second = new long[Slots];
     private readonly TimeSpan[] _fastest = new TimeSpan[Slots];
-    private readonly TimeSpan[] _worstExtra = new TimeSpan[Slots];
+    private readonly int[] _samples = new int[Slots];
 
-    public ArrivalLagMeter(TimeSpan floor)
+    /// <param name="minSamples">Only tests lower it, to look at one mechanism at a time.</param>
+    public ArrivalLagMeter(TimeSpan floor, int minSamples = MinSamples)
     {
         _floor = floor;
+        _minSamples = minSamples;
         Array.Fill(_second, -1);
     }
 
-    /// <summary>The largest lag bound handed out since start (for benchmarks).</summary>
+    /// <summary>The largest measured bound since start (for benchmarks; round trips counted at their response not included).</summary>
     public TimeSpan LargestBound { get; private set; }
 
     /// <summary>
@@ -54,50 +56,39 @@ internal sealed class ArrivalLagMeter
         {
             _second[slot] = second;
             _fastest[slot] = roundTrip;
-            _worstExtra[slot] = TimeSpan.Zero;
+            _samples[slot] = 0;
         }
         else if (roundTrip < _fastest[slot])
         {
             _fastest[slot] = roundTrip;
         }
 
+        _samples[slot]++;
         var fastest = roundTrip;
+        var samples = 0;
         for (var i = 0; i < Slots; i++)
         {
-            if (_second[i] >= 0 && second - _second[i] < Slots && _fastest[i] < fastest)
+            if (_second[i] >= 0 && second - _second[i] < Slots)
             {
-                fastest = _fastest[i];
+                samples += _samples[i];
+                if (_fastest[i] < fastest)
+                {
+                    fastest = _fastest[i];
+                }
             }
         }
 
-        var extra = roundTrip - fastest;
-        if (extra > _worstExtra[slot])
+        if (samples < _minSamples)
         {
-            _worstExtra[slot] = extra;
+            return roundTrip;
         }
 
-        var bound = _floor + extra;
+        var bound = _floor + roundTrip - fastest;
         if (bound > LargestBound)
         {
             LargestBound = bound;
         }
 
         return bound;
-    }
-
-    /// <summary>How long after its flush a request still in flight may arrive: the floor plus the worst recent extra.</summary>
-    public TimeSpan Allowance(TimeSpan now)
-    {
-        var second = now.Ticks / TimeSpan.TicksPerSecond;
-        var worst = TimeSpan.Zero;
-        for (var i = 0; i < Slots; i++)
-        {
-            if (_second[i] >= 0 && second - _second[i] < (long)WorstOver.TotalSeconds && _worstExtra[i] > worst)
-            {
-                worst = _worstExtra[i];
-            }
-        }
-
-        return _floor + worst;
     }
 }
