@@ -402,6 +402,7 @@ public sealed class TeamsRateLimiter : IDisposable
     /// </summary>
     private void OnResponse(Permit permit)
     {
+        TimeSpan hi;
         lock (_gate)
         {
             if (permit.Answered)
@@ -411,28 +412,10 @@ public sealed class TeamsRateLimiter : IDisposable
 
             permit.Answered = true;
             var now = Now();
-            var hi = now;
-            if (permit.FlushedAt is { } flushed)
-            {
-                hi = Min(now, flushed + _lag.Record(now, now - flushed));
-            }
-
-            if (hi < permit.Hi)
-            {
-                foreach (var window in permit.Windows)
-                {
-                    if (window.Remove(permit))
-                    {
-                        permit.Hi = hi;
-                        window.Add(permit);
-                    }
-                }
-
-                permit.Hi = hi;
-            }
+            hi = permit.FlushedAt is { } flushed ? Min(now, flushed + _lag.Record(now, now - flushed)) : now;
         }
 
-        Pump();
+        Bound(permit, hi);
     }
 
     /// <summary>The request's arrival is now known to be no later than <paramref name="hi"/>.</summary>
