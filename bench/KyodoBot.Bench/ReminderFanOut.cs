@@ -125,6 +125,7 @@ internal static partial class ReminderFanOut
         GC.Collect();
         GC.WaitForPendingFinalizers();
         using var sql = new SqlTimes();
+        var loadBefore = LoadAverage.Now();
         var measured = await Measure(() => host.Sweep.RunAsync(asOf, CancellationToken.None));
         var result = measured.Result;
         var (commands, slow, sqlTime) = sql.Take();
@@ -157,7 +158,8 @@ internal static partial class ReminderFanOut
         Console.WriteLine($"  arrivals: first→last {span.TotalSeconds:F2} s (bound {(minimum - responseDelay).TotalSeconds:F0} s); " +
             $"before the first + after the last {(measured.Wall - span).TotalMilliseconds:F0} ms; first 50 within {(calls[Math.Min(49, calls.Count - 1)].ReceivedAt - calls[0].ReceivedAt).TotalMilliseconds:F0} ms; busiest 1 s window {BusiestWindow(calls, TimeSpan.FromSeconds(1))}; " +
             $"arrival k → k+50 mean {MeanGap(calls, 50).TotalMilliseconds:F0} ms, min {MinGap(calls, 50).TotalMilliseconds:F0} ms");
-        Console.WriteLine($"  limiter: {limiter.PermitsGranted} permits, {limiter.PermitsDelayed} delayed, longest wait {limiter.LongestWait.TotalSeconds:F2} s; " +
+        Console.WriteLine($"  limiter: {limiter.PermitsGranted} permits, {limiter.PermitsDelayed} delayed, longest wait {limiter.LongestWait.TotalSeconds:F2} s, " +
+            $"largest flush → arrival bound {limiter.LargestArrivalBound.TotalMilliseconds:F0} ms; load average {loadBefore} → {LoadAverage.Now()}; " +
             $"SQL: {commands} commands, {sqlTime.TotalSeconds:F2} s in all, {slow} took ≥ 100 ms (lock waits)");
         Console.WriteLine($"  process CPU (bot and fake connector together): {measured.Cpu.TotalMilliseconds:F0} ms = " +
             $"{measured.Cpu.TotalMilliseconds / settings.Reminders:F2} ms per reminder; JIT {measured.Jit.TotalMilliseconds:F0} ms ({measured.JitMethods} methods); GC gen0/1/2 {measured.Gc}");

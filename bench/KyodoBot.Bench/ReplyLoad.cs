@@ -36,7 +36,7 @@ internal static class ReplyLoad
 
     private sealed record Result(string Bot, int Conversations, int Turns, int Accepted, int Refused, int Violations, int Lost, int Errors,
         double RepliesPerSecond, double P50, double P95, double Max, TimeSpan Wall, TimeSpan Cpu, long WorkingSet, long PeakWorkingSet, TimeSpan LongestReplyWait,
-        double[] Lags);
+        double[] Lags, TimeSpan LargestArrivalBound, string Load);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -67,12 +67,13 @@ internal static class ReplyLoad
         }
 
         Console.WriteLine();
-        Console.WriteLine("| bot | conversations | replies | replies/s (÷ 50) | p50 s | p95 s | max s | 429 | violations | lost | errors | longest reply wait s | RSS / peak MB |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| bot | conversations | replies | replies/s (÷ 50) | p50 s | p95 s | max s | 429 | violations | lost | errors | longest reply wait s | arrival − flush p99 / max ms | largest bound ms | RSS / peak MB | load avg |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var r in results)
         {
             Console.WriteLine($"| {r.Bot} | {r.Conversations} | {r.Accepted}/{r.Turns} | {r.RepliesPerSecond:F1} ({r.RepliesPerSecond / TenantBound:F2}) | {r.P50 / 1000:F3} | {r.P95 / 1000:F3} | {r.Max / 1000:F3} | " +
-                $"{r.Refused} | {r.Violations} | {r.Lost} | {r.Errors} | {r.LongestReplyWait.TotalSeconds:F2} | {r.WorkingSet / 1048576} / {r.PeakWorkingSet / 1048576} |");
+                $"{r.Refused} | {r.Violations} | {r.Lost} | {r.Errors} | {r.LongestReplyWait.TotalSeconds:F2} | {Percentile(r.Lags, 0.99):F0} / {(r.Lags.Length > 0 ? r.Lags[^1] : double.NaN):F0} | " +
+                $"{r.LargestArrivalBound.TotalMilliseconds:F0} | {r.WorkingSet / 1048576} / {r.PeakWorkingSet / 1048576} | {r.Load} |");
         }
 
         return results.All(r => r.Violations == 0 && r.Lost == 0 && r.Errors == 0) ? 0 : 1;
@@ -82,7 +83,8 @@ internal static class ReplyLoad
         $"{r.Accepted}/{r.Turns} replies, {r.RepliesPerSecond:F1}/s = {r.RepliesPerSecond / TenantBound:F2} × 50/s; turn p50 {r.P50:F0} ms, p95 {r.P95:F0} ms, max {r.Max:F0} ms; " +
         $"429 {r.Refused}, violations {r.Violations}, lost {r.Lost}, errors {r.Errors}; wall {r.Wall.TotalSeconds:F1} s, CPU {r.Cpu.TotalSeconds:F1} s; " +
         $"longest reply wait in the limiter {r.LongestReplyWait.TotalSeconds:F2} s; " +
-        $"arrival − flush (ms, replies sent once) p50 {Percentile(r.Lags, 0.5):F1}, p99 {Percentile(r.Lags, 0.99):F1}, max {(r.Lags.Length > 0 ? r.Lags[^1] : double.NaN):F1}; RSS {r.WorkingSet / 1048576} MB (peak {r.PeakWorkingSet / 1048576} MB)";
+        $"arrival − flush (ms, replies sent once) p50 {Percentile(r.Lags, 0.5):F1}, p99 {Percentile(r.Lags, 0.99):F1}, max {(r.Lags.Length > 0 ? r.Lags[^1] : double.NaN):F1}, " +
+        $"largest bound the limiter used {r.LargestArrivalBound.TotalMilliseconds:F0}; load average {r.Load}; RSS {r.WorkingSet / 1048576} MB (peak {r.PeakWorkingSet / 1048576} MB)";
 
     private static async Task<Result> RunOnceAsync(Settings settings, int conversations, string bot)
     {
@@ -109,6 +111,7 @@ internal static class ReplyLoad
             })));
 
             GC.Collect();
+            var loadBefore = LoadAverage.Now();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(settings.TimeoutSeconds));
             var latencies = Enumerable.Range(0, conversations).Select(_ => new List<double>(settings.Messages)).ToArray();
             var errors = 0;
@@ -153,7 +156,8 @@ internal static class ReplyLoad
             var lags = ArrivalLags(report.Origin, calls, hosts);
             return new Result(bot, conversations, turns, accepted.Count, calls.Count(c => c.Status == 429), report.Violations, turns - answered, errors,
                 span > TimeSpan.Zero ? (accepted.Count - 1) / span.TotalSeconds : 0, Percentile(sorted, 0.50), Percentile(sorted, 0.95), sorted.Length == 0 ? double.NaN : sorted[^1],
-                elapsed, used, process.WorkingSet64, process.PeakWorkingSet64, longestReplyWait, lags);
+                elapsed, used, process.WorkingSet64, process.PeakWorkingSet64, longestReplyWait, lags,
+                hosts.Select(h => h.Limiter.Statistics.LargestArrivalBound).Max(), $"{loadBefore} → {LoadAverage.Now()}");
         }
         finally
         {

@@ -197,10 +197,11 @@ public sealed class ConnectorThrottlingHandlerTests
     [Fact]
     public async Task SlowAnswers_ToRequestsOnTheWire_HoldTheNextSendOnlyForTheArrivalAllowance()
     {
-        // The connector reads each body at once and answers 300 ms later: the requests were on the wire at 0, so
-        // they arrived by 30 ms (the allowance), and the eighth goes a window after that, not after the answers.
+        // The connector reads each body at once and answers 300 ms later, every time: the requests were on the wire
+        // at 0 and their round trips were all alike, so they arrived by 30 ms (the floor), and the eighth goes a
+        // window after that, not after the answers. (The limiter here trusts the first round trip, not the sixteenth.)
         var clock = new ManualClock();
-        var (client, connector, _) = Throttle.Handler(clock);
+        var (client, connector, _) = Throttle.Handler(clock, lagSamplesNeeded: 1);
         connector.Latency = TimeSpan.FromMilliseconds(300);
 
         var posts = Enumerable.Range(0, 8).Select(_ => client.SendAsync(Throttle.Post(Activities), CancellationToken.None)).ToList();

@@ -12,7 +12,7 @@ public sealed class RateLimitOptionsTests
         var options = RateLimitOptions.Read(Config());
 
         Assert.Equal(
-            (7, 8, 60, 50, 50, 30, 5, 500, 30),
+            (7, 8, 60, 50, 20, 30, 5, 500, 30),
             (options.PerThreadPerSecond, options.PerThreadPer2Seconds, options.PerThreadPer30Seconds, options.PerTenantPerSecond,
              options.SafetyMarginMs, options.ArrivalAllowanceMs, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds));
     }

@@ -52,6 +52,7 @@ public sealed class TeamsRateLimiterLoadTests
                     }
 
                     await Task.Delay(latency, clock).ConfigureAwait(false);
+                    permit.OnResponse();
                 }
             }
         })).ConfigureAwait(false);

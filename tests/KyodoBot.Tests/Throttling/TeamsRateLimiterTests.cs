@@ -55,10 +55,11 @@ public sealed class TeamsRateLimiterTests
     [Fact]
     public async Task OnTheWire_CountsAtTheFlushPlusTheAllowance_NotAtTheSlowResponse()
     {
-        // Seven go at 0, are on the wire at once and answered after 150 ms: the server has them by 30 ms (the
-        // allowance), so the eighth may go at 30 ms + 1.05 s, not after the responses.
+        // Seven go at 0, are on the wire at once and answered after 150 ms, all alike: the server had them by 30 ms
+        // (the floor), so the eighth may go at 30 ms + 1.05 s, not after the responses. (The first sixteen round
+        // trips of a process count at their response; here the limiter trusts the first.)
         var clock = new ManualClock();
-        var limiter = new TeamsRateLimiter(Throttle.Options(), clock);
+        var limiter = new TeamsRateLimiter(Throttle.Options(), clock, lagSamplesNeeded: 1);
         var requests = Enumerable.Range(0, 8).Select(_ => new Load.Request("t", Latency: TimeSpan.FromMilliseconds(150), Wire: TimeSpan.Zero));
 
         var grants = await Load.RunAsync(clock, limiter, requests);
@@ -247,37 +248,5 @@ public sealed class TeamsRateLimiterTests
         Assert.Equal(1, limiter.TrackedThreads);
     }
 
-    /// <summary>
-    /// Checks every sliding window, not only aligned ones: the fullest window of length W ends at some slot, so
-    /// counting the slots in (s − W, s] for every slot s covers them all. The windows are Teams' own, and the
-    /// slots must also keep the safety margin.
-    /// </summary>
-    private static void AssertWithinTeamsLimits(List<(string Thread, TimeSpan Slot)> slots)
-    {
-        var all = slots.Select(s => s.Slot).Order().ToList();
-        AssertWindow(all, 50, TimeSpan.FromSeconds(1) + Margin, "tenant");
-        foreach (var thread in slots.GroupBy(s => s.Thread))
-        {
-            var times = thread.Select(s => s.Slot).Order().ToList();
-            AssertWindow(times, 7, TimeSpan.FromSeconds(1) + Margin, thread.Key);
-            AssertWindow(times, 8, TimeSpan.FromSeconds(2) + Margin, thread.Key);
-            AssertWindow(times, 60, TimeSpan.FromSeconds(30) + Margin, thread.Key);
-        }
-    }
-
-    private static void AssertWindow(List<TimeSpan> sorted, int limit, TimeSpan window, string what)
-    {
-        var start = 0;
-        for (var end = 0; end < sorted.Count; end++)
-        {
-            while (sorted[start] <= sorted[end] - window)
-            {
-                start++;
-            }
-
-            // Slots equal to sorted[end] further on belong to the same window; they are counted when end reaches them.
-            var inWindow = end - start + 1;
-            Assert.True(inWindow <= limit, $"{what}: {inWindow} requests in the {window.TotalSeconds} s ending at {sorted[end]} (limit {limit})");
-        }
-    }
+    private static void AssertWithinTeamsLimits(List<(string Thread, TimeSpan Slot)> slots) => TeamsWindows.AssertWithin(slots, Margin);
 }

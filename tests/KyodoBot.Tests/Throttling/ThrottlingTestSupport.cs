@@ -153,11 +153,12 @@ public static class Throttle
     };
 
     public static (HttpMessageInvoker Client, ScriptedConnector Connector, TeamsRateLimiter Limiter) Handler(
-        ManualClock clock, RateLimitOptions? options = null, Func<double>? random = null, ScriptedConnector? connector = null)
+        ManualClock clock, RateLimitOptions? options = null, Func<double>? random = null, ScriptedConnector? connector = null,
+        int lagSamplesNeeded = ArrivalLagMeter.MinSamples)
     {
         options ??= Options();
         connector ??= new ScriptedConnector(clock);
-        var limiter = new TeamsRateLimiter(options, clock);
+        var limiter = new TeamsRateLimiter(options, clock, lagSamplesNeeded);
         var handler = new ConnectorThrottlingHandler(
             limiter,
             new ConnectorRetryPolicy(options, clock, random ?? (() => AlmostOne)),
@@ -224,8 +225,47 @@ public static class Load
                 await Task.Delay(request.Latency - elapsed, clock).ConfigureAwait(false);
             }
 
+            permit.OnResponse();
             permit.Dispose();
             return new Grant(request, grantedAt, latest);
+        }
+    }
+}
+
+/// <summary>Teams' windows, checked over a list of instants (grants, or arrivals as the server saw them).</summary>
+public static class TeamsWindows
+{
+    /// <summary>
+    /// Checks every sliding window, not only aligned ones: the fullest window of length W ends at some slot, so
+    /// counting the slots in (s − W, s] for every slot s covers them all. The windows are Teams' own, lengthened by
+    /// <paramref name="margin"/> (zero: exactly what the server enforces).
+    /// </summary>
+    public static void AssertWithin(List<(string Thread, TimeSpan Slot)> slots, TimeSpan margin)
+    {
+        var all = slots.Select(s => s.Slot).Order().ToList();
+        AssertWindow(all, 50, TimeSpan.FromSeconds(1) + margin, "tenant");
+        foreach (var thread in slots.GroupBy(s => s.Thread))
+        {
+            var times = thread.Select(s => s.Slot).Order().ToList();
+            AssertWindow(times, 7, TimeSpan.FromSeconds(1) + margin, thread.Key);
+            AssertWindow(times, 8, TimeSpan.FromSeconds(2) + margin, thread.Key);
+            AssertWindow(times, 60, TimeSpan.FromSeconds(30) + margin, thread.Key);
+        }
+    }
+
+    private static void AssertWindow(List<TimeSpan> sorted, int limit, TimeSpan window, string what)
+    {
+        var start = 0;
+        for (var end = 0; end < sorted.Count; end++)
+        {
+            while (sorted[start] <= sorted[end] - window)
+            {
+                start++;
+            }
+
+            // Slots equal to sorted[end] further on belong to the same window; they are counted when end reaches them.
+            var inWindow = end - start + 1;
+            Assert.True(inWindow <= limit, $"{what}: {inWindow} requests in the {window.TotalSeconds} s ending at {sorted[end]} (limit {limit})");
         }
     }
 }

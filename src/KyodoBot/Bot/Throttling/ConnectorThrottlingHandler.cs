@@ -54,8 +54,9 @@ public sealed partial class ConnectorThrottlingHandler(
                     attemptRequest.Content = new SignallingContent(body, contentHeaders!, permit);
                 }
 
-                // Disposed when the response (or a failure) is in: the request arrived by then at the latest.
+                // The response measures the round trip; disposed also on a failure: the request arrived by then at the latest.
                 response = await base.SendAsync(attemptRequest, cancellationToken).ConfigureAwait(false);
+                permit.OnResponse();
             }
 
             var delay = policy.DelayBeforeRetry(response, attempt);

@@ -23,13 +23,17 @@ public sealed class RateLimitOptions
     /// <summary>All calls of the bot together (one tenant in practice): requests in any 1 s window.</summary>
     public int PerTenantPerSecond { get; init; } = 50;
 
-    /// <summary>Added to every window's length, so that jitter between our clock and the server's does not trip it.</summary>
-    public int SafetyMarginMs { get; init; } = 50;
+    /// <summary>
+    /// Added to every window's length: what the limiter cannot observe — where and how precisely the server stamps an
+    /// arrival, a timer firing a little early. Slow transit is measured instead (<see cref="ArrivalAllowanceMs"/>).
+    /// </summary>
+    public int SafetyMarginMs { get; init; } = 20;
 
     /// <summary>
-    /// How long after its bytes are flushed to the connection a request may still arrive at the connector (one network
-    /// transit and the server's queueing before it counts). A request is counted as arriving no later than that, or its
-    /// response, whichever comes first (ADR 0012).
+    /// The floor of the arrival allowance: how long after its flush the <i>fastest</i> request reaches the connector
+    /// (one network transit). On top of it the limiter adds what it measures — how much slower a request's round trip
+    /// was than the fastest of the last minute — so a loaded machine or network is waited for, and a quiet one is not
+    /// (ADR 0012). A request counts as arriving no later than that, or its response, whichever comes first.
     /// </summary>
     public int ArrivalAllowanceMs { get; init; } = 30;
 

@@ -5,6 +5,9 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 {
     /// <summary>The longest a reply to a user waited for its permit.</summary>
     public TimeSpan LongestReplyWait { get; init; }
+
+    /// <summary>The largest flush → arrival bound the limiter has used for one request (the measured allowance).</summary>
+    public TimeSpan LargestArrivalBound { get; init; }
 }
 
 /// <summary>
@@ -13,10 +16,10 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 /// <para>
 /// <b>What a request counts as.</b> The limiter cannot see a request arrive; it knows bounds. The arrival is no
 /// earlier than the permit (nothing is sent before it), and no later than <c>Hi</c>: unknown (+∞) while the request is
-/// being connected and written; once its bytes are flushed to the connection (<see cref="Permit.OnWire"/>), that
-/// instant plus <see cref="RateLimitOptions.ArrivalAllowance"/> (one network transit and the server's own queueing);
-/// once its response is in (<see cref="Permit.Dispose"/>), at most that instant, since nothing is answered before it
-/// arrives. <c>Hi</c> only ever decreases.
+/// in flight (its flush, <see cref="Permit.OnWire"/>, starts its round trip); once its response is in
+/// (<see cref="Permit.OnResponse"/>), its flush plus <see cref="RateLimitOptions.ArrivalAllowance"/> (the floor) plus
+/// how much longer its own round trip took than the fastest recent one (<see cref="ArrivalLagMeter"/>), and never
+/// later than the response (nothing is answered before it arrives). <c>Hi</c> only ever decreases.
 /// </para>
 /// <para>
 /// <b>The rule.</b> A permit is granted at t only when fewer than <c>limit</c> earlier requests of each window it counts
@@ -24,7 +27,7 @@ public readonly record struct RateLimiterStatistics(long PermitsGranted, long Pe
 /// arrivals lie within less than W of each other, and r the last of them granted, at t. Each of the others arrived
 /// after arrival(r) − W ≥ t − W, so its <c>Hi</c> then (never lower than its arrival) was above t − W − margin: all
 /// limit of them were counted at t, and r would have waited. So no window of the server ever holds more than its
-/// limit, as long as a request reaches the connector within the allowance after it is on the wire.
+/// limit, as long as each request's <c>Hi</c> is at or after its arrival when it matters (see ADR 0012).
 /// </para>
 /// <para>
 /// <b>Paced.</b> The tenant's permits are also spaced at twice PerTenantPerSecond per second with a burst of a fifth
@@ -58,7 +61,7 @@ public sealed class TeamsRateLimiter : IDisposable
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
     private readonly long _origin;
-    private readonly TimeSpan _allowance;
+    private readonly ArrivalLagMeter _lag;
     private readonly Window _tenant;
     private readonly (int Limit, TimeSpan Length)[] _threadLimits;
     private readonly Dictionary<string, Window[]> _threads = new(StringComparer.Ordinal);
@@ -83,10 +86,16 @@ public sealed class TeamsRateLimiter : IDisposable
     private TimeSpan _longestReplyWait;
 
     public TeamsRateLimiter(RateLimitOptions options, TimeProvider time)
+        : this(options, time, ArrivalLagMeter.MinSamples)
+    {
+    }
+
+    /// <param name="lagSamplesNeeded">Round trips known before one counts from its flush (<see cref="ArrivalLagMeter.MinSamples"/>); tests lower it.</param>
+    internal TeamsRateLimiter(RateLimitOptions options, TimeProvider time, int lagSamplesNeeded)
     {
         _time = time;
         _origin = time.GetTimestamp();
-        _allowance = options.ArrivalAllowance;
+        _lag = new ArrivalLagMeter(options.ArrivalAllowance, lagSamplesNeeded);
         var margin = options.SafetyMargin;
         _tenant = new Window(options.PerTenantPerSecond, TimeSpan.FromSeconds(1) + margin);
         _threadLimits =
@@ -132,7 +141,11 @@ public sealed class TeamsRateLimiter : IDisposable
         {
             lock (_gate)
             {
-                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait) { LongestReplyWait = _longestReplyWait };
+                return new RateLimiterStatistics(_granted, _delayed, _totalWait, _longestWait)
+                {
+                    LongestReplyWait = _longestReplyWait,
+                    LargestArrivalBound = _lag.LargestBound,
+                };
             }
         }
     }
@@ -370,6 +383,41 @@ public sealed class TeamsRateLimiter : IDisposable
         Pump();
     }
 
+    /// <summary>
+    /// The request's bytes are flushed: its round trip starts. It still counts as unbounded: until its response the
+    /// limiter cannot know how late it arrives, and a request answered within a second or so is inside every window
+    /// that could be granted meanwhile anyway.
+    /// </summary>
+    private void OnWire(Permit permit)
+    {
+        lock (_gate)
+        {
+            permit.FlushedAt ??= Now();
+        }
+    }
+
+    /// <summary>
+    /// The response is in: the request arrived no later than now, and — measured from its own round trip — no later
+    /// than its flush plus the floor plus how much slower that round trip was than the fastest recent one.
+    /// </summary>
+    private void OnResponse(Permit permit)
+    {
+        TimeSpan hi;
+        lock (_gate)
+        {
+            if (permit.Answered)
+            {
+                return;
+            }
+
+            permit.Answered = true;
+            var now = Now();
+            hi = permit.FlushedAt is { } flushed ? Min(now, flushed + _lag.Record(now, now - flushed)) : now;
+        }
+
+        Bound(permit, hi);
+    }
+
     /// <summary>The request's arrival is now known to be no later than <paramref name="hi"/>.</summary>
     private void Bound(Permit permit, TimeSpan hi)
     {
@@ -462,10 +510,18 @@ public sealed class TeamsRateLimiter : IDisposable
 
         internal Window[] Windows { get; }
 
-        /// <summary>The request is on the wire: it reaches the connector within the arrival allowance.</summary>
-        public void OnWire() => _owner.Bound(this, _owner.Now() + _owner._allowance);
+        /// <summary>When its bytes were flushed (null until then, and for a request without a body).</summary>
+        internal TimeSpan? FlushedAt { get; set; }
 
-        /// <summary>The response is in (or the send failed): the request arrived, if at all, before now.</summary>
+        internal bool Answered { get; set; }
+
+        /// <summary>The request's bytes are on the wire: its round trip starts now.</summary>
+        public void OnWire() => _owner.OnWire(this);
+
+        /// <summary>Its response is in: measures the round trip and bounds the arrival by it (ADR 0012).</summary>
+        public void OnResponse() => _owner.OnResponse(this);
+
+        /// <summary>Done (after <see cref="OnResponse"/>, or the send failed): the request arrived, if at all, before now.</summary>
         public void Dispose() => _owner.Bound(this, _owner.Now());
     }
 
