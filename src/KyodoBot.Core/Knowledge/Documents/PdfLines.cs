@@ -259,6 +259,6 @@ public static partial class PdfLines
     [GeneratedRegex(@"^(?:[(（][0-9０-９]+[)）]|[0-9０-９]+[.．、]|[①-⑳]|第[0-9０-９一二三四五六七八九十]+条)")]
     private static partial Regex NumberedItem();
 
-    [GeneratedRegex(@"[。！？!?：:」）)]$")]
+    [GeneratedRegex(@"[。．！？!?：:」）).]$")]
     private static partial Regex SentenceEnd();
 }
