@@ -34,8 +34,15 @@ public static class KnowledgeDocuments
             throw new DocumentReadException($"the file is {info.Length / (1024 * 1024)} MB; at most {MaxFileBytes / (1024 * 1024)} MB are read");
         }
 
-        using var stream = File.OpenRead(path);
-        return Load(name, reader, stream);
+        DocumentSectionsResult result;
+        using (var stream = File.OpenRead(path))
+        {
+            result = Load(name, reader, stream);
+        }
+
+        var problems = new List<DocumentProblem>(result.Problems);
+        var sections = DocumentPhrasings.Apply(path, result.Sections, problems);
+        return result with { Sections = sections, Problems = problems };
     }
 
     public static DocumentSectionsResult Load(string fileName, Stream stream) =>

@@ -183,7 +183,7 @@ public sealed class PdfDocumentReader : IKnowledgeDocumentReader
                 && lines[end + 1].Page == lines[i].Page && lines[end].Baseline - lines[end + 1].Baseline < 1.6 * lines[i].Size)
             {
                 end++;
-                text += (TermAnalyzer.IsCjk(text[^1]) ? "" : " ") + lines[end].Text;
+                text += (PdfLines.IsWide(text[^1]) || PdfLines.IsWide(lines[end].Text[0]) ? "" : " ") + lines[end].Text;
             }
 
             blocks.Add(new DocumentBlock(level, title, page, PdfLines.Paragraphs(lines.GetRange(from, i - from))));

@@ -211,7 +211,7 @@ public static partial class PdfLines
             var breakBefore = previous is null
                 || line.IsTableRow || previous.IsTableRow || bullet.Success || NumberedItem().IsMatch(line.Text)
                 || (line.Page == previous.Page && previous.Baseline - line.Baseline > 1.9 * Math.Max(line.Size, previous.Size))
-                || line.Left > left + (0.8 * line.Size)
+                || (line.Left > left + (0.8 * line.Size) && !HangsUnder(paragraph, previous, line))
                 || (SentenceEnd().IsMatch(previous.Text) && previous.Right < right - (2 * previous.Size));
             if (breakBefore && paragraph.Length > 0)
             {
@@ -226,7 +226,7 @@ public static partial class PdfLines
                 {
                     paragraph.Length--;
                 }
-                else if (!(TermAnalyzer.IsCjk(last) || TermAnalyzer.IsCjk(text[0])))
+                else if (!(IsWide(last) || IsWide(text[0])))
                 {
                     paragraph.Append(' ');
                 }
@@ -243,6 +243,14 @@ public static partial class PdfLines
 
         return result;
     }
+
+    /// <summary>Japanese script and full-width punctuation: lines of it are joined without a space.</summary>
+    internal static bool IsWide(char c) => c >= '\u2E80' && !(c is >= '\uFF01' and <= '\uFF5E' && char.IsLetterOrDigit(c));
+
+    /// <summary>A list item's wrapped line, indented past the bullet (a hanging indent): it continues the item.</summary>
+    private static bool HangsUnder(StringBuilder paragraph, PdfLine? previous, PdfLine line) =>
+        previous is not null && paragraph.Length > 2 && paragraph[0] == '-' && paragraph[1] == ' '
+        && line.Left > previous.Left && line.Left - previous.Left < 3 * line.Size;
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -101,7 +101,7 @@ internal sealed record PdfText(string Text, double Size, double X, double Y);
 internal sealed class PdfFixture
 {
     private readonly PdfDocumentBuilder _builder = new();
-    private readonly List<(string Title, int Level, int Page, List<BookmarkNode> Children)> _outline = [];
+    private readonly List<OutlineEntry> _outline = [];
     private readonly PdfDocumentBuilder.AddedFont _latin;
     private readonly List<(PdfDocumentBuilder.AddedFont Font, HashSet<char> Chars)> _japanese = [];
     private readonly byte[]? _japaneseFont;
@@ -168,30 +168,42 @@ internal sealed class PdfFixture
         return added;
     }
 
-    /// <summary>A top-level bookmark to the current page (level 0), or a child of the last top-level one (level 1).</summary>
+    /// <summary>A bookmark to the current page; level 0 is top level, level n goes under the last bookmark of level n-1.</summary>
     public PdfFixture Bookmark(string title, int level = 0)
     {
-        var node = (title, level, Pages, new List<BookmarkNode>());
-        if (level == 0)
-        {
-            _outline.Add(node);
-        }
-        else
-        {
-            _outline[^1].Children.Add(Node(title, level, Pages, []));
-        }
-
+        var node = new OutlineEntry(title, level, Pages);
+        var parent = level == 0 ? null : FindLast(_outline, level - 1);
+        (parent?.Children ?? _outline).Add(node);
         return this;
     }
 
-    private static DocumentBookmarkNode Node(string title, int level, int page, IReadOnlyList<BookmarkNode> children) =>
-        new(title, level, new ExplicitDestination(page, ExplicitDestinationType.FitPage, ExplicitDestinationCoordinates.Empty), children);
+    private static OutlineEntry? FindLast(List<OutlineEntry> entries, int level)
+    {
+        for (var last = entries.LastOrDefault(); last is not null; last = last.Children.LastOrDefault())
+        {
+            if (last.Level == level)
+            {
+                return last;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record OutlineEntry(string Title, int Level, int Page)
+    {
+        public List<OutlineEntry> Children { get; } = [];
+
+        public BookmarkNode Node() => new DocumentBookmarkNode(Title, Level,
+            new ExplicitDestination(Page, ExplicitDestinationType.FitPage, ExplicitDestinationCoordinates.Empty),
+            [.. Children.Select(c => c.Node())]);
+    }
 
     public byte[] Build()
     {
         if (_outline.Count > 0)
         {
-            _builder.Bookmarks = new Bookmarks([.. _outline.Select(o => (BookmarkNode)Node(o.Title, o.Level, o.Page, o.Children))]);
+            _builder.Bookmarks = new Bookmarks([.. _outline.Select(o => o.Node())]);
         }
 
         return _builder.Build();
