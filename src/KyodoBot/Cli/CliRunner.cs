@@ -28,7 +28,7 @@ public interface ICliVerb
 /// <summary>Runs a verb with the bot's own configuration (appsettings, environment, user secrets) and Core services.</summary>
 public static class CliRunner
 {
-    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
+    private static readonly ICliVerb[] Verbs = [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb(), new KnowledgeVerb()];
 
     private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
 
