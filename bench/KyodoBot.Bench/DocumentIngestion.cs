@@ -50,27 +50,9 @@ internal static class DocumentIngestion
             var readMs = read.Elapsed.TotalMilliseconds;
 
             var knowledge = new KnowledgeBase(folder);
-            var cold = Stopwatch.StartNew();
-            knowledge.Reload();
-            var coldMs = cold.Elapsed.TotalMilliseconds;
-            var warm = Stopwatch.StartNew();
-            knowledge.Reload();
-            var warmMs = warm.Elapsed.TotalMilliseconds;
-
+            var (coldMs, warmMs) = KnowledgeLatency.TimeLoads(knowledge);
             var answerer = new KnowledgeAnswerer(knowledge);
-            foreach (var q in KnowledgeLatency.Questions)
-            {
-                answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
-            }
-
-            var latencies = new double[calls];
-            for (var i = 0; i < calls; i++)
-            {
-                var q = KnowledgeLatency.Questions[i % KnowledgeLatency.Questions.Length];
-                var start = Stopwatch.GetTimestamp();
-                answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
-                latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            }
+            var latencies = KnowledgeLatency.TimeAnswers(answerer, calls);
 
             // Which kinds of question cost the most (a p95 over 18 kinds is the 18th-slowest kind's time).
             var perKind = KnowledgeLatency.Questions.Select((q, k) => (Question: q.Length > 30 ? q[..30] + "…" : q,
