@@ -55,10 +55,14 @@ public sealed partial class WordDocumentReader : IKnowledgeDocumentReader
                         images += paragraph.Descendants<Drawing>().Count();
                         if (level > 0 && text.Length > 0)
                         {
+                            // A heading that opens a page carries that page's break mark itself.
+                            breaks += PageBreaks(paragraph, rendered);
                             blocks.Add(new DocumentBlock(current.Level, current.Title, current.Page, current.Lines));
                             current = (level, text, laidOut ? breaks + 1 : null, []);
+                            break;
                         }
-                        else if (text.Length > 0)
+
+                        if (text.Length > 0)
                         {
                             current.Lines.Add(ListPrefix(paragraph, styles) + text);
                         }

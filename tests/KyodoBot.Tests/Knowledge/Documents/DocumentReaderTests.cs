@@ -49,11 +49,15 @@ public sealed class DocumentReaderTests
     [Fact]
     public void Docx_JapaneseWordStyleIds_AndPageBreaks_GivePages()
     {
-        WordItem[] items = [new WordHeading(1, "はじめに"), new WordParagraph("本文です。"), new WordPageBreak(), new WordHeading(1, "評価"), new WordParagraph("年に一度評価します。")];
+        WordItem[] items =
+        [
+            new WordHeading(1, "はじめに"), new WordParagraph("本文です。"), new WordPageBreak(), new WordHeading(1, "評価"),
+            new WordParagraph("年に一度評価します。"), new WordPageBreak(), new WordParagraph("続きです。"), new WordHeading(1, "窓口"),
+        ];
         var result = Read("guide.docx", WordFixture.Build(items, japaneseStyleIds: true));
 
-        Assert.Equal(["はじめに", "評価"], result.Sections.Select(s => s.Title));
-        Assert.Equal([1, 2], result.Sections.Select(s => s.Page));
+        Assert.Equal(["はじめに", "評価", "窓口"], result.Sections.Select(s => s.Title));
+        Assert.Equal([1, 2, 3], result.Sections.Select(s => s.Page));
         Assert.Equal("評価（guide.docx 2ページ）", result.Sections[1].CitationTitle);
         Assert.StartsWith("docx-guide-", result.Sections[0].Id, StringComparison.Ordinal);
     }
