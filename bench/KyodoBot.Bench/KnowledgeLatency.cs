@@ -11,32 +11,35 @@ namespace KyodoBot.Bench;
 /// </summary>
 internal static class KnowledgeLatency
 {
-    public static int Run(string[] args)
+    /// <summary>The kinds of question timed here and by <see cref="DocumentIngestion"/>.</summary>
+    internal static readonly string[] Questions =
+    [
+        "公開の原則とは何ですか", "協働の7つの原則を教えてください", "What does the principle of equality mean?",
+        "コラボ事業の評価はいつ？", "縦割りの弊害について教えて", "SNSとは", "明日の会議室を予約して",
+        "市民みらい創造プラザに入る施設は？", "NPO法人の認証の相談は？", "税金を使う事業で大事な原則は",
+        "How should the city share information about collaboration projects?", "庁舎の駐車場はどこ",
+        new string('協', 10_000),
+        // How staff really type (issue #10): casual, a typo, a request, English through the EDICT extract, a long message.
+        "NPOさんと組むとき最初にすり合わせとくことってある？", "時現性の原則って？", "来週の会議室おさえといて",
+        "Why don't citizens understand the word collaboration?",
+        "来年度から地域の子ども食堂を運営しているNPOと一緒に事業をやることになりました。うちの課としては初めての協働なので勝手がわかりません。始める前に相手とまず共有しておくべきことは何でしょうか。",
+    ];
+
+    /// <summary>The first load of the folder in this process (JIT included), then a second one.</summary>
+    internal static (double ColdMs, double WarmMs) TimeLoads(KnowledgeBase knowledge)
     {
-        var calls = Args.Int(args, "--calls", 20_000);
-        var folder = ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
-        var knowledge = new KnowledgeBase(folder);
         var cold = Stopwatch.StartNew();
         knowledge.Reload();
         var coldMs = cold.Elapsed.TotalMilliseconds;
         var warm = Stopwatch.StartNew();
         knowledge.Reload();
-        var warmMs = warm.Elapsed.TotalMilliseconds;
+        return (coldMs, warm.Elapsed.TotalMilliseconds);
+    }
 
-        var answerer = new KnowledgeAnswerer(knowledge);
-        string[] questions =
-        [
-            "公開の原則とは何ですか", "協働の7つの原則を教えてください", "What does the principle of equality mean?",
-            "コラボ事業の評価はいつ？", "縦割りの弊害について教えて", "SNSとは", "明日の会議室を予約して",
-            "市民みらい創造プラザに入る施設は？", "NPO法人の認証の相談は？", "税金を使う事業で大事な原則は",
-            "How should the city share information about collaboration projects?", "庁舎の駐車場はどこ",
-            new string('協', 10_000),
-            // How staff really type (issue #10): casual, a typo, a request, English through the EDICT extract, a long message.
-            "NPOさんと組むとき最初にすり合わせとくことってある？", "時現性の原則って？", "来週の会議室おさえといて",
-            "Why don't citizens understand the word collaboration?",
-            "来年度から地域の子ども食堂を運営しているNPOと一緒に事業をやることになりました。うちの課としては初めての協働なので勝手がわかりません。始める前に相手とまず共有しておくべきことは何でしょうか。",
-        ];
-        foreach (var q in questions)
+    /// <summary>Each kind once to warm up, then <paramref name="calls"/> questions in turn, each timed on its own (in call order).</summary>
+    internal static double[] TimeAnswers(KnowledgeAnswerer answerer, int calls)
+    {
+        foreach (var q in Questions)
         {
             answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
         }
@@ -44,18 +47,29 @@ internal static class KnowledgeLatency
         var latencies = new double[calls];
         for (var i = 0; i < calls; i++)
         {
-            var q = questions[i % questions.Length];
+            var q = Questions[i % Questions.Length];
             var start = Stopwatch.GetTimestamp();
             answerer.Ask(q, LanguageResolver.Resolve(q, Language.Japanese));
             latencies[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
+
+        return latencies;
+    }
+
+    public static int Run(string[] args)
+    {
+        var calls = Args.Int(args, "--calls", 20_000);
+        var folder = ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
+        var knowledge = new KnowledgeBase(folder);
+        var (coldMs, warmMs) = TimeLoads(knowledge);
+        var latencies = TimeAnswers(new KnowledgeAnswerer(knowledge), calls);
 
         var (withDictionaries, withoutDictionaries, rssGrowth) = DictionaryMemory(folder);
 
         Array.Sort(latencies);
         double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
         Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
-        Console.WriteLine($"answering {calls} questions ({questions.Length} kinds incl. a 10,000-char one): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
+        Console.WriteLine($"answering {calls} questions ({Questions.Length} kinds incl. a 10,000-char one): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
         Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");
         return 0;
     }

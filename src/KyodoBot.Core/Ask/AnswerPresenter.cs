@@ -63,7 +63,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
             Text = answer.Text + markers,
             PlainText = true,
             CardJson = card,
-            Citations = answer.Citations.Select((c, i) => new MessageCitation(i + 1, c.Title, c.Excerpt)).ToList(),
+            Citations = answer.Citations.Select((c, i) => new MessageCitation(i + 1, c.Title, c.Excerpt) { SectionText = c.SectionText }).ToList(),
             AiGenerated = aiGenerated,
         };
     }

@@ -51,7 +51,9 @@ public sealed class AnswerService(
             return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated), false);
         }
 
-        var citations = result.Cited.Select(p => new Citation(p.Id, p.Title, AnswerComposer.Excerpt(p.Text))).ToList();
+        var citations = result.Cited
+            .Select(p => knowledge.Find(p.Id) is { } section ? Citation.Of(section, p.Text) : new Citation(p.Id, p.Title, AnswerComposer.Excerpt(p.Text)))
+            .ToList();
         return (new Answer(true, result.Text, extractive.Confidence, citations, extractive.Suggestions, extractive.Truncated), true);
     }
 

@@ -3,8 +3,14 @@ namespace KyodoBot.Core.Conversations;
 /// <summary>A button under a message; <see cref="Value"/> is sent back as the user's text when pressed.</summary>
 public sealed record SuggestedAction(string Title, string Value);
 
-/// <summary>A numbered source the message text refers to as [n] (Teams shows it as a citation).</summary>
-public sealed record MessageCitation(int Position, string Title, string Excerpt);
+/// <summary>
+/// A numbered source the message text refers to as [n] (Teams shows it as a citation; a click opens
+/// <see cref="SectionText"/> when there is one).
+/// </summary>
+public sealed record MessageCitation(int Position, string Title, string Excerpt)
+{
+    public string? SectionText { get; init; }
+}
 
 /// <summary>A reply as Core produces it: text, an Adaptive Card, or both.</summary>
 public sealed record OutgoingMessage

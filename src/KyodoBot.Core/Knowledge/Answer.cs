@@ -1,7 +1,17 @@
 namespace KyodoBot.Core.Knowledge;
 
-/// <summary>A source the answer quotes: the section and a short excerpt of it (for a citation entity or a card).</summary>
-public sealed record Citation(string Id, string Title, string Excerpt);
+/// <summary>
+/// A source the answer quotes: the section (its <see cref="KnowledgeSection.CitationTitle"/>: for a Word or PDF
+/// document with the file and page) and a short excerpt of it (for a citation entity or a card).
+/// </summary>
+public sealed record Citation(string Id, string Title, string Excerpt)
+{
+    /// <summary>The whole section text, which Teams opens from the citation; null when not known.</summary>
+    public string? SectionText { get; init; }
+
+    public static Citation Of(KnowledgeSection section, string quote) =>
+        new(section.Id, section.CitationTitle, AnswerComposer.Excerpt(quote)) { SectionText = section.Body };
+}
 
 /// <summary>A section offered as a follow-up or a "did you mean".</summary>
 public sealed record SectionRef(string Id, string Title);

@@ -134,7 +134,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var text = language == Language.English
             ? _texts.Get(language, "ask.englishLeadIn", unit.Section.Title) + "\n" + quote
             : quote;
-        var citation = new Citation(unit.Section.Id, unit.Section.Title, AnswerComposer.Excerpt(quote));
+        var citation = Citation.Of(unit.Section, quote);
         return new Answer(true, text, confidence, [citation], FollowUps(index, unit), truncated);
     }
 

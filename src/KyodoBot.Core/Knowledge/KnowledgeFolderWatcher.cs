@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KyodoBot.Core.Knowledge;
 
 /// <summary>
-/// Loads the knowledge folder when the host starts and reloads it when a <c>.md</c> or <c>.yaml</c> file in it is
+/// Loads the knowledge folder when the host starts and reloads it when a <c>.md</c>, <c>.yaml</c>, <c>.docx</c> or <c>.pdf</c> file in it is
 /// added, changed, renamed or removed. Editors save in bursts (temp file, rename, touch), so changes are debounced:
 /// the reload runs <see cref="Debounce"/> after the last event, well inside the 2 s the office expects.
 /// </summary>
@@ -71,7 +71,8 @@ public sealed class KnowledgeFolderWatcher : IHostedService, IDisposable
     }
 
     private static bool IsKnowledgeFile(string? path) =>
-        Path.GetExtension(path ?? "").ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".tsv";
+        Path.GetExtension(path ?? "").ToLowerInvariant() is ".md" or ".yaml" or ".yml" or ".tsv"
+        || Documents.KnowledgeDocuments.IsDocument(path);
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {

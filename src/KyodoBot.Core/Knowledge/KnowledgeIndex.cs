@@ -158,7 +158,8 @@ public sealed class KnowledgeIndex
     public IndexedSection? Find(string id) => _byId.GetValueOrDefault(id);
 
     /// <summary>
-    /// Builds a snapshot from a folder: every <c>*.md</c> not starting with <c>_</c>, in file-name order. A file that
+    /// Builds a snapshot from a folder: every <c>*.md</c> not starting with <c>_</c> and every Word or PDF document
+    /// (<see cref="Documents.KnowledgeDocuments"/>), in file-name order. A file that
     /// breaks the format, or reuses a section id of an earlier file, is skipped and reported; the rest is indexed.
     /// </summary>
     public static KnowledgeIndex Build(string folder)
@@ -168,14 +169,18 @@ public sealed class KnowledgeIndex
         var sections = new List<KnowledgeSection>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> files = System.IO.Directory.Exists(folder)
-            ? System.IO.Directory.EnumerateFiles(folder, "*.md").Where(f => !Path.GetFileName(f).StartsWith('_')).Order(StringComparer.Ordinal)
+            ? System.IO.Directory.EnumerateFiles(folder)
+                .Where(f => (Path.GetExtension(f) == ".md" && !Path.GetFileName(f).StartsWith('_')) || Documents.KnowledgeDocuments.IsDocument(f))
+                .Order(StringComparer.Ordinal)
             : [];
         foreach (var path in files)
         {
             var name = Path.GetFileName(path);
             try
             {
-                var parsed = KnowledgeParser.Parse(name, File.ReadAllText(path));
+                var parsed = Documents.KnowledgeDocuments.IsDocument(name)
+                    ? Documents.KnowledgeDocuments.Load(path).Sections
+                    : KnowledgeParser.Parse(name, File.ReadAllText(path));
                 if (parsed.FirstOrDefault(s => ids.Contains(s.Id)) is { } duplicate)
                 {
                     throw new KnowledgeFormatException(name, duplicate.Line, $"section id '{duplicate.Id}' is already used by another file");
@@ -187,6 +192,10 @@ public sealed class KnowledgeIndex
             catch (KnowledgeFormatException ex)
             {
                 errors.Add(new KnowledgeLoadError(ex.File, ex.Line, ex.Reason));
+            }
+            catch (Documents.DocumentReadException ex)
+            {
+                errors.Add(new KnowledgeLoadError(name, 0, ex.Message));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -65,6 +65,15 @@ public sealed partial class KnowledgePhrasings(KnowledgeBase knowledge, ILogger<
             }
 
             var path = Path.Combine(knowledge.Folder, entry.Section.FileName);
+            if (entry.Section.Document is not null)
+            {
+                // A Word or PDF file has no place for comments: its phrasings live in the side file.
+                await Documents.DocumentPhrasings.AddAsync(path, entry.Section.Title, phrasing, cancellationToken);
+                knowledge.Reload();
+                _logger.LogInformation("Added an alternate phrasing to section {Section} in {File}", sectionId, Documents.DocumentPhrasings.PathFor(entry.Section.FileName));
+                return PhrasingOutcome.Added;
+            }
+
             var lines = (await File.ReadAllTextAsync(path, cancellationToken)).Split('\n').ToList();
             var heading = lines.FindIndex(l => l.TrimEnd('\r').TrimEnd().EndsWith("{#" + sectionId + "}", StringComparison.Ordinal));
             if (heading < 0)

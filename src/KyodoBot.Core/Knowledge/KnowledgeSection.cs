@@ -24,4 +24,18 @@ public sealed record KnowledgeSection(
     /// under the heading), indexed with the section but never quoted.
     /// </summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
+
+    /// <summary>The Word or PDF file the section was read from (null for the hand-written Markdown).</summary>
+    public string? Document { get; init; }
+
+    /// <summary>The 1-based page of the heading in <see cref="Document"/>, when the format has pages.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>
+    /// What a citation shows: the title, and for a document the file and page (「3章 協働の原則（協働指針.pdf 12ページ）」),
+    /// so that a reader can find the passage in the original.
+    /// </summary>
+    public string CitationTitle => Document is null ? Title
+        : Page is { } page ? $"{Title}（{Document} {page}ページ）"
+        : $"{Title}（{Document}）";
 }

@@ -135,18 +135,46 @@ public static class ActivityMapper
             {
                 ["@type"] = "Claim",
                 ["position"] = c.Position,
-                ["appearance"] = new JObject
-                {
-                    ["@type"] = "DigitalDocument",
-                    ["name"] = c.Title,
-                    // Teams shows at most 160 characters of the abstract.
-                    ["abstract"] = c.Excerpt.Length > 160 ? c.Excerpt[..159] + "…" : c.Excerpt,
-                },
+                ["appearance"] = Appearance(c),
             }));
         }
 
         return new Entity("https://schema.org/Message") { Properties = entity };
     }
+
+    /// <summary>
+    /// The citation's pop-up: name and abstract, and with the section's text an Adaptive Card (as a string, as Teams
+    /// expects it) that Teams opens when the citation is clicked: the section title (document and page) and its text.
+    /// </summary>
+    private static JObject Appearance(MessageCitation citation)
+    {
+        var appearance = new JObject
+        {
+            ["@type"] = "DigitalDocument",
+            ["name"] = citation.Title,
+            // Teams shows at most 160 characters of the abstract.
+            ["abstract"] = citation.Excerpt.Length > 160 ? citation.Excerpt[..159] + "…" : citation.Excerpt,
+        };
+        if (citation.SectionText is { Length: > 0 } text)
+        {
+            var card = new JObject
+            {
+                ["type"] = "AdaptiveCard",
+                ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+                ["version"] = "1.5",
+                ["body"] = new JArray(
+                    new JObject { ["type"] = "TextBlock", ["text"] = citation.Title, ["weight"] = "Bolder", ["wrap"] = true },
+                    new JObject { ["type"] = "TextBlock", ["text"] = text.Length > MaxCitationText ? text[..MaxCitationText] + "…" : text, ["wrap"] = true }),
+            };
+            appearance["text"] = card.ToString(Newtonsoft.Json.Formatting.None);
+            appearance["encodingFormat"] = "application/vnd.microsoft.card.adaptive";
+        }
+
+        return appearance;
+    }
+
+    /// <summary>The section text a citation pop-up carries at most (the message stays far below Teams' 28 KB).</summary>
+    private const int MaxCitationText = 4000;
 
     public static ConversationKind KindOf(Activity activity) => activity.Conversation?.ConversationType switch
     {

@@ -41,7 +41,7 @@ public static class CliRunner
 
     /// <summary>Every verb, new instances each time (a <see cref="Command"/> belongs to the one root it is parsed under).</summary>
     internal static ICliVerb[] CreateVerbs() =>
-        [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb()];
+        [new PackageVerb(), new AskVerb(), new EvalVerb(), new UnansweredVerb(), new RemindersVerb(), new ExportVerb(), new ProjectsVerb(), new KnowledgeVerb()];
 
     /// <summary>
     /// True when the command line is for the CLI rather than the bot: a verb, a word that is no verb (an error, not a

@@ -41,7 +41,13 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         var reply = Reply(await response.Content.ReadAsStringAsync());
         Assert.Contains("定期的に双方で評価", reply["text"]!.GetValue<string>());
         var entity = reply["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
-        Assert.Contains("時限性の原則", entity["citation"]![0]!["appearance"]!["name"]!.GetValue<string>());
+        var appearance = entity["citation"]![0]!["appearance"]!;
+        Assert.Contains("時限性の原則", appearance["name"]!.GetValue<string>());
+        // Clicking the citation opens the whole section: an Adaptive Card, as a string, with the section's text.
+        Assert.Equal("application/vnd.microsoft.card.adaptive", appearance["encodingFormat"]!.GetValue<string>());
+        var card = System.Text.Json.Nodes.JsonNode.Parse(appearance["text"]!.GetValue<string>())!;
+        Assert.Equal("AdaptiveCard", card["type"]!.GetValue<string>());
+        Assert.Contains("定期的に双方で評価", card["body"]![1]!["text"]!.GetValue<string>());
     }
 
     [Fact]
