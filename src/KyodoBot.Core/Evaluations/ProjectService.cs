@@ -1,3 +1,4 @@
+using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Dialogs.Parsing;
 using KyodoBot.Core.Localization;
@@ -88,7 +89,7 @@ public sealed class ProjectService(
     public async Task<string> ScheduleSummaryAsync(Project project, Language language, CancellationToken cancellationToken)
     {
         var history = await store.HistoryAsync(project.Reference, cancellationToken);
-        var dates = history?.Dues.Where(d => d.State == DueState.Scheduled).Select(d => Format(d.DueDate)).ToList() ?? [];
+        var dates = history?.Dues.Where(d => d.State == DueState.Scheduled).Select(d => CardDates.Date(d.DueDate, language)).ToList() ?? [];
         return texts.Get(language, "evaluation.project.created", project.Reference, string.Join(language == Language.English ? ", " : "、", dates));
     }
 

@@ -1,4 +1,5 @@
 using KyodoBot.Core.Access;
+using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Departments;
 using KyodoBot.Core.Localization;
@@ -235,7 +236,7 @@ public sealed class ReminderSweep(
         var sentOn = calendar.LocalDate(asOf);
         await outbox.AddReminderAsync(view.Due.Id, planner.NextEscalation(sentOn > view.Reminder.Day ? sentOn : view.Reminder.Day), cancellationToken);
         await admins.TellAsync(texts.Get(Language.Japanese, "evaluation.admin.overdue", view.Project.Reference, Markdown.Escape(view.Project.Title),
-            Markdown.Escape(view.Project.Department), ProjectService.Format(view.Due.DueDate)), cancellationToken);
+            Markdown.Escape(view.Project.Department), CardDates.Date(view.Due.DueDate, Language.Japanese)), cancellationToken);
     }
 
     /// <summary>

@@ -54,7 +54,7 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
 
                 if (history.Dues.Any(d => d.State == DueState.Scheduled && d.DueDate == added))
                 {
-                    return (false, T("evaluation.schedule.duplicate", ProjectService.Format(added)));
+                    return (false, T("evaluation.schedule.duplicate", CardDates.Date(added, language)));
                 }
 
                 if (history.Dues.Count(d => d.State != DueState.Removed) >= EvaluationSchedule.MaxEvaluations)
@@ -63,7 +63,7 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
                 }
 
                 await projects.AddAsync(history.Project, added, cancellationToken);
-                return (true, T("evaluation.schedule.added", ProjectService.Format(added)));
+                return (true, T("evaluation.schedule.added", CardDates.Date(added, language)));
 
             case Verbs.Move:
                 if (Pick("moveDueId") is not { } moving)
@@ -83,11 +83,11 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
 
                 if (moving.IsFinal && moved < history.Project.EndDate)
                 {
-                    return (false, T("evaluation.schedule.finalBeforeEnd", ProjectService.Format(history.Project.EndDate)));
+                    return (false, T("evaluation.schedule.finalBeforeEnd", CardDates.Date(history.Project.EndDate, language)));
                 }
 
                 return await projects.MoveAsync(moving, moved, cancellationToken)
-                    ? (true, T("evaluation.schedule.moved", ProjectService.Format(moving.DueDate), ProjectService.Format(moved)))
+                    ? (true, T("evaluation.schedule.moved", CardDates.Date(moving.DueDate, language), CardDates.Date(moved, language)))
                     : (false, T("evaluation.snooze.conflict"));
 
             default:
@@ -99,7 +99,7 @@ public sealed class ScheduleEditAction(string verb, EvaluationStore store, Evalu
                 return removing.IsFinal
                     ? (false, T("evaluation.schedule.finalRequired"))
                     : await projects.RemoveAsync(removing, cancellationToken)
-                        ? (true, T("evaluation.schedule.removed", ProjectService.Format(removing.DueDate)))
+                        ? (true, T("evaluation.schedule.removed", CardDates.Date(removing.DueDate, language)))
                         : (false, T("evaluation.snooze.conflict"));
         }
     }

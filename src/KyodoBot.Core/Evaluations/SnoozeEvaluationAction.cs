@@ -41,7 +41,7 @@ public sealed class SnoozeEvaluationAction(EvaluationStore store, ReminderOutbox
         {
             case ProjectService.SnoozeOutcome.Snoozed:
                 await UpdateForEveryoneAsync(view, language, cancellationToken);
-                return new CardExecuteResult(card, Texts.Get(language, "evaluation.snooze.done", ProjectService.Format(date), Markdown.Escape(turn.UserName ?? ""), Markdown.Escape(reason)));
+                return new CardExecuteResult(card, Texts.Get(language, "evaluation.snooze.done", CardDates.Date(date, language), Markdown.Escape(turn.UserName ?? ""), Markdown.Escape(reason)));
             case ProjectService.SnoozeOutcome.LimitReached:
                 return new CardExecuteResult(card, Texts.Get(language, "evaluation.snooze.limit", options.MaxSnoozes));
             case ProjectService.SnoozeOutcome.NotScheduled:

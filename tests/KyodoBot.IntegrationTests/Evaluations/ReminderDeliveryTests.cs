@@ -146,7 +146,6 @@ public abstract class ReminderDeliveryTests(string provider) : IAsyncLifetime
     {
         var reminder = await DeliverOneCardAsync();
         var before = await Stored.DueAsync(reminder.DueId);
-        var newDate = ProjectService.Format(before.DueDate.AddDays(7));
         var newDateOnCard = KyodoBot.Core.Dialogs.DialogTexts.FormatDate(before.DueDate.AddDays(7), KyodoBot.Core.Conversations.Language.Japanese);
 
         var response = await InvokeAsync(reminder, "evaluation.snooze", new JsonObject { ["reason"] = "団体の総会が延期になったため" });
@@ -159,7 +158,7 @@ public abstract class ReminderDeliveryTests(string provider) : IAsyncLifetime
         Assert.Contains(newDateOnCard, update.Body.ToJsonString(Unescaped));
         var told = Assert.Single(await _connector.WaitForAsync(c => c.Method == "POST" && c.ConversationId == reminder.PostedConversationId
             && c.Body["type"]?.GetValue<string>() == "message"));
-        Assert.Contains($"{newDate} に延期しました", told.Body.ToJsonString(Unescaped));
+        Assert.Contains($"{newDateOnCard}に延期しました", told.Body.ToJsonString(Unescaped));
         var after = await Stored.DueAsync(reminder.DueId);
         Assert.Equal((before.DueDate.AddDays(7), 1, DueState.Scheduled), (after.DueDate, after.SnoozeCount, after.State));
         // The new date has its own card ahead (on it, or on the business day before it); nothing is due again now.

@@ -140,8 +140,8 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var third = await Router.ExecuteAsync(ChannelTurn(), "evaluation.snooze", Data(due, new() { ["reason"] = "もう一度" }), default);
 
         Assert.Contains("理由を入力", noReason.Message);
-        Assert.Contains("2026-12-17 に延期", first.Message);
-        Assert.Contains("2026-12-24 に延期", second.Message);
+        Assert.Contains("2026年12月17日に延期", first.Message);
+        Assert.Contains("2026年12月24日に延期", second.Message);
         Assert.Contains("2回まで", third.Message);
         Assert.DoesNotContain("evaluation.snooze", second.CardJson);
         var stored = (await Store.FindDueAsync(due.Id, default))!.Due;
@@ -161,7 +161,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var first = await Router.ExecuteAsync(ChannelTurn(), "evaluation.snooze", click, default);
         var redelivered = await Router.ExecuteAsync(ChannelTurn(), "evaluation.snooze", click, default);
 
-        Assert.Contains("2026-12-17 に延期", first.Message);
+        Assert.Contains("2026年12月17日に延期", first.Message);
         Assert.Contains("同時にこの評価を更新", redelivered.Message);
         Assert.Equal((new DateOnly(2026, 12, 17), 1), ((await Store.FindDueAsync(due.Id, default))!.Due.DueDate, (await Store.FindDueAsync(due.Id, default))!.Due.SnoozeCount));
         Assert.Contains("\"snoozes\":1", first.CardJson);
@@ -185,7 +185,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         Assert.Equal(0, nextDay.Sent);
         Assert.Equal(1, nextWeek.Sent);
         Assert.Equal(2, cards.Count(c => c.Contains("評価が期限を過ぎています")));
-        _host.Messenger.Verify(m => m.SendToUserAsync("29:admin", It.Is<OutgoingMessage>(o => o.Text!.Contains("期限（2026-12-10）を過ぎても")), It.IsAny<CancellationToken>()),
+        _host.Messenger.Verify(m => m.SendToUserAsync("29:admin", It.Is<OutgoingMessage>(o => o.Text!.Contains("期限（2026年12月10日）を過ぎても")), It.IsAny<CancellationToken>()),
             Times.Exactly(2));
         Assert.Contains(await RemindersAsync(), r => r.Kind == ReminderKind.Overdue && r.State == ReminderState.Pending && r.Day == new DateOnly(2027, 1, 4));
         _ = due;
@@ -352,7 +352,7 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         }, Language.Japanese, default);
 
         Assert.Contains("KP-2026-0007 を協働事業として登録しました", project);
-        Assert.Contains("2027-10-01、2028-03-31", project);
+        Assert.Contains("2027年10月1日、2028年3月31日", project);
         var again = await _host.Services.GetRequiredService<ProjectService>().OnAcceptedAsync(new Core.Proposals.Proposal
         {
             Id = 7, Reference = "KP-2026-0007", SubmitActivityId = "a", ProposerId = "x", Department = Department, Title = "t", Organization = "o",
@@ -381,12 +381,12 @@ public sealed class EvaluationFlowTests : IAsyncLifetime
         var removed = await Router.ExecuteAsync(ChannelTurn(), "schedule.remove", Json(new() { ["projectId"] = project.Id, ["removeDueId"] = history.Dues[0].Id }), default);
 
         Assert.Contains("schedule.add", shown[0].CardJson());
-        Assert.Contains("2027-06-30 を追加", added.CardJson);
-        Assert.Contains("2027-10-01 から 2027-11-15 に変更", moved.CardJson);
-        Assert.Contains("終了日（2028-03-31）以降", finalEarly.Message);
+        Assert.Contains("評価日（2027年6月30日）を追加", added.CardJson);
+        Assert.Contains("2027年10月1日から2027年11月15日に変更", moved.CardJson);
+        Assert.Contains("終了日（2028年3月31日）以降", finalEarly.Message);
         Assert.Contains("最終評価は削除できません", removeFinal.Message);
         Assert.Contains("過去の日付は指定できません", past.Message);
-        Assert.Contains("2027-11-15 を削除", removed.CardJson);
+        Assert.Contains("評価日（2027年11月15日）を削除", removed.CardJson);
         var dates = (await Store.HistoryAsync(project.Reference, default))!.Dues.Where(d => d.State == DueState.Scheduled).Select(d => ProjectService.Format(d.DueDate));
         Assert.Equal(["2027-06-30", "2028-03-31"], dates);
     }
