@@ -70,6 +70,9 @@ public sealed class KnowledgeIndex
     private const int MaxQueryTerms = 256;
     private const double FormBonus = 0.1;
 
+    /// <summary>A compound's head that no section holds (会計ソフト → ソフト) weighs this much more than another missing word.</summary>
+    private const double UnknownHeadFactor = 2.0;
+
     /// <summary>How much the context sentences of a long message count in the ranking (the question sentence: 1).</summary>
     private const double ContextWeight = 0.15;
 
@@ -300,7 +303,8 @@ public sealed class KnowledgeIndex
                 }
             }
 
-            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight;
+            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight
+                * (df == 0 && question.Concepts[i].Head ? UnknownHeadFactor : 1);
         }
 
         return weights;

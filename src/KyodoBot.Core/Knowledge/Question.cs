@@ -42,6 +42,12 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     /// </summary>
     public bool Context { get; init; }
 
+    /// <summary>
+    /// The last word of a compound the question split (保険 in ボランティア保険): what the compound names. When the manual
+    /// lacks it, the question asks about something the manual does not cover, however well the rest matches.
+    /// </summary>
+    public bool Head { get; init; }
+
     /// <summary>An English word translated only through the EDICT extract, not the hand-written glossary.</summary>
     public bool FromDictionary { get; init; }
 

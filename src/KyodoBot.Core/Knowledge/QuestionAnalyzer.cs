@@ -248,14 +248,42 @@ public static partial class QuestionAnalyzer
                 word = word[1..]; // 何割 → 割, 何人 → 人: the counter is the content, 何 the question
             }
 
-            if (!JapaneseQuestionWords.Contains(word))
+            var parts = ScriptParts(word).ToList();
+            foreach (var part in parts)
             {
-                concepts.TryAdd(word, CjkConcept(word));
+                if (!JapaneseQuestionWords.Contains(part))
+                {
+                    // The last part of a compound is its head, what the compound is (保険 in ボランティア保険).
+                    concepts.TryAdd(part, CjkConcept(part) with { Head = parts.Count > 1 && ReferenceEquals(part, parts[^1]) });
+                }
             }
         }
 
         return [.. concepts.Values];
     }
+
+    /// <summary>
+    /// A run that joins a katakana word and a kanji word (ボランティア保険, 会計ソフト) is two words: each is a concept of
+    /// its own, so a word the manual lacks (保険, ソフト) counts as missing instead of riding on the bigrams of the
+    /// word it is attached to. Parts shorter than two characters stay attached (ネットワーク化).
+    /// </summary>
+    public static IEnumerable<string> ScriptParts(string word)
+    {
+        var start = 0;
+        var parts = new List<string>();
+        for (var i = 1; i <= word.Length; i++)
+        {
+            if (i == word.Length || IsKatakanaChar(word[i]) != IsKatakanaChar(word[i - 1]))
+            {
+                parts.Add(word[start..i]);
+                start = i;
+            }
+        }
+
+        return parts.Count > 1 && parts.All(p => p.Length >= 2) ? parts : [word];
+    }
+
+    private static bool IsKatakanaChar(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
 
     private static List<Concept> EnglishConcepts(string core, KnowledgeVocabulary vocabulary)
     {
