@@ -73,6 +73,9 @@ public sealed class KnowledgeIndex
     /// <summary>A compound's head that no section holds (会計ソフト → ソフト) weighs this much more than another missing word.</summary>
     private const double UnknownHeadFactor = 2.0;
 
+    /// <summary>A common verb, adjective or adverb that no section holds (困る, 全然) weighs this share of a missing noun.</summary>
+    private const double UnknownPredicateFactor = 0.25;
+
     /// <summary>How much the context sentences of a long message count in the ranking (the question sentence: 1).</summary>
     private const double ContextWeight = 0.15;
 
@@ -303,12 +306,22 @@ public sealed class KnowledgeIndex
                 }
             }
 
-            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight
-                * (df == 0 && question.Concepts[i].Head ? UnknownHeadFactor : 1);
+            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight * UnknownFactor(question.Concepts[i], df);
         }
 
         return weights;
     }
+
+    /// <summary>
+    /// A word no section holds gets the highest IDF, which is right for a noun that names something the manual does not
+    /// cover (保険, 駐車場) and wrong for the casual verb or adverb around the question (困ってる, 全然): those say how
+    /// it is asked, so they weigh a quarter. The head of a split compound weighs double (<see cref="Concept.Head"/>).
+    /// </summary>
+    private double UnknownFactor(Concept concept, int df) =>
+        df > 0 ? 1
+        : concept.Head ? UnknownHeadFactor
+        : Vocabulary.Predicates.Contains(concept.Key) ? UnknownPredicateFactor
+        : 1;
 
     /// <summary>
     /// The weighted share of the question's concepts a text holds (0..1), and the matched weight itself. Context

@@ -22,6 +22,9 @@ public static partial class QuestionAnalyzer
         // say nothing about which section answers it.
         "原因", "理由", "方法", "場合", "予定", "今後", "マニュアル", "一緒", "最初", "全体", "全体像", "用意", "実際",
         "結局", "必要", "大事", "注意", "特", "基本", "基本的", "一通", "正直", "感", "気", "確認", "参考", "自分",
+        // How casual messages frame a question: the way of doing (やり方, 〜した方がいい), hearsay and the manual itself
+        // (〜って話, 〜って聞いた, 〜に載ってる, 〜って書いてある), and filler (マジ, 今度, 普通, 思う, 言われた).
+        "方", "話", "聞", "載", "書", "マジ", "今度", "普通", "思", "言",
     };
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
