@@ -108,7 +108,8 @@ PREDICATE_POS = {'adv', 'adv-to', 'adj-i', 'adj-ix', 'adj-na', 'adj-t', 'adj-f',
 
 def predicates(edict_path, text):
     """Words staff use to say how, not what: common EDICT words (P) whose first sense is a verb, an adjective or an
-    adverb (困る, 揃える, 全然, 偉い), as the analyzer sees them (the kanji/katakana before the inflection: 困, 揃, 全然).
+    adverb (困る, 揃える, 全然, 偉い), as the analyzer sees them (the kanji/katakana before the inflection: 困, 揃, 全然),
+    then their English glosses.
 
     Only words the manual lacks (the list is used for words no section holds), and none that a common noun shares (話).
     """
@@ -129,7 +130,33 @@ def predicates(edict_path, text):
                 found.setdefault(hm.group(1), ','.join(sorted(tags)))
             else:
                 nouns.add(hm.group(1))
-    return sorted(w + '\t' + pos for w, pos in found.items() if w not in nouns and w not in text)
+    japanese = sorted(w + '\t' + pos for w, pos in found.items() if w not in nouns and w not in text)
+    return japanese + english_predicates(raw, text)
+
+
+def english_predicates(raw, text):
+    """The same for English: one-word glosses of the first sense of common verbs, adjectives and adverbs (decide,
+    hesitate, different), unless a common noun has that gloss too (place) or the manual's text holds the word."""
+    found, nouns = {}, set()
+    for line in raw.splitlines()[1:]:
+        rest = line.partition(' /')[2]
+        if '(P)' not in rest:
+            continue
+        m = FIRST_POS.match(rest.strip())
+        tags = set(m.group(1).split(',')) if m else set()
+        predicate = bool(tags & PREDICATE_POS or any(t.startswith('v') for t in tags)) and 'n' not in tags
+        for gloss in rest.split('/'):
+            if re.match(r'^\s*(?:\([a-z0-9,-]+\)\s*)?\(2\)', gloss):
+                break  # first sense only
+            gloss = re.sub(r'^to ', '', re.sub(r'\([^)]*\)', ' ', gloss).strip().lower()).strip()
+            if not re.fullmatch(r'[a-z]{3,}', gloss):
+                continue
+            if predicate:
+                found.setdefault(gloss, ','.join(sorted(tags)))
+            else:
+                nouns.add(gloss)
+    return sorted(w + '\t' + pos for w, pos in found.items()
+                  if w not in nouns and not re.search(r'\b' + w + r'\b', text))
 
 
 def as_word(word, text):

@@ -320,8 +320,13 @@ public sealed class KnowledgeIndex
     private double UnknownFactor(Concept concept, int df) =>
         df > 0 ? 1
         : concept.Head ? UnknownHeadFactor
-        : Vocabulary.Predicates.Contains(concept.Key) ? UnknownPredicateFactor
+        : IsPredicate(concept.Key) ? UnknownPredicateFactor
         : 1;
+
+    /// <summary>A word of <see cref="KnowledgeVocabulary.Predicates"/>; an English word also in another inflection (decided, hesitating).</summary>
+    private bool IsPredicate(string key) =>
+        Vocabulary.Predicates.Contains(key)
+        || (key.Length > 0 && char.IsAsciiLetter(key[0]) && !key.Contains(' ') && QuestionAnalyzer.Stems(key).Any(Vocabulary.Predicates.Contains));
 
     /// <summary>
     /// The weighted share of the question's concepts a text holds (0..1), and the matched weight itself. Context

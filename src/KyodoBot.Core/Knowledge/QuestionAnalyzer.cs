@@ -400,7 +400,7 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>The word, then simple English inflections removed (plural, -ing, -ed), for glossary look-up.</summary>
-    private static IEnumerable<string> Stems(string word)
+    internal static IEnumerable<string> Stems(string word)
     {
         yield return word;
         if (word.Length <= 3)
