@@ -24,21 +24,6 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
     }
 
-    [Fact]
-    public void AskDevSet_StaysAboveItsMeasuredLevel_AndRefusesEveryOutOfScopeQuestion()
-    {
-        var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-ask-dev.jsonl");
-        Assert.All(EvalRunner.Load(set).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
-
-        var report = EvalRunner.Run(set, fixture.Answerer, fixture.Knowledge);
-
-        // Written before the change of issue #10's third round (8/17 in scope, 13/17 first three); measured after it:
-        // 9/17 in scope, 13/17 first three, 8/8 refused. The floors sit one question under.
-        Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
-        Assert.True(report.InScopePassed >= 8, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 12, $"right section in the first three for {report.Top3}/{report.WithSection}");
-    }
-
     [Theory]
     [InlineData("ボランティア保険に入る方法は？")]
     [InlineData("協働事業で使えるボランティア保険は？")]
@@ -96,19 +81,25 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         return weights[at];
     }
 
-    [Fact]
-    public void FreshSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel()
+    /// <summary>
+    /// Floors one or two questions under what was measured (README, "Quality and speed"). Fresh: 14/23 in scope and
+    /// 20/23 in the first three after ADR 0021; 15/23 and 19/23 after the third round (rf20 came in, rf04 fell to
+    /// fourth behind longer phrasing fields). Ask-dev (written before the third round): 8/17 and 13/17 before it,
+    /// 9/17 and 13/17 after. Every out-of-scope question is refused in both.
+    /// </summary>
+    [Theory]
+    [InlineData("realistic-fresh.jsonl", 14, 18)]
+    [InlineData("realistic-ask-dev.jsonl", 8, 12)]
+    public void QuestionSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel(string file, int inScope, int top3)
     {
-        var fresh = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-fresh.jsonl");
-        Assert.All(EvalRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+        var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
+        Assert.All(EvalRunner.Load(set).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
 
-        var report = EvalRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
+        var report = EvalRunner.Run(set, fixture.Answerer, fixture.Knowledge);
 
-        // Measured after ADR 0021: 14/23 in scope, 20/23 in the first three; after the third round (README): 15/23 in
-        // scope, 19/23 in the first three (rf20 came in, rf04 fell to fourth behind longer phrasing fields), 8/8 refused.
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
-        Assert.True(report.InScopePassed >= 14, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 18, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        Assert.True(report.InScopePassed >= inScope, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= top3, $"right section in the first three for {report.Top3}/{report.WithSection}");
     }
 
     [Fact]
