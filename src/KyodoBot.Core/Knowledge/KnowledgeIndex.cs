@@ -90,6 +90,14 @@ public sealed class KnowledgeIndex
         _byId = sections.ToFrozenDictionary(s => s.Section.Id, StringComparer.Ordinal);
         _bm25 = bm25;
         _tokens = sections.SelectMany(s => s.Full.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        _sectionsWithTerm = sections
+            .SelectMany(s => s.Full.Tokens.Select(t => (Term: t, s.Ordinal)))
+            .GroupBy(p => p.Term, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray(), StringComparer.Ordinal);
+        _sectionsWithCharacter = sections
+            .SelectMany(s => s.Full.Text.Distinct().Select(c => (Character: c, s.Ordinal)))
+            .GroupBy(p => p.Character)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray());
         _words = sections
             .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
             .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
@@ -104,6 +112,10 @@ public sealed class KnowledgeIndex
     private const int MaxTypoLength = 8;
 
     private readonly FrozenSet<string> _tokens;
+
+    /// <summary>Which sections' <see cref="IndexedSection.Full"/> hold a term / a character (ordinals, ascending).</summary>
+    private readonly FrozenDictionary<string, int[]> _sectionsWithTerm;
+    private readonly FrozenDictionary<char, int[]> _sectionsWithCharacter;
     private readonly FrozenDictionary<int, string[]> _words;
 
     /// <summary>
@@ -297,10 +309,11 @@ public sealed class KnowledgeIndex
         var weights = new double[question.Concepts.Count];
         for (var i = 0; i < weights.Length; i++)
         {
+            // Only a section that holds the first term of one of the concept's forms can hold the whole form.
             var df = 0;
-            foreach (var entry in Sections)
+            foreach (var ordinal in Candidates(question.Concepts[i], firstTermOnly: true))
             {
-                if (question.Concepts[i].MatchIn(entry.Full) >= 0.999)
+                if (question.Concepts[i].MatchIn(Sections[ordinal].Full) >= 0.999)
                 {
                     df++;
                 }
@@ -363,7 +376,7 @@ public sealed class KnowledgeIndex
         var max = Math.Max(bm25.DefaultIfEmpty(0).Max(), 1e-9);
         var ranked = new List<RankedSection>();
         var hasContext = question.Concepts.Any(c => c.Context);
-        foreach (var entry in Sections)
+        foreach (var entry in MatchingSections(question))
         {
             var (coverage, matched) = Coverage(question, weights, entry.Full);
             if (coverage <= 0 && (!hasContext || ContextCoverage(question, weights, entry.Full) <= 0))
@@ -382,6 +395,62 @@ public sealed class KnowledgeIndex
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal));
         return ranked;
+    }
+
+    /// <summary>
+    /// The sections, in order, that hold at least one term or character of the question (every other section has no
+    /// coverage at all): a long question over a large manual visits only these, not every section.
+    /// </summary>
+    private IEnumerable<IndexedSection> MatchingSections(Question question)
+    {
+        var hit = new bool[Sections.Count];
+        foreach (var concept in question.Concepts)
+        {
+            foreach (var ordinal in Candidates(concept, firstTermOnly: false))
+            {
+                hit[ordinal] = true;
+            }
+        }
+
+        for (var i = 0; i < hit.Length; i++)
+        {
+            if (hit[i])
+            {
+                yield return Sections[i];
+            }
+        }
+    }
+
+    /// <summary>Sections holding a term (every term, or each form's first) or the single character of a concept's forms.</summary>
+    private IEnumerable<int> Candidates(Concept concept, bool firstTermOnly)
+    {
+        var seen = new HashSet<int>();
+        foreach (var form in concept.Forms)
+        {
+            if (form.SingleCharacter is { } c)
+            {
+                foreach (var ordinal in _sectionsWithCharacter.GetValueOrDefault(c, []))
+                {
+                    if (seen.Add(ordinal))
+                    {
+                        yield return ordinal;
+                    }
+                }
+
+                continue;
+            }
+
+            foreach (var term in firstTermOnly ? form.Terms.Take(1) : form.Terms)
+            {
+                foreach (var ordinal in _sectionsWithTerm.GetValueOrDefault(term, []))
+                {
+                    if (seen.Add(ordinal))
+                    {
+                        yield return ordinal;
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The weighted share of the context concepts a text holds (0 when the message had no context).</summary>

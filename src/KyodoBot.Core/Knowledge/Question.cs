@@ -3,6 +3,12 @@ namespace KyodoBot.Core.Knowledge;
 /// <summary>One way a concept can appear in a text: its terms (bigrams or a word), or a single character.</summary>
 public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharacter)
 {
+    /// <summary>
+    /// Each term once: a run like 「協協協…」 repeats one bigram hundreds of times, and the share of terms present is the
+    /// same over the distinct terms for any ordinary word.
+    /// </summary>
+    public IReadOnlyList<string> Terms { get; init; } = Terms.Count < 2 ? Terms : Terms.Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>How much of this form the text holds: the share of its terms present, 0..1.</summary>
     public double MatchIn(AnalyzedText text)
     {
