@@ -307,13 +307,15 @@ public sealed class KnowledgeIndex
     {
         var n = Sections.Count;
         var weights = new double[question.Concepts.Count];
+        var mark = new int[n];
         for (var i = 0; i < weights.Length; i++)
         {
             // Only a section that holds the first term of one of the concept's forms can hold the whole form.
             var df = 0;
-            foreach (var ordinal in Candidates(question.Concepts[i], firstTermOnly: true))
+            MarkCandidates(question.Concepts[i], firstTermOnly: true, mark, i + 1);
+            for (var ordinal = 0; ordinal < mark.Length; ordinal++)
             {
-                if (question.Concepts[i].MatchIn(Sections[ordinal].Full) >= 0.999)
+                if (mark[ordinal] == i + 1 && question.Concepts[i].MatchIn(Sections[ordinal].Full) >= 0.999)
                 {
                     df++;
                 }
@@ -401,54 +403,51 @@ public sealed class KnowledgeIndex
     /// The sections, in order, that hold at least one term or character of the question (every other section has no
     /// coverage at all): a long question over a large manual visits only these, not every section.
     /// </summary>
-    private IEnumerable<IndexedSection> MatchingSections(Question question)
+    private List<IndexedSection> MatchingSections(Question question)
     {
-        var hit = new bool[Sections.Count];
+        var mark = new int[Sections.Count];
         foreach (var concept in question.Concepts)
         {
-            foreach (var ordinal in Candidates(concept, firstTermOnly: false))
+            MarkCandidates(concept, firstTermOnly: false, mark, 1);
+        }
+
+        var matching = new List<IndexedSection>();
+        for (var i = 0; i < mark.Length; i++)
+        {
+            if (mark[i] != 0)
             {
-                hit[ordinal] = true;
+                matching.Add(Sections[i]);
             }
         }
 
-        for (var i = 0; i < hit.Length; i++)
-        {
-            if (hit[i])
-            {
-                yield return Sections[i];
-            }
-        }
+        return matching;
     }
 
-    /// <summary>Sections holding a term (every term, or each form's first) or the single character of a concept's forms.</summary>
-    private IEnumerable<int> Candidates(Concept concept, bool firstTermOnly)
+    /// <summary>
+    /// Sets <paramref name="mark"/>[ordinal] to <paramref name="stamp"/> for each section holding a term (every term,
+    /// or each form's first) or the single character of one of the concept's forms.
+    /// </summary>
+    private void MarkCandidates(Concept concept, bool firstTermOnly, int[] mark, int stamp)
     {
-        var seen = new HashSet<int>();
         foreach (var form in concept.Forms)
         {
             if (form.SingleCharacter is { } c)
             {
-                foreach (var ordinal in _sectionsWithCharacter.GetValueOrDefault(c, []))
-                {
-                    if (seen.Add(ordinal))
-                    {
-                        yield return ordinal;
-                    }
-                }
-
+                Mark(_sectionsWithCharacter.GetValueOrDefault(c));
                 continue;
             }
 
-            foreach (var term in firstTermOnly ? form.Terms.Take(1) : form.Terms)
+            for (var t = 0; t < form.Terms.Count && (t == 0 || !firstTermOnly); t++)
             {
-                foreach (var ordinal in _sectionsWithTerm.GetValueOrDefault(term, []))
-                {
-                    if (seen.Add(ordinal))
-                    {
-                        yield return ordinal;
-                    }
-                }
+                Mark(_sectionsWithTerm.GetValueOrDefault(form.Terms[t]));
+            }
+        }
+
+        void Mark(int[]? ordinals)
+        {
+            foreach (var ordinal in ordinals ?? [])
+            {
+                mark[ordinal] = stamp;
             }
         }
     }
