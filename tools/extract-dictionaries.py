@@ -8,6 +8,8 @@ docs/decisions/0017-dictionaries-as-compact-extracts.md):
     npm pack sudachi-synonyms-dictionary && tar xzf sudachi-synonyms-dictionary-*.tgz -C /tmp/sudachi   # Apache-2.0
     python3 tools/extract-dictionaries.py /tmp/edict/usr/share/edict/edict /tmp/sudachi/package/sudachi-synonyms-dictionary.json
 
+(`--readings-only` in place of the Sudachi path rewrites only the EDICT readings and predicates.)
+
 Only entries whose Japanese word occurs in the knowledge text are kept: an English word is useful only if it leads
 to a word of the manual, a synonym group only if one of its members is in the manual.
 """
@@ -98,6 +100,65 @@ def readings(edict_path, text):
     return sorted(k + '\t' + next(iter(v)) for k, v in mapping.items() if len(v) == 1 and k not in text)
 
 
+RUN_HEAD = re.compile(r'^([\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]+)[\u3041-\u3096]*$')
+FIRST_POS = re.compile(r'\(([a-z0-9,-]+)\)')
+PREDICATE_POS = {'adv', 'adv-to', 'adj-i', 'adj-ix', 'adj-na', 'adj-t', 'adj-f', 'int', 'conj', 'exp', 'prt', 'aux', 'aux-v',
+                 'aux-adj'}
+
+
+def predicates(edict_path, text):
+    """Words staff use to say how, not what: common EDICT words (P) whose first sense is a verb, an adjective or an
+    adverb (困る, 揃える, 全然, 偉い), as the analyzer sees them (the kanji/katakana before the inflection: 困, 揃, 全然),
+    then their English glosses.
+
+    Only words the manual lacks (the list is used for words no section holds), and none that a common noun shares (話).
+    """
+    raw = open(edict_path, 'rb').read().decode('euc_jp', errors='replace')
+    found, nouns = {}, set()
+    for line in raw.splitlines()[1:]:
+        head, _, rest = line.partition(' /')
+        if '(P)' not in rest:
+            continue
+        m = FIRST_POS.match(rest.strip())
+        tags = set(m.group(1).split(',')) if m else set()
+        predicate = bool(tags & PREDICATE_POS or any(t.startswith('v') for t in tags)) and ('n' not in tags or 'adj-na' in tags)
+        for w in head.split(' ')[0].split(';'):
+            hm = RUN_HEAD.match(key(w.split('(')[0]))
+            if not hm:
+                continue
+            if predicate:
+                found.setdefault(hm.group(1), ','.join(sorted(tags)))
+            else:
+                nouns.add(hm.group(1))
+    japanese = sorted(w + '\t' + pos for w, pos in found.items() if w not in nouns and w not in text)
+    return japanese + english_predicates(raw, text)
+
+
+def english_predicates(raw, text):
+    """The same for English: one-word glosses of the first sense of common verbs, adjectives and adverbs (decide,
+    hesitate, different), unless a common noun has that gloss too (place) or the manual's text holds the word."""
+    found, nouns = {}, set()
+    for line in raw.splitlines()[1:]:
+        rest = line.partition(' /')[2]
+        if '(P)' not in rest:
+            continue
+        m = FIRST_POS.match(rest.strip())
+        tags = set(m.group(1).split(',')) if m else set()
+        predicate = bool(tags & PREDICATE_POS or any(t.startswith('v') for t in tags)) and 'n' not in tags
+        for gloss in rest.split('/'):
+            if re.match(r'^\s*(?:\([a-z0-9,-]+\)\s*)?\(2\)', gloss):
+                break  # first sense only
+            gloss = re.sub(r'^to ', '', re.sub(r'\([^)]*\)', ' ', gloss).strip().lower()).strip()
+            if not re.fullmatch(r'[a-z]{3,}', gloss):
+                continue
+            if predicate:
+                found.setdefault(gloss, ','.join(sorted(tags)))
+            else:
+                nouns.add(gloss)
+    return sorted(w + '\t' + pos for w, pos in found.items()
+                  if w not in nouns and not re.search(r'\b' + w + r'\b', text))
+
+
 def as_word(word, text):
     """A katakana word must stand alone (クシ is not in ミクシィ, パート not in パートナー); kanji compound freely."""
     if not re.fullmatch(r'[\u30a1-\u30fa\u30fc]+', word):
@@ -132,6 +193,11 @@ def main():
                        '# https://www.edrdg.org/edrdg/licence.html, CC BY-SA 4.0) by tools/extract-dictionaries.py. This file is under the same licence.\n')
     with open(os.path.join(KNOWLEDGE, '_edict-readings.tsv'), 'w', encoding='utf-8') as f:
         f.write(header_readings + '\n'.join(readings(edict_path, text)) + '\n')
+    header_predicates = ('# Verbs, adjectives and adverbs (first sense) the manual lacks, as kanji/katakana before the inflection -> EDICT\n'
+                         '# part of speech; extracted from EDICT (Electronic Dictionary Research and Development Group,\n'
+                         '# https://www.edrdg.org/edrdg/licence.html, CC BY-SA 4.0) by tools/extract-dictionaries.py. This file is under the same licence.\n')
+    with open(os.path.join(KNOWLEDGE, '_edict-predicates.tsv'), 'w', encoding='utf-8') as f:
+        f.write(header_predicates + '\n'.join(predicates(edict_path, text)) + '\n')
     if sudachi_path == '--readings-only':
         return
     header_en = ('# English -> Japanese words of the manual, extracted from EDICT (Electronic Dictionary Research and Development Group,\n'

@@ -59,7 +59,8 @@ internal static class KnowledgeLatency
     public static int Run(string[] args)
     {
         var calls = Args.Int(args, "--calls", 20_000);
-        var folder = ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
+        // --folder DIR: another knowledge folder (e.g. the manual copied 20 times, to see how ranking scales with sections).
+        var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
         var knowledge = new KnowledgeBase(folder);
         var (coldMs, warmMs) = TimeLoads(knowledge);
         var latencies = TimeAnswers(new KnowledgeAnswerer(knowledge), calls);

@@ -30,6 +30,6 @@ static int Micro(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge | documents [--pages N] [--calls N] | dialog [--turns N] | mentions [--counts N,N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--messenger-delay-ms N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]... | replies [--conversations N,N,...] [--messages N] [--delay-ms N] [--think-ms N] [--text T] [--bots kyodo,echo] [--instances N] [--postgres CONN] [--timeout-seconds N] [--set Key=Value]...");
+    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge [--folder DIR] [--calls N] | documents [--pages N] [--calls N] | dialog [--turns N] | mentions [--counts N,N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--messenger-delay-ms N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]... | replies [--conversations N,N,...] [--messages N] [--delay-ms N] [--think-ms N] [--text T] [--bots kyodo,echo] [--instances N] [--postgres CONN] [--timeout-seconds N] [--set Key=Value]...");
     return 2;
 }

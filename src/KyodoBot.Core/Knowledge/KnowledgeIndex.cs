@@ -70,6 +70,12 @@ public sealed class KnowledgeIndex
     private const int MaxQueryTerms = 256;
     private const double FormBonus = 0.1;
 
+    /// <summary>A compound's head that no section holds (会計ソフト → ソフト) weighs this much more than another missing word.</summary>
+    private const double UnknownHeadFactor = 2.0;
+
+    /// <summary>A common verb, adjective or adverb that no section holds (困る, 全然) weighs this share of a missing noun.</summary>
+    private const double UnknownPredicateFactor = 0.25;
+
     /// <summary>How much the context sentences of a long message count in the ranking (the question sentence: 1).</summary>
     private const double ContextWeight = 0.15;
 
@@ -84,6 +90,14 @@ public sealed class KnowledgeIndex
         _byId = sections.ToFrozenDictionary(s => s.Section.Id, StringComparer.Ordinal);
         _bm25 = bm25;
         _tokens = sections.SelectMany(s => s.Full.Tokens).ToFrozenSet(StringComparer.Ordinal);
+        _sectionsWithTerm = sections
+            .SelectMany(s => s.Full.Tokens.Select(t => (Term: t, s.Ordinal)))
+            .GroupBy(p => p.Term, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray(), StringComparer.Ordinal);
+        _sectionsWithCharacter = sections
+            .SelectMany(s => s.Full.Text.Distinct().Select(c => (Character: c, s.Ordinal)))
+            .GroupBy(p => p.Character)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray());
         _words = sections
             .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
             .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
@@ -98,6 +112,10 @@ public sealed class KnowledgeIndex
     private const int MaxTypoLength = 8;
 
     private readonly FrozenSet<string> _tokens;
+
+    /// <summary>Which sections' <see cref="IndexedSection.Full"/> hold a term / a character (ordinals, ascending).</summary>
+    private readonly FrozenDictionary<string, int[]> _sectionsWithTerm;
+    private readonly FrozenDictionary<char, int[]> _sectionsWithCharacter;
     private readonly FrozenDictionary<int, string[]> _words;
 
     /// <summary>
@@ -298,22 +316,41 @@ public sealed class KnowledgeIndex
     {
         var n = Sections.Count;
         var weights = new double[question.Concepts.Count];
+        var mark = new int[n];
         for (var i = 0; i < weights.Length; i++)
         {
+            // Only a section that holds the first term of one of the concept's forms can hold the whole form.
             var df = 0;
-            foreach (var entry in Sections)
+            MarkCandidates(question.Concepts[i], firstTermOnly: true, mark, i + 1);
+            for (var ordinal = 0; ordinal < mark.Length; ordinal++)
             {
-                if (question.Concepts[i].MatchIn(entry.Full) >= 0.999)
+                if (mark[ordinal] == i + 1 && question.Concepts[i].MatchIn(Sections[ordinal].Full) >= 0.999)
                 {
                     df++;
                 }
             }
 
-            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight;
+            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight * UnknownFactor(question.Concepts[i], df);
         }
 
         return weights;
     }
+
+    /// <summary>
+    /// A word no section holds gets the highest IDF, which is right for a noun that names something the manual does not
+    /// cover (保険, 駐車場) and wrong for the casual verb or adverb around the question (困ってる, 全然): those say how
+    /// it is asked, so they weigh a quarter. The head of a split compound weighs double (<see cref="Concept.Head"/>).
+    /// </summary>
+    private double UnknownFactor(Concept concept, int df) =>
+        df > 0 ? 1
+        : concept.Head ? UnknownHeadFactor
+        : IsPredicate(concept.Key) ? UnknownPredicateFactor
+        : 1;
+
+    /// <summary>A word of <see cref="KnowledgeVocabulary.Predicates"/>; an English word also in another inflection (decided, hesitating).</summary>
+    private bool IsPredicate(string key) =>
+        Vocabulary.Predicates.Contains(key)
+        || (key.Length > 0 && char.IsAsciiLetter(key[0]) && !key.Contains(' ') && QuestionAnalyzer.Stems(key).Any(Vocabulary.Predicates.Contains));
 
     /// <summary>
     /// The weighted share of the question's concepts a text holds (0..1), and the matched weight itself. Context
@@ -350,7 +387,7 @@ public sealed class KnowledgeIndex
         var max = Math.Max(bm25.DefaultIfEmpty(0).Max(), 1e-9);
         var ranked = new List<RankedSection>();
         var hasContext = question.Concepts.Any(c => c.Context);
-        foreach (var entry in Sections)
+        foreach (var entry in MatchingSections(question))
         {
             var (coverage, matched) = Coverage(question, weights, entry.Full);
             if (coverage <= 0 && (!hasContext || ContextCoverage(question, weights, entry.Full) <= 0))
@@ -369,6 +406,59 @@ public sealed class KnowledgeIndex
 
         ranked.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.Entry.Ordinal.CompareTo(b.Entry.Ordinal));
         return ranked;
+    }
+
+    /// <summary>
+    /// The sections, in order, that hold at least one term or character of the question (every other section has no
+    /// coverage at all): a long question over a large manual visits only these, not every section.
+    /// </summary>
+    private List<IndexedSection> MatchingSections(Question question)
+    {
+        var mark = new int[Sections.Count];
+        foreach (var concept in question.Concepts)
+        {
+            MarkCandidates(concept, firstTermOnly: false, mark, 1);
+        }
+
+        var matching = new List<IndexedSection>();
+        for (var i = 0; i < mark.Length; i++)
+        {
+            if (mark[i] != 0)
+            {
+                matching.Add(Sections[i]);
+            }
+        }
+
+        return matching;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="mark"/>[ordinal] to <paramref name="stamp"/> for each section holding a term (every term,
+    /// or each form's first) or the single character of one of the concept's forms.
+    /// </summary>
+    private void MarkCandidates(Concept concept, bool firstTermOnly, int[] mark, int stamp)
+    {
+        foreach (var form in concept.Forms)
+        {
+            if (form.SingleCharacter is { } c)
+            {
+                Mark(_sectionsWithCharacter.GetValueOrDefault(c));
+                continue;
+            }
+
+            for (var t = 0; t < form.Terms.Count && (t == 0 || !firstTermOnly); t++)
+            {
+                Mark(_sectionsWithTerm.GetValueOrDefault(form.Terms[t]));
+            }
+        }
+
+        void Mark(int[]? ordinals)
+        {
+            foreach (var ordinal in ordinals ?? [])
+            {
+                mark[ordinal] = stamp;
+            }
+        }
     }
 
     /// <summary>The weighted share of the context concepts a text holds (0 when the message had no context).</summary>

@@ -24,6 +24,12 @@ public sealed class KnowledgeVocabulary
     /// <summary>Katakana readings of the manual's kanji words (EDICT extract): ｷｮｳﾄﾞｳ / キョウドウ → 協働.</summary>
     public const string ReadingsDictionaryFile = "_edict-readings.tsv";
 
+    /// <summary>
+    /// Common verbs, adjectives and adverbs the manual lacks (EDICT extract), as the analyzer sees them: 困 (困る), 揃
+    /// (揃える), 全然. They say how something is asked, not what about.
+    /// </summary>
+    public const string PredicatesDictionaryFile = "_edict-predicates.tsv";
+
     /// <summary>A reading shorter than this is too often part of another word (ADR 0021).</summary>
     private const int MinReadingLength = 3;
 
@@ -65,6 +71,9 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>The glossary keys that come from the EDICT extract rather than <c>_glossary.yaml</c>.</summary>
     public IReadOnlySet<string> DictionaryGlossaryKeys { get; init; } = new HashSet<string>();
+
+    /// <summary>Words of <see cref="PredicatesDictionaryFile"/>: how a question is worded, not what it is about.</summary>
+    public IReadOnlySet<string> Predicates { get; init; } = new HashSet<string>();
 
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
@@ -209,7 +218,12 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings };
+        var predicates = Pairs(Path.Combine(folder, PredicatesDictionaryFile), errors)
+            .Select(p => TextNormalizer.Key(p.Key))
+            .Where(w => w.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates };
     }
 
     /// <summary>The tab-separated pairs of a dictionary extract (<c>#</c> starts a comment); a missing file is empty.</summary>

@@ -3,6 +3,12 @@ namespace KyodoBot.Core.Knowledge;
 /// <summary>One way a concept can appear in a text: its terms (bigrams or a word), or a single character.</summary>
 public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharacter)
 {
+    /// <summary>
+    /// Each term once: a run like 「協協協…」 repeats one bigram hundreds of times, and the share of terms present is the
+    /// same over the distinct terms for any ordinary word.
+    /// </summary>
+    public IReadOnlyList<string> Terms { get; init; } = Terms.Count < 2 ? Terms : Terms.Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>How much of this form the text holds: the share of its terms present, 0..1.</summary>
     public double MatchIn(AnalyzedText text)
     {
@@ -41,6 +47,12 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     /// not count in the coverage (so background words that the manual lacks do not turn a clear question away).
     /// </summary>
     public bool Context { get; init; }
+
+    /// <summary>
+    /// The last word of a compound the question split (保険 in ボランティア保険): what the compound names. When the manual
+    /// lacks it, the question asks about something the manual does not cover, however well the rest matches.
+    /// </summary>
+    public bool Head { get; init; }
 
     /// <summary>An English word translated only through the EDICT extract, not the hand-written glossary.</summary>
     public bool FromDictionary { get; init; }

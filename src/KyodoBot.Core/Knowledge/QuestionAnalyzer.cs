@@ -22,6 +22,9 @@ public static partial class QuestionAnalyzer
         // say nothing about which section answers it.
         "原因", "理由", "方法", "場合", "予定", "今後", "マニュアル", "一緒", "最初", "全体", "全体像", "用意", "実際",
         "結局", "必要", "大事", "注意", "特", "基本", "基本的", "一通", "正直", "感", "気", "確認", "参考", "自分",
+        // How casual messages frame a question: the way of doing (やり方, 〜した方がいい), hearsay and the manual itself
+        // (〜って話, 〜って聞いた, 〜に載ってる, 〜って書いてある), and filler (マジ, 今度, 普通, 思う, 言われた).
+        "方", "話", "聞", "載", "書", "マジ", "今度", "普通", "思", "言",
     };
 
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
@@ -248,14 +251,42 @@ public static partial class QuestionAnalyzer
                 word = word[1..]; // 何割 → 割, 何人 → 人: the counter is the content, 何 the question
             }
 
-            if (!JapaneseQuestionWords.Contains(word))
+            var parts = ScriptParts(word).ToList();
+            foreach (var part in parts)
             {
-                concepts.TryAdd(word, CjkConcept(word));
+                if (!JapaneseQuestionWords.Contains(part))
+                {
+                    // The last part of a compound is its head, what the compound is (保険 in ボランティア保険).
+                    concepts.TryAdd(part, CjkConcept(part) with { Head = parts.Count > 1 && ReferenceEquals(part, parts[^1]) });
+                }
             }
         }
 
         return [.. concepts.Values];
     }
+
+    /// <summary>
+    /// A run that joins a katakana word and a kanji word (ボランティア保険, 会計ソフト) is two words: each is a concept of
+    /// its own, so a word the manual lacks (保険, ソフト) counts as missing instead of riding on the bigrams of the
+    /// word it is attached to. Parts shorter than two characters stay attached (ネットワーク化).
+    /// </summary>
+    public static IEnumerable<string> ScriptParts(string word)
+    {
+        var start = 0;
+        var parts = new List<string>();
+        for (var i = 1; i <= word.Length; i++)
+        {
+            if (i == word.Length || IsKatakanaChar(word[i]) != IsKatakanaChar(word[i - 1]))
+            {
+                parts.Add(word[start..i]);
+                start = i;
+            }
+        }
+
+        return parts.Count > 1 && parts.All(p => p.Length >= 2) ? parts : [word];
+    }
+
+    private static bool IsKatakanaChar(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
 
     private static List<Concept> EnglishConcepts(string core, KnowledgeVocabulary vocabulary)
     {
@@ -369,7 +400,7 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>The word, then simple English inflections removed (plural, -ing, -ed), for glossary look-up.</summary>
-    private static IEnumerable<string> Stems(string word)
+    internal static IEnumerable<string> Stems(string word)
     {
         yield return word;
         if (word.Length <= 3)

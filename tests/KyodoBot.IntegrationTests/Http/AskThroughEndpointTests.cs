@@ -51,6 +51,41 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CasualQuestionTheManualDoesNotAnswerOutright_IsRefusedHonestly_WithDidYouMeanSections_ThatOpenWhenPressed()
+    {
+        var client = Start(BotApp.Anonymous(_database));
+
+        var refused = Reply(await (await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "団体の広報がへたくそで損してるケースってある？", expectReplies: true)))).Content.ReadAsStringAsync());
+
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", refused["text"]!.GetValue<string>());
+        var card = Descendants(refused["attachments"]![0]!["content"]).ToList();
+        Assert.Contains(card, n => n is JsonObject o && o["text"]?.GetValue<string>() == "もしかして、次の項目をお探しですか？");
+        var buttons = card
+            .Where(n => n is JsonObject o && o["data"]?["action"]?.GetValue<string>() == "section")
+            .Select(n => n!["data"]!["id"]!.GetValue<string>())
+            .ToList();
+        Assert.InRange(buttons.Count, 1, 3);
+        Assert.Contains("initiative-civic-env-2", buttons); // 情報発信力の向上: the section about groups' publicity
+
+        var press = Activities.PersonalMessage("http://localhost:1/", "", expectReplies: true);
+        press.Remove("text");
+        press["value"] = new JsonObject { ["action"] = "section", ["id"] = "initiative-civic-env-2", ["lang"] = "ja" };
+        var shown = Reply(await (await client.SendAsync(Activities.Post(press))).Content.ReadAsStringAsync());
+
+        Assert.Contains("情報発信", shown["text"]!.GetValue<string>());
+        await using var db = await Db();
+        Assert.False((await db.Questions.AsNoTracking().SingleAsync()).Answered); // the refusal is recorded for the editors
+    }
+
+    private static IEnumerable<JsonNode?> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { node }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
+
+    [Fact]
     public async Task Feedback_WithForgedCardData_IsStoredUnderTheUserWhoPressed_NeverTheIdInTheData()
     {
         var client = Start(BotApp.Anonymous(_database));

