@@ -42,12 +42,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
 
-    /// <summary>
-    /// Dictionary-only matches that make one section score this many times the next are not discounted: a hint
-    /// that fits several sections equally proves little, one that singles a section out is the answer (ADR 0017).
-    /// </summary>
-    private const double DictionaryLead = 2.0;
-
     private readonly KnowledgeBase _knowledge;
     private readonly Texts _texts;
     private readonly ILogger<KnowledgeAnswerer> _logger;
@@ -96,10 +90,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var unit = ChooseUnit(q, weights, ranked);
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
         var confidence = Math.Round(coverage * Math.Min(1, matched / EvidenceNeeded), 3);
-        if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full) && !SinglesOut(ranked))
+        if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full))
         {
-            // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own,
-            // unless the hints point at one section far ahead of every other.
+            // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
             confidence = Math.Round(confidence * DictionaryOnlyFactor, 3);
         }
 
@@ -245,10 +238,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         question.Concepts.Any(c => !c.Context && c.Weight >= 1 && c.MatchIn(entry.Full) >= 0.999);
 
     /// <summary>True when every concept the text matches came from the dictionary extract alone.</summary>
-    /// <summary>The first section scores at least <see cref="DictionaryLead"/> times the second (or is alone).</summary>
-    private static bool SinglesOut(IReadOnlyList<RankedSection> ranked) =>
-        ranked.Count == 1 || ranked[0].Score >= DictionaryLead * ranked[1].Score;
-
     private static bool OnlyDictionaryMatched(Question question, AnalyzedText text)
     {
         var any = false;
