@@ -237,25 +237,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Theory]
-    [InlineData("Our section has started a project with a local neighbourhood association. We keep disagreeing about what the project is for. What does the manual say we should do first?", "principle-1")]
-    [InlineData("What is the population of the city?", null)]
-    [InlineData("link", null)]
-    public void DictionaryOnlyMatch_IsAnAnswer_OnlyWhenItSinglesOutOneSection(string text, string? section)
+    [InlineData("What is the population of the city?")]
+    [InlineData("link")]
+    public void DictionaryOnlyMatch_StaysAHint_EvenWhenItSinglesOutOneSection(string text)
     {
-        var index = fixture.Knowledge.Current;
-        var question = index.Analyze(text);
-        var ranked = index.Rank(question, index.Weights(question));
-        Assert.Contains(question.Concepts, c => c.FromDictionary && !c.Context && c.MatchIn(ranked[0].Entry.Full) > 0);
-        Assert.DoesNotContain(question.Concepts, c => !c.FromDictionary && !c.Context && c.MatchIn(ranked[0].Entry.Full) > 0);
-
-        var answer = Ask(text);
-
-        Assert.Equal(section is not null, answer.Answered);
-        Assert.Equal(section is not null, ranked.Count == 1 || ranked[0].Score >= 2 * ranked[1].Score);
-        if (section is not null)
-        {
-            Assert.Equal(section, answer.Citations[0].Id);
-        }
+        // Lifting the discount for a section far ahead of the next (tried in round 2) answered an IT-helpdesk question
+        // of the lead's unseen set from 連携体制 ("connect" → 連携) with confidence 1.00, so the discount always applies.
+        Assert.False(Ask(text).Answered);
     }
 
     [Fact]
