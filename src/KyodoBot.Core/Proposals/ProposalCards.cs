@@ -118,8 +118,8 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
                     ["valueColor"] = flag ? "Attention" : "Default",
                     ["short"] = !isLong,
                     ["long"] = isLong,
-                    // A long answer stands apart from the row above it, so its label is not read as that row's.
-                    ["spacing"] = isLong ? "Medium" : "Small",
+                    // Rows sit as close as a FactSet's; a long answer stands apart, so its label is not read as the row above's.
+                    ["spacing"] = isLong ? "Medium" : "None",
                 };
             }).ToArray()),
         }).ToArray());
@@ -133,13 +133,16 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
     internal static string Circled(int number) =>
         number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : number.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>「公開の原則」 → 「公開」: the legend says once that these are principles.</summary>
+    private static string ShortName(string name) => name.EndsWith("の原則", StringComparison.Ordinal) ? name[..^3] : name;
+
     /// <summary>One line explaining the circled numbers of the principles that the shown fields serve.</summary>
     private string Legend(DialogDefinition definition, DialogSummary summary, Language language)
     {
         var shown = summary.Sections.SelectMany(s => s.Items).Select(i => definition.Fields.FirstOrDefault(f => f.Id == i.FieldId)?.Principle)
             .OfType<int>().ToHashSet();
         var entries = definition.Principles.Where(p => shown.Contains(p.Number))
-            .Select(p => $"{Circled(p.Number)} {p.Name.Get(language)}");
+            .Select(p => $"{Circled(p.Number)} {ShortName(p.Name.Get(language))}");
         return shown.Count == 0 ? "" : texts.Get(language, "proposal.review.principleLegend", string.Join(texts.Get(language, "proposal.review.principleLegendSeparator"), entries));
     }
 

@@ -103,7 +103,7 @@ public sealed class CompactProposalCardTests : IAsyncLifetime
         Assert.Equal("None", answer["items"]![1]!["spacing"]!.GetValue<string>());
         Assert.Equal(LongDescription, answer["items"]![1]!["inlines"]![0]!["text"]!.GetValue<string>());
         Assert.True(ProposalCards.IsLong(LongDescription));
-        Assert.All(Answers(Summary()).Where(IsRow), a => Assert.Equal("Small", a["spacing"]!.GetValue<string>()));
+        Assert.All(Answers(Summary()).Where(IsRow), a => Assert.Equal("None", a["spacing"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -119,9 +119,8 @@ public sealed class CompactProposalCardTests : IAsyncLifetime
         Assert.Contains("代表者名", labels);
         var legend = Assert.Single(card["body"]!.AsArray().OfType<JsonObject>(), e => e["text"]?.GetValue<string>().StartsWith("丸数字は", StringComparison.Ordinal) == true);
         var text = legend["text"]!.GetValue<string>();
-        Assert.Contains("① 目的共有の原則", text);
-        Assert.Contains("② 相互理解の原則", text);
-        Assert.Contains("⑦ 時限性の原則", text);
+        Assert.Contains("① 目的共有　② 相互理解　③ 自主性　④ 役割分担　⑤ 対等　⑥ 公開　⑦ 時限性", text);
+        Assert.Contains("協働の原則", text);
     }
 
     [Fact]
