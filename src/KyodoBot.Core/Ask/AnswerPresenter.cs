@@ -95,14 +95,14 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         return data;
     }
 
-    /// <summary>Teams cuts a button title after about 20 full-width characters without a mark; we cut it visibly.</summary>
-    public const int MaxButtonTitle = 20;
-
+    /// <summary>
+    /// Related sections are links (a container with a select action), not buttons: Teams and the Playground cut a
+    /// button title after about 20 full-width characters, a wrapping text shows the whole title (issue #12, item 5).
+    /// </summary>
     private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>
         new(sections.Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s.Id,
-            ["title"] = s.Title.Length <= MaxButtonTitle ? s.Title : s.Title[..(MaxButtonTitle - 1)] + "…",
-            ["tooltip"] = s.Title,
+            ["title"] = s.Title,
         }).ToArray());
 }

@@ -24,6 +24,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
         var definition = catalog.Get(DialogCatalog.ProposalIntake);
         var summary = engine.Summarize(definition, answers, language);
         var (flags, flagged) = Flags(definition, answers, language);
+        var legend = Legend(definition, summary, language);
         var decided = shown is ProposalState.Accepted or ProposalState.Returned;
         var data = new JsonObject
         {
@@ -36,6 +37,8 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["flags"] = flags,
             ["noFlagsShown"] = flags.Count == 0,
             ["noFlags"] = T("proposal.review.noFlags"),
+            ["hasLegend"] = legend.Length > 0,
+            ["legend"] = legend,
             ["facts"] = new JsonArray(
                 Fact(T("proposal.review.organization"), proposal.Organization),
                 Fact(T("proposal.review.proposer"), proposal.ProposerName ?? proposal.ProposerId),
@@ -48,7 +51,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
                 : "",
             ["hasReturnComment"] = !string.IsNullOrEmpty(proposal.ReturnComment),
             ["returnComment"] = proposal.ReturnComment ?? "",
-            ["sections"] = Sections(summary, language, flagged: flagged),
+            ["sections"] = Sections(summary, language, principlesOf: definition, flagged: flagged),
             ["open"] = shown == ProposalState.UnderReview,
             ["proposalId"] = proposal.Id,
             ["acceptLabel"] = T("proposal.review.accept"),
@@ -69,7 +72,7 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["lang"] = CardLanguage.Code(language),
             ["heading"] = summary.Title,
             ["intro"] = T("dialog.summary.intro"),
-            ["sections"] = Sections(summary, language, withPrinciples: false),
+            ["sections"] = Sections(summary, language),
             ["actionsHint"] = T("dialog.summary.actions"),
             ["submitLabel"] = T("proposal.summary.submit"),
             ["submitCommand"] = T("proposal.summary.submit"),
@@ -91,23 +94,57 @@ public sealed class ProposalCards(CardTemplates cards, DialogCatalog catalog, Di
             ["hint"] = texts.Get(language, "proposal.summary.doneHint"),
         });
 
-    private JsonArray Sections(DialogSummary summary, Language language, bool withPrinciples = true, IReadOnlySet<string>? flagged = null) =>
+    /// <summary>
+    /// The answers, compact (issue #12, item 5): a short answer is one row, label beside value; a long or multi-line
+    /// answer keeps its label above the wrapped text. On the review card a field's principle is a circled number
+    /// (「提案団体名 ②」) explained once by <see cref="Legend"/>, not 「（「2 相互理解の原則」）」 on every label.
+    /// Values stay in TextRuns (never Markdown).
+    /// </summary>
+    private JsonArray Sections(DialogSummary summary, Language language, DialogDefinition? principlesOf = null, IReadOnlySet<string>? flagged = null) =>
         new(summary.Sections.Select(section => (JsonNode)new JsonObject
         {
             ["title"] = section.Title,
             ["items"] = new JsonArray(section.Items.Select(item =>
             {
                 var flag = flagged?.Contains(item.FieldId) == true;
-                // Reviewers check against the principles; on the proposer's summary the tags made the card ~2,000 px tall.
-                var label = item.Principle is null || !withPrinciples ? item.Label : $"{item.Label}（{item.Principle}）";
+                var number = principlesOf?.Fields.FirstOrDefault(f => f.Id == item.FieldId)?.Principle;
+                var label = number is { } n ? $"{item.Label} {Circled(n)}" : item.Label;
+                var value = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment);
+                var isLong = IsLong(value);
                 return (JsonNode)new JsonObject
                 {
                     ["label"] = flag ? "⚠ " + label : label,
-                    ["value"] = (item.Value ?? texts.Get(language, "dialog.summary.notGiven")) + (item.Comment is null ? "" : " — " + item.Comment),
+                    ["value"] = value,
                     ["valueColor"] = flag ? "Attention" : "Default",
+                    ["short"] = !isLong,
+                    ["long"] = isLong,
+                    // Rows sit as close as a FactSet's; a long answer stands apart, so its label is not read as the row above's.
+                    ["spacing"] = isLong ? "Medium" : "None",
                 };
             }).ToArray()),
         }).ToArray());
+
+    /// <summary>Longer than this (or with a line break) an answer gets the card's full width under its label.</summary>
+    public const int MaxRowValue = 40;
+
+    internal static bool IsLong(string value) => value.Length > MaxRowValue || value.Contains('\n', StringComparison.Ordinal);
+
+    /// <summary>① … ⑳ for 1 … 20 (the principles are 1–7); the plain number beyond.</summary>
+    internal static string Circled(int number) =>
+        number is >= 1 and <= 20 ? ((char)('①' + number - 1)).ToString() : number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>「公開の原則」 → 「公開」: the legend says once that these are principles.</summary>
+    private static string ShortName(string name) => name.EndsWith("の原則", StringComparison.Ordinal) ? name[..^3] : name;
+
+    /// <summary>One line explaining the circled numbers of the principles that the shown fields serve.</summary>
+    private string Legend(DialogDefinition definition, DialogSummary summary, Language language)
+    {
+        var shown = summary.Sections.SelectMany(s => s.Items).Select(i => definition.Fields.FirstOrDefault(f => f.Id == i.FieldId)?.Principle)
+            .OfType<int>().ToHashSet();
+        var entries = definition.Principles.Where(p => shown.Contains(p.Number))
+            .Select(p => $"{Circled(p.Number)} {ShortName(p.Name.Get(language))}");
+        return shown.Count == 0 ? "" : texts.Get(language, "proposal.review.principleLegend", string.Join(texts.Get(language, "proposal.review.principleLegendSeparator"), entries));
+    }
 
     /// <summary>
     /// What a reviewer needs at a glance, formatted by us (never Markdown from the proposer, except the department

@@ -11,7 +11,7 @@ public sealed class AnswerPresenterTests : IAsyncLifetime
     private readonly BotTestHost _host = new();
 
     [Fact]
-    public void LongRelatedSectionTitle_IsCutVisiblyOnTheButton_AndKeptWholeInTheTooltip()
+    public void LongRelatedSectionTitle_IsShownWhole_AsAWrappingLinkThatOpensTheSection()
     {
         const string title = "第4章 協働の推進に向けた取り組み ＞ 協働事業の評価の仕組みづくり";
         var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
@@ -19,12 +19,43 @@ public sealed class AnswerPresenterTests : IAsyncLifetime
 
         var card = JsonNode.Parse(presenter.Present(answer, new FeedbackKey("a1", "質問", "principle-7", 0.9), Language.Japanese, aiGenerated: false).CardJson!)!;
 
-        var button = card["body"]!.AsArray().Select(b => b?["actions"]).OfType<JsonArray>().SelectMany(a => a)
-            .Single(a => a!["data"]?["action"]?.GetValue<string>() == "section")!;
-        Assert.Equal(AnswerPresenter.MaxButtonTitle, button["title"]!.GetValue<string>().Length);
-        Assert.EndsWith("…", button["title"]!.GetValue<string>());
-        Assert.Equal(title, button["tooltip"]!.GetValue<string>());
+        AssertWholeTitleLink(card, title, "initiative-3");
     }
+
+    [Fact]
+    public void ARefusalsSuggestions_AreWholeTitleLinksToo()
+    {
+        const string title = "第4章 協働の推進に向けた取り組み ＞ 協働事業の評価の仕組みづくり";
+        var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
+        var answer = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0.1, [], [new SectionRef("initiative-3", title)], false);
+
+        var card = JsonNode.Parse(presenter.Present(answer, new FeedbackKey("a1", "質問", "", 0.1), Language.Japanese, aiGenerated: false).CardJson!)!;
+
+        AssertWholeTitleLink(card, title, "initiative-3");
+    }
+
+    /// <summary>
+    /// No button for a section (Teams and the Playground cut a button title after ~20 full-width characters): a
+    /// container whose select action opens the section, with the whole title in a TextRun (which wraps).
+    /// </summary>
+    private static void AssertWholeTitleLink(JsonNode card, string title, string id)
+    {
+        Assert.DoesNotContain(Descendants(card), n => n["type"]?.GetValue<string>() == "ActionSet"
+            && n["actions"]!.AsArray().Any(a => a?["data"]?["action"]?.GetValue<string>() == "section"));
+        var link = Assert.Single(Descendants(card), n => n["selectAction"]?["data"]?["action"]?.GetValue<string>() == "section");
+        Assert.Equal("Container", link["type"]!.GetValue<string>());
+        Assert.Equal(id, link["selectAction"]!["data"]!["id"]!.GetValue<string>());
+        Assert.Equal(title, link["selectAction"]!["title"]!.GetValue<string>());
+        var runs = link["items"]!.AsArray().Single()!["inlines"]!.AsArray().Select(r => r!["text"]!.GetValue<string>());
+        Assert.Contains(title, runs);
+    }
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Descendants(p.Value))),
+        JsonArray a => a.SelectMany(Descendants),
+        _ => [],
+    };
 
     public Task InitializeAsync() => Task.CompletedTask;
 

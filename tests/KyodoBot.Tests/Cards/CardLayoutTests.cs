@@ -5,13 +5,12 @@ namespace KyodoBot.Tests.Cards;
 
 /// <summary>
 /// On the summary, review and recorded-evaluation cards a grey label belongs to the answer below it: the answer sits
-/// right under its label, and the next label keeps its distance from the previous answer.
+/// right under its label, and the next label keeps its distance from the previous answer. (The proposal summary and
+/// review cards put short answers in rows beside their labels: <c>CompactProposalCardTests</c>.)
 /// </summary>
 public sealed class CardLayoutTests
 {
     [Theory]
-    [InlineData("proposal-summary")]
-    [InlineData("proposal-review")]
     [InlineData("evaluation-recorded")]
     public void LabelledAnswers_SitUnderTheirOwnLabel(string name)
     {

@@ -44,12 +44,12 @@ public sealed class AskTests : IAsyncLifetime
             .Select(d => (Id: d["id"]!.ToString(), Title: ((JObject)d.Parent!.Parent!)["title"]!.ToString())).ToList();
         Assert.NotEmpty(followUps);
         Assert.DoesNotContain(followUps, f => cited.Contains(f.Id));
-        var timeLimited = Assert.Single(followUps, f => f.Title.Contains("時限性", StringComparison.Ordinal));
+        var timeLimited = Assert.Single(followUps, f => f.Title.Contains("定期的に評価", StringComparison.Ordinal)); // 7 時限性の原則
 
         var opened = Assert.Single(await adapter.SendAsync(_host.Bot, Submit(adapter, new { action = "section", id = timeLimited.Id })));
 
-        // The button shows the title shortened (…); the section's card has it whole.
-        Assert.Contains(timeLimited.Title.TrimEnd('…'), opened.CardJson());
+        // The link shows the whole title, as the section's card does.
+        Assert.Contains(timeLimited.Title, opened.CardJson());
         Assert.DoesNotContain("該当する記載が見つかりませんでした", opened.Text);
     }
 
