@@ -115,31 +115,7 @@ public static partial class KnowledgeParser
             var line = lines[i].TrimEnd();
             if (HeadingStart().IsMatch(line))
             {
-                var match = Heading().Match(line);
-                if (!match.Success)
-                {
-                    throw new KnowledgeFormatException(fileName, lineNo, "heading without an id: end it with {#section-id}");
-                }
-
-                var id = match.Groups["id"].Value;
-                var title = match.Groups["title"].Value.Trim();
-                if (!IdPattern().IsMatch(id))
-                {
-                    throw new KnowledgeFormatException(fileName, lineNo, $"section id '{id}' may only use letters, digits, '-' and '_'");
-                }
-
-                if (title.Length == 0)
-                {
-                    throw new KnowledgeFormatException(fileName, lineNo, $"section '{id}' has no title");
-                }
-
-                if (seen.TryGetValue(id, out var firstLine))
-                {
-                    throw new KnowledgeFormatException(fileName, lineNo, $"duplicate section id '{id}' (first used on line {firstLine})");
-                }
-
-                seen[id] = lineNo;
-                current = new Draft(id, title, match.Groups["hashes"].Value.Length, lineNo);
+                current = ReadHeading(fileName, lineNo, line, seen);
                 drafts.Add(current);
                 expectRelated = true;
                 continue;
@@ -155,39 +131,7 @@ public static partial class KnowledgeParser
                 continue;
             }
 
-            var related = RelatedComment().Match(line.Trim());
-            if (related.Success)
-            {
-                if (!expectRelated)
-                {
-                    throw new KnowledgeFormatException(fileName, lineNo, "a related comment must directly follow its heading");
-                }
-
-                current.Related.AddRange(related.Groups["ids"].Value
-                    .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-                expectRelated = false;
-                continue;
-            }
-
-            var questions = QuestionsComment().Match(line.Trim());
-            if (questions.Success)
-            {
-                // Alternate phrasings may sit anywhere in the section; they do not end the place for "related".
-                current.Questions.AddRange(questions.Groups["many"].Success
-                    ? questions.Groups["many"].Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                    : [questions.Groups["one"].Value.Trim()]);
-                continue;
-            }
-
-            if (line.Trim().Length > 0)
-            {
-                expectRelated = false;
-            }
-
-            if (!HtmlComment().IsMatch(line.Trim()))
-            {
-                current.Body.Add(line);
-            }
+            ReadBodyLine(fileName, lineNo, line, current, ref expectRelated);
         }
 
         if (drafts.Count == 0)
@@ -196,6 +140,74 @@ public static partial class KnowledgeParser
         }
 
         return drafts;
+    }
+
+    /// <summary>A heading line <c>## Title {#id}</c>: a checked id, unique in the file, and a title.</summary>
+    private static Draft ReadHeading(string fileName, int lineNo, string line, Dictionary<string, int> seen)
+    {
+        var match = Heading().Match(line);
+        if (!match.Success)
+        {
+            throw new KnowledgeFormatException(fileName, lineNo, "heading without an id: end it with {#section-id}");
+        }
+
+        var id = match.Groups["id"].Value;
+        var title = match.Groups["title"].Value.Trim();
+        if (!IdPattern().IsMatch(id))
+        {
+            throw new KnowledgeFormatException(fileName, lineNo, $"section id '{id}' may only use letters, digits, '-' and '_'");
+        }
+
+        if (title.Length == 0)
+        {
+            throw new KnowledgeFormatException(fileName, lineNo, $"section '{id}' has no title");
+        }
+
+        if (seen.TryGetValue(id, out var firstLine))
+        {
+            throw new KnowledgeFormatException(fileName, lineNo, $"duplicate section id '{id}' (first used on line {firstLine})");
+        }
+
+        seen[id] = lineNo;
+        return new Draft(id, title, match.Groups["hashes"].Value.Length, lineNo);
+    }
+
+    /// <summary>A line inside a section: its related comment (right under the heading), alternate phrasings, or text.</summary>
+    private static void ReadBodyLine(string fileName, int lineNo, string line, Draft current, ref bool expectRelated)
+    {
+        var related = RelatedComment().Match(line.Trim());
+        if (related.Success)
+        {
+            if (!expectRelated)
+            {
+                throw new KnowledgeFormatException(fileName, lineNo, "a related comment must directly follow its heading");
+            }
+
+            current.Related.AddRange(related.Groups["ids"].Value
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+            expectRelated = false;
+            return;
+        }
+
+        var questions = QuestionsComment().Match(line.Trim());
+        if (questions.Success)
+        {
+            // Alternate phrasings may sit anywhere in the section; they do not end the place for "related".
+            current.Questions.AddRange(questions.Groups["many"].Success
+                ? questions.Groups["many"].Value.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                : [questions.Groups["one"].Value.Trim()]);
+            return;
+        }
+
+        if (line.Trim().Length > 0)
+        {
+            expectRelated = false;
+        }
+
+        if (!HtmlComment().IsMatch(line.Trim()))
+        {
+            current.Body.Add(line);
+        }
     }
 
     private static List<KnowledgeSection> Link(List<Draft> drafts, string fileId, string chapter, string source, string fileName)

@@ -143,12 +143,38 @@ public sealed class KnowledgeVocabulary
 
     public bool TryGetCanonical(ReadOnlySpan<char> term, out string canonical) => _synonymLookup.TryGetValue(term, out canonical!);
 
-    /// <summary>Reads both files from a knowledge folder; a missing file is an empty list, a broken one an error.</summary>
+    /// <summary>Reads the hand lists and the dictionary extracts of a knowledge folder; a missing file is empty, a broken one an error.</summary>
     public static KnowledgeVocabulary Load(string folder, ICollection<KnowledgeLoadError> errors)
     {
-        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
-        var glossary = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var synonyms = HandSynonyms(folder, errors);
+        var glossary = HandGlossary(folder, errors);
 
+        // The dictionary extracts come after the hand-written lists, which always win (ADR 0017).
+        AddDictionarySynonyms(folder, errors, synonyms);
+        var fromDictionary = AddDictionaryGlossary(folder, errors, synonyms, glossary);
+
+        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (reading, word) in Pairs(Path.Combine(folder, ReadingsDictionaryFile), errors))
+        {
+            var key = TextNormalizer.Key(reading);
+            if (key.Length >= MinReadingLength && word.Length > 0)
+            {
+                readings.TryAdd(key, TextNormalizer.Key(word));
+            }
+        }
+
+        var predicates = Pairs(Path.Combine(folder, PredicatesDictionaryFile), errors)
+            .Select(p => TextNormalizer.Key(p.Key))
+            .Where(w => w.Length > 0)
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates };
+    }
+
+    /// <summary><c>_synonyms.yaml</c>: each variant → its canonical word.</summary>
+    private static Dictionary<string, string> HandSynonyms(string folder, ICollection<KnowledgeLoadError> errors)
+    {
+        var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var entry in Entries(Path.Combine(folder, SynonymsFile), "synonyms", errors))
         {
             var canonical = TextNormalizer.Key(Scalar(entry, "canonical"));
@@ -167,6 +193,13 @@ public sealed class KnowledgeVocabulary
             }
         }
 
+        return synonyms;
+    }
+
+    /// <summary><c>_glossary.yaml</c>: each English word → the manual's Japanese words.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> HandGlossary(string folder, ICollection<KnowledgeLoadError> errors)
+    {
+        var glossary = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         foreach (var entry in Entries(Path.Combine(folder, GlossaryFile), "terms", errors))
         {
             var japanese = Scalars(entry, "ja").Select(TextNormalizer.Key).Where(j => j.Length > 0).ToArray();
@@ -180,7 +213,12 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        // The dictionary extracts come after the hand-written lists, which always win (ADR 0017).
+        return glossary;
+    }
+
+    /// <summary>Sudachi's synonym groups, under the hand list: a variant the hand list already knows is left alone.</summary>
+    private static void AddDictionarySynonyms(string folder, ICollection<KnowledgeLoadError> errors, Dictionary<string, string> synonyms)
+    {
         var handCanonicals = synonyms.Values.ToHashSet(StringComparer.Ordinal);
         foreach (var (variant, canonical) in Pairs(Path.Combine(folder, SynonymDictionaryFile), errors))
         {
@@ -192,7 +230,12 @@ public sealed class KnowledgeVocabulary
                 synonyms.TryAdd(key, target);
             }
         }
+    }
 
+    /// <summary>EDICT's English words, under the hand glossary; returns the English words that came from EDICT alone.</summary>
+    private static HashSet<string> AddDictionaryGlossary(
+        string folder, ICollection<KnowledgeLoadError> errors, Dictionary<string, string> synonyms, Dictionary<string, IReadOnlyList<string>> glossary)
+    {
         var fromDictionary = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (english, japanese) in Pairs(Path.Combine(folder, EnglishDictionaryFile), errors))
         {
@@ -208,22 +251,7 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        var readings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (reading, word) in Pairs(Path.Combine(folder, ReadingsDictionaryFile), errors))
-        {
-            var key = TextNormalizer.Key(reading);
-            if (key.Length >= MinReadingLength && word.Length > 0)
-            {
-                readings.TryAdd(key, TextNormalizer.Key(word));
-            }
-        }
-
-        var predicates = Pairs(Path.Combine(folder, PredicatesDictionaryFile), errors)
-            .Select(p => TextNormalizer.Key(p.Key))
-            .Where(w => w.Length > 0)
-            .ToHashSet(StringComparer.Ordinal);
-
-        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates };
+        return fromDictionary;
     }
 
     /// <summary>The tab-separated pairs of a dictionary extract (<c>#</c> starts a comment); a missing file is empty.</summary>
