@@ -49,7 +49,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, HelpCommand>();
 
         services.AddKyodoKnowledge();
-        services.AddKyodoKnowledgeUploads(configuration);
+        services.AddKyodoKnowledgeUploads();
         services.AddKyodoGrounding(configuration);
         services.AddKyodoAsk();
 

@@ -56,7 +56,8 @@ public sealed class KnowledgeUploads(
             return Say("upload.wrongType", Markdown.Escape(name));
         }
 
-        if (!Uri.TryCreate(file.DownloadUrl, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http"))
+        // Teams' download URLs are https; plain http only to this machine (local emulators, tests).
+        if (!Uri.TryCreate(file.DownloadUrl, UriKind.Absolute, out var url) || !(url.Scheme == "https" || (url.Scheme == "http" && url.IsLoopback)))
         {
             return Say("upload.downloadFailed", Markdown.Escape(name), "URL");
         }
