@@ -10,7 +10,7 @@ namespace KyodoBot.IntegrationTests.Fakes;
 /// <summary>
 /// A local HTTP server standing in for the SharePoint/OneDrive download URLs Teams puts in a file attachment:
 /// <c>/files/{name}</c> serves what the test put there, <see cref="EndlessUrl"/> streams zeros with no length until the client
-/// stops reading, <c>/missing</c> is 404. Records every path requested.
+/// stops reading, <c>/missing</c> is 404, <c>/slow</c> answers after 30 s. Records every path requested.
 /// </summary>
 public sealed class FileServer : IAsyncDisposable
 {
@@ -58,6 +58,11 @@ public sealed class FileServer : IAsyncDisposable
             await context.Response.Body.WriteAsync(content, context.RequestAborted);
         });
         app.MapGet("/missing", () => Results.NotFound());
+        app.MapGet("/slow", async (HttpContext context) =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Ok();
+        });
         await app.StartAsync();
         server.BaseUrl = app.Urls.Single().TrimEnd('/');
         server.StartEndless();

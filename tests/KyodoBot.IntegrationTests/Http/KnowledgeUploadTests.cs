@@ -152,6 +152,16 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowDownload_TimesOut_AndSaysSo()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var reply = await SendAsync(FileMessage(Admin, Docx, _files.BaseUrl + "/slow"));
+
+        Assert.Contains("時間切れ", Text(reply));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"took {started.Elapsed}");
+    }
+
+    [Fact]
     public async Task NotReallyAWordFile_IsAClearReadError()
     {
         var reply = await SendAsync(FileMessage(Admin, Docx, _files.Put(Docx, "これは Word ではありません"u8.ToArray())));
@@ -280,6 +290,7 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
         var settings = BotApp.Anonymous(_database);
         settings["Kyodo:Admins"] = "aad-" + Admin;
         settings[KnowledgeUploadOptions.MaxBytesKey] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings[KnowledgeUploadOptions.TimeoutKey] = "2";
         return new BotApp(settings, services => services.AddSingleton(new KnowledgeBase(_knowledge)));
     }
 
