@@ -149,7 +149,18 @@ public sealed class KnowledgeUploads(
                 return new CardExecuteResult(KnowledgeUploadCard.Render(warned, texts, language), T("upload.nowReplaces", name));
             }
 
-            File.Move(store.ContentPath(upload.Id), target, overwrite: true);
+            try
+            {
+                File.Move(store.ContentPath(upload.Id), target, overwrite: true);
+            }
+            catch (FileNotFoundException)
+            {
+                // Another instance sharing the folder published or cancelled it a moment ago.
+                var now = await store.FindAsync(upload.Id, cancellationToken) ?? upload;
+                return new CardExecuteResult(KnowledgeUploadCard.Render(now, texts, language),
+                    T(now.State == UploadState.Cancelled ? "upload.alreadyCancelled" : "upload.alreadyPublished", name));
+            }
+
             decided = decided with { State = UploadState.Published };
             await store.SaveAsync(decided, cancellationToken);
             logger.LogInformation("Knowledge upload {Id}: {File} published by {User}", upload.Id, upload.FileName, turn.AadObjectId);
