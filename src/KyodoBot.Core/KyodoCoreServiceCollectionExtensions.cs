@@ -9,6 +9,7 @@ using KyodoBot.Core.Grounding;
 using KyodoBot.Core.Help;
 using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Knowledge;
+using KyodoBot.Core.Knowledge.Uploads;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Proposals;
 using KyodoBot.Core.Storage;
@@ -48,6 +49,7 @@ public static class KyodoCoreServiceCollectionExtensions
         services.AddSingleton<ICommand, HelpCommand>();
 
         services.AddKyodoKnowledge();
+        services.AddKyodoKnowledgeUploads();
         services.AddKyodoGrounding(configuration);
         services.AddKyodoAsk();
 

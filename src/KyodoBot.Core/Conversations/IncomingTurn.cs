@@ -36,4 +36,18 @@ public sealed record IncomingTurn
     /// taken from card data: for what a client must not choose, such as the card form (ADR 0004).
     /// </summary>
     public Language ConversationLanguage { get; init; } = Language.Japanese;
+    /// <summary>Files sent with the message (Teams' file download info in a personal chat; empty otherwise).</summary>
+    public IReadOnlyList<IncomingFile> Files { get; init; } = [];
+}
+
+/// <summary>
+/// A file a user sent the bot in a personal chat: the name Teams shows, a short-lived pre-authenticated download URL,
+/// the type Teams reports (the extension, e.g. "pdf"), and Teams' id for it. All client-side data: validate.
+/// </summary>
+public sealed record IncomingFile(string Name, string DownloadUrl, string? FileType, string? UniqueId);
+
+/// <summary>What takes a turn that carries files (the admins' knowledge upload); the router gives it such turns first.</summary>
+public interface IFileUploadHandler
+{
+    Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, IncomingFile file, CancellationToken cancellationToken);
 }

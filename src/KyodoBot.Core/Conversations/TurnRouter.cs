@@ -21,6 +21,7 @@ public sealed class TurnRouter
     private readonly IReadOnlyList<IActiveDialog> _dialogs;
     private readonly ILogger<TurnRouter> _logger;
     private readonly ConversationLanguages _languages;
+    private readonly IFileUploadHandler? _files;
 
     public TurnRouter(
         IEnumerable<ICommand> commands,
@@ -29,8 +30,10 @@ public sealed class TurnRouter
         IEnumerable<IActiveDialog> dialogs,
         IFallbackHandler fallback,
         ConversationLanguages languages,
-        ILogger<TurnRouter> logger)
+        ILogger<TurnRouter> logger,
+        IEnumerable<IFileUploadHandler>? files = null)
     {
+        _files = files?.LastOrDefault();
         _languages = languages;
         _dialogs = dialogs.ToList();
         _executes = executes.ToDictionary(e => e.Verb, StringComparer.Ordinal);
@@ -47,6 +50,13 @@ public sealed class TurnRouter
     public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, CancellationToken cancellationToken)
     {
         turn = await WithLanguageAsync(turn, turn.Value, cancellationToken);
+        if (turn.Files.Count > 0 && _files is not null)
+        {
+            // One file a message is what Teams sends from the personal chat; a second one is named in the reply.
+            _logger.LogInformation("File {FileType} in {ConversationKind} conversation", turn.Files[0].FileType, turn.Kind);
+            return await _files.HandleAsync(turn, turn.Files[0], cancellationToken);
+        }
+
         if (CardAction(turn.Value) is { } action)
         {
             if (_cardActions.TryGetValue(action, out var handler))

@@ -14,13 +14,16 @@ public sealed class KnowledgeBase : IKnowledgeBase
 {
     private readonly Lock _reloadLock = new();
     private readonly ILogger<KnowledgeBase> _logger;
+    private readonly Documents.DocumentCache _documents;
     private KnowledgeIndex? _current;
     private long _version;
 
-    public KnowledgeBase(string folder, ILogger<KnowledgeBase>? logger = null)
+    /// <param name="documents">Keeps the sections of unchanged Word/PDF files between reloads (a new cache when null).</param>
+    public KnowledgeBase(string folder, ILogger<KnowledgeBase>? logger = null, Documents.DocumentCache? documents = null)
     {
         Folder = folder;
         _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
+        _documents = documents ?? new Documents.DocumentCache();
     }
 
     public string Folder { get; }
@@ -75,7 +78,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
     private KnowledgeIndex Load()
     {
         var stopwatch = Stopwatch.StartNew();
-        var index = KnowledgeIndex.Build(Folder);
+        var index = KnowledgeIndex.Build(Folder, _documents);
         stopwatch.Stop();
         LastLoadDuration = stopwatch.Elapsed;
 

@@ -179,8 +179,9 @@ public sealed class KnowledgeIndex
     /// Builds a snapshot from a folder: every <c>*.md</c> not starting with <c>_</c> and every Word or PDF document
     /// (<see cref="Documents.KnowledgeDocuments"/>), in file-name order. A file that
     /// breaks the format, or reuses a section id of an earlier file, is skipped and reported; the rest is indexed.
+    /// With a <paramref name="documents"/> cache, a Word/PDF file unchanged since the last build is not read again.
     /// </summary>
-    public static KnowledgeIndex Build(string folder)
+    public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null)
     {
         var errors = new List<KnowledgeLoadError>();
         var vocabulary = System.IO.Directory.Exists(folder) ? KnowledgeVocabulary.Load(folder, errors) : KnowledgeVocabulary.Empty;
@@ -197,7 +198,7 @@ public sealed class KnowledgeIndex
             try
             {
                 var parsed = Documents.KnowledgeDocuments.IsDocument(name)
-                    ? Documents.KnowledgeDocuments.Load(path).Sections
+                    ? (documents is null ? Documents.KnowledgeDocuments.Load(path) : documents.Load(path)).Sections
                     : KnowledgeParser.Parse(name, File.ReadAllText(path));
                 if (parsed.FirstOrDefault(s => ids.Contains(s.Id)) is { } duplicate)
                 {
@@ -221,6 +222,7 @@ public sealed class KnowledgeIndex
             }
         }
 
+        documents?.Retain(files.Where(Documents.KnowledgeDocuments.IsDocument));
         return Build(sections, vocabulary, errors);
     }
 

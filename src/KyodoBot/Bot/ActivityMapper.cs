@@ -40,8 +40,21 @@ public static class ActivityMapper
             // Core refines both with the language the conversation is in (ConversationLanguages).
             Language = LanguageResolver.Resolve(activity.Text, defaultLanguage),
             ConversationLanguage = LanguageResolver.Resolve(activity.Text, defaultLanguage),
+            Files = kind == ConversationKind.Personal ? FilesOf(activity) : [],
         };
     }
+
+    /// <summary>
+    /// The files of a personal-chat message: Teams sends each as an attachment of type
+    /// <see cref="FileDownloadInfo.ContentType"/> whose content has the download URL (with <c>supportsFiles</c> in the manifest).
+    /// </summary>
+    private static IReadOnlyList<IncomingFile> FilesOf(Activity activity) =>
+        activity.Attachments?
+            .Where(a => a.ContentType == FileDownloadInfo.ContentType && a.Content is not null)
+            .Select(a => (a.Name, Info: JObject.FromObject(a.Content)))
+            .Where(f => f.Info.Value<string>("downloadUrl") is { Length: > 0 })
+            .Select(f => new IncomingFile(f.Name ?? "", f.Info.Value<string>("downloadUrl")!, f.Info.Value<string>("fileType"), f.Info.Value<string>("uniqueId")))
+            .ToList() ?? [];
 
     /// <summary>What must be stored to reach this conversation later; for a channel, the channel rather than the thread.</summary>
     public static ConversationRecord ToRecord(Activity activity)

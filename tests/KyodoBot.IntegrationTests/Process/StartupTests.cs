@@ -35,6 +35,8 @@ public sealed class StartupTests
     [InlineData("Development", "Evaluation:ReminderTime", "Evaluation__ReminderTime", "9 o'clock")]
     [InlineData("Development", "Teams:RateLimits:PerTenantPerSecond", "Teams__RateLimits__PerTenantPerSecond", "0")]
     [InlineData("Development", "Kyodo:DefaultLanguage", "Kyodo__DefaultLanguage", "fr")]
+    [InlineData("Development", "Knowledge:MaxUploadBytes", "Knowledge__MaxUploadBytes", "20MB")]
+    [InlineData("Development", "Knowledge:UploadTimeoutSeconds", "Knowledge__UploadTimeoutSeconds", "0")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };

@@ -1,0 +1,38 @@
+using System.Globalization;
+using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Knowledge.Documents;
+
+namespace KyodoBot.Core.Knowledge.Uploads;
+
+/// <summary>
+/// Limits of the admins' upload: <c>Knowledge:MaxUploadBytes</c> (default 20 MB, at most the readers' 50 MB) and
+/// <c>Knowledge:UploadTimeoutSeconds</c> for the download (default 60). Parsed at registration: a bad value stops
+/// start-up naming the key.
+/// </summary>
+public sealed record KnowledgeUploadOptions(long MaxBytes, TimeSpan DownloadTimeout)
+{
+    public const string MaxBytesKey = "Knowledge:MaxUploadBytes";
+    public const string TimeoutKey = "Knowledge:UploadTimeoutSeconds";
+    public const long DefaultMaxBytes = 20L * 1024 * 1024;
+
+    public static KnowledgeUploadOptions Parse(string? maxBytes, string? timeoutSeconds)
+    {
+        var max = DefaultMaxBytes;
+        if (!string.IsNullOrWhiteSpace(maxBytes)
+            && (!long.TryParse(maxBytes.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out max) || max < 1 || max > KnowledgeDocuments.MaxFileBytes))
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{MaxBytesKey}' has the value '{maxBytes}'; use a whole number of bytes from 1 to {KnowledgeDocuments.MaxFileBytes} (default {DefaultMaxBytes}).");
+        }
+
+        var seconds = 60;
+        if (!string.IsNullOrWhiteSpace(timeoutSeconds)
+            && (!int.TryParse(timeoutSeconds.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds < 1 || seconds > 600))
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{TimeoutKey}' has the value '{timeoutSeconds}'; use a whole number of seconds from 1 to 600 (default 60).");
+        }
+
+        return new KnowledgeUploadOptions(max, TimeSpan.FromSeconds(seconds));
+    }
+}
