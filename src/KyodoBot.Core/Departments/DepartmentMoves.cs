@@ -53,22 +53,7 @@ public sealed class DepartmentMoves(
             return texts.Get(language, "departments.move.alreadyRequested", name, from);
         }
 
-        var request = new DepartmentMoveRequest
-        {
-            RequestActivityId = turn.ActivityId,
-            NameKey = holder.NameKey,
-            DepartmentName = holder.Name,
-            FromChannelId = holder.ChannelId,
-            FromChannelName = holder.ChannelName,
-            ToChannelId = to.ChannelId,
-            ToChannelName = to.ChannelName,
-            ToTeamId = to.TeamId,
-            ToTeamName = to.TeamName,
-            RequestedBy = turn.AadObjectId ?? turn.UserId,
-            RequestedByName = turn.UserName,
-            RequestedAt = time.GetUtcNow(),
-            State = MoveRequestState.Pending,
-        };
+        var request = NewRequest(turn, holder, to, time.GetUtcNow());
         db.DepartmentMoveRequests.Add(request);
         try
         {
@@ -80,6 +65,13 @@ public sealed class DepartmentMoves(
             return texts.Get(language, "departments.move.alreadyRequested", name, from);
         }
 
+        return await PostCardAsync(db, request, holder, language, name, from, cancellationToken);
+    }
+
+    /// <summary>Posts the approval card to the holder's channel and keeps where it went; forgets the request when it cannot be posted.</summary>
+    private async Task<string> PostCardAsync(KyodoDbContext db, DepartmentMoveRequest request, Department holder, Language language, string name, string from,
+        CancellationToken cancellationToken)
+    {
         try
         {
             var posted = await messenger.PostToChannelAsync(holder.ChannelId, OutgoingMessage.FromCard(Card(request, ChannelLanguage)), cancellationToken);
@@ -99,6 +91,23 @@ public sealed class DepartmentMoves(
             return texts.Get(language, "departments.move.undeliverable", name, from);
         }
     }
+
+    private static DepartmentMoveRequest NewRequest(IncomingTurn turn, Department holder, ChannelLocation to, DateTimeOffset now) => new()
+    {
+        RequestActivityId = turn.ActivityId,
+        NameKey = holder.NameKey,
+        DepartmentName = holder.Name,
+        FromChannelId = holder.ChannelId,
+        FromChannelName = holder.ChannelName,
+        ToChannelId = to.ChannelId,
+        ToChannelName = to.ChannelName,
+        ToTeamId = to.TeamId,
+        ToTeamName = to.TeamName,
+        RequestedBy = turn.AadObjectId ?? turn.UserId,
+        RequestedByName = turn.UserName,
+        RequestedAt = now,
+        State = MoveRequestState.Pending,
+    };
 
     /// <summary>An admin moved the department directly: the channel it left is told (the new one reads the reply).</summary>
     public async Task AnnounceAdminMoveAsync(IncomingTurn turn, RegistrationResult moved, CancellationToken cancellationToken)
@@ -148,38 +157,49 @@ public sealed class DepartmentMoves(
             return new CardExecuteResult(Card((await FindAsync(requestId, cancellationToken))!, language), T("departments.move.alreadyDecided"));
         }
 
-        var decider = Markdown.Escape(turn.UserName ?? turn.AadObjectId ?? turn.UserId);
-        var toName = Markdown.Escape(request.ToChannelName ?? request.ToChannelId);
-        string message;
-        if (approve)
+        var message = approve
+            ? await ApproveAsync(turn, request, cancellationToken)
+            : await RefuseAsync(turn, request, cancellationToken);
+        if (message is null)
         {
-            if (await registry.MoveAsync(request.DepartmentName, request.FromChannelId, request.To, turn.AadObjectId ?? turn.UserId, cancellationToken) is not { } moved)
-            {
-                await SetStateAsync(request.Id, MoveRequestState.Superseded, cancellationToken);
-                return new CardExecuteResult(Card((await FindAsync(requestId, cancellationToken))!, language), T("departments.move.stale", name));
-            }
-
-            await SupersedeAsync(moved.NameKey, cancellationToken);
-            await TellChannelAsync(request.ToChannelId, texts.Get(ChannelLanguage, "departments.move.approvedThere", name, decider), cancellationToken);
-            foreach (var listener in listeners)
-            {
-                // Proposals that waited for a deliverable channel now go to the new one.
-                await listener.OnRegisteredAsync(moved, cancellationToken);
-            }
-
-            message = T("departments.move.approvedHere", name, toName);
-        }
-        else
-        {
-            await TellChannelAsync(request.ToChannelId, texts.Get(ChannelLanguage, "departments.move.refusedThere", name,
-                Markdown.Escape(request.FromChannelName ?? request.FromChannelId), decider), cancellationToken);
-            message = T("departments.move.refusedHere", name);
+            return new CardExecuteResult(Card((await FindAsync(requestId, cancellationToken))!, language), T("departments.move.stale", name));
         }
 
         var decided = (await FindAsync(requestId, cancellationToken))!;
         await UpdateCardForEveryoneAsync(decided, cancellationToken);
         return new CardExecuteResult(Card(decided, language), message);
     }
+
+    /// <summary>Moves the department and tells the new channel; null when it moved elsewhere meanwhile (the request is superseded).</summary>
+    private async Task<string?> ApproveAsync(IncomingTurn turn, DepartmentMoveRequest request, CancellationToken cancellationToken)
+    {
+        var name = Markdown.Escape(request.DepartmentName);
+        if (await registry.MoveAsync(request.DepartmentName, request.FromChannelId, request.To, turn.AadObjectId ?? turn.UserId, cancellationToken) is not { } moved)
+        {
+            await SetStateAsync(request.Id, MoveRequestState.Superseded, cancellationToken);
+            return null;
+        }
+
+        await SupersedeAsync(moved.NameKey, cancellationToken);
+        await TellChannelAsync(request.ToChannelId, texts.Get(ChannelLanguage, "departments.move.approvedThere", name, Decider(turn)), cancellationToken);
+        foreach (var listener in listeners)
+        {
+            // Proposals that waited for a deliverable channel now go to the new one.
+            await listener.OnRegisteredAsync(moved, cancellationToken);
+        }
+
+        return texts.Get(turn.Language, "departments.move.approvedHere", name, Markdown.Escape(request.ToChannelName ?? request.ToChannelId));
+    }
+
+    private async Task<string?> RefuseAsync(IncomingTurn turn, DepartmentMoveRequest request, CancellationToken cancellationToken)
+    {
+        var name = Markdown.Escape(request.DepartmentName);
+        await TellChannelAsync(request.ToChannelId, texts.Get(ChannelLanguage, "departments.move.refusedThere", name,
+            Markdown.Escape(request.FromChannelName ?? request.FromChannelId), Decider(turn)), cancellationToken);
+        return texts.Get(turn.Language, "departments.move.refusedHere", name);
+    }
+
+    private static string Decider(IncomingTurn turn) => Markdown.Escape(turn.UserName ?? turn.AadObjectId ?? turn.UserId);
 
     public string Card(DepartmentMoveRequest request, Language language)
     {

@@ -80,17 +80,7 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
                 previousId = existing.ChannelId;
             }
 
-            existing.Inactive = false;
-            existing.InactiveSince = null;
-            existing.InactiveReason = null;
-
-            existing.Name = normalized;
-            existing.ChannelId = channel.ChannelId;
-            existing.ChannelName = channel.ChannelName;
-            existing.TeamId = channel.TeamId;
-            existing.TeamName = channel.TeamName;
-            existing.RegisteredBy = registeredBy;
-            existing.RegisteredAt = time.GetUtcNow();
+            Assign(existing, normalized, channel, registeredBy, time.GetUtcNow());
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +96,22 @@ public sealed class DepartmentRegistry(IDbContextFactory<Storage.KyodoDbContext>
         }
 
         return result;
+    }
+
+    /// <summary>Points the department at the channel, active again.</summary>
+    private static void Assign(Department department, string name, ChannelLocation channel, string? registeredBy, DateTimeOffset now)
+    {
+        department.Inactive = false;
+        department.InactiveSince = null;
+        department.InactiveReason = null;
+
+        department.Name = name;
+        department.ChannelId = channel.ChannelId;
+        department.ChannelName = channel.ChannelName;
+        department.TeamId = channel.TeamId;
+        department.TeamName = channel.TeamName;
+        department.RegisteredBy = registeredBy;
+        department.RegisteredAt = now;
     }
 
     /// <summary>Removes the mapping of <paramref name="name"/>, or every department of the channel when no name is given.</summary>

@@ -55,35 +55,9 @@ public sealed class GroundedAnswerer
 
         var limit = maxPassages ?? _options.MaxPassages;
         var given = passages.Count > limit ? passages.Take(limit).ToList() : passages;
-        var timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
         var started = _timeProvider.GetTimestamp();
-
-        // The timer runs on the injected TimeProvider, so tests drive it with a fake clock.
-        using var deadline = new CancellationTokenSource(timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        ChatResponse response;
-        try
+        if (await CallModelAsync(_chat, question, language, given, started, cancellationToken).ConfigureAwait(false) is not { } response)
         {
-            var call = _chat.GetResponseAsync(GroundingPrompt.Messages(question, language, given), GroundingPrompt.Options(), linked.Token);
-
-            // WaitAsync bounds the wait even if a client ignores the token; a late failure of the abandoned call is
-            // observed here so it does not surface as an unobserved task exception.
-            _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            response = await call.WaitAsync(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
-        {
-            _logger.LogWarning("Grounded answer timed out after {TimeoutSeconds} s; answering extractively", _options.TimeoutSeconds);
-            return null;
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning(ex, "Grounded answer failed after {ElapsedMs} ms; answering extractively",
-                (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return null;
         }
 
@@ -103,5 +77,40 @@ public sealed class GroundedAnswerer
         _logger.LogInformation("Grounded answer in {ElapsedMs} ms: answered={Answered}, cited {Cited}",
             (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds, answer.Answered, string.Join(",", answer.Cited.Select(p => p.Id)));
         return answer;
+    }
+
+    /// <summary>The model's reply within the timeout; null (logged) when it timed out or failed.</summary>
+    private async Task<ChatResponse?> CallModelAsync(IChatClient chat, string question, Language language, IReadOnlyList<GroundingPassage> given,
+        long started, CancellationToken cancellationToken)
+    {
+        var timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds);
+
+        // The timer runs on the injected TimeProvider, so tests drive it with a fake clock.
+        using var deadline = new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            var call = chat.GetResponseAsync(GroundingPrompt.Messages(question, language, given), GroundingPrompt.Options(), linked.Token);
+
+            // WaitAsync bounds the wait even if a client ignores the token; a late failure of the abandoned call is
+            // observed here so it does not surface as an unobserved task exception.
+            _ = call.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            return await call.WaitAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            _logger.LogWarning("Grounded answer timed out after {TimeoutSeconds} s; answering extractively", _options.TimeoutSeconds);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Grounded answer failed after {ElapsedMs} ms; answering extractively",
+                (long)_timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return null;
+        }
     }
 }

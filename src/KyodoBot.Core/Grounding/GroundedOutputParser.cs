@@ -39,29 +39,7 @@ internal static partial class GroundedOutputParser
         }
 
         var cited = new List<int>();
-        string? invalid = null;
-        var normalized = Marker().Replace(text, match =>
-        {
-            var markers = "";
-            foreach (var part in match.Groups["numbers"].Value.Split([',', '，', '、'], StringSplitOptions.TrimEntries))
-            {
-                if (!int.TryParse(ToAsciiDigits(part), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-                    || number < 1 || number > passages.Count)
-                {
-                    invalid ??= part;
-                    continue;
-                }
-
-                if (!cited.Contains(number))
-                {
-                    cited.Add(number);
-                }
-
-                markers += $"[{number}]";
-            }
-
-            return markers;
-        }).Trim();
+        var normalized = RewriteMarkers(text, passages.Count, cited, out var invalid);
 
         if (invalid is not null)
         {
@@ -83,6 +61,36 @@ internal static partial class GroundedOutputParser
 
         problem = "";
         return new GroundedAnswer(true, normalized, cited.Select(n => passages[n - 1]).ToList());
+    }
+
+    /// <summary>Rewrites every marker as <c>[1][2]</c>, collecting the cited numbers in order; <paramref name="invalid"/> is the first number outside 1..count.</summary>
+    private static string RewriteMarkers(string text, int passageCount, List<int> cited, out string? invalid)
+    {
+        string? firstInvalid = null;
+        var rewritten = Marker().Replace(text, match =>
+        {
+            var markers = "";
+            foreach (var part in match.Groups["numbers"].Value.Split([',', '，', '、'], StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(ToAsciiDigits(part), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    || number < 1 || number > passageCount)
+                {
+                    firstInvalid ??= part;
+                    continue;
+                }
+
+                if (!cited.Contains(number))
+                {
+                    cited.Add(number);
+                }
+
+                markers += $"[{number}]";
+            }
+
+            return markers;
+        }).Trim();
+        invalid = firstInvalid;
+        return rewritten;
     }
 
     private static string ToAsciiDigits(string value) =>

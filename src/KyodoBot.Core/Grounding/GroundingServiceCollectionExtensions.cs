@@ -68,6 +68,13 @@ public static class GroundingServiceCollectionExtensions
             ApiKey = Value(configuration, ApiKeyKey),
         };
 
+        CheckEndpoint(endpoint, deployment);
+        ReadLimits(configuration, options);
+        return options;
+    }
+
+    private static void CheckEndpoint(string? endpoint, string? deployment)
+    {
         if (endpoint is not null
             && (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps))
         {
@@ -86,7 +93,10 @@ public static class GroundingServiceCollectionExtensions
             throw new KyodoConfigurationException(
                 $"Configuration key '{EndpointKey}' is required when '{DeploymentKey}' is set: the Azure OpenAI resource endpoint.");
         }
+    }
 
+    private static void ReadLimits(IConfiguration configuration, AzureOpenAIOptions options)
+    {
         if (Value(configuration, TimeoutKey) is { } timeoutText)
         {
             if (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var timeout)
@@ -123,8 +133,6 @@ public static class GroundingServiceCollectionExtensions
 
             options.GroundAllSectionsUpTo = groundAll;
         }
-
-        return options;
     }
 
     private static string? Value(IConfiguration configuration, string key) =>

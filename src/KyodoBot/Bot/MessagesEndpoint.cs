@@ -24,22 +24,32 @@ public static class MessagesEndpoint
     public static async Task HandleAsync(HttpContext http, KyodoAdapter adapter, IBot bot, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(MessagesEndpoint));
-        var cancellationToken = http.RequestAborted;
+        if (await ReadActivityAsync(http, logger) is not { } activity)
+        {
+            return;
+        }
+
+        await ProcessAsync(http, adapter, bot, logger, activity);
+    }
+
+    /// <summary>The request's activity, or null after answering 413 or 400.</summary>
+    private static async Task<Activity?> ReadActivityAsync(HttpContext http, ILogger logger)
+    {
         if (http.Request.ContentLength > MaxBodyBytes)
         {
             await Problem(http, StatusCodes.Status413PayloadTooLarge, "The request body is larger than 1 MB.");
-            return;
+            return null;
         }
 
         string body;
         try
         {
-            body = await ReadBodyAsync(http, cancellationToken);
+            body = await ReadBodyAsync(http, http.RequestAborted);
         }
         catch (BodyTooLargeException)
         {
             await Problem(http, StatusCodes.Status413PayloadTooLarge, "The request body is larger than 1 MB.");
-            return;
+            return null;
         }
 
         Activity? activity;
@@ -51,7 +61,7 @@ public static class MessagesEndpoint
         {
             logger.LogInformation("Rejected a malformed activity: {Reason}", ex.Message);
             await Problem(http, StatusCodes.Status400BadRequest, "The request body is not a valid activity (JSON).");
-            return;
+            return null;
         }
 
         var problem = Invalid(activity);
@@ -60,9 +70,16 @@ public static class MessagesEndpoint
             problem ??= "The activity is empty.";
             logger.LogInformation("Rejected an incomplete activity: {Reason}", problem);
             await Problem(http, StatusCodes.Status400BadRequest, problem);
-            return;
+            return null;
         }
 
+        return activity;
+    }
+
+    /// <summary>Authenticates and runs the turn; answers 401, 200, or the invoke response.</summary>
+    private static async Task ProcessAsync(HttpContext http, KyodoAdapter adapter, IBot bot, ILogger logger, Activity activity)
+    {
+        var cancellationToken = http.RequestAborted;
         InvokeResponse? response;
         try
         {

@@ -27,29 +27,8 @@ public sealed class PackageVerb : ICliVerb
     {
         var configuration = services.GetRequiredService<IConfiguration>();
         var paths = services.GetRequiredService<ContentPaths>();
-        var appId = (parsed.GetValue(_appId) ?? configuration["MicrosoftAppId"])?.Trim();
-        if (string.IsNullOrEmpty(appId))
+        if (await ReadIdsAsync(parsed, configuration) is not var (appId, teamsAppId))
         {
-            await Console.Error.WriteLineAsync(
-                "package: no app id is configured. Set MicrosoftAppId (environment variable or user secret) to the bot's " +
-                "Microsoft App ID from its Azure Bot registration, or pass --app-id <guid>.");
-            return 2;
-        }
-
-        if (!Guid.TryParse(appId, out _))
-        {
-            await Console.Error.WriteLineAsync($"package: MicrosoftAppId '{appId}' is not a GUID (expected e.g. 00000000-0000-0000-0000-000000000000).");
-            return 2;
-        }
-
-        var teamsAppId = (parsed.GetValue(_teamsAppId) ?? configuration["Kyodo:TeamsAppId"])?.Trim();
-        if (string.IsNullOrEmpty(teamsAppId))
-        {
-            teamsAppId = appId;
-        }
-        else if (!Guid.TryParse(teamsAppId, out _))
-        {
-            await Console.Error.WriteLineAsync($"package: Kyodo:TeamsAppId '{teamsAppId}' is not a GUID.");
             return 2;
         }
 
@@ -67,6 +46,47 @@ public sealed class PackageVerb : ICliVerb
         var output = parsed.GetValue(_out) is { } requested
             ? CliRunner.UserPath(requested)
             : Path.Combine(paths.AppPackage, "build", "KyodoBot.zip");
+        await WriteZipAsync(output, manifest, paths.AppPackage);
+        Console.WriteLine($"Wrote {output} (bot id {appId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
+        return 0;
+    }
+
+    /// <summary>The bot's id and the Teams app id (the bot's when not set); null after telling what is wrong.</summary>
+    private async Task<(string AppId, string TeamsAppId)?> ReadIdsAsync(ParseResult parsed, IConfiguration configuration)
+    {
+        var appId = (parsed.GetValue(_appId) ?? configuration["MicrosoftAppId"])?.Trim();
+        if (string.IsNullOrEmpty(appId))
+        {
+            await Console.Error.WriteLineAsync(
+                "package: no app id is configured. Set MicrosoftAppId (environment variable or user secret) to the bot's " +
+                "Microsoft App ID from its Azure Bot registration, or pass --app-id <guid>.");
+            return null;
+        }
+
+        if (!Guid.TryParse(appId, out _))
+        {
+            await Console.Error.WriteLineAsync($"package: MicrosoftAppId '{appId}' is not a GUID (expected e.g. 00000000-0000-0000-0000-000000000000).");
+            return null;
+        }
+
+        var teamsAppId = (parsed.GetValue(_teamsAppId) ?? configuration["Kyodo:TeamsAppId"])?.Trim();
+        if (string.IsNullOrEmpty(teamsAppId))
+        {
+            return (appId, appId);
+        }
+
+        if (!Guid.TryParse(teamsAppId, out _))
+        {
+            await Console.Error.WriteLineAsync($"package: Kyodo:TeamsAppId '{teamsAppId}' is not a GUID.");
+            return null;
+        }
+
+        return (appId, teamsAppId);
+    }
+
+    /// <summary>Writes the zip beside <paramref name="output"/> first, so that a failure leaves no half package.</summary>
+    private static async Task WriteZipAsync(string output, string manifest, string appPackage)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var temporary = output + ".tmp";
         await using (var file = File.Create(temporary))
@@ -79,12 +99,10 @@ public sealed class PackageVerb : ICliVerb
 
             foreach (var name in PackageFiles)
             {
-                zip.CreateEntryFromFile(Path.Combine(paths.AppPackage, name), name);
+                zip.CreateEntryFromFile(Path.Combine(appPackage, name), name);
             }
         }
 
         File.Move(temporary, output, overwrite: true);
-        Console.WriteLine($"Wrote {output} (bot id {appId}). Upload it in Teams: Apps → Manage your apps → Upload an app.");
-        return 0;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using KyodoBot.Core.Dialogs;
 using KyodoBot.Core.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,40 @@ public abstract class BotEndpointTest(string provider) : IAsyncLifetime
     /// <summary>The bot's own database, to look at what a turn stored.</summary>
     protected async Task<KyodoDbContext> Db() =>
         await App.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+
+    /// <summary>
+    /// Answers each field the proposal dialog of the one draft asks with <paramref name="answers"/> (「はい」 for a field
+    /// not given; the project starts in 30 days and runs a year unless the answers say otherwise) until the dialog
+    /// reaches its summary. <paramref name="answer"/> sends one answer, given the field id and the text.
+    /// </summary>
+    protected async Task AnswerProposalDialogAsync(IReadOnlyDictionary<string, string> answers, Func<string, string, Task> answer)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
+        var all = new Dictionary<string, string>
+        {
+            ["startDate"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+        foreach (var (field, value) in answers)
+        {
+            all[field] = value;
+        }
+
+        for (var i = 0; i < 60; i++)
+        {
+            await using var db = await Db();
+            var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
+            Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
+            if (session.CurrentFieldId is not { } field)
+            {
+                return;
+            }
+
+            await answer(field, all.GetValueOrDefault(field) ?? "はい");
+        }
+
+        throw new InvalidOperationException("The dialog did not reach its summary.");
+    }
 
     public async Task InitializeAsync() => Connector = await FakeBotConnector.StartAsync();
 

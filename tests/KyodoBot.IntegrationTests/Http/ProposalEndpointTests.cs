@@ -187,32 +187,15 @@ public abstract class ProposalEndpointTests(string provider) : BotEndpointTest(p
     /// <summary>Answers every field the dialog asks; returns the bot's reply to each answer, by field id.</summary>
     private async Task<Dictionary<string, string>> AnswerAllAsync(IReadOnlyDictionary<string, string>? overrides = null, string locale = "ja-JP")
     {
-        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
-        var answers = new Dictionary<string, string>(Answers)
-        {
-            ["startDate"] = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
+        var answers = new Dictionary<string, string>(Answers);
         foreach (var (field, value) in overrides ?? new Dictionary<string, string>())
         {
             answers[field] = value;
         }
 
         var replies = new Dictionary<string, string>();
-        for (var i = 0; i < 60; i++)
-        {
-            await using var db = await Db();
-            var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
-            Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
-            if (session.CurrentFieldId is not { } field)
-            {
-                return replies;
-            }
-
-            replies[field] = await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい", locale));
-        }
-
-        throw new InvalidOperationException("The dialog did not reach its summary.");
+        await AnswerProposalDialogAsync(answers, async (field, text) => replies[field] = await SendAsync(Personal(text, locale)));
+        return replies;
     }
 
     private static JsonObject Personal(string text, string locale = "ja-JP") =>

@@ -177,29 +177,7 @@ public sealed partial class ReplyTextTests() : BotEndpointTest("Sqlite")
     [GeneratedRegex(@"\\[!-/:-@\[-`{-~]")]
     private static partial Regex EscapeBeforePunctuation();
 
-    private async Task AnswerAllAsync()
-    {
-        var start = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9)).AddDays(30);
-        var answers = new Dictionary<string, string>(Answers)
-        {
-            ["startDate"] = start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["endDate"] = start.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        for (var i = 0; i < 60; i++)
-        {
-            await using var db = await Db();
-            var draft = await db.ProposalDrafts.AsNoTracking().SingleAsync();
-            Assert.True(DialogSession.TryFromJson(draft.SessionJson, out var session));
-            if (session.CurrentFieldId is not { } field)
-            {
-                return;
-            }
-
-            await SendAsync(Personal(answers.GetValueOrDefault(field) ?? "はい"));
-        }
-
-        throw new InvalidOperationException("The dialog did not reach its summary.");
-    }
+    private Task AnswerAllAsync() => AnswerProposalDialogAsync(Answers, (_, text) => SendAsync(Personal(text)));
 
     private JsonObject Personal(string text) => Activities.PersonalMessage(Connector.ServiceUrl, text, expectReplies: true);
 

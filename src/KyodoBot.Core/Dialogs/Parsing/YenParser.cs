@@ -34,28 +34,8 @@ public static partial class YenParser
     public static YenParseError Parse(string? input, out long yen)
     {
         yen = 0;
-        var text = TextNormalizer.Normalize(input).Replace(" ", "", StringComparison.Ordinal);
-        if (text.StartsWith('金'))
-        {
-            text = text[1..];
-        }
-
-        if (text.StartsWith('-') || text.StartsWith('−') || text.StartsWith("マイナス", StringComparison.Ordinal))
-        {
-            return YenParseError.Negative;
-        }
-
-        text = text.TrimStart('¥', '\\', '$' /* never dollars, but a slip of the keyboard */);
-        foreach (var suffix in (string[])["円", "えん", "yen", "jpy"])
-        {
-            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                text = text[..^suffix.Length];
-                break;
-            }
-        }
-
-        if (text.StartsWith('-'))
+        var text = StripSignAndUnit(input);
+        if (text is null)
         {
             return YenParseError.Negative;
         }
@@ -72,6 +52,39 @@ public static partial class YenParser
             return YenParseError.TooLarge;
         }
 
+        return Total(match, out yen);
+    }
+
+    /// <summary>The bare amount without 金, ¥ or 円; null when it is negative.</summary>
+    private static string? StripSignAndUnit(string? input)
+    {
+        var text = TextNormalizer.Normalize(input).Replace(" ", "", StringComparison.Ordinal);
+        if (text.StartsWith('金'))
+        {
+            text = text[1..];
+        }
+
+        if (text.StartsWith('-') || text.StartsWith('−') || text.StartsWith("マイナス", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        text = text.TrimStart('¥', '\\', '$' /* never dollars, but a slip of the keyboard */);
+        foreach (var suffix in (string[])["円", "えん", "yen", "jpy"])
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                text = text[..^suffix.Length];
+                break;
+            }
+        }
+
+        return text.StartsWith('-') ? null : text;
+    }
+
+    private static YenParseError Total(Match match, out long yen)
+    {
+        yen = 0;
         var oku = Part(match, "oku");
         var man = Part(match, "man");
         var sen = Part(match, "sen");

@@ -42,6 +42,27 @@ public static partial class PdfLines
 
     private static List<PdfLine> Horizontal(int page, List<Letter> letters)
     {
+        var lines = new List<PdfLine>();
+        foreach (var row in Rows(letters))
+        {
+            row.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
+            var size = row.Where(l => !string.IsNullOrWhiteSpace(l.Value)).GroupBy(l => Math.Round(l.PointSize * 2) / 2)
+                .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(Math.Max(row[0].PointSize, 1));
+            var clean = Spaces().Replace(RowText(row, size, out var table), " ").Trim().Trim('/').Trim();
+            if (clean.Length > 0)
+            {
+                var visible = row.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+                lines.Add(new PdfLine(page, clean, row[0].StartBaseLine.Y, visible.Min(l => l.StartBaseLine.X),
+                    visible.Max(l => l.EndBaseLine.X), size, table));
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>Letters grouped by baseline, top to bottom.</summary>
+    private static List<List<Letter>> Rows(List<Letter> letters)
+    {
         var rows = new List<List<Letter>>();
         foreach (var letter in letters.OrderByDescending(l => l.StartBaseLine.Y).ThenBy(l => l.StartBaseLine.X))
         {
@@ -57,52 +78,41 @@ public static partial class PdfLines
             }
         }
 
-        var lines = new List<PdfLine>();
-        foreach (var row in rows)
-        {
-            row.Sort((a, b) => a.StartBaseLine.X.CompareTo(b.StartBaseLine.X));
-            var size = row.Where(l => !string.IsNullOrWhiteSpace(l.Value)).GroupBy(l => Math.Round(l.PointSize * 2) / 2)
-                .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(Math.Max(row[0].PointSize, 1));
-            var text = new StringBuilder();
-            var table = false;
-            Letter? previous = null;
-            foreach (var letter in row)
-            {
-                if (previous is not null)
-                {
-                    var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
-                    if (gap > CellGap * size && !string.IsNullOrWhiteSpace(letter.Value))
-                    {
-                        text.Append(" / ");
-                        table = true;
-                    }
-                    else if (gap > 0.2 * size && text.Length > 0 && text[^1] != ' ' && !string.IsNullOrWhiteSpace(letter.Value))
-                    {
-                        text.Append(' ');
-                    }
-                }
+        return rows;
+    }
 
-                text.Append(letter.Value);
-                if (!string.IsNullOrWhiteSpace(letter.Value))
+    /// <summary>A row's letters left to right: a space for a word gap, 「 / 」 for a cell gap (<paramref name="table"/>).</summary>
+    private static string RowText(List<Letter> row, double size, out bool table)
+    {
+        var text = new StringBuilder();
+        table = false;
+        Letter? previous = null;
+        foreach (var letter in row)
+        {
+            if (previous is not null)
+            {
+                var gap = letter.StartBaseLine.X - previous.EndBaseLine.X;
+                if (gap > CellGap * size && !string.IsNullOrWhiteSpace(letter.Value))
                 {
-                    previous = letter;
+                    text.Append(" / ");
+                    table = true;
                 }
-                else if (previous is not null)
+                else if (gap > 0.2 * size && text.Length > 0 && text[^1] != ' ' && !string.IsNullOrWhiteSpace(letter.Value))
                 {
-                    // A space glyph: measure the next gap from the last visible letter, not from the space.
+                    text.Append(' ');
                 }
             }
 
-            var clean = Spaces().Replace(text.ToString(), " ").Trim().Trim('/').Trim();
-            if (clean.Length > 0)
+            text.Append(letter.Value);
+
+            // A space glyph: measure the next gap from the last visible letter, not from the space.
+            if (!string.IsNullOrWhiteSpace(letter.Value))
             {
-                var visible = row.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
-                lines.Add(new PdfLine(page, clean, row[0].StartBaseLine.Y, visible.Min(l => l.StartBaseLine.X),
-                    visible.Max(l => l.EndBaseLine.X), size, table));
+                previous = letter;
             }
         }
 
-        return lines;
+        return text.ToString();
     }
 
     private static IEnumerable<PdfLine> Rotated(int page, List<Letter> letters)

@@ -20,84 +20,95 @@ public sealed partial class WordDocumentReader : IKnowledgeDocumentReader
 
     public DocumentContent Read(Stream stream)
     {
-        WordprocessingDocument document;
+        using var document = Open(stream);
+        var body = document.MainDocumentPart?.Document?.Body
+            ?? throw new DocumentReadException("the Word file has no document body");
+        var styles = StyleLevels(document.MainDocumentPart!.StyleDefinitionsPart?.Styles);
+        var (blocks, images, pageCount) = ReadBlocks(body, styles);
+        var problems = new List<DocumentProblem>();
+        if (images > 0 && blocks.All(b => b.Lines.Count == 0 && b.Level == 0))
+        {
+            problems.Add(new DocumentProblem(null, $"the document has {images} image(s) and no text: text inside images is not read"));
+        }
+
+        return new DocumentContent(blocks, problems, document.PackageProperties.Title)
+        {
+            HeadingSource = blocks.Any(b => b.Level > 0) ? "Word heading styles / outline levels" : "none",
+            PageCount = pageCount,
+        };
+    }
+
+    private static WordprocessingDocument Open(Stream stream)
+    {
         try
         {
-            document = WordprocessingDocument.Open(stream, false);
+            return WordprocessingDocument.Open(stream, false);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
         {
             throw new DocumentReadException($"not a readable Word (.docx) file: {ex.Message}", ex);
         }
+    }
 
-        using (document)
+    /// <summary>The body's sections in order (the first one, before any heading, has level 0), its image count, and its page count (0 when never laid out).</summary>
+    private static (List<DocumentBlock> Blocks, int Images, int PageCount) ReadBlocks(Body body, Dictionary<string, (int Level, bool List)> styles)
+    {
+        var blocks = new List<DocumentBlock>();
+        var current = (Level: 0, Title: "", Page: (int?)null, Lines: new List<string>());
+        var breaks = 0;
+        // Word marks where it broke pages when it last saved, explicit breaks included; count explicit breaks
+        // only in a file without those marks (generated), so that no break is counted twice.
+        var rendered = body.Descendants<LastRenderedPageBreak>().Any();
+        var laidOut = rendered || body.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page);
+        var images = 0;
+
+        foreach (var element in body.ChildElements)
         {
-            var body = document.MainDocumentPart?.Document?.Body
-                ?? throw new DocumentReadException("the Word file has no document body");
-            var styles = StyleLevels(document.MainDocumentPart!.StyleDefinitionsPart?.Styles);
-            var title = document.PackageProperties.Title;
-            var blocks = new List<DocumentBlock>();
-            var current = (Level: 0, Title: "", Page: (int?)null, Lines: new List<string>());
-            var breaks = 0;
-            // Word marks where it broke pages when it last saved, explicit breaks included; count explicit breaks
-            // only in a file without those marks (generated), so that no break is counted twice.
-            var rendered = body.Descendants<LastRenderedPageBreak>().Any();
-            var laidOut = rendered || body.Descendants<Break>().Any(b => b.Type?.Value == BreakValues.Page);
-            var images = 0;
-
-            foreach (var element in body.ChildElements)
+            switch (element)
             {
-                switch (element)
-                {
-                    case Paragraph paragraph:
-                        var text = ParagraphText(paragraph);
-                        var level = HeadingLevel(paragraph, styles);
-                        images += paragraph.Descendants<Drawing>().Count();
-                        if (level > 0 && text.Length > 0)
-                        {
-                            // A heading that opens a page carries that page's break mark itself.
-                            breaks += PageBreaks(paragraph, rendered);
-                            blocks.Add(new DocumentBlock(current.Level, current.Title, current.Page, current.Lines));
-                            current = (level, text, laidOut ? breaks + 1 : null, []);
-                            break;
-                        }
-
-                        if (text.Length > 0)
-                        {
-                            current.Lines.Add(ListPrefix(paragraph, styles) + text);
-                        }
-
+                case Paragraph paragraph:
+                    var text = ParagraphText(paragraph);
+                    var level = HeadingLevel(paragraph, styles);
+                    images += paragraph.Descendants<Drawing>().Count();
+                    if (level > 0 && text.Length > 0)
+                    {
+                        // A heading that opens a page carries that page's break mark itself.
                         breaks += PageBreaks(paragraph, rendered);
+                        blocks.Add(new DocumentBlock(current.Level, current.Title, current.Page, current.Lines));
+                        current = (level, text, laidOut ? breaks + 1 : null, []);
                         break;
-                    case Table table:
-                        foreach (var row in table.Descendants<TableRow>())
-                        {
-                            var cells = row.Elements<TableCell>()
-                                .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0)))
-                                .ToList();
-                            if (cells.Any(c => c.Length > 0))
-                            {
-                                current.Lines.Add(string.Join(" / ", cells));
-                            }
-                        }
+                    }
 
-                        breaks += PageBreaks(table, rendered);
-                        break;
-                }
+                    if (text.Length > 0)
+                    {
+                        current.Lines.Add(ListPrefix(paragraph, styles) + text);
+                    }
+
+                    breaks += PageBreaks(paragraph, rendered);
+                    break;
+                case Table table:
+                    current.Lines.AddRange(TableLines(table));
+                    breaks += PageBreaks(table, rendered);
+                    break;
             }
+        }
 
-            blocks.Add(new DocumentBlock(current.Level, current.Title, current.Page, current.Lines));
-            var problems = new List<DocumentProblem>();
-            if (images > 0 && blocks.All(b => b.Lines.Count == 0 && b.Level == 0))
+        blocks.Add(new DocumentBlock(current.Level, current.Title, current.Page, current.Lines));
+        return (blocks, images, laidOut ? breaks + 1 : 0);
+    }
+
+    /// <summary>A line a row that has any text: its cells joined with 「 / 」.</summary>
+    private static IEnumerable<string> TableLines(Table table)
+    {
+        foreach (var row in table.Descendants<TableRow>())
+        {
+            var cells = row.Elements<TableCell>()
+                .Select(c => string.Join(" ", c.Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0)))
+                .ToList();
+            if (cells.Any(c => c.Length > 0))
             {
-                problems.Add(new DocumentProblem(null, $"the document has {images} image(s) and no text: text inside images is not read"));
+                yield return string.Join(" / ", cells);
             }
-
-            return new DocumentContent(blocks, problems, title)
-            {
-                HeadingSource = blocks.Any(b => b.Level > 0) ? "Word heading styles / outline levels" : "none",
-                PageCount = laidOut ? breaks + 1 : 0,
-            };
         }
     }
 
