@@ -32,6 +32,22 @@ public static class KnowledgeUploadCard
             },
             TextBlock(T("upload.firstSections"), weight: "Bolder"),
         };
+        AddSectionsAndProblems(body, upload, texts, language);
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        AddStateOrActions(card, body, upload, texts, language);
+        return card.ToJsonString();
+    }
+
+    /// <summary>The first sections with their pages, how many more, and the problems the reader found.</summary>
+    private static void AddSectionsAndProblems(JsonArray body, PendingUpload upload, Texts texts, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
         foreach (var section in upload.FirstSections)
         {
             var indent = new string('　', Math.Max(0, section.Level - 1));
@@ -58,14 +74,12 @@ public static class KnowledgeUploadCard
         {
             body.Add(TextBlock(T("upload.replaces", upload.FileName), color: "Attention", weight: "Bolder"));
         }
+    }
 
-        var card = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
-            ["version"] = "1.5",
-            ["body"] = body,
-        };
+    /// <summary>公開する / 取り消す while pending; afterwards who decided and when, with no buttons.</summary>
+    private static void AddStateOrActions(JsonObject card, JsonArray body, PendingUpload upload, Texts texts, Language language)
+    {
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
         if (upload.State == UploadState.Pending)
         {
             body.Add(TextBlock(T("upload.explanation"), subtle: true));
@@ -79,8 +93,6 @@ public static class KnowledgeUploadCard
             body.Add(TextBlock(T(upload.State == UploadState.Published ? "upload.publishedState" : "upload.cancelledState", upload.DecidedBy ?? "", when),
                 weight: "Bolder", color: upload.State == UploadState.Published ? "Good" : "Default"));
         }
-
-        return card.ToJsonString();
     }
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };

@@ -62,6 +62,15 @@ public sealed class KnowledgeUploads(
             return Say("upload.downloadFailed", Markdown.Escape(name), "URL");
         }
 
+        return await ReceiveAsync(turn, name, url, cancellationToken);
+    }
+
+    /// <summary>Downloads a checked file into the staging folder, reads it, and answers with its preview card.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> ReceiveAsync(IncomingTurn turn, string name, Uri url, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        List<OutgoingMessage> Say(string key, params object?[] args) => [OutgoingMessage.FromText(T(key, args))];
         var id = KnowledgeUploadStore.NewId();
         store.EnsureFolder();
         var content = store.ContentPath(id);
@@ -140,43 +149,52 @@ public sealed class KnowledgeUploads(
                 return new CardExecuteResult(KnowledgeUploadCard.Render(decided, texts, language), T("upload.cancelled", name));
             }
 
-            var target = Path.Combine(store.KnowledgeFolder, upload.FileName);
-            if (File.Exists(target) && !upload.Replaces)
-            {
-                // Someone added a file of that name since the preview: the card must say so before it is replaced.
-                var warned = upload with { Replaces = true };
-                await store.SaveAsync(warned, cancellationToken);
-                return new CardExecuteResult(KnowledgeUploadCard.Render(warned, texts, language), T("upload.nowReplaces", name));
-            }
-
-            try
-            {
-                File.Move(store.ContentPath(upload.Id), target, overwrite: true);
-            }
-            catch (FileNotFoundException)
-            {
-                // Another instance sharing the folder published or cancelled it a moment ago.
-                var now = await store.FindAsync(upload.Id, cancellationToken) ?? upload;
-                return new CardExecuteResult(KnowledgeUploadCard.Render(now, texts, language),
-                    T(now.State == UploadState.Cancelled ? "upload.alreadyCancelled" : "upload.alreadyPublished", name));
-            }
-
-            decided = decided with { State = UploadState.Published };
-            await store.SaveAsync(decided, cancellationToken);
-            logger.LogInformation("Knowledge upload {Id}: {File} published by {User}", upload.Id, upload.FileName, turn.AadObjectId);
-
-            // Live now rather than when the watcher's debounce fires (the watcher reloads once more; unchanged files are cached).
-            var index = knowledge.Reload();
-            var problem = index.Errors.FirstOrDefault(e => string.Equals(e.File, upload.FileName, StringComparison.Ordinal));
-            var message = problem is null
-                ? T("upload.published", name, index.Sections.Count(s => s.Section.FileName == upload.FileName))
-                : T("upload.publishedWithError", name, Markdown.Escape(problem.Message));
-            return new CardExecuteResult(KnowledgeUploadCard.Render(decided, texts, language), message);
+            return await PublishAsync(turn, upload, decided, cancellationToken);
         }
         finally
         {
             store.Gate.Release();
         }
+    }
+
+    /// <summary>公開する on a pending upload (under the store's gate): moves it into the knowledge folder and reloads.</summary>
+    private async Task<CardExecuteResult> PublishAsync(IncomingTurn turn, PendingUpload upload, PendingUpload decided, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        string T(string key, params object?[] args) => texts.Get(language, key, args);
+        var name = Markdown.Escape(upload.FileName);
+        var target = Path.Combine(store.KnowledgeFolder, upload.FileName);
+        if (File.Exists(target) && !upload.Replaces)
+        {
+            // Someone added a file of that name since the preview: the card must say so before it is replaced.
+            var warned = upload with { Replaces = true };
+            await store.SaveAsync(warned, cancellationToken);
+            return new CardExecuteResult(KnowledgeUploadCard.Render(warned, texts, language), T("upload.nowReplaces", name));
+        }
+
+        try
+        {
+            File.Move(store.ContentPath(upload.Id), target, overwrite: true);
+        }
+        catch (FileNotFoundException)
+        {
+            // Another instance sharing the folder published or cancelled it a moment ago.
+            var now = await store.FindAsync(upload.Id, cancellationToken) ?? upload;
+            return new CardExecuteResult(KnowledgeUploadCard.Render(now, texts, language),
+                T(now.State == UploadState.Cancelled ? "upload.alreadyCancelled" : "upload.alreadyPublished", name));
+        }
+
+        decided = decided with { State = UploadState.Published };
+        await store.SaveAsync(decided, cancellationToken);
+        logger.LogInformation("Knowledge upload {Id}: {File} published by {User}", upload.Id, upload.FileName, turn.AadObjectId);
+
+        // Live now rather than when the watcher's debounce fires (the watcher reloads once more; unchanged files are cached).
+        var index = knowledge.Reload();
+        var problem = index.Errors.FirstOrDefault(e => string.Equals(e.File, upload.FileName, StringComparison.Ordinal));
+        var message = problem is null
+            ? T("upload.published", name, index.Sections.Count(s => s.Section.FileName == upload.FileName))
+            : T("upload.publishedWithError", name, Markdown.Escape(problem.Message));
+        return new CardExecuteResult(KnowledgeUploadCard.Render(decided, texts, language), message);
     }
 
     /// <summary>
