@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using KyodoBot.Core.Cards;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Localization;
+using KyodoBot.Core.Proposals;
+using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Knowledge.Uploads;
 
@@ -25,10 +27,10 @@ public static class KnowledgeUploadCard
             {
                 ["type"] = "FactSet",
                 ["facts"] = new JsonArray(
-                    Fact(T("upload.file"), upload.FileName),
+                    Fact(T("upload.file"), Markdown.Escape(upload.FileName)),
                     Fact(T("upload.size"), T("upload.sizeValue", Math.Round(upload.Bytes / 1024.0, 1).ToString("0.#", CultureInfo.InvariantCulture))),
                     Fact(T("upload.sections"), T("upload.sectionsValue", upload.SectionCount, upload.HeadingSource)),
-                    Fact(T("upload.uploadedBy"), upload.UploaderName ?? upload.UploadedBy)),
+                    Fact(T("upload.uploadedBy"), Markdown.Escape(upload.UploaderName ?? upload.UploadedBy))),
             },
             TextBlock(T("upload.firstSections"), weight: "Bolder"),
         };
@@ -51,7 +53,7 @@ public static class KnowledgeUploadCard
         foreach (var section in upload.FirstSections)
         {
             var indent = new string('　', Math.Max(0, section.Level - 1));
-            body.Add(TextBlock(section.Page is { } page ? $"{indent}・{section.Title}（{T("upload.page", page)}）" : $"{indent}・{section.Title}", spacing: "None"));
+            body.Add(TextBlock(section.Page is { } page ? $"{indent}・{Markdown.Escape(section.Title)}（{T("upload.page", page)}）" : $"{indent}・{Markdown.Escape(section.Title)}", spacing: "None"));
         }
 
         if (upload.SectionCount > upload.FirstSections.Count)
@@ -67,12 +69,12 @@ public static class KnowledgeUploadCard
 
         foreach (var problem in upload.Problems.Take(10))
         {
-            body.Add(TextBlock("・" + problem, spacing: "None", color: "Warning"));
+            body.Add(TextBlock("・" + Markdown.Escape(problem), spacing: "None", color: "Warning"));
         }
 
         if (upload.Replaces && upload.State == UploadState.Pending)
         {
-            body.Add(TextBlock(T("upload.replaces", upload.FileName), color: "Attention", weight: "Bolder"));
+            body.Add(TextBlock(T("upload.replaces", Markdown.Escape(upload.FileName)), color: "Attention", weight: "Bolder"));
         }
     }
 
@@ -89,8 +91,8 @@ public static class KnowledgeUploadCard
         }
         else
         {
-            var when = upload.DecidedAt is { } at ? Dialogs.DialogTexts.FormatDate(DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(9)).DateTime), language) : "";
-            body.Add(TextBlock(T(upload.State == UploadState.Published ? "upload.publishedState" : "upload.cancelledState", upload.DecidedBy ?? "", when),
+            var when = upload.DecidedAt is { } at ? CardDates.DateTime(at, FiscalYear.Tokyo, language) : "";
+            body.Add(TextBlock(T(upload.State == UploadState.Published ? "upload.publishedState" : "upload.cancelledState", Markdown.Escape(upload.DecidedBy ?? ""), when),
                 weight: "Bolder", color: upload.State == UploadState.Published ? "Good" : "Default"));
         }
     }
