@@ -16,6 +16,7 @@ using KyodoBot.Core.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Core;
 
@@ -33,9 +34,13 @@ public static class KyodoCoreServiceCollectionExtensions
                 {
                     options.Admins.Add(admins);
                 }
-            });
-        // Checked here so that a bad value stops start-up naming the key (exit 2) instead of failing the first turn.
-        services.AddSingleton(new DefaultLanguage(LanguageResolver.ParseDefault(configuration[LanguageResolver.DefaultLanguageKey])));
+            })
+            // Checked at start so that a bad value stops start-up naming the key (exit 2) instead of failing a turn.
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KyodoOptions>>(
+            new SettingsValidator<KyodoOptions>(options => options.Check())));
+        services.AddSingleton(sp => new DefaultLanguage(
+            LanguageResolver.ParseDefault(sp.GetRequiredService<IOptions<KyodoOptions>>().ValueOrConfigurationError().DefaultLanguage)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(ContentPaths.Resolve(configuration[$"{KyodoOptions.Section}:ContentRoot"], AppContext.BaseDirectory));
         services.AddKyodoStorage(configuration);

@@ -39,7 +39,6 @@ public static class HostingExtensions
         // The options marked ValidateOnStart are checked now rather than when the host starts, so that bad
         // configuration stops start-up (naming the key) before the database is migrated.
         app.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
-        app.Services.GetRequiredService<KyodoBot.Core.Knowledge.Uploads.KnowledgeUploadOptions>();
         var identity = app.Services.GetRequiredService<BotIdentity>();
         if (identity.IsAnonymous)
         {

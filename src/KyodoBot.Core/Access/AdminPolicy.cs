@@ -1,4 +1,5 @@
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Core.Access;
@@ -14,7 +15,7 @@ public sealed class AdminPolicy
     public AdminPolicy(IOptions<KyodoOptions> options)
     {
         // Accept a list (Kyodo:Admins:0, …) as well as one comma- or space-separated value (Kyodo:Admins="a,b").
-        _admins = options.Value.Admins
+        _admins = options.ValueOrConfigurationError().Admins
             .SelectMany(a => a.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
     }

@@ -73,7 +73,7 @@ public sealed class ProposalDialog(
         {
             draft.Paused = true;
             await drafts.SaveAsync(draft, cancellationToken);
-            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.paused", options.Value.DraftExpiryDays))];
+            return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.paused", options.Value.DraftExpiryDayCount))];
         }
 
         if (InProgressWords.Contains(TextNormalizer.Key(text)))
@@ -188,13 +188,13 @@ public sealed class ProposalDialog(
 
     private async Task<IReadOnlyList<OutgoingMessage>?> ExpiredAsync(ProposalDraft draft, IncomingTurn turn, CancellationToken cancellationToken)
     {
-        if (draft.UpdatedAt.AddDays(options.Value.DraftExpiryDays) > time.GetUtcNow())
+        if (draft.UpdatedAt.AddDays(options.Value.DraftExpiryDayCount) > time.GetUtcNow())
         {
             return null;
         }
 
         await drafts.DeleteAsync(turn.UserId, turn.ConversationId, cancellationToken);
-        return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.expired", options.Value.DraftExpiryDays))];
+        return [OutgoingMessage.FromText(texts.Get(turn.Language, "proposal.expired", options.Value.DraftExpiryDayCount))];
     }
 
     /// <summary>

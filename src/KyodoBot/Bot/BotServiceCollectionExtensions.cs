@@ -16,7 +16,7 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddKyodoBotFramework(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(BotIdentity.FromConfiguration(configuration, environment));
-        services.AddKyodoConnectorThrottling(configuration);
+        services.AddKyodoConnectorThrottling();
         // Connector clients share one JSON contract resolver: see SharedContractsAuthentication for why.
         services.AddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsAuthentication(new ConfigurationBotFrameworkAuthentication(
             configuration,
@@ -34,17 +34,30 @@ public static class BotServiceCollectionExtensions
     /// default <see cref="HttpClient"/> from <see cref="IHttpClientFactory"/>, so the handler goes on that client,
     /// and one <see cref="TeamsRateLimiter"/> serves the whole process.
     /// </summary>
-    public static IServiceCollection AddKyodoConnectorThrottling(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddKyodoConnectorThrottling(this IServiceCollection services)
     {
-        var limits = RateLimitOptions.Read(configuration);
-        services.AddSingleton(limits);
+        services.AddKyodoRateLimitOptions();
         services.AddKyodoEvaluationOptions();
-        services.AddSingleton<IValidateOptions<EvaluationSettings>>(new ClaimLeaseValidator(limits));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EvaluationSettings>, ClaimLeaseValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TeamsRateLimiter>();
         services.AddSingleton<ConnectorRetryPolicy>();
         services.AddTransient<ConnectorThrottlingHandler>();
         services.AddHttpClient(Options.DefaultName).AddHttpMessageHandler<ConnectorThrottlingHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The <c>Teams:RateLimits</c> section, bound and checked at start-up (a bad value names its key, exit code 2);
+    /// <see cref="RateLimitOptions"/> is its typed view. A CLI verb that never validates on start gets the same message
+    /// as a <see cref="KyodoConfigurationException"/> when it first resolves the options.
+    /// </summary>
+    internal static IServiceCollection AddKyodoRateLimitOptions(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitSettings>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitSettings>>(
+            new SettingsValidator<RateLimitSettings>(settings => settings.ToOptions())));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<RateLimitSettings>>().ValueOrConfigurationError().ToOptions());
         return services;
     }
 
@@ -65,18 +78,20 @@ public static class BotServiceCollectionExtensions
     }
 
     /// <summary>Runs <see cref="RequireLeaseLongerThanRetries"/> with the other checks of the <c>Evaluation</c> section.</summary>
-    private sealed class ClaimLeaseValidator(RateLimitOptions limits) : IValidateOptions<EvaluationSettings>
+    private sealed class ClaimLeaseValidator(IOptions<RateLimitSettings> rateLimits) : IValidateOptions<EvaluationSettings>
     {
         public ValidateOptionsResult Validate(string? name, EvaluationSettings options)
         {
             EvaluationOptions evaluation;
+            RateLimitOptions limits;
             try
             {
                 evaluation = options.ToOptions();
+                limits = rateLimits.Value.ToOptions();
             }
-            catch (KyodoConfigurationException)
+            catch (Exception ex) when (ex is KyodoConfigurationException or OptionsValidationException)
             {
-                return ValidateOptionsResult.Skip; // EvaluationSettingsValidator reports the bad value
+                return ValidateOptionsResult.Skip; // the section's own validator reports the bad value
             }
 
             try

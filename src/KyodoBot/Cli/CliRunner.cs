@@ -7,6 +7,7 @@ using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Proactive;
 using KyodoBot.Core.Storage;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Cli;
 
@@ -175,6 +176,7 @@ public static class CliRunner
                 builder.Services.AddSingleton<IChannelMessenger, NoTeamsMessenger>();
             }
             using var host = builder.Build();
+            CheckOptionsEveryVerbNeeds(host.Services, verb);
             storage = host.Services.GetRequiredService<StorageOptions>();
             if (verb.UsesDatabase)
             {
@@ -184,9 +186,10 @@ public static class CliRunner
 
             return await verb.RunAsync(parsed, host.Services, cancellationToken);
         }
-        catch (KyodoConfigurationException ex)
+        catch (Exception ex) when (ConfigurationErrors.MessageOf(ex) is { } message)
         {
-            await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
+            // KyodoConfigurationException, or an options validation failure surfacing where a service reads .Value.
+            await Console.Error.WriteLineAsync($"{verb.Name}: {message}");
             return 2;
         }
         catch (Exception ex) when (storage is not null && DatabaseMigrator.IsStorageFailure(ex))
@@ -199,6 +202,20 @@ public static class CliRunner
             // A file the user named (--out, eval FILE) that cannot be written or read: say which, without a stack trace.
             await Console.Error.WriteLineAsync($"{verb.Name}: {ex.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>
+    /// A verb runs no start-up validation (it never starts a host), so a section is checked when a service first needs
+    /// it. These are checked before the verb runs, as they were when they were read at registration: the <c>Kyodo</c>
+    /// section for every verb, and <c>Teams:RateLimits</c> for a verb that posts (which may find nothing to post).
+    /// </summary>
+    private static void CheckOptionsEveryVerbNeeds(IServiceProvider services, ICliVerb verb)
+    {
+        _ = services.GetRequiredService<IOptions<KyodoBot.Core.Access.KyodoOptions>>().ValueOrConfigurationError();
+        if (verb.PostsToTeams)
+        {
+            _ = services.GetRequiredService<KyodoBot.Bot.Throttling.RateLimitOptions>();
         }
     }
 

@@ -48,9 +48,28 @@ public sealed class EvaluationVerbTests : IDisposable
         Assert.Contains(message, output);
     }
 
-    private async Task<(int? Exit, string Output)> RunAsync(params string[] args)
+    [Theory]
+    [InlineData("reminders send-due", "Teams__RateLimits__MaxAttempts", "0", "'Teams:RateLimits:MaxAttempts'")]
+    [InlineData("projects list", "Kyodo__DraftExpiryDays", "soon", "'Kyodo:DraftExpiryDays'")]
+    [InlineData("projects list", "Kyodo__DefaultLanguage", "fr", "'Kyodo:DefaultLanguage'")]
+    public async Task BadConfiguration_IsRefused_WithExitCode2_NamingTheKey(string command, string variable, string value, string key)
     {
-        await using var run = BotProcess.Start(Settings, args);
+        // Nothing is due and no project exists: the verb would succeed but for the configuration.
+        var settings = Settings;
+        settings[variable] = value;
+
+        var (exit, output) = await RunWithAsync(settings, command.Split(' '));
+
+        Assert.Equal(2, exit);
+        Assert.Contains(key, output);
+        Assert.DoesNotContain("Unhandled exception", output);
+    }
+
+    private Task<(int? Exit, string Output)> RunAsync(params string[] args) => RunWithAsync(Settings, args);
+
+    private static async Task<(int? Exit, string Output)> RunWithAsync(Dictionary<string, string?> settings, string[] args)
+    {
+        await using var run = BotProcess.Start(settings, args);
         var exit = await run.WaitForExitAsync(TimeSpan.FromSeconds(60));
         return (exit, run.Output);
     }

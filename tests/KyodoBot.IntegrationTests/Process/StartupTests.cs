@@ -37,6 +37,10 @@ public sealed class StartupTests
     [InlineData("Development", "Kyodo:DefaultLanguage", "Kyodo__DefaultLanguage", "fr")]
     [InlineData("Development", "Knowledge:MaxUploadBytes", "Knowledge__MaxUploadBytes", "20MB")]
     [InlineData("Development", "Knowledge:UploadTimeoutSeconds", "Knowledge__UploadTimeoutSeconds", "0")]
+    [InlineData("Development", "Teams:RateLimits:BaseDelayMs", "Teams__RateLimits__BaseDelayMs", "60000")]
+    [InlineData("Development", "Kyodo:DraftExpiryDays", "Kyodo__DraftExpiryDays", "soon")]
+    [InlineData("Development", "Scheduler:Enabled", "Scheduler__Enabled", "sometimes")]
+    [InlineData("Development", "AzureOpenAI:Endpoint", "AzureOpenAI__Endpoint", "http://example.openai.azure.com/")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };

@@ -1,6 +1,9 @@
+using KyodoBot.Bot;
 using KyodoBot.Bot.Throttling;
 using KyodoBot.Core.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Tests.Throttling;
 
@@ -9,7 +12,7 @@ public sealed class RateLimitOptionsTests
     [Fact]
     public void NothingConfigured_UsesTeamsPublishedLimits()
     {
-        var options = RateLimitOptions.Read(Config());
+        var options = Read(Config());
 
         Assert.Equal(
             (7, 8, 60, 50, 20, 30, 5, 500, 30),
@@ -20,7 +23,7 @@ public sealed class RateLimitOptionsTests
     [Fact]
     public void ConfiguredValues_AreRead()
     {
-        var options = RateLimitOptions.Read(Config(("PerTenantPerSecond", "20"), ("MaxAttempts", "3"), ("BaseDelayMs", "20"), ("MaxDelaySeconds", "1"), ("SafetyMarginMs", "0"),
+        var options = Read(Config(("PerTenantPerSecond", "20"), ("MaxAttempts", "3"), ("BaseDelayMs", "20"), ("MaxDelaySeconds", "1"), ("SafetyMarginMs", "0"),
             ("ArrivalAllowanceMs", "250")));
 
         Assert.Equal((20, 3, 20, 1, 0, 250), (options.PerTenantPerSecond, options.MaxAttempts, options.BaseDelayMs, options.MaxDelaySeconds, options.SafetyMarginMs,
@@ -42,7 +45,7 @@ public sealed class RateLimitOptionsTests
     [InlineData("MaxDelaySeconds", "1e3")]
     public void BadValue_RefusesToStart_NamingTheKey(string key, string value)
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => RateLimitOptions.Read(Config((key, value))));
+        var error = Assert.Throws<KyodoConfigurationException>(() => Read(Config((key, value))));
 
         Assert.Contains($"'Teams:RateLimits:{key}'", error.Message);
         Assert.Contains($"'{value}'", error.Message);
@@ -52,11 +55,43 @@ public sealed class RateLimitOptionsTests
     public void BaseDelayAboveTheCap_RefusesToStart_NamingBothKeys()
     {
         var error = Assert.Throws<KyodoConfigurationException>(() =>
-            RateLimitOptions.Read(Config(("BaseDelayMs", "5000"), ("MaxDelaySeconds", "2"))));
+            Read(Config(("BaseDelayMs", "5000"), ("MaxDelaySeconds", "2"))));
 
         Assert.Contains("'Teams:RateLimits:BaseDelayMs'", error.Message);
         Assert.Contains("'Teams:RateLimits:MaxDelaySeconds'", error.Message);
     }
+
+    [Fact]
+    public void BadValue_FailsTheStartupValidation_WithTheSameMessage()
+    {
+        using var provider = Services(Config(("MaxAttempts", "many")));
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Equal(
+            "Configuration key 'Teams:RateLimits:MaxAttempts' must be a whole number from 1 to 20; it is 'many'.",
+            ConfigurationErrors.MessageOf(error));
+    }
+
+    [Fact]
+    public void GoodValues_PassTheStartupValidation()
+    {
+        using var provider = Services(Config(("PerTenantPerSecond", " 25 ")));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        Assert.Equal(25, provider.GetRequiredService<RateLimitOptions>().PerTenantPerSecond);
+    }
+
+    /// <summary>The section through the options pipeline, as the host registers it.</summary>
+    private static RateLimitOptions Read(IConfiguration configuration)
+    {
+        using var provider = Services(configuration);
+        return provider.GetRequiredService<RateLimitOptions>();
+    }
+
+    private static ServiceProvider Services(IConfiguration configuration) =>
+        new ServiceCollection().AddSingleton(configuration).AddKyodoRateLimitOptions().BuildServiceProvider();
 
     private static IConfiguration Config(params (string Key, string Value)[] values) => new ConfigurationBuilder()
         .AddInMemoryCollection(values.Select(v => KeyValuePair.Create<string, string?>($"Teams:RateLimits:{v.Key}", v.Value)))

@@ -6,13 +6,14 @@ namespace KyodoBot.Core.Knowledge.Uploads;
 
 /// <summary>
 /// Limits of the admins' upload: <c>Knowledge:MaxUploadBytes</c> (default 20 MB, at most the readers' 50 MB) and
-/// <c>Knowledge:UploadTimeoutSeconds</c> for the download (default 60). Parsed at registration: a bad value stops
-/// start-up naming the key.
+/// <c>Knowledge:UploadTimeoutSeconds</c> for the download (default 60). Bound as <see cref="KnowledgeUploadSettings"/>
+/// and checked at start-up: a bad value stops start-up naming the key (exit code 2).
 /// </summary>
 public sealed record KnowledgeUploadOptions(long MaxBytes, TimeSpan DownloadTimeout)
 {
-    public const string MaxBytesKey = "Knowledge:MaxUploadBytes";
-    public const string TimeoutKey = "Knowledge:UploadTimeoutSeconds";
+    public const string Section = "Knowledge";
+    public const string MaxBytesKey = Section + ":" + nameof(KnowledgeUploadSettings.MaxUploadBytes);
+    public const string TimeoutKey = Section + ":" + nameof(KnowledgeUploadSettings.UploadTimeoutSeconds);
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
     public static KnowledgeUploadOptions Parse(string? maxBytes, string? timeoutSeconds)

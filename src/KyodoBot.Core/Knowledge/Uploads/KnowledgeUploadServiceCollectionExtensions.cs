@@ -1,6 +1,8 @@
 using KyodoBot.Core.Conversations;
-using Microsoft.Extensions.Configuration;
+using KyodoBot.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KyodoBot.Core.Knowledge.Uploads;
 
@@ -12,13 +14,10 @@ public static class KnowledgeUploadServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddKyodoKnowledgeUploads(this IServiceCollection services)
     {
-        // Read from the host's configuration when first needed; the host resolves it at start (MapKyodoEndpoints), so
-        // a bad value stops start-up naming the key.
-        services.AddSingleton(sp =>
-        {
-            var config = sp.GetRequiredService<IConfiguration>();
-            return KnowledgeUploadOptions.Parse(config[KnowledgeUploadOptions.MaxBytesKey], config[KnowledgeUploadOptions.TimeoutKey]);
-        });
+        services.AddOptions<KnowledgeUploadSettings>().BindConfiguration(KnowledgeUploadOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KnowledgeUploadSettings>>(
+            new SettingsValidator<KnowledgeUploadSettings>(settings => settings.ToOptions())));
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<KnowledgeUploadSettings>>().ValueOrConfigurationError().ToOptions());
         services.AddHttpClient(KnowledgeUploads.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<KnowledgeUploadOptions>().DownloadTimeout + TimeSpan.FromSeconds(5));
         services.AddSingleton(sp => new KnowledgeUploadStore(sp.GetRequiredService<KnowledgeBase>().Folder));

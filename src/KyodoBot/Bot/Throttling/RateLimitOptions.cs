@@ -1,11 +1,8 @@
-using System.Globalization;
-using KyodoBot.Core.Hosting;
-
 namespace KyodoBot.Bot.Throttling;
 
 /// <summary>
 /// Teams' limits on the bot's calls to the Bot Connector, and how throttled or failed calls are retried
-/// (section <c>Teams:RateLimits</c>). The defaults are Teams' published limits; lower them, never raise them.
+/// (section <c>Teams:RateLimits</c>, bound as <see cref="RateLimitSettings"/> and checked at start-up). The defaults are Teams' published limits; lower them, never raise them.
 /// </summary>
 public sealed class RateLimitOptions
 {
@@ -50,50 +47,4 @@ public sealed class RateLimitOptions
     public TimeSpan ArrivalAllowance => TimeSpan.FromMilliseconds(ArrivalAllowanceMs);
     public TimeSpan BaseDelay => TimeSpan.FromMilliseconds(BaseDelayMs);
     public TimeSpan MaxDelay => TimeSpan.FromSeconds(MaxDelaySeconds);
-
-    /// <summary>Reads and checks the section; a bad value throws <see cref="KyodoConfigurationException"/> naming its key.</summary>
-    public static RateLimitOptions Read(IConfiguration configuration)
-    {
-        var defaults = new RateLimitOptions();
-        var options = new RateLimitOptions
-        {
-            PerThreadPerSecond = Read(configuration, nameof(PerThreadPerSecond), defaults.PerThreadPerSecond, 1, 1000),
-            PerThreadPer2Seconds = Read(configuration, nameof(PerThreadPer2Seconds), defaults.PerThreadPer2Seconds, 1, 1000),
-            PerThreadPer30Seconds = Read(configuration, nameof(PerThreadPer30Seconds), defaults.PerThreadPer30Seconds, 1, 10_000),
-            PerTenantPerSecond = Read(configuration, nameof(PerTenantPerSecond), defaults.PerTenantPerSecond, 1, 10_000),
-            SafetyMarginMs = Read(configuration, nameof(SafetyMarginMs), defaults.SafetyMarginMs, 0, 1000),
-            ArrivalAllowanceMs = Read(configuration, nameof(ArrivalAllowanceMs), defaults.ArrivalAllowanceMs, 0, 10_000),
-            MaxAttempts = Read(configuration, nameof(MaxAttempts), defaults.MaxAttempts, 1, 20),
-            BaseDelayMs = Read(configuration, nameof(BaseDelayMs), defaults.BaseDelayMs, 1, 60_000),
-            MaxDelaySeconds = Read(configuration, nameof(MaxDelaySeconds), defaults.MaxDelaySeconds, 1, 600),
-        };
-
-        if (options.BaseDelay > options.MaxDelay)
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{Key(nameof(BaseDelayMs))}' ({options.BaseDelayMs} ms) must not exceed " +
-                $"'{Key(nameof(MaxDelaySeconds))}' ({options.MaxDelaySeconds} s).");
-        }
-
-        return options;
-    }
-
-    private static int Read(IConfiguration configuration, string name, int fallback, int min, int max)
-    {
-        var text = configuration[Key(name)];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{Key(name)}' must be a whole number from {min} to {max}; it is '{text}'.");
-        }
-
-        return value;
-    }
-
-    private static string Key(string name) => $"{Section}:{name}";
 }
