@@ -84,21 +84,21 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
     {
         string T(string key, params object?[] args) => texts.Get(language, key, args);
         var results = new JsonArray(
-            Fact(T("evaluation.question.issue"), RatingText(record.IssueRating, language)),
-            Fact(T("evaluation.question.conduct"), RatingText(record.ConductRating, language)));
+            Row(T("evaluation.question.issue"), RatingText(record.IssueRating, language)),
+            Row(T("evaluation.question.conduct"), RatingText(record.ConductRating, language)));
         if (record.PrincipleChecks.Length > 0)
         {
-            results.Add(Fact(T("evaluation.card.principles"), PrincipleNames(record.PrincipleChecks, language)));
+            results.Add(Row(T("evaluation.card.principles"), PrincipleNames(record.PrincipleChecks, language)));
         }
 
         if (record.Comments.Length > 0)
         {
-            results.Add(Fact(T("evaluation.card.comments"), record.Comments));
+            results.Add(Row(T("evaluation.card.comments"), record.Comments));
         }
 
         if (record.NextSteps.Length > 0)
         {
-            results.Add(Fact(T("evaluation.card.nextSteps"), record.NextSteps));
+            results.Add(Row(T("evaluation.card.nextSteps"), record.NextSteps));
         }
 
         return cards.Render("evaluation-recorded", new JsonObject
@@ -354,6 +354,23 @@ public sealed class EvaluationCards(CardTemplates cards, DialogCatalog catalog, 
         }).ToArray());
 
     private static JsonObject Fact(string label, string value) => new() { ["label"] = label, ["value"] = value };
+
+    /// <summary>
+    /// A recorded result as on the compact summary and review cards (ADR 0027): a short value is one row beside its
+    /// label, a long or multi-line one (a comment) keeps its label above the full-width text, set apart.
+    /// </summary>
+    private static JsonObject Row(string label, string value)
+    {
+        var isLong = Proposals.ProposalCards.IsLong(value);
+        return new JsonObject
+        {
+            ["label"] = label,
+            ["value"] = value,
+            ["short"] = !isLong,
+            ["long"] = isLong,
+            ["spacing"] = isLong ? "Medium" : "None",
+        };
+    }
 
     private static string Cut(string text) => text.Length <= MaxTextShown ? text : text[..MaxTextShown] + "…";
 

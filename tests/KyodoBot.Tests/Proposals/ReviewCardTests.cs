@@ -155,6 +155,56 @@ public sealed class ReviewCardTests : IAsyncLifetime
         Assert.DoesNotMatch(@"\d{4}-\d{2}-\d{2}", card);
     }
 
+    [Theory]
+    [InlineData(Language.Japanese, "課題は解決されているか", "おおむねできている")]
+    [InlineData(Language.English, "Is the issue being solved?", null)]
+    public void RecordedEvaluation_IsCompact_ShortResultsBesideTheirLabel_ACommentUnderIts(Language language, string issueLabel, string? issueValue)
+    {
+        // ADR 0027, as on the summary and review cards: a rating is one row; a long comment keeps its label right above it.
+        var cards = _host.Services.GetRequiredService<EvaluationCards>();
+        var project = new Project
+        {
+            Reference = "KP-2027-0001", Title = "子育てサロン", Organization = "NPO法人あおぞら", Department = "子育て支援課",
+            StartDate = new DateOnly(2027, 4, 1), EndDate = new DateOnly(2028, 3, 31), Schedule = ScheduleKind.Semiannual,
+        };
+        var due = new EvaluationDue { Id = 1, DueDate = new DateOnly(2027, 10, 1) };
+        const string comment = "参加者は増えているが、会場の和室が手狭になってきたため、来年度は別の会場も検討する必要がある。";
+        var record = new EvaluationRecord
+        {
+            RecordedBy = "29:x", RecordedByName = "佐藤", RecordedAt = new DateTimeOffset(2027, 10, 1, 0, 5, 0, TimeSpan.Zero),
+            DueDate = due.DueDate, IssueRating = 4, ConductRating = 5, PrincipleChecks = "7", Comments = comment, NextSteps = "会場を探す",
+        };
+
+        var card = JsonNode.Parse(cards.Recorded(new DueReminder(new Reminder { Id = 1 }, due, project), record, language))!;
+
+        var results = card["body"]!.AsArray().OfType<JsonObject>().Single(e => e["separator"]?.GetValue<bool>() == true)["items"]!.AsArray()
+            .OfType<JsonObject>().ToList();
+        Assert.Equal(5, results.Count);
+        var rows = results.Where(r => r["items"]!.AsArray() is [JsonObject { } only] && only["type"]!.GetValue<string>() == "ColumnSet").ToList();
+        Assert.Equal(4, rows.Count); // issue, conduct, principles, next steps
+        var (label, value) = RowOf(rows[0]);
+        Assert.Equal(issueLabel, label);
+        if (issueValue is not null)
+        {
+            Assert.Contains(issueValue, value, StringComparison.Ordinal);
+        }
+
+        var stacked = Assert.Single(results, r => !rows.Contains(r));
+        Assert.Equal("Medium", stacked["spacing"]!.GetValue<string>());
+        var items = stacked["items"]!.AsArray();
+        Assert.Equal(2, items.Count);
+        Assert.True(items[0]!["isSubtle"]!.GetValue<bool>());
+        Assert.Equal("None", items[1]!["spacing"]!.GetValue<string>());
+        Assert.Equal(comment, items[1]!["inlines"]![0]!["text"]!.GetValue<string>());
+        Assert.All(rows, r => Assert.Equal("None", r["spacing"]!.GetValue<string>()));
+    }
+
+    private static (string Label, string Value) RowOf(JsonObject row)
+    {
+        var columns = row["items"]![0]!["columns"]!.AsArray();
+        return (columns[0]!["items"]![0]!["text"]!.GetValue<string>(), columns[1]!["items"]![0]!["inlines"]![0]!["text"]!.GetValue<string>());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
