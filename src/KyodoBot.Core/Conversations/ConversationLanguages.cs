@@ -44,6 +44,17 @@ public sealed class ConversationLanguages(IConversationStore conversations, Defa
         return written;
     }
 
+    /// <summary>
+    /// The language of the install greeting, which carries no words: the conversation's own when it has one (the bot
+    /// added again to a chat or team whose people already wrote), else the city's <c>Kyodo:DefaultLanguage</c>. Not
+    /// the client's locale (ADR 0004: English Teams clients are common among Japanese staff).
+    /// </summary>
+    public async Task<Language> GreetingAsync(IncomingTurn turn, CancellationToken cancellationToken)
+    {
+        var key = Key(turn);
+        return (key.Length == 0 ? null : await StoredAsync(key, cancellationToken)) ?? fallback.Value;
+    }
+
     private async Task<Language?> StoredAsync(string key, CancellationToken cancellationToken)
     {
         if (_known.TryGetValue(key, out var known) && known.Until > time.GetUtcNow())

@@ -16,6 +16,7 @@ public sealed class KyodoTeamsBot(
     TurnRouter router,
     WelcomeCard welcome,
     IConversationStore conversations,
+    ConversationLanguages languages,
     DefaultLanguage defaultLanguage,
     ILogger<KyodoTeamsBot> logger) : TeamsActivityHandler
 {
@@ -95,9 +96,10 @@ public sealed class KyodoTeamsBot(
             return;
         }
 
-        // An install carries no words to judge by, and the locale is often en-US on Japanese staff's clients: the city's
-        // language greets.
-        await SendAsync(turnContext, [welcome.Greeting(defaultLanguage.Value)], cancellationToken);
+        // An install carries no words to judge by, and the locale is often en-US on Japanese staff's clients: the
+        // conversation's stored language greets (a reinstall), else the city's.
+        var language = await languages.GreetingAsync(ActivityMapper.ToTurn(turnContext, defaultLanguage.Value), cancellationToken);
+        await SendAsync(turnContext, [welcome.Greeting(language)], cancellationToken);
     }
 
     private static async Task SendAsync(ITurnContext turnContext, IReadOnlyList<OutgoingMessage> replies, CancellationToken cancellationToken)

@@ -39,6 +39,26 @@ public sealed class LanguageEndpointTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("ja", "What does the principle of equality mean?", "ja-JP", "Hello, I am KyodoBot", "部署一覧")]
+    [InlineData("en", "対等の原則とは何ですか", "en-US", "部署一覧", "Hello, I am KyodoBot")]
+    public async Task Reinstall_GreetsInTheConversationsStoredLanguage_NotTheDefaultOrTheLocale(
+        string defaultLanguage, string sentence, string locale, string greeting, string notGreeting)
+    {
+        // The user wrote a sentence (the conversation keeps its language), removed the app and added it again.
+        var client = Start(("Kyodo:DefaultLanguage", defaultLanguage));
+        await SendAsync(client, Activities.PersonalMessage("http://localhost:1/", sentence, locale: locale, expectReplies: true));
+        var removed = Installed(locale);
+        removed["action"] = "remove";
+        await SendAsync(client, removed);
+
+        var body = await SendAsync(client, Installed(locale));
+
+        var card = Card(Assert.Single(Replies(body)));
+        Assert.Contains(greeting, card);
+        Assert.DoesNotContain(notGreeting, card);
+    }
+
+    [Theory]
     [InlineData("help")]
     [InlineData("ヘルプ")]
     public async Task Help_FromAnEnglishClient_IsTheJapaneseCardAlone_WithoutTellingToSendHelp(string text)
