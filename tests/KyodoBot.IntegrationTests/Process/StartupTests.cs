@@ -37,6 +37,7 @@ public sealed class StartupTests
     [InlineData("Development", "Kyodo:DefaultLanguage", "Kyodo__DefaultLanguage", "fr")]
     [InlineData("Development", "Knowledge:MaxUploadBytes", "Knowledge__MaxUploadBytes", "20MB")]
     [InlineData("Development", "Knowledge:UploadTimeoutSeconds", "Knowledge__UploadTimeoutSeconds", "0")]
+    [InlineData("Development", "Knowledge:UploadRetentionDays", "Knowledge__UploadRetentionDays", "forever")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };

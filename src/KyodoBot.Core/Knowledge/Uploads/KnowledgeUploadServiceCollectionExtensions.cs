@@ -17,7 +17,8 @@ public static class KnowledgeUploadServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
-            return KnowledgeUploadOptions.Parse(config[KnowledgeUploadOptions.MaxBytesKey], config[KnowledgeUploadOptions.TimeoutKey]);
+            return KnowledgeUploadOptions.Parse(config[KnowledgeUploadOptions.MaxBytesKey], config[KnowledgeUploadOptions.TimeoutKey],
+                config[KnowledgeUploadOptions.ExpiryKey], config[KnowledgeUploadOptions.RetentionKey]);
         });
         services.AddHttpClient(KnowledgeUploads.HttpClientName)
             .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<KnowledgeUploadOptions>().DownloadTimeout + TimeSpan.FromSeconds(5));
