@@ -68,6 +68,22 @@ public sealed class PdfLayoutTests
     }
 
     [Fact]
+    public void Pdf_VerticalWritingInTwoTiers_ReadsTheUpperTierFirst()
+    {
+        const string Upper = "協働事業の評価は、事業が終わった後に所管課と団体が一緒に行います。評価の結果は次の事業の計画に生かし、市のホームページで公開します。";
+        const string Lower = "評価で出た意見は、団体の了解を得てから公開します。";
+        var pdf = new VerticalPdfFixture().Page().Column("事業の評価", 16, 530, 780);
+
+        // Upper tier: columns of 15 characters from the top; lower tier: the same columns from 30 pt below it.
+        Paragraph(pdf, Upper, 500, perColumn: 15);
+        Paragraph(pdf, Lower, 500, perColumn: 15, top: 780 - (15 * Body) - 30);
+
+        var result = Read("二段組の縦書き.pdf", pdf.Build());
+
+        Assert.Equal(Upper + "\n" + Lower, Assert.Single(result.Sections, s => s.Title == "事業の評価").Body);
+    }
+
+    [Fact]
     public void Pdf_RubyOnTheBaseLine_IsDropped_NotMixedIntoTheText()
     {
         var pdf = new PdfFixture(japanese: true).Page().Text("協働の基本", 16, 72, 780)
