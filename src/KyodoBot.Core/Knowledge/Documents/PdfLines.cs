@@ -34,7 +34,7 @@ public static partial class PdfLines
     /// A letter reduced to what the layout rules need, in reading space: <see cref="X"/> to <see cref="EndX"/> along
     /// the line, <see cref="Y"/> across lines, growing towards the lines read earlier.
     /// </summary>
-    private readonly record struct Glyph(string Value, double X, double EndX, double Y, double Size)
+    private sealed record Glyph(string Value, double X, double EndX, double Y, double Size)
     {
         public bool IsBlank => string.IsNullOrWhiteSpace(Value);
     }
@@ -142,36 +142,40 @@ public static partial class PdfLines
         var full = new List<List<Glyph>>();
         var (leftColumn, rightColumn) = (new List<List<Glyph>>(), new List<List<Glyph>>());
         var order = new List<(List<List<Glyph>> Block, List<Glyph> Row)>();
-        var pending = new List<(List<List<Glyph>> Block, List<Glyph> Row)>();
+        var blockStart = 0;
+        void Flush()
+        {
+            // The column rows since the last full row: the left column's, then the right column's.
+            var block = order.Skip(blockStart).OrderBy(p => p.Block == rightColumn).ToList();
+            order.RemoveRange(blockStart, order.Count - blockStart);
+            order.AddRange(block);
+        }
+
         foreach (var row in rows)
         {
             var leftPart = gutter is { } g ? row.Where(x => x.EndX <= g.From + 0.01).ToList() : row;
             var rightPart = gutter is { } h ? row.Where(x => x.X >= h.To - 0.01).ToList() : [];
             if (gutter is null || leftPart.Count + rightPart.Count < row.Count)
             {
-                order.AddRange(pending.Where(p => p.Block == leftColumn));
-                order.AddRange(pending.Where(p => p.Block == rightColumn));
-                pending.Clear();
+                if (gutter is not null)
+                {
+                    Flush();
+                }
+
                 full.Add(row);
                 order.Add((full, row));
+                blockStart = order.Count;
                 continue;
             }
 
-            if (leftPart.Count > 0)
+            foreach (var (part, column) in new[] { (leftPart, leftColumn), (rightPart, rightColumn) }.Where(p => p.Item1.Count > 0))
             {
-                leftColumn.Add(leftPart);
-                pending.Add((leftColumn, leftPart));
-            }
-
-            if (rightPart.Count > 0)
-            {
-                rightColumn.Add(rightPart);
-                pending.Add((rightColumn, rightPart));
+                column.Add(part);
+                order.Add((column, part));
             }
         }
 
-        order.AddRange(pending.Where(p => p.Block == leftColumn));
-        order.AddRange(pending.Where(p => p.Block == rightColumn));
+        Flush();
         var edges = new[] { full, leftColumn, rightColumn }.Where(b => b.Count > 0)
             .ToDictionary(b => b, b => (From: b.Min(r => r.Min(x => x.X)), To: b.Max(r => r.Max(x => x.EndX))));
         var lines = new List<PdfLine>();
@@ -189,7 +193,6 @@ public static partial class PdfLines
 
     private static PdfLine? Line(int page, List<Glyph> row, double origin)
     {
-        row.Sort((a, b) => a.X.CompareTo(b.X));
         var size = MainSize(row);
         var clean = Spaces().Replace(RowText(row, size, out var table), " ").Trim().Trim('/').Trim();
         if (clean.Length == 0)
@@ -205,11 +208,12 @@ public static partial class PdfLines
         row.GroupBy(x => Math.Round(x.Size * 2) / 2)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(row[0].Size);
 
-    /// <summary>Glyphs grouped by baseline, first line first.</summary>
+    /// <summary>Glyphs grouped by baseline, first line first, each row left to right.</summary>
     private static List<List<Glyph>> Rows(List<Glyph> glyphs)
     {
         var rows = new List<List<Glyph>>();
-        foreach (var glyph in glyphs.OrderByDescending(x => x.Y).ThenBy(x => x.X))
+        glyphs.Sort((a, b) => a.Y != b.Y ? b.Y.CompareTo(a.Y) : a.X.CompareTo(b.X));
+        foreach (var glyph in glyphs)
         {
             var row = rows.LastOrDefault();
             if (row is not null && Math.Abs(row[0].Y - glyph.Y) <= 0.25 * glyph.Size)
@@ -222,6 +226,7 @@ public static partial class PdfLines
             }
         }
 
+        rows.ForEach(r => r.Sort((a, b) => a.X.CompareTo(b.X)));
         return rows;
     }
 
@@ -231,6 +236,12 @@ public static partial class PdfLines
     /// </summary>
     private static void DropInlineRuby(List<Glyph> row)
     {
+        var (smallest, largest) = (row.Min(x => x.Size), row.Max(x => x.Size));
+        if (smallest > RubyRatio * largest)
+        {
+            return;
+        }
+
         var size = MainSize(row);
         var bases = row.Where(x => x.Size > RubyRatio * size).ToList();
         if (bases.Count == 0 || bases.Count == row.Count)
@@ -259,35 +270,42 @@ public static partial class PdfLines
             return null;
         }
 
-        var size = rows.SelectMany(r => r).GroupBy(x => Math.Round(x.Size * 2) / 2)
-            .OrderByDescending(g => g.Count()).First().Key;
-        var (start, end) = (rows.Min(r => r.Min(x => x.X)), rows.Max(r => r.Max(x => x.EndX)));
+        var size = rows.SelectMany(r => r).CountBy(x => Math.Round(x.Size * 2) / 2).MaxBy(c => c.Value).Key;
+        var (start, end) = (rows.Min(r => r[0].X), rows.Max(r => r.Max(x => x.EndX)));
         var bins = (int)Math.Ceiling(end - start) + 1;
-        var covered = new int[bins];
+
+        // How many rows cover each point: +1 where a row's run of letters starts, -1 after it ends.
+        var covered = new int[bins + 1];
         foreach (var row in rows)
         {
-            var marks = new bool[bins];
-            var sorted = row.OrderBy(x => x.X).ToList();
-            for (var i = 0; i < sorted.Count; i++)
+            var (runFrom, runTo) = (row[0].X, row[0].EndX);
+            for (var i = 1; i <= row.Count; i++)
             {
-                var to = i + 1 < sorted.Count && sorted[i + 1].X - sorted[i].EndX < CellGap * size ? sorted[i + 1].X : sorted[i].EndX;
-                for (var b = (int)(sorted[i].X - start); b <= (int)(to - start) && b < bins; b++)
+                if (i < row.Count && row[i].X - runTo < CellGap * size)
                 {
-                    marks[Math.Max(b, 0)] = true;
+                    runTo = Math.Max(runTo, row[i].EndX);
+                    continue;
+                }
+
+                covered[Math.Clamp((int)(runFrom - start), 0, bins)]++;
+                covered[Math.Clamp((int)(runTo - start) + 1, 0, bins)]--;
+                if (i < row.Count)
+                {
+                    (runFrom, runTo) = (row[i].X, row[i].EndX);
                 }
             }
+        }
 
-            for (var b = 0; b < bins; b++)
-            {
-                covered[b] += marks[b] ? 1 : 0;
-            }
+        for (var b = 1; b <= bins; b++)
+        {
+            covered[b] += covered[b - 1];
         }
 
         // The emptiest band first (crossed by the fewest rows), the widest of those.
         var (best, bestFrom, bestTo) = (0, 0, 0);
         for (var crossing = 0; crossing <= 0.25 * rows.Count && best < CellGap * size; crossing++)
         {
-            (best, bestFrom, bestTo) = WidestBand(covered, crossing);
+            (best, bestFrom, bestTo) = WidestBand(covered.AsSpan(0, bins), crossing);
         }
 
         if (best < CellGap * size)
@@ -306,7 +324,7 @@ public static partial class PdfLines
     }
 
     /// <summary>The widest run of bins in the middle three fifths covered by at most <paramref name="crossing"/> rows.</summary>
-    private static (int Width, int From, int To) WidestBand(int[] covered, int crossing)
+    private static (int Width, int From, int To) WidestBand(ReadOnlySpan<int> covered, int crossing)
     {
         var (best, bestFrom, bestTo) = (0, 0, 0);
         for (var b = (int)(0.2 * covered.Length); b < 0.8 * covered.Length; b++)
