@@ -6,7 +6,11 @@
 //   review                       the review card in the 市民活動推進課 channel (one self-check answered いいえ);
 //   reminder, recorded           the proposal accepted, its first reminder sent by the CLI (`reminders send-due`) to the
 //                                channel, recorded on the card (Action.Execute: the bot updates the posted card);
-//   history                      評価履歴 typed into the personal chat (the current user must be in Kyodo:Admins).
+//   history                      評価履歴 typed into the personal chat (the current user must be in Kyodo:Admins);
+//   upload                       the preview of a file an admin sends: the web UI cannot attach a file, so Teams' file
+//                                message (a file.download.info attachment whose download URL is a local HTTP server
+//                                of this script) is sent through the Playground's custom-activity route as the current
+//                                user; the bot downloads the Markdown file and its preview card shows in the chat.
 // Each screenshot is checked for the #12 items that can be seen: the card's text has no backslash and no raw `**`,
 // it is Japanese and drawn with a Japanese font (Chromium's own report of the fonts it used, CSS.getPlatformFontsForNode),
 // 👍 is drawn with an emoji font,
@@ -16,6 +20,7 @@
 // SCREENSHOT_DIR names the folder (default: <repo>/TestResults/screenshots), CHROMIUM the browser (/usr/bin/chromium).
 
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { startPlayground, messageSearchText, cardOf, proposalAnswers, runCli, REPO_ROOT } from './playground.mjs';
@@ -32,12 +37,32 @@ const started = Date.now();
 let pg = null;
 let browser = null;
 let page = null;
+let files = null;
+
+// The file the admin "sends" for the upload preview (a Markdown knowledge file: front matter and headed sections).
+const UPLOAD_NAME = '庁舎見学ツアーの案内.md';
+const UPLOAD_TEXT = `---
+id: tour-guide
+title: "庁舎見学ツアーの案内"
+chapter: "付録"
+source: "庁舎見学ツアーの案内（画面確認用）"
+---
+
+# 庁舎見学ツアーの申込 {#tour-apply}
+
+庁舎見学ツアーは総務課の窓口で申し込みます。
+
+## 集合場所 {#tour-place}
+
+本庁舎1階のロビーに集合します。
+`;
 
 // One self-check answered いいえ, with a comment: the review card flags it.
 const ANSWERS = proposalAnswers({ selfChecks: ['はい', 'はい', 'いいえ 活動の進め方を市と相談している段階です', 'はい', 'はい', 'はい', 'はい'] });
 
 async function finish(ok, line) {
   await browser?.close().catch(() => {});
+  files?.close();
   if (pg) await pg.stop().catch(() => {});
   console.log(`${ok ? 'PASS' : 'FAIL'}: playground-screenshots: ${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(ok ? '1 passed, 0 failed' : '0 passed, 1 failed');
@@ -224,6 +249,35 @@ try {
   await type(page, `評価履歴 ${reference}`);
   await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS, predicate: (e) => cardOf(e.message) });
   shots.push(await shoot(page, 'history', `事業の詳細と評価履歴（${reference}）`));
+
+  // An admin sends a file: Teams' file message through the custom-activity route, from the current user (an admin).
+  files = http.createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/markdown; charset=utf-8' });
+    res.end(UPLOAD_TEXT);
+  });
+  await new Promise((resolve) => files.listen(0, '127.0.0.1', resolve));
+  const base = await pg.customActivityTemplate(ids.personal, 'install');
+  since = pg.mark();
+  await pg.sendCustomActivity({
+    ...base,
+    type: 'message',
+    action: undefined,
+    // The template's sender has no display name; a Teams message has one (the card shows who sent the file).
+    from: { ...base.from, name: base.from?.name || ids.me.name },
+    id: `upload-${Date.now()}`,
+    text: '',
+    attachments: [{
+      contentType: 'application/vnd.microsoft.teams.file.download.info',
+      contentUrl: `https://midorino.sharepoint.test/personal/${encodeURIComponent(UPLOAD_NAME)}`,
+      name: UPLOAD_NAME,
+      content: { downloadUrl: `http://127.0.0.1:${files.address().port}/${encodeURIComponent(UPLOAD_NAME)}`, uniqueId: 'A1B2C3D4-0000-4000-8000-000000000001', fileType: 'md' },
+    }],
+  });
+  const upload = await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS, predicate: (e) => cardOf(e.message) });
+  const uploadCard = JSON.stringify(cardOf(upload.message));
+  check(uploadCard.includes(UPLOAD_NAME) && uploadCard.includes('庁舎見学ツアーの申込') && uploadCard.includes('knowledge.upload.publish')
+    && uploadCard.includes(ids.me.name), `the upload preview card lacks the file, its sections, the sender or 公開する: ${uploadCard.slice(0, 400)}`);
+  shots.push(await shoot(page, 'upload', 'ナレッジに追加するファイルの確認'));
 
   await finish(true, `${shots.length} screenshots in ${OUT}`);
 } catch (err) {

@@ -46,8 +46,11 @@ public sealed record IncomingTurn
 /// </summary>
 public sealed record IncomingFile(string Name, string DownloadUrl, string? FileType, string? UniqueId);
 
-/// <summary>What takes a turn that carries files (the admins' knowledge upload); the router gives it such turns first.</summary>
+/// <summary>
+/// What takes a turn that carries files (the admins' knowledge upload); the router gives it such turns first, with
+/// every file of the message.
+/// </summary>
 public interface IFileUploadHandler
 {
-    Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, IncomingFile file, CancellationToken cancellationToken);
+    Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken);
 }

@@ -52,9 +52,8 @@ public sealed class TurnRouter
         turn = await WithLanguageAsync(turn, turn.Value, cancellationToken);
         if (turn.Files.Count > 0 && _files is not null)
         {
-            // One file a message is what Teams sends from the personal chat; a second one is named in the reply.
-            _logger.LogInformation("File {FileType} in {ConversationKind} conversation", turn.Files[0].FileType, turn.Kind);
-            return await _files.HandleAsync(turn, turn.Files[0], cancellationToken);
+            _logger.LogInformation("{Count} file(s) in {ConversationKind} conversation", turn.Files.Count, turn.Kind);
+            return await _files.HandleAsync(turn, turn.Files, cancellationToken);
         }
 
         if (CardAction(turn.Value) is { } action)

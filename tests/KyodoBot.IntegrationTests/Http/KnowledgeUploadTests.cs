@@ -5,6 +5,7 @@ using KyodoBot.Core.Knowledge.Uploads;
 using KyodoBot.IntegrationTests.Fakes;
 using KyodoBot.Tests.Knowledge.Documents;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KyodoBot.IntegrationTests.Http;
 
@@ -19,6 +20,7 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
     private const string Question = "庁舎見学ツアーの申込はどこで？";
     private const string Docx = "庁舎案内.docx";
 
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 4, 1, 0, 0, 0, TimeSpan.Zero));
     private FakeBotConnector _connector = null!;
     private FileServer _files = null!;
     private TestDatabase _database = null!;
@@ -199,6 +201,62 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoFilesInOneMessage_EachGetsItsOwnPreview_AndIsDecidedOnItsOwn()
+    {
+        const string Pdf = "開館案内.pdf";
+        var pdf = new PdfFixture().Page().Text("Opening hours", 16, 72, 780).Text("The city hall opens at 8:30 on weekdays.", 11, 72, 750).Build();
+        var message = FileMessage(Admin, Docx, _files.Put(Docx, Guide()));
+        message["attachments"]!.AsArray().Insert(1, FileAttachment(Pdf, _files.Put(Pdf, pdf)));
+
+        var cards = Cards(await SendAsync(message));
+
+        Assert.Equal(2, cards.Count);
+        Assert.Contains(Docx, cards[0].ToJsonString(Unescaped));
+        Assert.Contains("・庁舎見学ツアーの申込", cards[0].ToJsonString(Unescaped));
+        Assert.Contains(Pdf, cards[1].ToJsonString(Unescaped));
+        Assert.Contains("・Opening hours（1ページ）", cards[1].ToJsonString(Unescaped));
+        Assert.NotEqual(UploadId(cards[0]), UploadId(cards[1]));
+
+        await InvokeAsync(Admin, KnowledgeUploadCard.CancelVerb, UploadId(cards[1]));
+        await InvokeAsync(Admin, KnowledgeUploadCard.PublishVerb, UploadId(cards[0]));
+
+        Assert.True(File.Exists(Path.Combine(_knowledge, Docx)));
+        Assert.False(File.Exists(Path.Combine(_knowledge, Pdf)));
+        Assert.Contains("総務課", Text(await AskAsync(Question)));
+    }
+
+    [Fact]
+    public async Task OldUploads_AreCleanedAtTheNextUpload_AnUndecidedPreviewExpires_DecidedRecordsGoAfterTheRetention()
+    {
+        var waiting = UploadId(Card(await SendAsync(FileMessage(Admin, Docx, _files.Put(Docx, Guide())))));
+        var cancelled = UploadId(Card(await SendAsync(FileMessage(Admin, "取消.docx", _files.Put("取消.docx", Guide("企画課"))))));
+        await InvokeAsync(Admin, KnowledgeUploadCard.CancelVerb, cancelled);
+        var staging = Path.Combine(_knowledge, KnowledgeUploadStore.FolderName);
+        Assert.True(File.Exists(Path.Combine(staging, waiting + ".file")));
+
+        // 15 days later (expiry 14): the next upload expires the waiting preview; the cancelled record is kept (retention 30).
+        _clock.Advance(TimeSpan.FromDays(15));
+        await SendAsync(FileMessage(Admin, "別紙.docx", _files.Put("別紙.docx", Guide())));
+
+        Assert.False(File.Exists(Path.Combine(staging, waiting + ".file")));
+        Assert.True(File.Exists(Path.Combine(staging, cancelled + ".json")));
+        var expired = await InvokeAsync(Admin, KnowledgeUploadCard.PublishVerb, waiting);
+        Assert.Contains("期限切れ", expired.ToJsonString(Unescaped));
+        Assert.Empty(Buttons(expired));
+        await _connector.WaitForAsync(c => ConnectorText(c).Contains("14 日を過ぎたため期限切れ"));
+        Assert.False(File.Exists(Path.Combine(_knowledge, Docx)));
+
+        // 16 days more: the cancelled record is 31 days old and goes; the expired one (16 days) stays.
+        _clock.Advance(TimeSpan.FromDays(16));
+        await SendAsync(FileMessage(Admin, "別紙2.docx", _files.Put("別紙2.docx", Guide())));
+
+        Assert.False(File.Exists(Path.Combine(staging, cancelled + ".json")));
+        Assert.True(File.Exists(Path.Combine(staging, waiting + ".json")));
+        await InvokeAsync(Admin, KnowledgeUploadCard.CancelVerb, cancelled, expectCard: false);
+        await _connector.WaitForAsync(c => ConnectorText(c).Contains("確認カードが見つかりません"));
+    }
+
+    [Fact]
     public async Task EnglishConversation_IsRefusedInEnglish()
     {
         var activity = FileMessage("29:user-suzuki", Docx, _files.Put(Docx, Guide()));
@@ -213,22 +271,31 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
     {
         var activity = Activities.PersonalMessage(_connector.ServiceUrl, "", userId: userId, expectReplies: true);
         activity["attachments"] = new JsonArray(
-            new JsonObject
-            {
-                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-                ["contentUrl"] = "https://contoso.sharepoint.test/personal/" + Uri.EscapeDataString(name),
-                ["name"] = name,
-                ["content"] = new JsonObject
-                {
-                    ["downloadUrl"] = downloadUrl,
-                    ["uniqueId"] = "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
-                    ["fileType"] = Path.GetExtension(name).TrimStart('.'),
-                },
-            },
+            FileAttachment(name, downloadUrl),
             // Teams also sends the message's HTML; it is not a file.
             new JsonObject { ["contentType"] = "text/html", ["content"] = "<div></div>" });
         return activity;
     }
+
+    private static JsonObject FileAttachment(string name, string downloadUrl) => new()
+    {
+        ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+        ["contentUrl"] = "https://contoso.sharepoint.test/personal/" + Uri.EscapeDataString(name),
+        ["name"] = name,
+        ["content"] = new JsonObject
+        {
+            ["downloadUrl"] = downloadUrl,
+            ["uniqueId"] = Guid.NewGuid().ToString().ToUpperInvariant(),
+            ["fileType"] = Path.GetExtension(name).TrimStart('.'),
+        },
+    };
+
+    /// <summary>Every card of the reply, in order.</summary>
+    private static List<JsonObject> Cards(JsonNode body) =>
+        [.. body["activities"]!.AsArray().Select(a => a!.AsObject())
+            .Where(a => a["type"]!.GetValue<string>() == "message")
+            .SelectMany(a => a["attachments"]?.AsArray() ?? [])
+            .Select(a => a!["content"]!.AsObject())];
 
     private async Task<JsonNode> AskAsync(string text) =>
         await SendAsync(Activities.PersonalMessage(_connector.ServiceUrl, text, userId: "29:user-yamada", expectReplies: true));
@@ -291,7 +358,7 @@ public sealed class KnowledgeUploadTests : IAsyncLifetime
         settings["Kyodo:Admins"] = "aad-" + Admin;
         settings[KnowledgeUploadOptions.MaxBytesKey] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings[KnowledgeUploadOptions.TimeoutKey] = "2";
-        return new BotApp(settings, services => services.AddSingleton(new KnowledgeBase(_knowledge)));
+        return new BotApp(settings, services => services.AddSingleton(new KnowledgeBase(_knowledge)).AddSingleton<TimeProvider>(_clock));
     }
 
     private async Task RestartAsync()

@@ -159,7 +159,7 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
-        foreach (var card in new[] { "help", "answer", "refusal", "summary", "review", "reminder", "recorded", "history" })
+        foreach (var card in new[] { "help", "answer", "refusal", "summary", "review", "reminder", "recorded", "history", "upload" })
         {
             var file = Path.Combine(screenshots, card + ".png");
             Assert.True(File.Exists(file), $"no screenshot {file}");

@@ -41,6 +41,7 @@ public sealed class StartupTests
     [InlineData("Development", "Kyodo:DraftExpiryDays", "Kyodo__DraftExpiryDays", "soon")]
     [InlineData("Development", "Scheduler:Enabled", "Scheduler__Enabled", "sometimes")]
     [InlineData("Development", "AzureOpenAI:Endpoint", "AzureOpenAI__Endpoint", "http://example.openai.azure.com/")]
+    [InlineData("Development", "Knowledge:UploadRetentionDays", "Knowledge__UploadRetentionDays", "forever")]
     public async Task BadConfiguration_StopsStartup_NamingTheKey(string environment, string key, string? variable, string? value)
     {
         var settings = new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = environment };

@@ -44,15 +44,15 @@ public sealed class PdfDocumentReader : IKnowledgeDocumentReader
             for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
                 var page = pdf.GetPage(number);
-                var lines = PdfLines.Read(number, page.Letters);
+                var lines = PdfLines.Read(number, page.Letters, out var rotated);
                 if (lines.Count == 0 && page.NumberOfImages > 0)
                 {
                     problems.Add(new DocumentProblem(number, "the page is an image without text (a scan?): it is not read; run OCR on the file first"));
                 }
 
-                if (page.Letters.Any(l => l.TextOrientation != UglyToad.PdfPig.Content.TextOrientation.Horizontal && !string.IsNullOrWhiteSpace(l.Value)))
+                if (rotated)
                 {
-                    problems.Add(new DocumentProblem(number, "vertical or rotated text: read in the order the page draws it; check the sections"));
+                    problems.Add(new DocumentProblem(number, "rotated text: read in the order the page draws it; check the sections"));
                 }
 
                 PdfLines.DropRuby(lines);

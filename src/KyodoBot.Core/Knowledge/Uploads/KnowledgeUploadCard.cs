@@ -92,7 +92,13 @@ public static class KnowledgeUploadCard
         else
         {
             var when = upload.DecidedAt is { } at ? CardDates.DateTime(at, FiscalYear.Tokyo, language) : "";
-            body.Add(TextBlock(T(upload.State == UploadState.Published ? "upload.publishedState" : "upload.cancelledState", Markdown.Escape(upload.DecidedBy ?? ""), when),
+            var state = upload.State switch
+            {
+                UploadState.Published => "upload.publishedState",
+                UploadState.Expired => "upload.expiredState",
+                _ => "upload.cancelledState",
+            };
+            body.Add(TextBlock(T(state, Markdown.Escape(upload.DecidedBy ?? ""), when),
                 weight: "Bolder", color: upload.State == UploadState.Published ? "Good" : "Default"));
         }
     }

@@ -5,18 +5,26 @@ using KyodoBot.Core.Knowledge.Documents;
 namespace KyodoBot.Core.Knowledge.Uploads;
 
 /// <summary>
-/// Limits of the admins' upload: <c>Knowledge:MaxUploadBytes</c> (default 20 MB, at most the readers' 50 MB) and
-/// <c>Knowledge:UploadTimeoutSeconds</c> for the download (default 60). Bound as <see cref="KnowledgeUploadSettings"/>
-/// and checked at start-up: a bad value stops start-up naming the key (exit code 2).
+/// Limits of the admins' upload: <c>Knowledge:MaxUploadBytes</c> (default 20 MB, at most the readers' 50 MB),
+/// <c>Knowledge:UploadTimeoutSeconds</c> for the download (default 60), <c>Knowledge:UploadExpiryDays</c> (default 14)
+/// after which an undecided preview expires, and <c>Knowledge:UploadRetentionDays</c> (default 30) after which a
+/// decided upload's record is deleted. Bound as <see cref="KnowledgeUploadSettings"/> and checked at start-up: a bad
+/// value stops start-up naming the key (exit code 2).
 /// </summary>
 public sealed record KnowledgeUploadOptions(long MaxBytes, TimeSpan DownloadTimeout)
 {
     public const string Section = "Knowledge";
     public const string MaxBytesKey = Section + ":" + nameof(KnowledgeUploadSettings.MaxUploadBytes);
     public const string TimeoutKey = Section + ":" + nameof(KnowledgeUploadSettings.UploadTimeoutSeconds);
+    public const string ExpiryKey = Section + ":" + nameof(KnowledgeUploadSettings.UploadExpiryDays);
+    public const string RetentionKey = Section + ":" + nameof(KnowledgeUploadSettings.UploadRetentionDays);
     public const long DefaultMaxBytes = 20L * 1024 * 1024;
 
-    public static KnowledgeUploadOptions Parse(string? maxBytes, string? timeoutSeconds)
+    public TimeSpan Expiry { get; init; } = TimeSpan.FromDays(14);
+
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(30);
+
+    public static KnowledgeUploadOptions Parse(string? maxBytes, string? timeoutSeconds, string? expiryDays = null, string? retentionDays = null)
     {
         var max = DefaultMaxBytes;
         if (!string.IsNullOrWhiteSpace(maxBytes)
@@ -34,6 +42,26 @@ public sealed record KnowledgeUploadOptions(long MaxBytes, TimeSpan DownloadTime
                 $"Configuration key '{TimeoutKey}' has the value '{timeoutSeconds}'; use a whole number of seconds from 1 to 600 (default 60).");
         }
 
-        return new KnowledgeUploadOptions(max, TimeSpan.FromSeconds(seconds));
+        return new KnowledgeUploadOptions(max, TimeSpan.FromSeconds(seconds))
+        {
+            Expiry = TimeSpan.FromDays(Days(ExpiryKey, expiryDays, 14, 365)),
+            Retention = TimeSpan.FromDays(Days(RetentionKey, retentionDays, 30, 3650)),
+        };
+    }
+
+    private static int Days(string key, string? value, int fallback, int most)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1 || days > most)
+        {
+            throw new KyodoConfigurationException(
+                $"Configuration key '{key}' has the value '{value}'; use a whole number of days from 1 to {most} (default {fallback}).");
+        }
+
+        return days;
     }
 }

@@ -11,5 +11,9 @@ public sealed class KnowledgeUploadSettings
 
     public string? UploadTimeoutSeconds { get; set; }
 
-    public KnowledgeUploadOptions ToOptions() => KnowledgeUploadOptions.Parse(MaxUploadBytes, UploadTimeoutSeconds);
+    public string? UploadExpiryDays { get; set; }
+
+    public string? UploadRetentionDays { get; set; }
+
+    public KnowledgeUploadOptions ToOptions() => KnowledgeUploadOptions.Parse(MaxUploadBytes, UploadTimeoutSeconds, UploadExpiryDays, UploadRetentionDays);
 }

@@ -8,6 +8,9 @@ public enum UploadState
     Pending,
     Published,
     Cancelled,
+
+    /// <summary>Left undecided longer than <c>Knowledge:UploadExpiryDays</c>: its staged file is gone.</summary>
+    Expired,
 }
 
 /// <summary>One section line of the preview: its title and page (null when the format has no pages).</summary>
@@ -92,6 +95,66 @@ public sealed class KnowledgeUploadStore
         }
 
         return JsonSerializer.Deserialize<PendingUpload>(await File.ReadAllTextAsync(MetaPath(id!), cancellationToken), Json);
+    }
+
+    /// <summary>
+    /// Tidies the folder at <paramref name="now"/>: a pending upload received <paramref name="expiry"/> ago or earlier
+    /// becomes <see cref="UploadState.Expired"/> (its staged file deleted, the record kept so that its card can say
+    /// so); a decided record (published, cancelled, expired) decided <paramref name="retention"/> ago or earlier is
+    /// deleted with any file left of it; so is a staged file without a record (a download cut short) older than
+    /// <paramref name="expiry"/>. Returns how many expired and how many were deleted. Call under <see cref="Gate"/>.
+    /// </summary>
+    public async Task<(int Expired, int Deleted)> SweepAsync(DateTimeOffset now, TimeSpan expiry, TimeSpan retention, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Folder))
+        {
+            return (0, 0);
+        }
+
+        var (expired, deleted) = (0, 0);
+        foreach (var meta in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            var id = Path.GetFileNameWithoutExtension(meta);
+            PendingUpload? upload;
+            try
+            {
+                upload = await FindAsync(id, cancellationToken);
+            }
+            catch (JsonException)
+            {
+                continue;
+            }
+
+            if (upload is null)
+            {
+                continue;
+            }
+
+            if (upload.State == UploadState.Pending && upload.ReceivedAt + expiry <= now)
+            {
+                DeleteContent(id);
+                await SaveAsync(upload with { State = UploadState.Expired, DecidedAt = now }, cancellationToken);
+                expired++;
+            }
+            else if (upload.State != UploadState.Pending && upload.DecidedAt is { } decided && decided + retention <= now)
+            {
+                DeleteContent(id);
+                File.Delete(meta);
+                deleted++;
+            }
+        }
+
+        foreach (var content in Directory.EnumerateFiles(Folder, "*.file"))
+        {
+            var id = Path.GetFileNameWithoutExtension(content);
+            if (!File.Exists(MetaPath(id)) && new DateTimeOffset(File.GetLastWriteTimeUtc(content), TimeSpan.Zero) + expiry <= now)
+            {
+                File.Delete(content);
+                deleted++;
+            }
+        }
+
+        return (expired, deleted);
     }
 
     public void DeleteContent(string id)

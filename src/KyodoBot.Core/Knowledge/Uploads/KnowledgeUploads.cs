@@ -12,7 +12,10 @@ namespace KyodoBot.Core.Knowledge.Uploads;
 /// An admin sends a Word, PDF or Markdown file in the personal chat: it is downloaded (size limit, timeout) into the
 /// staging folder, read with the knowledge readers, and shown as a preview card with 公開する / 取り消す. Only
 /// 公開する by an admin moves it into the knowledge folder; the index is reloaded at once. Anyone else is refused
-/// before anything is downloaded (closed by default, ADR 0015).
+/// before anything is downloaded (closed by default, ADR 0015). Every file of a message gets its own preview (at
+/// most <see cref="MaxFilesPerMessage"/>). Each upload turn and each press first sweeps the staging folder
+/// (<see cref="KnowledgeUploadStore.SweepAsync"/>): previews left undecided expire, decided records are deleted after
+/// the retention period.
 /// </summary>
 public sealed class KnowledgeUploads(
     KnowledgeBase knowledge,
@@ -26,15 +29,13 @@ public sealed class KnowledgeUploads(
 {
     public const string HttpClientName = "KnowledgeUpload";
     public const int PreviewSections = 8;
+    public const int MaxFilesPerMessage = 10;
 
     public static IReadOnlyList<string> Extensions { get; } = [".docx", ".pdf", ".md"];
 
-    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, IncomingFile file, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutgoingMessage>> HandleAsync(IncomingTurn turn, IReadOnlyList<IncomingFile> files, CancellationToken cancellationToken)
     {
-        var language = turn.Language;
-        string T(string key, params object?[] args) => texts.Get(language, key, args);
-        List<OutgoingMessage> Say(string key, params object?[] args) => [OutgoingMessage.FromText(T(key, args))];
-
+        List<OutgoingMessage> Say(string key, params object?[] args) => [OutgoingMessage.FromText(texts.Get(turn.Language, key, args))];
         if (!admins.IsAdmin(turn))
         {
             logger.LogWarning("Knowledge upload refused: {User} is not an admin", turn.AadObjectId ?? turn.UserId);
@@ -46,6 +47,25 @@ public sealed class KnowledgeUploads(
             return Say("upload.personalOnly");
         }
 
+        await SweepAsync(cancellationToken);
+        var replies = new List<OutgoingMessage>();
+        foreach (var file in files.Take(MaxFilesPerMessage))
+        {
+            replies.AddRange(await HandleFileAsync(turn, file, cancellationToken));
+        }
+
+        if (files.Count > MaxFilesPerMessage)
+        {
+            replies.AddRange(Say("upload.tooMany", MaxFilesPerMessage, string.Join("、", files.Skip(MaxFilesPerMessage).Select(f => Markdown.Escape(f.Name)))));
+        }
+
+        return replies;
+    }
+
+    /// <summary>One file of an admin's message: its name, type and URL checked, then downloaded and previewed.</summary>
+    private async Task<IReadOnlyList<OutgoingMessage>> HandleFileAsync(IncomingTurn turn, IncomingFile file, CancellationToken cancellationToken)
+    {
+        List<OutgoingMessage> Say(string key, params object?[] args) => [OutgoingMessage.FromText(texts.Get(turn.Language, key, args))];
         if (SafeFileName(file.Name) is not { } name)
         {
             return Say("upload.badName", Markdown.Escape(file.Name));
@@ -128,6 +148,7 @@ public sealed class KnowledgeUploads(
         await store.Gate.WaitAsync(cancellationToken);
         try
         {
+            await SweepAsync(cancellationToken, gated: true);
             if (await store.FindAsync(id, cancellationToken) is not { } upload)
             {
                 return new CardExecuteResult(null, T("upload.unknown"));
@@ -136,8 +157,12 @@ public sealed class KnowledgeUploads(
             var name = Markdown.Escape(upload.FileName);
             if (upload.State != UploadState.Pending)
             {
-                return new CardExecuteResult(KnowledgeUploadCard.Render(upload, texts, language),
-                    T(upload.State == UploadState.Published ? "upload.alreadyPublished" : "upload.alreadyCancelled", name));
+                return new CardExecuteResult(KnowledgeUploadCard.Render(upload, texts, language), T(upload.State switch
+                {
+                    UploadState.Published => "upload.alreadyPublished",
+                    UploadState.Expired => "upload.alreadyExpired",
+                    _ => "upload.alreadyCancelled",
+                }, name, options.Expiry.TotalDays));
             }
 
             var decided = upload with { DecidedBy = turn.UserName ?? turn.AadObjectId, DecidedAt = time.GetUtcNow() };
@@ -195,6 +220,35 @@ public sealed class KnowledgeUploads(
             ? T("upload.published", name, index.Sections.Count(s => s.Section.FileName == upload.FileName))
             : T("upload.publishedWithError", name, Markdown.Escape(problem.Message));
         return new CardExecuteResult(KnowledgeUploadCard.Render(decided, texts, language), message);
+    }
+
+    /// <summary>Expires undecided previews and deletes old decided records; a failure is logged, never the turn's.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken, bool gated = false)
+    {
+        if (!gated)
+        {
+            await store.Gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            var (expired, deleted) = await store.SweepAsync(time.GetUtcNow(), options.Expiry, options.Retention, cancellationToken);
+            if (expired + deleted > 0)
+            {
+                logger.LogInformation("Knowledge uploads: {Expired} preview(s) expired, {Deleted} old record(s) deleted", expired, deleted);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(ex, "Knowledge uploads: sweeping {Folder} failed", store.Folder);
+        }
+        finally
+        {
+            if (!gated)
+            {
+                store.Gate.Release();
+            }
+        }
     }
 
     /// <summary>

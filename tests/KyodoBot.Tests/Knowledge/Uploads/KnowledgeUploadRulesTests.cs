@@ -39,6 +39,9 @@ public sealed class KnowledgeUploadRulesTests
         Assert.Equal(20L * 1024 * 1024, options.MaxBytes);
         Assert.Equal(TimeSpan.FromSeconds(60), options.DownloadTimeout);
         Assert.Equal(1000, KnowledgeUploadOptions.Parse("1000", "5").MaxBytes);
+        Assert.Equal(TimeSpan.FromDays(14), options.Expiry);
+        Assert.Equal(TimeSpan.FromDays(30), options.Retention);
+        Assert.Equal(TimeSpan.FromDays(7), KnowledgeUploadOptions.Parse(null, null, retentionDays: "7").Retention);
     }
 
     [Theory]
@@ -48,9 +51,13 @@ public sealed class KnowledgeUploadRulesTests
     [InlineData("999999999999", null, "Knowledge:MaxUploadBytes")]
     [InlineData(null, "0", "Knowledge:UploadTimeoutSeconds")]
     [InlineData(null, "soon", "Knowledge:UploadTimeoutSeconds")]
-    public void Options_BadValue_NamesTheKey(string? maxBytes, string? timeout, string key)
+    [InlineData(null, null, "Knowledge:UploadExpiryDays", "0")]
+    [InlineData(null, null, "Knowledge:UploadExpiryDays", "a week")]
+    [InlineData(null, null, "Knowledge:UploadRetentionDays", null, "-1")]
+    [InlineData(null, null, "Knowledge:UploadRetentionDays", null, "99999")]
+    public void Options_BadValue_NamesTheKey(string? maxBytes, string? timeout, string key, string? expiry = null, string? retention = null)
     {
-        var error = Assert.Throws<KyodoConfigurationException>(() => KnowledgeUploadOptions.Parse(maxBytes, timeout));
+        var error = Assert.Throws<KyodoConfigurationException>(() => KnowledgeUploadOptions.Parse(maxBytes, timeout, expiry, retention));
         Assert.Contains($"'{key}'", error.Message, StringComparison.Ordinal);
     }
 }
