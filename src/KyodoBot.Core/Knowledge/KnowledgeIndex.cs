@@ -199,7 +199,7 @@ public sealed class KnowledgeIndex
             {
                 var parsed = Documents.KnowledgeDocuments.IsDocument(name)
                     ? (documents is null ? Documents.KnowledgeDocuments.Load(path) : documents.Load(path)).Sections
-                    : KnowledgeParser.Parse(name, File.ReadAllText(path));
+                    : MarkdownWithPhrasings(path, name, errors);
                 if (parsed.FirstOrDefault(s => ids.Contains(s.Id)) is { } duplicate)
                 {
                     throw new KnowledgeFormatException(name, duplicate.Line, $"section id '{duplicate.Id}' is already used by another file");
@@ -223,11 +223,27 @@ public sealed class KnowledgeIndex
         }
 
         documents?.Retain(files.Where(Documents.KnowledgeDocuments.IsDocument));
-        return Build(sections, vocabulary, errors);
+        var negatives = System.IO.Directory.Exists(folder) ? NotInManual.Load(folder, errors) : [];
+        return Build(sections, vocabulary, errors, negatives);
     }
 
-    /// <summary>Builds a snapshot from parsed sections (tests, tools).</summary>
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null)
+    /// <summary>
+    /// A Markdown file's sections with the alternate phrasings of its side file (<c>principles.md.questions.yaml</c>,
+    /// <see cref="Documents.DocumentPhrasings"/>) added to those written in the file itself.
+    /// </summary>
+    private static IReadOnlyList<KnowledgeSection> MarkdownWithPhrasings(string path, string name, List<KnowledgeLoadError> errors)
+    {
+        var problems = new List<Documents.DocumentProblem>();
+        var sections = Documents.DocumentPhrasings.Apply(path, KnowledgeParser.Parse(name, File.ReadAllText(path)), problems, asSide: true);
+        errors.AddRange(problems.Select(p => new KnowledgeLoadError(name + Documents.DocumentPhrasings.Suffix, 0, p.Message)));
+        return sections;
+    }
+
+    /// <summary>
+    /// Builds a snapshot from parsed sections (tests, tools); <paramref name="negatives"/> are questions the manual does
+    /// not answer (<see cref="NotInManual"/>).
+    /// </summary>
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null, IReadOnlyList<string>? negatives = null)
     {
         errors ??= [];
         var entries = sections.Select((s, i) => new IndexedSection(s, i)).ToList();
@@ -263,8 +279,16 @@ public sealed class KnowledgeIndex
 
         MarkSummaries(entries);
 
-        return new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
+        var index = new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
+        index.Phrasings = PhrasingIndex.Build(index, [
+            .. entries.SelectMany(e => e.Section.AllQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
+            .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
+        ]);
+        return index;
     }
+
+    /// <summary>Every alternate phrasing and every question the manual does not answer, each on its own.</summary>
+    public PhrasingIndex Phrasings { get; private set; } = PhrasingIndex.Empty;
 
     /// <summary>Flags the list sections whose items mostly repeat text found in other sections.</summary>
     private static void MarkSummaries(IReadOnlyList<IndexedSection> entries)
