@@ -88,7 +88,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>The whole pipeline on one index snapshot (tests and tools call it directly).</summary>
-    public Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
+    public Answer AnswerFrom(KnowledgeIndex index, string question, Language language) =>
+        AnswerFrom(index, question, language, excludePhrasing: -1);
+
+    /// <summary>
+    /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
+    /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
+    /// </summary>
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -97,7 +104,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var weights = index.Weights(q);
-        var votes = index.Phrasings.Vote(index, question);
+        var votes = index.Phrasings.Vote(index, question, excludePhrasing);
         var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {

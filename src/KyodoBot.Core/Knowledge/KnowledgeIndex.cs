@@ -281,7 +281,8 @@ public sealed class KnowledgeIndex
 
         var index = new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
         index.Phrasings = PhrasingIndex.Build(index, [
-            .. entries.SelectMany(e => e.Section.AllQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
+            .. entries.SelectMany(e => e.Section.Questions.Select(q => new IndexedPhrasing(e.Ordinal, q, InText: true))),
+            .. entries.SelectMany(e => e.Section.SideQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
             .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
         ]);
         return index;

@@ -5,7 +5,8 @@ namespace KyodoBot.Core.Knowledge;
 
 /// <summary>One alternate phrasing (or a question the manual does not answer) as the phrasing matcher holds it.</summary>
 /// <param name="Section">The section's ordinal in the index, or -1 for a question the manual does not answer.</param>
-public sealed record IndexedPhrasing(int Section, string Text);
+/// <param name="InText">Also part of the section's words (a phrasing written in the Markdown file itself).</param>
+public sealed record IndexedPhrasing(int Section, string Text, bool InText = false);
 
 /// <summary>
 /// The nearest phrasings of a question. <see cref="Best"/> is the most similar phrasing of any section,
