@@ -41,8 +41,9 @@ public sealed class PhrasingIndex
     public const double ConceptShare = 0.5;
 
     private readonly IReadOnlyList<IndexedPhrasing> _entries;
-    private readonly FrozenDictionary<string, (int[] Entries, double[] Weights)> _postings;
-    private readonly FrozenDictionary<string, double> _idf;
+    // Plain dictionaries: built on every reload, read a few dozen times per question; freezing them cost more than it saved.
+    private readonly Dictionary<string, (int[] Entries, double[] Weights)> _postings;
+    private readonly Dictionary<string, double> _idf;
     private readonly double _unseenIdf;
     private readonly FrozenSet<int> _covered;
 
@@ -61,7 +62,7 @@ public sealed class PhrasingIndex
 
         var n = Math.Max(1, entries.Count);
         _unseenIdf = Math.Log(1 + (n / 0.5));
-        _idf = df.ToFrozenDictionary(p => p.Key, p => Math.Log(1 + (n / (p.Value + 0.5))), StringComparer.Ordinal);
+        _idf = df.ToDictionary(p => p.Key, p => Math.Log(1 + (n / (p.Value + 0.5))), StringComparer.Ordinal);
 
         var postings = new Dictionary<string, (List<int> Entries, List<double> Weights)>(StringComparer.Ordinal);
         for (var i = 0; i < vectors.Count; i++)
@@ -78,7 +79,7 @@ public sealed class PhrasingIndex
             }
         }
 
-        _postings = postings.ToFrozenDictionary(p => p.Key, p => (p.Value.Entries.ToArray(), p.Value.Weights.ToArray()), StringComparer.Ordinal);
+        _postings = postings.ToDictionary(p => p.Key, p => (p.Value.Entries.ToArray(), p.Value.Weights.ToArray()), StringComparer.Ordinal);
     }
 
     public static PhrasingIndex Empty { get; } = new([], []);
@@ -92,7 +93,7 @@ public sealed class PhrasingIndex
 
     /// <summary>Indexes the phrasings, analysing each as a question of <paramref name="index"/> would be.</summary>
     public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings) =>
-        new(phrasings, [.. phrasings.Select(p => Features(index, p.Text))]);
+        new(phrasings, [.. phrasings.AsParallel().AsOrdered().Select(p => Features(index, p.Text, corrected: false))]);
 
     /// <summary>
     /// How near each section's phrasings are to <paramref name="text"/>, and how near the nearest question the manual
@@ -159,7 +160,7 @@ public sealed class PhrasingIndex
 
     private void Accumulate(Dictionary<string, double> features, double[] scores)
     {
-        var query = Normalised(features, weighAsQuery: true);
+        var query = Normalised(features);
         foreach (var (feature, weight) in query)
         {
             if (_postings.TryGetValue(feature, out var posting))
@@ -176,41 +177,42 @@ public sealed class PhrasingIndex
     /// Each half (concepts "c:", characters "g:") weighted by IDF and scaled to unit length, then by its share, so the
     /// dot product of two such vectors is the weighted sum of the two cosines.
     /// </summary>
-    private List<(string Feature, double Weight)> Normalised(Dictionary<string, double> features, bool weighAsQuery = false)
+    private List<(string Feature, double Weight)> Normalised(Dictionary<string, double> features)
     {
         var result = new List<(string, double)>(features.Count);
-        foreach (var (prefix, share) in new[] { ("c:", ConceptShare), ("g:", 1 - ConceptShare) })
+        double conceptNorm = 0, gramNorm = 0;
+        foreach (var (feature, tf) in features)
         {
-            var norm = 0.0;
-            var start = result.Count;
-            foreach (var (feature, tf) in features)
+            var weight = tf * (_idf.TryGetValue(feature, out var idf) ? idf : _unseenIdf);
+            if (feature[0] == 'c')
             {
-                if (!feature.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                var weight = tf * (_idf.TryGetValue(feature, out var idf) ? idf : _unseenIdf);
-                norm += weight * weight;
-                result.Add((feature, weight));
+                conceptNorm += weight * weight;
+            }
+            else
+            {
+                gramNorm += weight * weight;
             }
 
-            norm = Math.Sqrt(norm);
-            for (var i = start; i < result.Count; i++)
-            {
-                result[i] = (result[i].Item1, norm > 0 ? result[i].Item2 / norm * Math.Sqrt(share) : 0);
-            }
+            result.Add((feature, weight));
         }
 
-        _ = weighAsQuery;
+        var conceptScale = conceptNorm > 0 ? Math.Sqrt(ConceptShare / conceptNorm) : 0;
+        var gramScale = gramNorm > 0 ? Math.Sqrt((1 - ConceptShare) / gramNorm) : 0;
+        for (var i = 0; i < result.Count; i++)
+        {
+            result[i] = (result[i].Item1, result[i].Item2 * (result[i].Item1[0] == 'c' ? conceptScale : gramScale));
+        }
+
         return result;
     }
 
     /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text)
+    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
+    /// phrasing is read as written, which also keeps the index build fast.</param>
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        var question = index.Analyze(text);
+        var question = corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary);
         foreach (var concept in question.Concepts)
         {
             var weight = concept.Weight * (concept.Context ? 0.5 : 1);
