@@ -119,12 +119,13 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
 
         var result = PhrasingCrossValidation.Run(index, fixture.Answerer);
 
-        // Measured when the thresholds were chosen: 1,034 phrasings asked, 449 right, 201 another section; 178
-        // questions the manual does not answer, 11 answered (README, "Quality and speed"). Floors a little under.
-        Assert.True(result.Phrasings >= 1000, result.ToString());
-        Assert.True(result.Right >= 430, result.ToString());
-        Assert.True(result.Wrong <= 215, result.ToString());
-        Assert.True(result.NegativesAnswered <= 12, result.ToString());
+        // Calibrated on 1,034 phrasings (449 right, 201 another section) and 178 negatives (11 answered); with the
+        // held-back lines shipped too: 1,092 phrasings, 474 right, 213 another section; 220 negatives, 14 answered
+        // (README, "Quality and speed"). Floors a little under.
+        Assert.True(result.Phrasings >= 1050, result.ToString());
+        Assert.True(result.Right >= 455, result.ToString());
+        Assert.True(result.Wrong <= 225, result.ToString());
+        Assert.True(result.NegativesAnswered <= 15, result.ToString());
     }
 
     [Fact]
