@@ -181,7 +181,8 @@ public sealed class KnowledgeIndex
     /// breaks the format, or reuses a section id of an earlier file, is skipped and reported; the rest is indexed.
     /// With a <paramref name="documents"/> cache, a Word/PDF file unchanged since the last build is not read again.
     /// </summary>
-    public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null)
+    /// <param name="phrasings">Keeps the phrasings' analysis between builds while the vocabulary files are unchanged.</param>
+    public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null, PhrasingFeatureCache? phrasings = null)
     {
         var errors = new List<KnowledgeLoadError>();
         var vocabulary = System.IO.Directory.Exists(folder) ? KnowledgeVocabulary.Load(folder, errors) : KnowledgeVocabulary.Empty;
@@ -224,7 +225,7 @@ public sealed class KnowledgeIndex
 
         documents?.Retain(files.Where(Documents.KnowledgeDocuments.IsDocument));
         var negatives = System.IO.Directory.Exists(folder) ? NotInManual.Load(folder, errors) : [];
-        return Build(sections, vocabulary, errors, negatives);
+        return Build(sections, vocabulary, errors, negatives, phrasings, phrasings is null ? "" : PhrasingFeatureCache.Signature(folder));
     }
 
     /// <summary>
@@ -243,7 +244,10 @@ public sealed class KnowledgeIndex
     /// Builds a snapshot from parsed sections (tests, tools); <paramref name="negatives"/> are questions the manual does
     /// not answer (<see cref="NotInManual"/>).
     /// </summary>
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null, IReadOnlyList<string>? negatives = null)
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null, IReadOnlyList<string>? negatives = null) =>
+        Build(sections, vocabulary, errors, negatives, null, "");
+
+    private static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors, IReadOnlyList<string>? negatives, PhrasingFeatureCache? cache, string signature)
     {
         errors ??= [];
         var entries = sections.Select((s, i) => new IndexedSection(s, i)).ToList();
@@ -284,7 +288,7 @@ public sealed class KnowledgeIndex
             .. entries.SelectMany(e => e.Section.Questions.Select(q => new IndexedPhrasing(e.Ordinal, q, InText: true))),
             .. entries.SelectMany(e => e.Section.SideQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
             .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
-        ]);
+        ], cache, signature);
         return index;
     }
 

@@ -92,8 +92,15 @@ public sealed class PhrasingIndex
     public bool Covers(int section) => _covered.Contains(section);
 
     /// <summary>Indexes the phrasings, analysing each as a question of <paramref name="index"/> would be.</summary>
-    public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings) =>
-        new(phrasings, [.. phrasings.AsParallel().AsOrdered().Select(p => Features(index, p.Text, corrected: false))]);
+    /// <param name="cache">Features of phrasings analysed by an earlier build with the same vocabulary
+    /// (<paramref name="signature"/>); without it every phrasing is analysed.</param>
+    public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings, PhrasingFeatureCache? cache = null, string signature = "")
+    {
+        Dictionary<string, double> Analyse(string text) => Features(index, text, corrected: false);
+        return cache is null
+            ? new(phrasings, [.. phrasings.AsParallel().AsOrdered().Select(p => Analyse(p.Text))])
+            : new(phrasings, [.. cache.Features(signature, phrasings, Analyse)]);
+    }
 
     /// <summary>
     /// How near each section's phrasings are to <paramref name="text"/>, and how near the nearest question the manual

@@ -147,6 +147,29 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void FeatureCache_AnalysesOnlyNewPhrasings_UntilTheVocabularyChanges()
+    {
+        var cache = new PhrasingFeatureCache();
+        var analysed = new List<string>();
+        Dictionary<string, double> Analyse(string text)
+        {
+            lock (analysed)
+            {
+                analysed.Add(text);
+            }
+
+            return new() { ["g:" + text] = 1 };
+        }
+
+        cache.Features("v1", [new(0, "a"), new(1, "b")], Analyse);
+        cache.Features("v1", [new(0, "a"), new(1, "b"), new(-1, "c")], Analyse);
+        Assert.Equal(["a", "b", "c"], analysed.Order());
+
+        cache.Features("v2", [new(0, "a")], Analyse); // a vocabulary file changed: everything again
+        Assert.Equal(2, analysed.Count(t => t == "a"));
+    }
+
+    [Fact]
     public void NotInManual_TakesTheLastField_AndSkipsCommentsAndBlankLines() =>
         Assert.Equal(["会議室の予約は？", "駐車場は何台？"], NotInManual.Parse(["# header", "", "near\tcasual\t会議室の予約は？", "駐車場は何台？", "far\t駐車場は何台？"]));
 }
