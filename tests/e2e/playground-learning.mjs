@@ -9,7 +9,7 @@
 
 import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
 
-const QUESTION = process.env.QUESTION || '相手団体とのキックオフで最初に話す議題は？';
+const QUESTION = process.env.QUESTION || 'ボランティアさんに仕事まるなげしちゃってもいいのかな？';
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
 

@@ -42,6 +42,22 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
 
+    /// <summary>
+    /// The phrasing matcher's thresholds (<see cref="Combined"/>), calibrated by leave-one-out over the shipped
+    /// phrasings and questions the manual does not answer (docs/decisions/0028-phrasing-matcher.md).
+    /// </summary>
+    internal const double PhrasingAlone = 0.40;
+    internal const double PhrasingAloneMargin = 0.25;
+    internal const double AgreementLexical = 0.35;
+    internal const double AgreementPhrasing = 0.25;
+    internal const double AgreementMargin = 0.10;
+
+    /// <summary>A question the manual does not answer this much nearer than the section's nearest phrasing vetoes the manual's words.</summary>
+    internal const double NegativeVeto = 0.15;
+
+    /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
+    internal const double RankingShare = 0.15;
+
     private readonly KnowledgeBase _knowledge;
     private readonly Texts _texts;
     private readonly ILogger<KnowledgeAnswerer> _logger;
@@ -72,7 +88,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>The whole pipeline on one index snapshot (tests and tools call it directly).</summary>
-    public Answer AnswerFrom(KnowledgeIndex index, string question, Language language)
+    public Answer AnswerFrom(KnowledgeIndex index, string question, Language language) =>
+        AnswerFrom(index, question, language, excludePhrasing: -1);
+
+    /// <summary>
+    /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
+    /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
+    /// </summary>
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -81,7 +104,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var weights = index.Weights(q);
-        var ranked = index.Rank(q, weights);
+        var votes = index.Phrasings.Vote(index, question, excludePhrasing);
+        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
@@ -89,12 +113,16 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var unit = ChooseUnit(q, weights, ranked);
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
-        var confidence = Math.Round(coverage * Math.Min(1, matched / EvidenceNeeded), 3);
+        var lexical = coverage * Math.Min(1, matched / EvidenceNeeded);
         if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full))
         {
             // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
-            confidence = Math.Round(confidence * DictionaryOnlyFactor, 3);
+            lexical *= DictionaryOnlyFactor;
         }
+
+        var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
+        var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
+        var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0), 3);
 
         if (q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body)))
         {
@@ -149,6 +177,82 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var weights = index.Weights(q);
         return [.. index.Rank(q, weights).Take(top).Select(r => new ScoredPassage(r.Entry.Section, AnswerComposer.PassageText(r.Entry), Math.Round(r.Score, 4)))];
+    }
+
+    /// <summary>
+    /// One confidence from the two signals, each route scaled so that its own boundary lands on <see cref="Threshold"/>:
+    /// <list type="bullet">
+    /// <item>the manual's words: the lexical confidence, unless the nearest question the manual does not answer is
+    /// <see cref="NegativeVeto"/> nearer than the section's nearest phrasing (then at most half the threshold);</item>
+    /// <item>a phrasing alone: its similarity ≥ <see cref="PhrasingAlone"/> and ≥ <see cref="PhrasingAloneMargin"/>
+    /// above the nearest question the manual does not answer;</item>
+    /// <item>both agreeing: lexical ≥ <see cref="AgreementLexical"/>, the section's phrasing ≥
+    /// <see cref="AgreementPhrasing"/> and ≥ <see cref="AgreementMargin"/> above the nearest negative.</item>
+    /// </list>
+    /// Without phrasings for the section (a folder that has none, a new document) this is the lexical confidence
+    /// unchanged: the caller passes 0 for <paramref name="negative"/>, as nothing can be said about how near it is.
+    /// </summary>
+    internal static double Combined(double lexical, double phrasing, double negative)
+    {
+        var margin = phrasing - negative;
+        var fromWords = margin >= -NegativeVeto ? lexical : Math.Min(lexical, Threshold / 2);
+        var alone = phrasing <= 0 ? 0 : Threshold * Math.Min(phrasing / PhrasingAlone, margin / PhrasingAloneMargin);
+        var agreed = phrasing <= 0 ? 0 : Threshold * Math.Min(Math.Min(lexical / AgreementLexical, phrasing / AgreementPhrasing), margin / AgreementMargin);
+        return Math.Clamp(Math.Max(fromWords, Math.Max(alone, agreed)), 0, 1);
+    }
+
+    /// <summary>
+    /// The ranking with the phrasing vote folded in: each section's mean similarity of its three nearest phrasings plus
+    /// <see cref="RankingShare"/> × its lexical score (relative to the best). The winner goes first; a section that only
+    /// phrasings found (no word of the manual in common) is added with its coverage.
+    /// </summary>
+    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    {
+        var list = ranked.ToList();
+        if (votes.Best < 0)
+        {
+            return list;
+        }
+
+        var top = list.Count == 0 ? 1 : Math.Max(list.Max(r => r.Score), 1e-9);
+        var lexicalScore = new double[index.Sections.Count];
+        foreach (var r in list)
+        {
+            lexicalScore[r.Entry.Ordinal] = r.Score / top;
+        }
+
+        var best = -1;
+        var bestScore = 0.0;
+        for (var s = 0; s < lexicalScore.Length; s++)
+        {
+            var score = votes.Score(s) + (RankingShare * lexicalScore[s]);
+            if (score > bestScore)
+            {
+                (best, bestScore) = (s, score);
+            }
+        }
+
+        if (best < 0)
+        {
+            return list;
+        }
+
+        var at = list.FindIndex(r => r.Entry.Ordinal == best);
+        RankedSection winner;
+        if (at >= 0)
+        {
+            winner = list[at];
+            list.RemoveAt(at);
+        }
+        else
+        {
+            var entry = index.Sections[best];
+            var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, entry.Full);
+            winner = new RankedSection(entry, 0, coverage, matched, 0, 0);
+        }
+
+        list.Insert(0, winner);
+        return list;
     }
 
     /// <summary>

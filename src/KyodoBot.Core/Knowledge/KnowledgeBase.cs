@@ -15,6 +15,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
     private readonly Lock _reloadLock = new();
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly Documents.DocumentCache _documents;
+    private readonly PhrasingFeatureCache _phrasings = new();
     private KnowledgeIndex? _current;
     private long _version;
 
@@ -78,7 +79,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
     private KnowledgeIndex Load()
     {
         var stopwatch = Stopwatch.StartNew();
-        var index = KnowledgeIndex.Build(Folder, _documents);
+        var index = KnowledgeIndex.Build(Folder, _documents, _phrasings);
         stopwatch.Stop();
         LastLoadDuration = stopwatch.Elapsed;
 

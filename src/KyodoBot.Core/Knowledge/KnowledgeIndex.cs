@@ -181,7 +181,8 @@ public sealed class KnowledgeIndex
     /// breaks the format, or reuses a section id of an earlier file, is skipped and reported; the rest is indexed.
     /// With a <paramref name="documents"/> cache, a Word/PDF file unchanged since the last build is not read again.
     /// </summary>
-    public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null)
+    /// <param name="phrasings">Keeps the phrasings' analysis between builds while the vocabulary files are unchanged.</param>
+    public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null, PhrasingFeatureCache? phrasings = null)
     {
         var errors = new List<KnowledgeLoadError>();
         var vocabulary = System.IO.Directory.Exists(folder) ? KnowledgeVocabulary.Load(folder, errors) : KnowledgeVocabulary.Empty;
@@ -199,7 +200,7 @@ public sealed class KnowledgeIndex
             {
                 var parsed = Documents.KnowledgeDocuments.IsDocument(name)
                     ? (documents is null ? Documents.KnowledgeDocuments.Load(path) : documents.Load(path)).Sections
-                    : KnowledgeParser.Parse(name, File.ReadAllText(path));
+                    : MarkdownWithPhrasings(path, name, errors);
                 if (parsed.FirstOrDefault(s => ids.Contains(s.Id)) is { } duplicate)
                 {
                     throw new KnowledgeFormatException(name, duplicate.Line, $"section id '{duplicate.Id}' is already used by another file");
@@ -223,11 +224,30 @@ public sealed class KnowledgeIndex
         }
 
         documents?.Retain(files.Where(Documents.KnowledgeDocuments.IsDocument));
-        return Build(sections, vocabulary, errors);
+        var negatives = System.IO.Directory.Exists(folder) ? NotInManual.Load(folder, errors) : [];
+        return Build(sections, vocabulary, errors, negatives, phrasings, phrasings is null ? "" : PhrasingFeatureCache.Signature(folder));
     }
 
-    /// <summary>Builds a snapshot from parsed sections (tests, tools).</summary>
-    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null)
+    /// <summary>
+    /// A Markdown file's sections with the alternate phrasings of its side file (<c>principles.md.questions.yaml</c>,
+    /// <see cref="Documents.DocumentPhrasings"/>) added to those written in the file itself.
+    /// </summary>
+    private static IReadOnlyList<KnowledgeSection> MarkdownWithPhrasings(string path, string name, List<KnowledgeLoadError> errors)
+    {
+        var problems = new List<Documents.DocumentProblem>();
+        var sections = Documents.DocumentPhrasings.Apply(path, KnowledgeParser.Parse(name, File.ReadAllText(path)), problems, asSide: true);
+        errors.AddRange(problems.Select(p => new KnowledgeLoadError(name + Documents.DocumentPhrasings.Suffix, 0, p.Message)));
+        return sections;
+    }
+
+    /// <summary>
+    /// Builds a snapshot from parsed sections (tests, tools); <paramref name="negatives"/> are questions the manual does
+    /// not answer (<see cref="NotInManual"/>).
+    /// </summary>
+    public static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors = null, IReadOnlyList<string>? negatives = null) =>
+        Build(sections, vocabulary, errors, negatives, null, "");
+
+    private static KnowledgeIndex Build(IReadOnlyList<KnowledgeSection> sections, KnowledgeVocabulary vocabulary, List<KnowledgeLoadError>? errors, IReadOnlyList<string>? negatives, PhrasingFeatureCache? cache, string signature)
     {
         errors ??= [];
         var entries = sections.Select((s, i) => new IndexedSection(s, i)).ToList();
@@ -263,8 +283,17 @@ public sealed class KnowledgeIndex
 
         MarkSummaries(entries);
 
-        return new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
+        var index = new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
+        index.Phrasings = PhrasingIndex.Build(index, [
+            .. entries.SelectMany(e => e.Section.Questions.Select(q => new IndexedPhrasing(e.Ordinal, q, InText: true))),
+            .. entries.SelectMany(e => e.Section.SideQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
+            .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
+        ], cache, signature);
+        return index;
     }
+
+    /// <summary>Every alternate phrasing and every question the manual does not answer, each on its own.</summary>
+    public PhrasingIndex Phrasings { get; private set; } = PhrasingIndex.Empty;
 
     /// <summary>Flags the list sections whose items mostly repeat text found in other sections.</summary>
     private static void MarkSummaries(IReadOnlyList<IndexedSection> entries)

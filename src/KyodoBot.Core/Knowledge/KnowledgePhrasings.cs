@@ -59,7 +59,7 @@ public sealed partial class KnowledgePhrasings(KnowledgeBase knowledge, ILogger<
             }
 
             var key = TextNormalizer.Key(phrasing);
-            if (entry.Section.Questions.Any(q => TextNormalizer.Key(q) == key))
+            if (entry.Section.AllQuestions.Any(q => TextNormalizer.Key(q) == key))
             {
                 return PhrasingOutcome.AlreadyThere;
             }

@@ -25,6 +25,16 @@ public sealed record KnowledgeSection(
     /// </summary>
     public IReadOnlyList<string> Questions { get; init; } = [];
 
+    /// <summary>
+    /// Alternate phrasings from the Markdown file's side file (<c>principles.md.questions.yaml</c>): matched one by one
+    /// by <see cref="PhrasingIndex"/>, not added to the section's words (many casual phrasings there would make every
+    /// section look like every casual question).
+    /// </summary>
+    public IReadOnlyList<string> SideQuestions { get; init; } = [];
+
+    /// <summary>Every alternate phrasing of the section: those in its file, then those of the side file.</summary>
+    public IEnumerable<string> AllQuestions => Questions.Concat(SideQuestions);
+
     /// <summary>The Word or PDF file the section was read from (null for the hand-written Markdown).</summary>
     public string? Document { get; init; }
 

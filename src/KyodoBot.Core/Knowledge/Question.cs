@@ -37,8 +37,10 @@ public sealed record ConceptForm(IReadOnlyList<string> Terms, char? SingleCharac
 
 /// <summary>
 /// A content word of the question (a Japanese run, or an English word/phrase with its glossary translations).
-/// <see cref="Weight"/> scales its corpus IDF: a lone kanji (often a verb stem like 出 in 出す) or an English word
-/// the glossary does not know counts half, because both are weaker evidence than a whole term.
+/// <see cref="Weight"/> scales its corpus IDF: a lone kanji (often a verb stem like 出 in 出す) counts half, because it
+/// is weaker evidence than a whole term. An English word the glossary does not know counts whole, like a Japanese word
+/// the manual lacks ("software" in a question about accounting software; it counted half until the phrasing matcher,
+/// which answered the NPO accounting-software question and one about registering an NPO with the prefecture).
 /// </summary>
 public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, double Weight)
 {

@@ -328,7 +328,7 @@ public static partial class QuestionAnalyzer
             var word = words[i++];
             if (!EnglishStopWords.Contains(word))
             {
-                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null), new ConceptForm([TermAnalyzer.EnglishStem(word)], null)], 0.5));
+                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null), new ConceptForm([TermAnalyzer.EnglishStem(word)], null)], 1.0));
             }
         }
 

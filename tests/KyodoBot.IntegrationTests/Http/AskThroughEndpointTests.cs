@@ -51,6 +51,23 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CasualQuestion_IsAnsweredFromTheSectionWhosePhrasingsItIsNearest()
+    {
+        // The manual's words alone pick 4章 1(1)① (意識の不足); the phrasings of 相互理解 (考え方が違う相手とは …) are nearer.
+        var client = Start(BotApp.Anonymous(_database));
+
+        var response = await client.SendAsync(Activities.Post(
+            Activities.PersonalMessage("http://localhost:1/", "団体の人と考え方が全然ちがってしんどい、どうすれば？", expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Contains("理解", reply["text"]!.GetValue<string>());
+        var entity = reply["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!;
+        Assert.Contains("相互理解の原則", entity["citation"]![0]!["appearance"]!["name"]!.GetValue<string>());
+        await using var db = await Db();
+        Assert.Equal(0, await db.Questions.CountAsync()); // answered: nothing recorded as a gap
+    }
+
+    [Fact]
     public async Task CasualQuestionTheManualDoesNotAnswerOutright_IsRefusedHonestly_WithDidYouMeanSections_ThatOpenWhenPressed()
     {
         var client = Start(BotApp.Anonymous(_database));
@@ -156,7 +173,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         _openAi = await FakeAzureOpenAI.StartAsync();
         _openAi.RepliesWith("最初に、何のために協働するのかという目的を共有しましょう[1]。");
         var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
-        const string question = "相手団体とのキックオフで最初に話す議題は？"; // refused by retrieval alone
+        const string question = "ボランティアさんに仕事まるなげしちゃってもいいのかな？"; // refused by retrieval alone
 
         var response = await client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", question, expectReplies: true)));
 

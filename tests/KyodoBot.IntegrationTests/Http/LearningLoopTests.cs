@@ -19,7 +19,8 @@ public sealed class LearningLoopTests : IAsyncLifetime
 {
     private const string Admin = "29:user-admin";
     private const string Asker = "29:user-yamada";
-    private const string Question = "相手団体とのキックオフで最初に話す議題は？";
+    // Refused even with the shipped phrasings (the nearest question the manual does not answer is nearer).
+    private const string Question = "ボランティアさんに仕事まるなげしちゃってもいいのかな？";
 
     private FakeBotConnector _connector = null!;
     private TestDatabase _database = null!;
@@ -34,7 +35,7 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.Contains("該当する記載が見つかりませんでした", Text(before));
 
         var list = await SendAsync(Activities.PersonalMessage(_connector.ServiceUrl, "未回答一覧", userId: Admin, expectReplies: true));
-        Assert.Contains("相手団体とのキックオフ", Text(list));
+        Assert.Contains("仕事まるなげ", Text(list));
         Assert.Contains("候補:", Text(list));
         var button = AddPhrasingButtons(list).First();
         var sectionId = button["section"]!.GetValue<string>();

@@ -124,7 +124,7 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
-        Assert.Contains("<!-- question: 相手団体とのキックオフで最初に話す議題は? -->",
+        Assert.Contains("<!-- question: ボランティアさんに仕事まるなげしちゃってもいいのかな? -->",
             string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md").Select(File.ReadAllText)));
     }
 

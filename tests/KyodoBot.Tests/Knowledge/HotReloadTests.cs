@@ -106,7 +106,8 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task VocabularyEdit_IsPickedUp()
     {
-        const string question = "オキテガキの優先度は？";
+        // The unknown word alone: with a second word the phrasings know (優先度) the question is answered without it.
+        const string question = "オキテガキとは？";
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
         await ChangeAndWaitAsync(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),

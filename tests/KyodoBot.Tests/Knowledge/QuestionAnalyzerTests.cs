@@ -49,13 +49,13 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Fact]
-    public void Analyze_English_TranslatesThroughTheGlossary_AndHalvesUnknownWords()
+    public void Analyze_English_TranslatesThroughTheGlossary_AndWeighsUnknownWordsWhole()
     {
         var question = QuestionAnalyzer.Analyze("What does the principle of equality mean for parking?", Vocabulary);
 
         Assert.True(question.IsEnglish);
         Assert.Equal(["principle", "equality", "parking"], question.Concepts.Select(c => c.Key));
-        Assert.Equal([1.0, 1.0, 0.5], question.Concepts.Select(c => c.Weight));
+        Assert.Equal([1.0, 1.0, 1.0], question.Concepts.Select(c => c.Weight)); // "parking" is what the manual lacks
         Assert.Contains(question.Concepts[1].Forms, f => f.Terms.SequenceEqual(["対等"]));
     }
 

@@ -18,9 +18,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     {
         var report = QuestionSetRunner.Run(RealisticDevSet, fixture.Answerer, fixture.Knowledge);
 
-        // Measured 53/58 in scope (91 %) and 54/58 right section in the first three; the floors sit one question under.
+        // Measured 53/58 in scope and 54/58 in the first three before the phrasing matcher, 52/58 and 56/58 after it.
         Assert.True(report.InScopePassed >= 52, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 53, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        Assert.True(report.Top3 >= 55, $"right section in the first three for {report.Top3}/{report.WithSection}");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
     }
 
@@ -86,12 +86,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 20/23 in the first three after ADR 0021; 15/23 and 19/23 after the third round (rf20 came in, rf04 fell to
     /// fourth behind longer phrasing fields). Ask-dev (written before the third round): 8/17 and 13/17 before it,
     /// 9/17 and 13/17 after, 10/17 after round 2 (an English long question whose dictionary-only words single out one
-    /// section). R2-dev (English and long, written before round 2): 6/10 and 8/10. Every out-of-scope question is refused.
+    /// section). R2-dev (English and long, written before round 2): 6/10 and 8/10. After the phrasing matcher: fresh
+    /// 19/23 and 21/23, ask-dev 12/17 and 14/17, r2-dev 9/10 and 9/10. Every out-of-scope question is refused.
     /// </summary>
     [Theory]
-    [InlineData("realistic-fresh.jsonl", 14, 18)]
-    [InlineData("realistic-ask-dev.jsonl", 9, 12)]
-    [InlineData("realistic-r2-dev.jsonl", 5, 7)]
+    [InlineData("realistic-fresh.jsonl", 18, 20)]
+    [InlineData("realistic-ask-dev.jsonl", 11, 13)]
+    [InlineData("realistic-r2-dev.jsonl", 8, 8)]
     public void QuestionSet_RefusesEveryOutOfScopeQuestion_AndKeepsItsMeasuredLevel(string file, int inScope, int top3)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);

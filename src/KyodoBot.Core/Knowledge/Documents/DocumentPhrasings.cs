@@ -21,7 +21,9 @@ public static class DocumentPhrasings
     public static string PathFor(string documentPath) => documentPath + Suffix;
 
     /// <summary>The sections with the phrasings of the side file added; a heading it names that the document lacks is a problem.</summary>
-    public static IReadOnlyList<KnowledgeSection> Apply(string documentPath, IReadOnlyList<KnowledgeSection> sections, List<DocumentProblem> problems)
+    /// <param name="asSide">Into <see cref="KnowledgeSection.SideQuestions"/> (a Markdown file's side file) rather than
+    /// <see cref="KnowledgeSection.Questions"/> (a document's, its only phrasings).</param>
+    public static IReadOnlyList<KnowledgeSection> Apply(string documentPath, IReadOnlyList<KnowledgeSection> sections, List<DocumentProblem> problems, bool asSide = false)
     {
         var file = PathFor(documentPath);
         if (!File.Exists(file))
@@ -34,7 +36,9 @@ public static class DocumentPhrasings
         var result = sections.Select(s =>
         {
             var added = phrasings.Where(p => p.Key == s.Id || p.Key == s.Title).SelectMany(p => { used.Add(p.Key); return p.Value; }).ToList();
-            return added.Count == 0 ? s : s with { Questions = [.. s.Questions.Concat(added).Distinct(StringComparer.Ordinal)] };
+            return added.Count == 0 ? s
+                : asSide ? s with { SideQuestions = [.. added.Distinct(StringComparer.Ordinal).Where(q => !s.Questions.Contains(q))] }
+                : s with { Questions = [.. s.Questions.Concat(added).Distinct(StringComparer.Ordinal)] };
         }).ToList();
         foreach (var key in phrasings.Keys.Where(k => !used.Contains(k)))
         {

@@ -77,8 +77,9 @@ public static class KnowledgeCheck
             }
             else
             {
-                sections = KnowledgeParser.Parse(name, File.ReadAllText(file));
-                (problems, how) = ([], "Markdown headings");
+                var sideProblems = new List<DocumentProblem>();
+                sections = DocumentPhrasings.Apply(file, KnowledgeParser.Parse(name, File.ReadAllText(file)), sideProblems, asSide: true);
+                (problems, how) = (sideProblems, "Markdown headings");
             }
         }
         catch (Exception ex) when (ex is DocumentReadException or KnowledgeFormatException or IOException or UnauthorizedAccessException)
@@ -92,7 +93,7 @@ public static class KnowledgeCheck
         {
             var page = section.Page is { } p ? $"p.{p,-4}" : "      ";
             output.WriteLine($"  {section.Id,-28} {page} {new string(' ', 2 * (section.Level - 1))}{section.Title} ({section.Body.Length} characters"
-                + (section.Questions.Count > 0 ? $", {section.Questions.Count} phrasings)" : ")"));
+                + (section.Questions.Count + section.SideQuestions.Count > 0 ? $", {section.Questions.Count + section.SideQuestions.Count} phrasings)" : ")"));
         }
 
         foreach (var problem in problems)

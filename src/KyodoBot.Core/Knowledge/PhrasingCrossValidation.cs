@@ -1,0 +1,63 @@
+using KyodoBot.Core.Conversations;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// Leave-one-out over the phrasings themselves, the figures the answerer's phrasing thresholds were calibrated on:
+/// every phrasing of a side file is asked as a question with itself left out of the matcher, and counts as right when
+/// the answer cites its section, or the group above it or a part of it; every question of <c>_not-in-manual.tsv</c> is
+/// asked with itself left out and counts as right when it is refused. Phrasings written in the Markdown itself are not
+/// asked: they are also part of their section's words, so leaving them out of the matcher would not hide them.
+/// </summary>
+public static class PhrasingCrossValidation
+{
+    public sealed record Result(int Phrasings, int Right, int Wrong, int Negatives, int NegativesAnswered)
+    {
+        public int Refused => Phrasings - Right - Wrong;
+
+        public override string ToString() =>
+            $"phrasings asked {Phrasings}: right section {Right}, another section {Wrong}, refused {Refused}; questions the manual does not answer {Negatives}: answered {NegativesAnswered}";
+    }
+
+    public static Result Run(KnowledgeIndex index, KnowledgeAnswerer answerer)
+    {
+        int phrasings = 0, right = 0, wrong = 0, negatives = 0, answered = 0;
+        var entries = index.Phrasings.Entries;
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (entry.InText)
+            {
+                continue;
+            }
+
+            var answer = answerer.AnswerFrom(index, entry.Text, LanguageResolver.Resolve(entry.Text, Language.Japanese), excludePhrasing: i);
+            if (entry.Section < 0)
+            {
+                negatives++;
+                answered += answer.Answered ? 1 : 0;
+                continue;
+            }
+
+            phrasings++;
+            if (answer.Answered)
+            {
+                if (Related(index, index.Sections[entry.Section], answer.Citations[0].Id))
+                {
+                    right++;
+                }
+                else
+                {
+                    wrong++;
+                }
+            }
+        }
+
+        return new Result(phrasings, right, wrong, negatives, answered);
+    }
+
+    private static bool Related(KnowledgeIndex index, IndexedSection section, string cited) =>
+        section.Section.Id == cited
+        || section.Parent?.Section.Id == cited
+        || index.Find(cited)?.Parent == section;
+}
