@@ -220,6 +220,15 @@ public sealed class PhrasingIndex
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         var question = corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary);
+        AddConcepts(features, question);
+        AddCharactersAndWords(features, TermAnalyzer.Canonicalize(
+            index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary));
+        return features;
+    }
+
+    /// <summary>The concepts' terms ("c:" features), a context sentence's at half weight.</summary>
+    private static void AddConcepts(Dictionary<string, double> features, Question question)
+    {
         foreach (var concept in question.Concepts)
         {
             var weight = concept.Weight * (concept.Context ? 0.5 : 1);
@@ -227,17 +236,23 @@ public sealed class PhrasingIndex
             {
                 if (form.SingleCharacter is { } c)
                 {
-                    Add("c:" + c, weight);
+                    Add(features, "c:" + c, weight);
                 }
 
                 foreach (var term in form.Terms)
                 {
-                    Add("c:" + term, weight);
+                    Add(features, "c:" + term, weight);
                 }
             }
         }
+    }
 
-        var key = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary);
+    /// <summary>
+    /// The character n-grams of each run of Japanese letters (single characters except hiragana, bigrams, trigrams) and
+    /// the stems of Latin words ("g:" features).
+    /// </summary>
+    private static void AddCharactersAndWords(Dictionary<string, double> features, string key)
+    {
         var run = new System.Text.StringBuilder();
         foreach (var c in key.Append(' '))
         {
@@ -247,7 +262,7 @@ public sealed class PhrasingIndex
                 continue;
             }
 
-            CharacterGrams(run.ToString());
+            AddCharacterGrams(features, run.ToString());
             run.Clear();
         }
 
@@ -255,36 +270,33 @@ public sealed class PhrasingIndex
         {
             if (word.Length > 1 && !char.IsAsciiDigit(word[0]))
             {
-                Add("g:" + TermAnalyzer.EnglishStem(word), 1);
+                Add(features, "g:" + TermAnalyzer.EnglishStem(word), 1);
             }
         }
-
-        return features;
-
-        void CharacterGrams(string s)
-        {
-            for (var i = 0; i < s.Length; i++)
-            {
-                if (!TermAnalyzer.IsHiragana(s[i]))
-                {
-                    Add("g:" + s[i], 1);
-                }
-            }
-
-            for (var i = 0; i + 1 < s.Length; i++)
-            {
-                Add("g:" + s.Substring(i, 2), 1);
-                if (i + 2 < s.Length)
-                {
-                    Add("g:" + s.Substring(i, 3), 1);
-                }
-            }
-
-        }
-
-        void Add(string feature, double weight) =>
-            features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
     }
+
+    private static void AddCharacterGrams(Dictionary<string, double> features, string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (!TermAnalyzer.IsHiragana(s[i]))
+            {
+                Add(features, "g:" + s[i], 1);
+            }
+        }
+
+        for (var i = 0; i + 1 < s.Length; i++)
+        {
+            Add(features, "g:" + s.Substring(i, 2), 1);
+            if (i + 2 < s.Length)
+            {
+                Add(features, "g:" + s.Substring(i, 3), 1);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, double> features, string feature, double weight) =>
+        features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
 }
 
 /// <summary>
