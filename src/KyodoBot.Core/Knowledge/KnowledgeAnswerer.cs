@@ -124,12 +124,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
         var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0), 3);
 
-        if (q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body)))
+        var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
+        if (capped)
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 
+        var evidence = new AnswerEvidence(unit.Section.Id, lexical, nearest, covered ? votes.Negative : 0, covered, QuestionAnalyzer.Sentences(q.Text, q.IsEnglish).Count, capped, q.IsRequest);
         if (confidence < Threshold)
         {
             var close = ranked
@@ -137,12 +139,13 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
                 .Take(3)
                 .Select(r => r.Entry.Ref)
                 .ToList();
-            return q.IsRequest
+            var refusal = q.IsRequest
                 ? Refusal(language, [], confidence, q.Truncated, isRequest: true)
                 : Refusal(language, close, confidence, q.Truncated);
+            return refusal with { Evidence = evidence };
         }
 
-        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated);
+        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
     }
 
     public Answer? Show(string sectionId, Language language)
