@@ -125,9 +125,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0), 3);
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
-        if (capped)
+        if (capped || q.IsRequest)
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
+            // A request (「案内文まとめて共有しといて」) is not a question, however near a phrasing it is.
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 

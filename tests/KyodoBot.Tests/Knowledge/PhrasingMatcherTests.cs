@@ -82,6 +82,17 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Request_NearAPhrasingAndTheManualsWords_IsNotAnswered()
+    {
+        var index = Index(rooms: ["会議室の予約ってどうやるの？", "会議室を予約しといてもらえる？"]);
+
+        var answer = Ask(index, "会議室の予約しといて");
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+        Assert.True(answer.IsRequest);
+    }
+
+    [Fact]
     public void WithoutPhrasingsForTheSection_NegativesDoNotVetoIt()
     {
         // A new document has no phrasings yet: the nearest negative says nothing about how near its sections are.
