@@ -213,30 +213,32 @@ public sealed class PhrasingIndex
         return result;
     }
 
-    /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
-    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
-    /// phrasing is read as written, which also keeps the index build fast.</param>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
+    /// <summary>The concept half of <see cref="Features"/>: each concept's terms, scaled by its weight (context halved).</summary>
+    private static Dictionary<string, double> ConceptFeatures(Question question)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        var question = corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary);
         foreach (var concept in question.Concepts)
         {
             var weight = concept.Weight * (concept.Context ? 0.5 : 1);
             foreach (var form in concept.Forms)
             {
-                if (form.SingleCharacter is { } c)
+                var terms = form.SingleCharacter is { } c ? form.Terms.Prepend(c.ToString()) : form.Terms;
+                foreach (var term in terms)
                 {
-                    Add("c:" + c, weight);
-                }
-
-                foreach (var term in form.Terms)
-                {
-                    Add("c:" + term, weight);
+                    features["c:" + term] = Math.Max(features.GetValueOrDefault("c:" + term), weight);
                 }
             }
         }
 
+        return features;
+    }
+
+    /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
+    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
+    /// phrasing is read as written, which also keeps the index build fast.</param>
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
+    {
+        var features = ConceptFeatures(corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary));
         var key = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary);
         var run = new System.Text.StringBuilder();
         foreach (var c in key.Append(' '))
