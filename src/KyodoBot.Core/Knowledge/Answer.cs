@@ -34,7 +34,13 @@ public sealed record Answer(
     /// can do, and it is not recorded as a gap in the manual.
     /// </summary>
     public bool IsRequest { get; init; }
+
+    /// <summary>The figures the confidence came from (calibration tools; null when nothing was ranked).</summary>
+    internal AnswerEvidence? Evidence { get; init; }
 }
+
+/// <summary>What <see cref="KnowledgeAnswerer"/> weighed for the section ranked first (answered or not).</summary>
+internal sealed record AnswerEvidence(string Unit, double Lexical, double Phrasing, double Negative, bool Covered, int Sentences, bool Capped, bool Request);
 
 /// <summary>A section ranked for a question, with the text an LLM would be given for grounding.</summary>
 public sealed record ScoredPassage(KnowledgeSection Section, string Text, double Score);

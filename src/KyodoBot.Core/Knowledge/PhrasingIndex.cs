@@ -213,46 +213,33 @@ public sealed class PhrasingIndex
         return result;
     }
 
-    /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
-    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
-    /// phrasing is read as written, which also keeps the index build fast.</param>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
+    /// <summary>The concept half of <see cref="Features"/>: each concept's terms, scaled by its weight (context halved).</summary>
+    private static Dictionary<string, double> ConceptFeatures(Question question)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        var question = corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary);
-        AddConcepts(features, question);
-        AddCharactersAndWords(features, TermAnalyzer.Canonicalize(
-            index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary));
-        return features;
-    }
-
-    /// <summary>The concepts' terms ("c:" features), a context sentence's at half weight.</summary>
-    private static void AddConcepts(Dictionary<string, double> features, Question question)
-    {
         foreach (var concept in question.Concepts)
         {
             var weight = concept.Weight * (concept.Context ? 0.5 : 1);
             foreach (var form in concept.Forms)
             {
-                if (form.SingleCharacter is { } c)
+                var terms = form.SingleCharacter is { } c ? form.Terms.Prepend(c.ToString()) : form.Terms;
+                foreach (var term in terms)
                 {
-                    Add(features, "c:" + c, weight);
-                }
-
-                foreach (var term in form.Terms)
-                {
-                    Add(features, "c:" + term, weight);
+                    features["c:" + term] = Math.Max(features.GetValueOrDefault("c:" + term), weight);
                 }
             }
         }
+
+        return features;
     }
 
-    /// <summary>
-    /// The character n-grams of each run of Japanese letters (single characters except hiragana, bigrams, trigrams) and
-    /// the stems of Latin words ("g:" features).
-    /// </summary>
-    private static void AddCharactersAndWords(Dictionary<string, double> features, string key)
+    /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
+    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
+    /// phrasing is read as written, which also keeps the index build fast.</param>
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
     {
+        var features = ConceptFeatures(corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary));
+        var key = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary);
         var run = new System.Text.StringBuilder();
         foreach (var c in key.Append(' '))
         {
@@ -262,7 +249,7 @@ public sealed class PhrasingIndex
                 continue;
             }
 
-            AddCharacterGrams(features, run.ToString());
+            CharacterGrams(run.ToString());
             run.Clear();
         }
 
@@ -270,33 +257,36 @@ public sealed class PhrasingIndex
         {
             if (word.Length > 1 && !char.IsAsciiDigit(word[0]))
             {
-                Add(features, "g:" + TermAnalyzer.EnglishStem(word), 1);
+                Add("g:" + TermAnalyzer.EnglishStem(word), 1);
             }
         }
-    }
 
-    private static void AddCharacterGrams(Dictionary<string, double> features, string s)
-    {
-        for (var i = 0; i < s.Length; i++)
+        return features;
+
+        void CharacterGrams(string s)
         {
-            if (!TermAnalyzer.IsHiragana(s[i]))
+            for (var i = 0; i < s.Length; i++)
             {
-                Add(features, "g:" + s[i], 1);
+                if (!TermAnalyzer.IsHiragana(s[i]))
+                {
+                    Add("g:" + s[i], 1);
+                }
             }
+
+            for (var i = 0; i + 1 < s.Length; i++)
+            {
+                Add("g:" + s.Substring(i, 2), 1);
+                if (i + 2 < s.Length)
+                {
+                    Add("g:" + s.Substring(i, 3), 1);
+                }
+            }
+
         }
 
-        for (var i = 0; i + 1 < s.Length; i++)
-        {
-            Add(features, "g:" + s.Substring(i, 2), 1);
-            if (i + 2 < s.Length)
-            {
-                Add(features, "g:" + s.Substring(i, 3), 1);
-            }
-        }
+        void Add(string feature, double weight) =>
+            features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
     }
-
-    private static void Add(Dictionary<string, double> features, string feature, double weight) =>
-        features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
 }
 
 /// <summary>

@@ -88,6 +88,9 @@ public enum AnswerKind
 
     /// <summary>A form or template (ひな形, 様式, "template").</summary>
     Document,
+
+    /// <summary>How to apply or sign up (申込, 申し込み, "how do I apply", "sign up"): the section must say where or how.</summary>
+    Application,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

@@ -134,6 +134,7 @@ public static partial class QuestionAnalyzer
                 : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
                 : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
                 : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+                : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
                 : AnswerKind.Any;
         }
 
@@ -141,6 +142,7 @@ public static partial class QuestionAnalyzer
             : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
             : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
             : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+            : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
             : AnswerKind.Any;
     }
 
@@ -151,6 +153,7 @@ public static partial class QuestionAnalyzer
         AnswerKind.Amount => AmountFact().IsMatch(text),
         AnswerKind.Contact => ContactFact().IsMatch(text),
         AnswerKind.Document => DocumentFact().IsMatch(text),
+        AnswerKind.Application => ApplicationFact().IsMatch(text),
         _ => true,
     };
 
@@ -466,14 +469,18 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(?:して|しといて|しておいて|といて|ておいて|とって|やって|予約|手配|送って|入れて|取って|消して|止めて|作って|リセット|翻訳)(?:ください|下さい|くれ|くれる|くれない|くれますか|もらえる|もらえますか|ほしい|欲しい|おいて|お願いします|おねがい)?[\s。!?.]*$|お願いします[\s。!?.]*$")]
     private static partial Regex JapaneseRequest();
 
-    /// <summary>「教えて」「説明して」「一覧にして」 ask for information: they are questions for the manual, not requests.</summary>
-    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|まとめ|列挙)(?:して|を)")]
+    /// <summary>「教えて」「説明して」「一覧にして」「全部出して」, and a sentence with a question word (「市は何かしてくれる？」「どこかで支援してもらえる？」), ask for information: they are questions for the manual, not requests.</summary>
+    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|箇条書き|まとめ|列挙)(?:して|を|で)|(?:全部|ぜんぶ|一覧|まとめて|並べて)出して|何か|なにか|どう|どこ|誰|だれ")]
     private static partial Regex JapaneseInformationRequest();
 
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|order|reserve|schedule|remind|send|cancel|reset|buy|print|call|translate|set up|create|fix|delete|arrange|email|forward)\b")]
     private static partial Regex EnglishRequest();
 
-    [GeneratedRegex(@"(?:は|って|の)いつ(?:まで|から|ごろ|頃)?(?:ですか|でしょうか|になる|なの|だっけ|か|に)?[\s?!。]*$|締切|締め切り|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    /// <summary>
+    /// いつ anywhere in the sentence (「次回いつ？」「研修いつやるの？」「いつ頃公表されますか」), but not いつも/いつでも, and not
+    /// in an embedded question that the sentence goes on to ask about (「いつまでやるか決めとくべき？」 asks about a time limit).
+    /// </summary>
+    [GeneratedRegex(@"いつ(?!も|でも|の間)(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
     private static partial Regex JapaneseAsksForTime();
 
     [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料")]
@@ -485,7 +492,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
     private static partial Regex JapaneseAsksForDocument();
 
-    [GeneratedRegex(@"^when\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
+    [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法")]
+    private static partial Regex JapaneseAsksForApplication();
+
+    [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
+    private static partial Regex EnglishAsksForApplication();
+
+    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
     private static partial Regex EnglishAsksForTime();
 
     [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
@@ -497,7 +510,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
     private static partial Regex EnglishAsksForDocument();
 
-    [GeneratedRegex(@"\d{1,4}\s*年度?(?!\s*(?:目|間|以上))|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:まで|から)|\d{1,2}\s*時\s*\d{0,2}\s*分|\d{1,2}:\d\d|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
+    /// <summary>A date or time, or how often or at what stage (定期的, 毎年, 終了後): 「見直しはいつ行う？」 is answered by 「定期的に見直す」.</summary>
+    [GeneratedRegex(@"定期的|適宜|随時|毎年|毎月|年に?[1-9一二三四]回|ごとに|終了後|終了時|\d{1,4}\s*年度?(?!\s*(?:目|間|以上))|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*日(?:まで|から)|\d{1,2}\s*時\s*\d{0,2}\s*分|\d{1,2}:\d\d|令和|平成|(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d|\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex TimeFact();
 
     [GeneratedRegex(@"\d[\d,]*\s*(?:円|万円|千円)|[¥￥]\s*\d|無料|有料")]
@@ -508,6 +522,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|https?://")]
     private static partial Regex DocumentFact();
+
+    [GeneratedRegex(@"申込|申し込|申請|応募|受付|登録|エントリー|https?://")]
+    private static partial Regex ApplicationFact();
 
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();

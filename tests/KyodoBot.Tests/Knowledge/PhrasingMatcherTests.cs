@@ -82,6 +82,17 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void Request_NearAPhrasingAndTheManualsWords_IsNotAnswered()
+    {
+        var index = Index(rooms: ["会議室の予約ってどうやるの？", "会議室を予約しといてもらえる？"]);
+
+        var answer = Ask(index, "会議室の予約しといて");
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+        Assert.True(answer.IsRequest);
+    }
+
+    [Fact]
     public void WithoutPhrasingsForTheSection_NegativesDoNotVetoIt()
     {
         // A new document has no phrasings yet: the nearest negative says nothing about how near its sections are.
@@ -112,6 +123,14 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
     public void Combined_ScalesEachRouteSoItsBoundaryIsTheThreshold(double lexical, double phrasing, double negative, double expected) =>
         Assert.Equal(expected, KnowledgeAnswerer.Combined(lexical, phrasing, negative), 3);
 
+    [Theory]
+    [InlineData(0.2, 0.3, 0.1, false, 0.337)] // one sentence: 0.2 of the words is too little to agree; the phrasing alone 0.45 × 0.3 / 0.40
+    [InlineData(0.2, 0.3, 0.1, true, 0.6)] // several sentences: 0.45 × min(0.2 / 0.15, 0.3 / 0.15, 0.2 / 0.10)
+    [InlineData(0.2, 0.2, 0.1, true, 0.45)] // several sentences: 0.45 × min(0.2 / 0.15, 0.2 / 0.15, 0.1 / 0.10)
+    [InlineData(0.2, 0.3, 0.25, true, 0.225)] // several sentences, but a negative nearly as near as the phrasing: 0.45 × 0.05 / 0.10
+    public void Combined_LongMessage_AgreesOnFewerOfTheManualsWords(double lexical, double phrasing, double negative, bool longMessage, double expected) =>
+        Assert.Equal(expected, KnowledgeAnswerer.Combined(lexical, phrasing, negative, longMessage), 3);
+
     [Fact]
     public void ShippedPhrasings_LeaveOneOut_KeepTheirCalibratedLevel()
     {
@@ -120,12 +139,13 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         var result = PhrasingCrossValidation.Run(index, fixture.Answerer);
 
         // Calibrated on 1,034 phrasings (449 right, 201 another section) and 178 negatives (11 answered); with the
-        // held-back lines shipped too: 1,092 phrasings, 474 right, 213 another section; 220 negatives, 14 answered
+        // held-back lines shipped too: 1,092 phrasings, 474 right, 213 another section; 220 negatives, 14 answered.
+        // Round 2 (fact kinds anywhere, requests, agreement for long messages): 494 right, 223 another, 11 answered
         // (README, "Quality and speed"). Floors a little under.
         Assert.True(result.Phrasings >= 1050, result.ToString());
-        Assert.True(result.Right >= 455, result.ToString());
-        Assert.True(result.Wrong <= 225, result.ToString());
-        Assert.True(result.NegativesAnswered <= 15, result.ToString());
+        Assert.True(result.Right >= 485, result.ToString());
+        Assert.True(result.Wrong <= 230, result.ToString());
+        Assert.True(result.NegativesAnswered <= 12, result.ToString());
     }
 
     [Fact]

@@ -146,6 +146,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [Theory]
     [InlineData("協働の原則を一覧にして")]
     [InlineData("公開の原則を説明してください")]
+    [InlineData("協働の課題も取り組みも箇条書きで全部出して")]
+    [InlineData("NPOの会計とかお金まわりの相談ってどこかで支援してもらえる？")]
     public void AskingForAnExplanation_IsAQuestionNotARequest(string text)
     {
         var answer = Ask(text);
@@ -221,11 +223,40 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.False(Ask(text).Answered);
 
     [Theory]
+    [InlineData("協働研修、次回いつ？")]
+    [InlineData("社会福祉ボランティア大学校の研修に申し込むにはどうすれば？")]
+    [InlineData("How do I sign up for the coordinator and facilitator training?")]
+    public void WhenOrHowToApply_ForSomethingTheManualOnlyMentions_IsRefused(string text)
+    {
+        var answer = Ask(text);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+    }
+
+    [Fact]
+    public void WhenQuestion_AnsweredByHowOften_IsStillAnswered()
+    {
+        Assert.True(QuestionAnalyzer.Holds(AnswerKind.Time, "期限を定めて定期的に双方で評価し、見直しをしましょう。"));
+
+        var answer = Ask("事業の見直しはいつ行う");
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+    }
+
+    [Theory]
     [InlineData("how much funding can an npo get?", true, AnswerKind.Amount)]
     [InlineData("how much should we interfere in a group's work?", true, AnswerKind.Any)]
     [InlineData("協働事業っていつまでやるか決めとくべき？", false, AnswerKind.Any)]
     [InlineData("研修の日程はいつですか", false, AnswerKind.Time)]
     [InlineData("窓口の電話番号は", false, AnswerKind.Contact)]
+    [InlineData("NPO窓口の連絡会議、次回いつ？", false, AnswerKind.Time)] // いつ without は/って before it
+    [InlineData("次の協働研修いつやるの？日程もう出てる？", false, AnswerKind.Time)] // いつ before the verb
+    [InlineData("施策っていつ見直すとか決まってるんだっけ？", false, AnswerKind.Any)] // an embedded いつ…か
+    [InlineData("いつも同じ人ばかり来るのはなぜ？", false, AnswerKind.Any)]
+    [InlineData("ボランティア大学校の申込みってどこからするの？", false, AnswerKind.Application)]
+    [InlineData("how do i apply for the volunteer college?", true, AnswerKind.Application)]
+    [InlineData("when we contract work out to an npo, which principles can't be skipped?", true, AnswerKind.Any)]
+    [InlineData("what happens when is the next liaison meeting?", true, AnswerKind.Time)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
 
