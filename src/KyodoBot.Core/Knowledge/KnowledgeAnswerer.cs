@@ -112,7 +112,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var weights = index.Weights(q);
-        var votes = index.Phrasings.Vote(index, question, excludePhrasing);
+        var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
         var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {

@@ -107,7 +107,9 @@ public sealed class PhrasingIndex
     /// does not answer is. <paramref name="exclude"/> leaves one entry out (calibration compares each phrasing with all
     /// the others, never with itself).
     /// </summary>
-    public PhrasingVotes Vote(KnowledgeIndex index, string text, int exclude = -1)
+    /// <param name="analyzed">The text already read by <see cref="KnowledgeIndex.Analyze"/> (the answerer has it), so that
+    /// it is not read twice.</param>
+    public PhrasingVotes Vote(KnowledgeIndex index, string text, int exclude = -1, Question? analyzed = null)
     {
         var votes = new PhrasingVotes(index.Sections.Count);
         if (_entries.Count == 0)
@@ -115,7 +117,7 @@ public sealed class PhrasingIndex
             return votes;
         }
 
-        var scores = Similarities(index, text, exclude);
+        var scores = Similarities(index, text, exclude, analyzed);
         for (var i = 0; i < scores.Length; i++)
         {
             if (scores[i] > 0)
@@ -142,10 +144,10 @@ public sealed class PhrasingIndex
     }
 
     /// <summary>The similarity of the text to every entry (the better of the whole message and its question sentence).</summary>
-    public double[] Similarities(KnowledgeIndex index, string text, int exclude = -1)
+    public double[] Similarities(KnowledgeIndex index, string text, int exclude = -1, Question? analyzed = null)
     {
         var scores = new double[_entries.Count];
-        Accumulate(Features(index, text), scores);
+        Accumulate(Features(index, text, analyzed: analyzed), scores);
         var sentence = QuestionAnalyzer.QuestionSentence(text);
         if (sentence.Length > 0 && sentence.Length < TextNormalizer.Normalize(text).Length - 2)
         {
@@ -236,9 +238,10 @@ public sealed class PhrasingIndex
     /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
     /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
     /// phrasing is read as written, which also keeps the index build fast.</param>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true)
+    /// <param name="analyzed">The text as <see cref="KnowledgeIndex.Analyze"/> read it, when the caller has it.</param>
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true, Question? analyzed = null)
     {
-        var features = ConceptFeatures(corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary));
+        var features = ConceptFeatures(analyzed ?? (corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary)));
         var key = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary);
         var run = new System.Text.StringBuilder();
         foreach (var c in key.Append(' '))
