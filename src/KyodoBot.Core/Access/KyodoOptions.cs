@@ -1,4 +1,3 @@
-using System.Globalization;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
 
@@ -41,16 +40,6 @@ public sealed class KyodoOptions
         _ = ParseDraftExpiryDays(DraftExpiryDays);
     }
 
-    private static int ParseDraftExpiryDays(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return DefaultDraftExpiryDays;
-        }
-
-        return int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= MaxDraftExpiryDays
-            ? days
-            : throw new KyodoConfigurationException(
-                $"Configuration key '{DraftExpiryDaysKey}' must be a whole number of days from 1 to {MaxDraftExpiryDays}; it is '{text}'.");
-    }
+    private static int ParseDraftExpiryDays(string? text) =>
+        ConfigurationNumbers.Whole(text, DraftExpiryDaysKey, DefaultDraftExpiryDays, 1, MaxDraftExpiryDays, "days");
 }

@@ -130,8 +130,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
-        var sentences = QuestionAnalyzer.Sentences(q.Text, q.IsEnglish).Count;
-        var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0, longMessage: sentences > 1), 3);
+        var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0, longMessage: q.SentenceCount > 1), 3);
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
         if (capped || q.IsRequest)
@@ -141,7 +140,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 
-        var evidence = new AnswerEvidence(unit.Section.Id, lexical, nearest, covered ? votes.Negative : 0, covered, sentences, capped, q.IsRequest);
+        var evidence = new AnswerEvidence(unit.Section.Id, lexical, nearest, covered ? votes.Negative : 0, covered, q.SentenceCount, capped, q.IsRequest);
         if (confidence < Threshold)
         {
             var close = ranked

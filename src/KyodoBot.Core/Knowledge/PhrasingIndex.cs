@@ -13,13 +13,7 @@ public sealed record IndexedPhrasing(int Section, string Text, bool InText = fal
 /// <see cref="Runner"/> the most similar phrasing of another section, <see cref="Negative"/> the most similar question
 /// the manual does not answer; similarities are 0..1 (a weighted cosine, <see cref="PhrasingIndex"/>).
 /// </summary>
-public sealed record PhrasingMatch(int Section, double Best, double Runner, double Negative, string? Phrasing, string? NegativePhrasing)
-{
-    public static PhrasingMatch None { get; } = new(-1, 0, 0, 0, null, null);
-
-    /// <summary>How far the best phrasing beats the nearest question the manual does not answer.</summary>
-    public double OverNegative => Best - Negative;
-}
+public sealed record PhrasingMatch(int Section, double Best, double Runner, double Negative, string? Phrasing, string? NegativePhrasing);
 
 /// <summary>
 /// A second signal beside the section ranking: every alternate phrasing of every section, and every question of

@@ -111,6 +111,9 @@ public sealed record Question(
     /// <summary>The kind of fact asked for (<see cref="AnswerKind.Any"/> for an explanation).</summary>
     public AnswerKind Expects { get; init; }
 
+    /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
+    public int SentenceCount { get; init; }
+
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);
 }

@@ -79,6 +79,7 @@ public static partial class QuestionAnalyzer
         {
             IsRequest = IsRequestSentence(focus, isEnglish),
             Expects = ExpectedAnswer(focus, isEnglish),
+            SentenceCount = sentences.Count,
         };
     }
 

@@ -34,34 +34,12 @@ public sealed record KnowledgeUploadOptions(long MaxBytes, TimeSpan DownloadTime
                 $"Configuration key '{MaxBytesKey}' has the value '{maxBytes}'; use a whole number of bytes from 1 to {KnowledgeDocuments.MaxFileBytes} (default {DefaultMaxBytes}).");
         }
 
-        var seconds = 60;
-        if (!string.IsNullOrWhiteSpace(timeoutSeconds)
-            && (!int.TryParse(timeoutSeconds.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out seconds) || seconds < 1 || seconds > 600))
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{TimeoutKey}' has the value '{timeoutSeconds}'; use a whole number of seconds from 1 to 600 (default 60).");
-        }
+        var seconds = ConfigurationNumbers.Whole(timeoutSeconds, TimeoutKey, 60, 1, 600, "seconds");
 
         return new KnowledgeUploadOptions(max, TimeSpan.FromSeconds(seconds))
         {
-            Expiry = TimeSpan.FromDays(Days(ExpiryKey, expiryDays, 14, 365)),
-            Retention = TimeSpan.FromDays(Days(RetentionKey, retentionDays, 30, 3650)),
+            Expiry = TimeSpan.FromDays(ConfigurationNumbers.Whole(expiryDays, ExpiryKey, 14, 1, 365, "days")),
+            Retention = TimeSpan.FromDays(ConfigurationNumbers.Whole(retentionDays, RetentionKey, 30, 1, 3650, "days")),
         };
-    }
-
-    private static int Days(string key, string? value, int fallback, int most)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days < 1 || days > most)
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{key}' has the value '{value}'; use a whole number of days from 1 to {most} (default {fallback}).");
-        }
-
-        return days;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KyodoBot.Core.Hosting;
 
 namespace KyodoBot.Bot.Throttling;
@@ -55,21 +54,8 @@ public sealed class RateLimitSettings
         return options;
     }
 
-    private static int Whole(string? text, string name, int fallback, int min, int max)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-        {
-            throw new KyodoConfigurationException(
-                $"Configuration key '{Key(name)}' must be a whole number from {min} to {max}; it is '{text}'.");
-        }
-
-        return value;
-    }
+    private static int Whole(string? text, string name, int fallback, int min, int max) =>
+        ConfigurationNumbers.Whole(text, Key(name), fallback, min, max);
 
     private static string Key(string name) => $"{RateLimitOptions.Section}:{name}";
 }
