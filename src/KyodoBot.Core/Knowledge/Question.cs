@@ -91,6 +91,9 @@ public enum AnswerKind
 
     /// <summary>How to apply or sign up (申込, 申し込み, "how do I apply", "sign up"): the section must say where or how.</summary>
     Application,
+
+    /// <summary>A number of things or people (何団体, 何人, 件数, "how many"): the section must hold a count or a share (6割, 7つ).</summary>
+    Count,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

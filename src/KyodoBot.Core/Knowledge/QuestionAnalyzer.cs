@@ -136,6 +136,7 @@ public static partial class QuestionAnalyzer
                 : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
                 : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
                 : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
+                : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
                 : AnswerKind.Any;
         }
 
@@ -144,6 +145,7 @@ public static partial class QuestionAnalyzer
             : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
             : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
             : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
+            : JapaneseAsksForCount().IsMatch(sentence) ? AnswerKind.Count
             : AnswerKind.Any;
     }
 
@@ -155,6 +157,7 @@ public static partial class QuestionAnalyzer
         AnswerKind.Contact => ContactFact().IsMatch(text),
         AnswerKind.Document => DocumentFact().IsMatch(text),
         AnswerKind.Application => ApplicationFact().IsMatch(text),
+        AnswerKind.Count => CountFact().IsMatch(text),
         _ => true,
     };
 
@@ -496,6 +499,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法")]
     private static partial Regex JapaneseAsksForApplication();
 
+    /// <summary>何団体/何人/何件 …, 人数/件数/団体数 …, どのくらいの数/割合: a count, not 「いくつある？」 (the seven principles are a list).</summary>
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)")]
+    private static partial Regex JapaneseAsksForCount();
+
+    [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
+    private static partial Regex EnglishAsksForCount();
+
     [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
     private static partial Regex EnglishAsksForApplication();
 
@@ -526,6 +536,10 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"申込|申し込|申請|応募|受付|登録|エントリー|https?://")]
     private static partial Regex ApplicationFact();
+
+    /// <summary>A count or a share: 6割, 3割, 7つ, 120団体, 45%.</summary>
+    [GeneratedRegex(@"\d[\d,.]*\s*(?:割|つ|%|％|パーセント|人|名|団体|件|か所|ヶ所|箇所|社|校|施設)|[一二三四五六七八九十]+(?:割|つ)")]
+    private static partial Regex CountFact();
 
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]
     private static partial Regex NumberWord();

@@ -233,6 +233,27 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
     }
 
+    [Theory]
+    [InlineData("市民活動サポートセンターの職員って何人いるの？")]
+    [InlineData("協働提案事業って毎年何件くらい採択されてますか")]
+    [InlineData("How many NPOs are registered in the city?")]
+    public void HowMany_OfSomethingTheManualDoesNotCount_IsRefused(string text)
+    {
+        var answer = Ask(text);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+    }
+
+    [Fact]
+    public void HowMany_AnsweredByAShareInTheManual_IsStillAnswered()
+    {
+        Assert.True(QuestionAnalyzer.Holds(AnswerKind.Count, "市民の約6割が「協働」という言葉を知らない"));
+
+        var answer = Ask("協働って言葉を知らない市民はどのくらいの割合？");
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+    }
+
     [Fact]
     public void WhenQuestion_AnsweredByHowOften_IsStillAnswered()
     {
@@ -257,6 +278,11 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("how do i apply for the volunteer college?", true, AnswerKind.Application)]
     [InlineData("when we contract work out to an npo, which principles can't be skipped?", true, AnswerKind.Any)]
     [InlineData("what happens when is the next liaison meeting?", true, AnswerKind.Time)]
+    [InlineData("サポートセンターに登録してるボランティアって何人くらい？", false, AnswerKind.Count)]
+    [InlineData("市内の自治会の加入率は？", false, AnswerKind.Count)]
+    [InlineData("協働のルールっていくつある？", false, AnswerKind.Any)] // a list, not a count
+    [InlineData("how many volunteers are registered with the city?", true, AnswerKind.Count)]
+    [InlineData("how many principles are there?", true, AnswerKind.Any)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
 
