@@ -141,11 +141,12 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // Calibrated on 1,034 phrasings (449 right, 201 another section) and 178 negatives (11 answered); with the
         // held-back lines shipped too: 1,092 phrasings, 474 right, 213 another section; 220 negatives, 14 answered.
         // Round 2 (fact kinds anywhere, requests, agreement for long messages): 494 right, 223 another, 11 answered
-        // (README, "Quality and speed"). Floors a little under.
-        Assert.True(result.Phrasings >= 1050, result.ToString());
-        Assert.True(result.Right >= 485, result.ToString());
-        Assert.True(result.Wrong <= 230, result.ToString());
-        Assert.True(result.NegativesAnswered <= 12, result.ToString());
+        // (README, "Quality and speed"). Session 6 added 333 phrasings (long, polite, group-named member) and 65
+        // negatives: 1,425 asked, 719 right, 261 another section; 285 negatives, 13 answered. Floors a little under.
+        Assert.True(result.Phrasings >= 1400, result.ToString());
+        Assert.True(result.Right >= 705, result.ToString());
+        Assert.True(result.Wrong <= 270, result.ToString());
+        Assert.True(result.NegativesAnswered <= 14, result.ToString());
     }
 
     [Fact]
