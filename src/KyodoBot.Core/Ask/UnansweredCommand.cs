@@ -11,8 +11,9 @@ namespace KyodoBot.Core.Ask;
 
 /// <summary>
 /// <c>未回答一覧 [YYYY-MM-DD]</c> / <c>unanswered [since]</c>: questions the manual did not answer (or answered badly),
-/// each with the sections most likely to answer it. The card under the list has one button per suggestion: it adds the
-/// question as an alternate phrasing of that section and tells the askers (<see cref="AddPhrasingAction"/>).
+/// each with the sections most likely to answer it. The card under the list has, per question, one button per suggestion
+/// (it adds the question as an alternate phrasing of that section and tells the askers, <see cref="AddPhrasingAction"/>)
+/// and 「マニュアル外として登録」 (the manual does not answer it, <see cref="NotInManualAction"/>). Decided questions leave the list.
 /// </summary>
 public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge, CardTemplates cards, AdminPolicy admins, Texts texts, TimeProvider time) : ICommand
 {
@@ -73,13 +74,8 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
     public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
         [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
 
-    private string? Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
+    private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
     {
-        if (!suggestions.Any(s => s.Count > 0))
-        {
-            return null;
-        }
-
         var items = new JsonArray();
         for (var i = 0; i < lines.Count && items.Count < CardLimit; i++)
         {
@@ -88,7 +84,8 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
             {
                 ["question"] = line.Question,
                 ["counts"] = texts.Get(language, "unanswered.counts", line.UnansweredCount, line.DownvoteCount),
-                ["hasSuggestions"] = suggestions[i].Count > 0,
+                ["lang"] = CardLanguage.Code(language),
+                ["notInManual"] = texts.Get(language, "unanswered.notInManual"),
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
                 {
                     ["id"] = s.Id,
