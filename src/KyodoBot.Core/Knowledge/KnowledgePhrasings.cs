@@ -113,8 +113,10 @@ public sealed partial class KnowledgePhrasings(KnowledgeBase knowledge, ILogger<
         await _write.WaitAsync(cancellationToken);
         try
         {
-            var key = TextNormalizer.Key(sentence);
-            if (knowledge.Current.Sections.Any(s => s.Section.AllQuestions.Any(q => TextNormalizer.Key(q) == key)))
+            // Spacing aside (a question typed with or without spaces is the same question).
+            static string KeyOf(string text) => Whitespace().Replace(TextNormalizer.Key(text), "");
+            var key = KeyOf(sentence);
+            if (knowledge.Current.Sections.Any(s => s.Section.AllQuestions.Any(q => KeyOf(q) == key)))
             {
                 return PhrasingOutcome.IsPhrasing;
             }
@@ -124,7 +126,7 @@ public sealed partial class KnowledgePhrasings(KnowledgeBase knowledge, ILogger<
                 ? await File.ReadAllTextAsync(path, cancellationToken)
                 : "# Questions and requests the manual does NOT answer: the phrasing matcher's \"none\" class. One a line; the\n"
                   + "# question is the last tab-separated field (labels before it). Add freely; 未回答一覧 adds \"learned\" lines.\n";
-            if (NotInManual.Parse(text.Split('\n')).Any(q => TextNormalizer.Key(q) == key))
+            if (NotInManual.Parse(text.Split('\n')).Any(q => KeyOf(q) == key))
             {
                 return PhrasingOutcome.AlreadyThere;
             }

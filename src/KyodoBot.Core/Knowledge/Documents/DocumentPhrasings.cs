@@ -192,6 +192,13 @@ public static class DocumentPhrasings
         var flow = "[" + string.Join(", ", old.Append(phrasing).Select(Quote)) + "]";
         var from = (int)entry.Value.Start.Index;
         var to = Math.Max(from, (int)entry.Value.End.Index);
+        if (entry.Value is YamlSequenceNode flowList)
+        {
+            // A sequence node's marks are those of its start ('['): it ends at the ']' after its last item.
+            var close = text.IndexOf(']', flowList.Children.Count > 0 ? (int)flowList.Children[^1].End.Index : from + 1);
+            to = close < 0 ? to : close + 1;
+        }
+
         var separator = from > 0 && text[from - 1] == ':' ? " " : "";
         return text[..from] + separator + flow + text[to..];
     }
