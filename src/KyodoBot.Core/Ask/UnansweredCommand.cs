@@ -25,6 +25,10 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
 
     public const int SuggestionsPerQuestion = 2;
 
+    /// <summary>Characters of a section's title on a button: with 「」の言い換えに追加 around it, what fits on a button of
+    /// a narrow card (the Playground's web UI clipped 20).</summary>
+    public const int MaxTitleShown = 12;
+
     public IReadOnlyList<string> Keywords { get; } = ["未回答一覧", "未回答", "unanswered"];
 
     public async Task<IReadOnlyList<OutgoingMessage>> ExecuteAsync(CommandContext context, CancellationToken cancellationToken)
@@ -74,6 +78,9 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
     public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
         [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
 
+    private static string Cut(string title) =>
+        title.Length <= MaxTitleShown ? title : title[..(char.IsHighSurrogate(title[MaxTitleShown - 1]) ? MaxTitleShown - 1 : MaxTitleShown)] + "…";
+
     private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
     {
         var items = new JsonArray();
@@ -89,7 +96,9 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
                 {
                     ["id"] = s.Id,
-                    ["label"] = texts.Get(language, "unanswered.add", s.Title),
+                    // Teams cuts a long button title off at the card's edge: cut the section's title, the whole one is the tooltip.
+                    ["label"] = texts.Get(language, "unanswered.add", Cut(s.Title)),
+                    ["tooltip"] = texts.Get(language, "unanswered.add", s.Title),
                     ["question"] = line.Question,
                     ["lang"] = CardLanguage.Code(language),
                 })]),

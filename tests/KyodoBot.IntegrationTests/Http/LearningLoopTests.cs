@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using KyodoBot.Core.Ask;
 using KyodoBot.Core.Knowledge;
 using KyodoBot.Core.Storage;
 using KyodoBot.IntegrationTests.Fakes;
@@ -121,7 +122,17 @@ public sealed class LearningLoopTests : IAsyncLifetime
     {
         await AskAsync(Asker, Deadline);
         await AskAsync("29:user-suzuki", Deadline);
-        var button = Buttons(await ListAsync(), "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("締切", StringComparison.Ordinal));
+        var list = await ListAsync();
+        var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("締切", StringComparison.Ordinal));
+        // A section's long title is cut on its button (Teams would clip it at the card's edge); the tooltip has it whole.
+        var knowledge = _app.Services.GetRequiredService<IKnowledgeBase>();
+        foreach (var action in Actions(list).Where(a => a["data"]!["action"]!.GetValue<string>() == "addPhrasing"))
+        {
+            var title = knowledge.Find(action["data"]!["section"]!.GetValue<string>())!.Title;
+            Assert.Equal($"「{title}」の言い換えに追加", action["tooltip"]!.GetValue<string>());
+            Assert.Equal($"「{(title.Length > UnansweredCommand.MaxTitleShown ? title[..UnansweredCommand.MaxTitleShown] + "…" : title)}」の言い換えに追加", action["title"]!.GetValue<string>());
+        }
+
 
         await SendAsync(Submit(Admin, button));
         var second = await SendAsync(Submit(Admin, button));
@@ -129,11 +140,10 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.Contains("すでに", Text(second));
         Assert.Equal(1, CountOf(await File.ReadAllTextAsync(NotInManualFile), $"learned\t{KnowledgePhrasings.Clean(Deadline)}\n"));
         Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-sato", Deadline)));
-        var list = Text(await ListAsync());
-        Assert.DoesNotContain("締切", list);
+        Assert.DoesNotContain("締切", Text(await ListAsync()));
         await using var db = await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
         var decision = await db.QuestionDecisions.SingleAsync();
-        Assert.Equal((Core.Ask.DecisionKind.NotInManual, "aad-" + Admin), (decision.Kind, decision.DecidedBy));
+        Assert.Equal((DecisionKind.NotInManual, "aad-" + Admin), (decision.Kind, decision.DecidedBy));
     }
 
     [Fact]
@@ -211,7 +221,11 @@ public sealed class LearningLoopTests : IAsyncLifetime
     private static string Text(JsonNode body) => Reply(body)["text"]?.GetValue<string>() ?? "";
 
     /// <summary>The data of every button of the reply's card whose action is <paramref name="action"/>.</summary>
-    private static List<JsonObject> Buttons(JsonNode body, string action)
+    private static List<JsonObject> Buttons(JsonNode body, string action) =>
+        [.. Actions(body).Where(a => a["data"]!["action"]?.GetValue<string>() == action).Select(a => a["data"]!.AsObject())];
+
+    /// <summary>Every <c>Action.Submit</c> of the reply's card (with its data), at any depth.</summary>
+    private static List<JsonObject> Actions(JsonNode body)
     {
         var card = Reply(body)["attachments"]!.AsArray().Single(a => a!["contentType"]!.GetValue<string>().Contains("adaptive", StringComparison.Ordinal))!["content"]!;
         var buttons = new List<JsonObject>();
@@ -219,8 +233,8 @@ public sealed class LearningLoopTests : IAsyncLifetime
         {
             switch (node)
             {
-                case JsonObject o when o["type"]?.GetValue<string>() == "Action.Submit" && o["data"] is JsonObject data && data["action"]?.GetValue<string>() == action:
-                    buttons.Add(data);
+                case JsonObject o when o["type"]?.GetValue<string>() == "Action.Submit" && o["data"] is JsonObject:
+                    buttons.Add(o);
                     break;
                 case JsonObject o:
                     foreach (var (_, child) in o)
