@@ -3,13 +3,16 @@
 // manual cannot answer, then (as an admin: start the bot with Kyodo__Admins set to the current user's aadObjectId,
 // and Kyodo__ContentRoot on a copy of the content folders, since the knowledge file is written) sends 「未回答一覧」,
 // presses the first 「…の言い換えに追加」 button, and is told that the question is now answered; asking again gets
-// an answer with a source. The bot must already be running.
+// an answer with a source. Then the other way: a question answered wrongly (WRONG, answered from a section that only
+// shares its words) gets 👎, and 「マニュアル外として登録」 on 未回答一覧 makes the same question refused; it leaves the
+// list. The bot must already be running.
 //
 //   BOT_ENDPOINT=http://127.0.0.1:3978/api/messages node playground-learning.mjs
 
 import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
 
 const QUESTION = process.env.QUESTION || 'ボランティアさんに仕事まるなげしちゃってもいいのかな？';
+const WRONG = process.env.WRONG || '協働事業の補助金はどうやってもらうの？';
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
 
@@ -20,12 +23,12 @@ async function finish(ok, line) {
   process.exit(ok ? 0 : 1);
 }
 
-function buttons(card) {
+function buttons(card, action = 'addPhrasing') {
   const found = [];
   const walk = (node) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
-      if (node.type === 'Action.Submit' && node.data?.action === 'addPhrasing') found.push(node);
+      if (node.type === 'Action.Submit' && node.data?.action === action) found.push(node);
       Object.values(node).forEach(walk);
     }
   };
@@ -73,7 +76,52 @@ try {
     conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
     predicate: (e) => cardOf(e.message)?.actions?.some((a) => a.data?.action === 'feedback'),
   });
-  await finish(true, `refused, added from 未回答一覧, asker told, then answered: ${messageSearchText(answer.message).slice(0, 100)}`);
+  console.log(`answered: ${messageSearchText(answer.message).slice(0, 100)}`);
+
+  // The other way: a wrong answer, 👎, 「マニュアル外として登録」, then refused.
+  since = pg.mark();
+  await pg.sendMessage(ids.personal, WRONG);
+  const wrong = await pg.waitForBotMessage({
+    conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
+    predicate: (e) => cardOf(e.message)?.actions?.some((a) => a.data?.action === 'feedback'),
+  });
+  const down = cardOf(wrong.message).actions.find((a) => a.data?.action === 'feedback' && a.data?.vote === 'down');
+  since = pg.mark();
+  await pg.submit({ conversationId: ids.personal, replyToId: wrong.message.messageId, value: down.data });
+  await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS });
+
+  since = pg.mark();
+  await pg.sendMessage(ids.personal, '未回答一覧');
+  const isWrong = (b) => b.data.question.includes('補助金はどうやってもらう');
+  const list2 = await pg.waitForBotMessage({
+    conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
+    predicate: (e) => buttons(cardOf(e.message), 'notInManual').some(isWrong),
+  });
+  const notInManual = buttons(cardOf(list2.message), 'notInManual').find(isWrong);
+  console.log(`pressing: ${notInManual.title} (${notInManual.data.question})`);
+  since = pg.mark();
+  await pg.submit({ conversationId: ids.personal, replyToId: list2.message.messageId, value: notInManual.data });
+  const marked = await pg.waitForBotMessage({
+    conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
+    predicate: (e) => messageSearchText(e.message).includes('マニュアルに載っていない質問として登録しました'),
+  });
+  console.log(`marked: ${messageSearchText(marked.message).slice(0, 160)}`);
+
+  since = pg.mark();
+  await pg.sendMessage(ids.personal, WRONG);
+  const refused = await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS });
+  if (!messageSearchText(refused.message).includes('該当する記載が見つかりませんでした')) {
+    throw new Error(`expected a refusal after 「マニュアル外として登録」, got: ${messageSearchText(refused.message).slice(0, 200)}`);
+  }
+
+  since = pg.mark();
+  await pg.sendMessage(ids.personal, '未回答一覧');
+  const list3 = await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS });
+  if (messageSearchText(list3.message).includes('補助金はどうやってもらう')) {
+    throw new Error('the question marked as not in the manual is still on 未回答一覧');
+  }
+
+  await finish(true, `refused, added from 未回答一覧, asker told, then answered; a wrong answer 👎, marked not in the manual, then refused and off the list`);
 } catch (err) {
   await finish(false, `${err.message.split('\n')[0]}${pg ? '\n' + pg.describeLogs() : ''}`);
 }

@@ -2,6 +2,8 @@
 // Screenshots of every card as staff see them in the Playground's own web UI (issue #12, "done when"), taken in
 // headless Chromium (Debian's /usr/bin/chromium, driven by npm playwright-core; no browser download):
 //   help, answer, refusal        typed into the web UI's message box in the personal chat;
+//   unanswered                   a question the manual cannot answer, then 未回答一覧 typed (the current user must be in
+//                                Kyodo:Admins): the card with 「…の言い換えに追加」 and 「マニュアル外として登録」;
 //   summary                      the proposal dialog answered through the Playground's routes (faster than typing);
 //   review                       the review card in the 市民活動推進課 channel (one self-check answered いいえ);
 //   reminder, recorded           the proposal accepted, its first reminder sent by the CLI (`reminders send-due`) to the
@@ -187,6 +189,14 @@ try {
   await type(page, '明日の会議室を予約して');
   await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS, predicate: (e) => messageSearchText(e.message).includes('お受けできません') });
   shots.push(await shoot(page, 'refusal', 'お受けできません'));
+
+  since = pg.mark();
+  await type(page, '補助金の締切はいつ？');
+  await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS, predicate: (e) => messageSearchText(e.message).includes('見つかりませんでした') });
+  since = pg.mark();
+  await type(page, '未回答一覧');
+  await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS, predicate: (e) => messageSearchText(e.message).includes('マニュアル外として登録') });
+  shots.push(await shoot(page, 'unanswered', 'マニュアルに学ばせる'));
 
   // The department's channel, then a proposal through the dialog (the Playground's routes: 26 answers).
   await say(ids.channel, '登録 市民活動推進課', { mentionBot: true });

@@ -12,9 +12,10 @@ namespace KyodoBot.Core.Ask;
 
 /// <summary>
 /// The button of <c>未回答一覧</c> (<c>{"action":"addPhrasing","question":…,"section":…,"notify":bool}</c>): an admin adds
-/// the question as an alternate phrasing of the suggested section (written into the knowledge file, answered at once),
-/// and, when asked to, the people who asked it are told in their personal chat with the answer the bot now gives.
-/// Pressing it twice adds nothing and tells nobody twice.
+/// the question as an alternate phrasing of the suggested section (written into the section's side file
+/// <c>&lt;file&gt;.questions.yaml</c>, answered at once), the question leaves the list, and, when asked to, the people
+/// who asked it are told in their personal chat with the answer the bot now gives. Pressing it twice adds nothing and
+/// tells nobody twice. The other button of the list is <see cref="NotInManualAction"/>.
 /// </summary>
 public sealed class AddPhrasingAction(
     KnowledgePhrasings phrasings,
@@ -54,9 +55,14 @@ public sealed class AddPhrasingAction(
                 return [OutgoingMessage.FromText(texts.Get(language, "ask.sectionUnknown"))];
             case PhrasingOutcome.Invalid:
                 return [OutgoingMessage.FromText(texts.Get(language, "phrasing.invalid"))];
+            case PhrasingOutcome.FileInvalid:
+                return [OutgoingMessage.FromText(texts.Get(language, "phrasing.fileInvalid", title))];
             case PhrasingOutcome.AlreadyThere:
+                await log.DecideAsync(question, DecisionKind.Phrasing, sectionId, turn.AadObjectId ?? turn.UserId, cancellationToken);
                 return [OutgoingMessage.FromText(texts.Get(language, "phrasing.already", phrasing, title))];
         }
+
+        await log.DecideAsync(question, DecisionKind.Phrasing, sectionId, turn.AadObjectId ?? turn.UserId, cancellationToken);
 
         var told = data.TryGetProperty("notify", out var notify) && notify.ValueKind == JsonValueKind.True
             ? await TellAskersAsync(question, cancellationToken)

@@ -8,7 +8,7 @@ public static class AskServiceCollectionExtensions
 {
     /// <summary>
     /// Ask: questions answered from the manual (the fallback for any message no command takes), the question log and
-    /// 未回答一覧, 👍/👎 feedback, related sections, and phrasings added from unanswered questions. Needs the knowledge
+    /// 未回答一覧, 👍/👎 feedback, related sections, phrasings and questions the manual does not answer added from unanswered questions. Needs the knowledge
     /// base and grounding (<c>AddKyodoKnowledge</c>, <c>AddKyodoGrounding</c>).
     /// </summary>
     public static IServiceCollection AddKyodoAsk(this IServiceCollection services)
@@ -23,6 +23,7 @@ public static class AskServiceCollectionExtensions
         services.AddSingleton<ICardExecute>(sp => sp.GetRequiredService<FeedbackCommentAction>());
         services.AddSingleton<ICardAction, SectionAction>();
         services.AddSingleton<ICardAction, AddPhrasingAction>();
+        services.AddSingleton<ICardAction, NotInManualAction>();
         services.TryAddSingleton<IFallbackHandler, AskHandler>();
         return services;
     }

@@ -222,6 +222,15 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .SelectMany(q => q.Feedback.Where(f => f.Vote == Vote.Down), (q, f) => new { q.QuestionKey, q.Question, q.AskedAt, f.Comment })
             .ToListAsync(cancellationToken);
 
+        var decisions = await db.QuestionDecisions.AsNoTracking()
+            .Select(d => new { d.QuestionKey, d.Kind, d.DecidedAt })
+            .ToDictionaryAsync(d => d.QuestionKey, StringComparer.Ordinal, cancellationToken);
+
+        // A question the manual does not answer leaves the list for good; one added as a phrasing only with what was
+        // asked before (refused or 👎 again afterwards, the phrasing did not help).
+        bool Decided(string key, DateTimeOffset last) =>
+            decisions.TryGetValue(key, out var d) && (d.Kind == DecisionKind.NotInManual || last <= d.DecidedAt);
+
         var lines = new Dictionary<string, UnansweredQuestion>(StringComparer.Ordinal);
         foreach (var u in unanswered)
         {
@@ -237,7 +246,9 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
                 : new UnansweredQuestion(group.First().Question, 0, group.Count(), last, comments);
         }
 
-        return lines.Values
+        return lines
+            .Where(l => !Decided(l.Key, l.Value.LastAsked))
+            .Select(l => l.Value)
             .OrderByDescending(l => l.UnansweredCount + l.DownvoteCount)
             .ThenByDescending(l => l.LastAsked)
             .Take(limit)
@@ -265,6 +276,39 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .Take(limit)
             .ToListAsync(cancellationToken);
         return [.. unanswered.Concat(downvoters).Distinct(StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>
+    /// Records an editor's decision on the question (<see cref="KeyOf"/>): it leaves <see cref="UnansweredAsync"/>.
+    /// Deciding again replaces the decision (a second press of the same button changes nothing but the time).
+    /// </summary>
+    public async Task DecideAsync(string question, DecisionKind kind, string? sectionId, string decidedBy, CancellationToken cancellationToken)
+    {
+        var key = KeyOf(question);
+        for (var attempt = 0; ; attempt++)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var decision = await db.QuestionDecisions.FirstOrDefaultAsync(d => d.QuestionKey == key, cancellationToken);
+            if (decision is null)
+            {
+                decision = new QuestionDecision { QuestionKey = key, DecidedBy = decidedBy };
+                db.QuestionDecisions.Add(decision);
+            }
+
+            decision.Kind = kind;
+            decision.SectionId = sectionId;
+            decision.DecidedBy = decidedBy.Length > 512 ? decidedBy[..512] : decidedBy;
+            decision.DecidedAt = time.GetUtcNow();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // Two presses raced on the unique key: the second attempt updates the row the first one inserted.
+            }
+        }
     }
 
     /// <summary>Questions are stored (and searched) with at most 1,000 characters.</summary>

@@ -11,8 +11,9 @@ namespace KyodoBot.Core.Ask;
 
 /// <summary>
 /// <c>未回答一覧 [YYYY-MM-DD]</c> / <c>unanswered [since]</c>: questions the manual did not answer (or answered badly),
-/// each with the sections most likely to answer it. The card under the list has one button per suggestion: it adds the
-/// question as an alternate phrasing of that section and tells the askers (<see cref="AddPhrasingAction"/>).
+/// each with the sections most likely to answer it. The card under the list has, per question, one button per suggestion
+/// (it adds the question as an alternate phrasing of that section and tells the askers, <see cref="AddPhrasingAction"/>)
+/// and 「マニュアル外として登録」 (the manual does not answer it, <see cref="NotInManualAction"/>). Decided questions leave the list.
 /// </summary>
 public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge, CardTemplates cards, AdminPolicy admins, Texts texts, TimeProvider time) : ICommand
 {
@@ -23,6 +24,10 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
     public const int CardLimit = 10;
 
     public const int SuggestionsPerQuestion = 2;
+
+    /// <summary>Characters of a section's title on a button: with 「」の言い換えに追加 around it, what fits on a button of
+    /// a narrow card (the Playground's web UI clipped 20).</summary>
+    public const int MaxTitleShown = 12;
 
     public IReadOnlyList<string> Keywords { get; } = ["未回答一覧", "未回答", "unanswered"];
 
@@ -73,13 +78,11 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
     public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
         [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
 
-    private string? Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
-    {
-        if (!suggestions.Any(s => s.Count > 0))
-        {
-            return null;
-        }
+    private static string Cut(string title) =>
+        title.Length <= MaxTitleShown ? title : title[..(char.IsHighSurrogate(title[MaxTitleShown - 1]) ? MaxTitleShown - 1 : MaxTitleShown)] + "…";
 
+    private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
+    {
         var items = new JsonArray();
         for (var i = 0; i < lines.Count && items.Count < CardLimit; i++)
         {
@@ -88,11 +91,14 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
             {
                 ["question"] = line.Question,
                 ["counts"] = texts.Get(language, "unanswered.counts", line.UnansweredCount, line.DownvoteCount),
-                ["hasSuggestions"] = suggestions[i].Count > 0,
+                ["lang"] = CardLanguage.Code(language),
+                ["notInManual"] = texts.Get(language, "unanswered.notInManual"),
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
                 {
                     ["id"] = s.Id,
-                    ["label"] = texts.Get(language, "unanswered.add", s.Title),
+                    // Teams cuts a long button title off at the card's edge: cut the section's title, the whole one is the tooltip.
+                    ["label"] = texts.Get(language, "unanswered.add", Cut(s.Title)),
+                    ["tooltip"] = texts.Get(language, "unanswered.add", s.Title),
                     ["question"] = line.Question,
                     ["lang"] = CardLanguage.Code(language),
                 })]),

@@ -103,7 +103,7 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
     }
 
     [SkippableFact]
-    public async Task UnansweredQuestion_AddedAsPhrasingFrom未回答一覧_IsAnswered_AndTheAskerTold_ThroughThePlayground()
+    public async Task LearningLoopBothWays_Through未回答一覧_InThePlayground_PhrasingAnswered_NotInManualRefused()
     {
         var directory = Directory.CreateTempSubdirectory("kyodobot-e2e-").FullName;
         // The button writes the knowledge file: the bot reads a copy of the content folders, never the checkout's.
@@ -124,8 +124,10 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
-        Assert.Contains("<!-- question: ボランティアさんに仕事まるなげしちゃってもいいのかな? -->",
-            string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md").Select(File.ReadAllText)));
+        Assert.Contains("  - \"ボランティアさんに仕事まるなげしちゃってもいいのかな?\"\n",
+            string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md.questions.yaml").Select(File.ReadAllText)));
+        Assert.DoesNotContain("まるなげ", string.Concat(Directory.EnumerateFiles(Path.Combine(content, "knowledge"), "*.md").Select(File.ReadAllText)));
+        Assert.EndsWith("\nlearned\t協働事業の補助金はどうやってもらうの?\n", File.ReadAllText(Path.Combine(content, "knowledge", "_not-in-manual.tsv")));
     }
 
     /// <summary>
@@ -159,7 +161,7 @@ public sealed class PlaygroundSmokeTests(Xunit.Abstractions.ITestOutputHelper lo
         log.WriteLine(output);
         Assert.True(exitCode == 0, $"{output}\n--- bot ---\n{bot.Output}");
         Assert.Contains("PASS", output);
-        foreach (var card in new[] { "help", "answer", "refusal", "summary", "review", "reminder", "recorded", "history", "upload" })
+        foreach (var card in new[] { "help", "answer", "refusal", "unanswered", "summary", "review", "reminder", "recorded", "history", "upload" })
         {
             var file = Path.Combine(screenshots, card + ".png");
             Assert.True(File.Exists(file), $"no screenshot {file}");

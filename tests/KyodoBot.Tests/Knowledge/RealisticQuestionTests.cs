@@ -377,9 +377,12 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Fact]
-    public async Task PhrasingWriter_AddsUnderTheHeading_ReloadsAtOnce_AndDoesNotRepeatItself()
+    public async Task PhrasingWriter_AddsToTheSectionsSideFileEntry_ReloadsAtOnce_AndDoesNotRepeatItself()
     {
         using var folder = new TempKnowledgeFolder(copyRealKnowledge: true);
+        var markdown = File.ReadAllText(Path.Combine(folder.Path, "principles.md"));
+        var side = Path.Combine(folder.Path, "principles.md.questions.yaml");
+        var before = (await File.ReadAllLinesAsync(side)).ToList();
         var knowledge = new KnowledgeBase(folder.Path);
         var answerer = new KnowledgeAnswerer(knowledge);
         var phrasings = new KnowledgePhrasings(knowledge);
@@ -391,13 +394,16 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
 
         Assert.Equal(PhrasingOutcome.Added, first);
         Assert.Equal(PhrasingOutcome.AlreadyThere, second);
-        var lines = (await File.ReadAllLinesAsync(Path.Combine(folder.Path, "principles.md"))).ToList();
-        var heading = lines.FindIndex(l => l.EndsWith("{#principle-1}", StringComparison.Ordinal));
-        var written = lines.FindIndex(heading, l => l == "<!-- question: ハンコをもらう前に団体さんと何を話しておけばいい? -->");
-        Assert.True(written > heading + 1, "written under the heading");
-        Assert.All(lines[(heading + 1)..written], l => Assert.StartsWith("<!--", l, StringComparison.Ordinal)); // after the section's comment lines
-        Assert.False(lines[written + 1].StartsWith("<!--", StringComparison.Ordinal));
+        Assert.Equal(markdown, File.ReadAllText(Path.Combine(folder.Path, "principles.md")));
+        var lines = (await File.ReadAllLinesAsync(side)).ToList();
+        var written = lines.IndexOf("  - \"ハンコをもらう前に団体さんと何を話しておけばいい?\"");
+        Assert.True(written > 0, "written into the side file");
+        Assert.Equal(before, lines.Where((_, i) => i != written)); // every other line (comments too) as it was
+        // The last line of principle-1's list: the next non-blank line starts another section's entry.
+        Assert.Equal("principle-1:", lines.Take(written).Last(l => !l.StartsWith(' ')));
+        Assert.DoesNotMatch(@"^\s+-", lines.Skip(written + 1).First(l => l.Trim().Length > 0));
         Assert.Empty(knowledge.Errors);
+        Assert.Contains("ハンコをもらう前に団体さんと何を話しておけばいい?", knowledge.Find("principle-1")!.SideQuestions);
         var answer = answerer.Ask(question, Language.Japanese);
         Assert.True(answer.Answered);
         Assert.Equal("principle-1", answer.Citations[0].Id);
@@ -415,11 +421,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     {
         using var folder = new TempKnowledgeFolder(copyRealKnowledge: true);
         var before = File.ReadAllText(Path.Combine(folder.Path, "principles.md"));
+        var side = File.ReadAllText(Path.Combine(folder.Path, "principles.md.questions.yaml"));
         var phrasings = new KnowledgePhrasings(new KnowledgeBase(folder.Path));
 
         Assert.Equal(PhrasingOutcome.UnknownSection, await phrasings.AddAsync("no-such-section", "質問", CancellationToken.None));
         Assert.Equal(PhrasingOutcome.Invalid, await phrasings.AddAsync("principle-1", "<!-- -->", CancellationToken.None));
         Assert.Equal(before, File.ReadAllText(Path.Combine(folder.Path, "principles.md")));
+        Assert.Equal(side, File.ReadAllText(Path.Combine(folder.Path, "principles.md.questions.yaml")));
     }
 
     private static string Failures(QuestionSetReport report) =>

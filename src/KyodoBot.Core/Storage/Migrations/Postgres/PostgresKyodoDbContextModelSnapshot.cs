@@ -58,6 +58,44 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     b.ToTable("answer_feedback", (string)null);
                 });
 
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SectionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("question_decisions", (string)null);
+                });
+
             modelBuilder.Entity("KyodoBot.Core.Ask.QuestionRecord", b =>
                 {
                     b.Property<long>("Id")

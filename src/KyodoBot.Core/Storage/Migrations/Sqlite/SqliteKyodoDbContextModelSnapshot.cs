@@ -51,6 +51,42 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     b.ToTable("answer_feedback", (string)null);
                 });
 
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SectionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionKey")
+                        .IsUnique();
+
+                    b.ToTable("question_decisions", (string)null);
+                });
+
             modelBuilder.Entity("KyodoBot.Core.Ask.QuestionRecord", b =>
                 {
                     b.Property<long>("Id")
