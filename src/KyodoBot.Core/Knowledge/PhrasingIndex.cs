@@ -36,6 +36,7 @@ public sealed class PhrasingIndex
     public const double ConceptShare = 0.5;
 
     private readonly IReadOnlyList<IndexedPhrasing> _entries;
+    private readonly int[] _sectionOf;
 
     // Every feature of the phrasings has an id; concept terms and character grams are keyed without their "c:"/"g:"
     // prefix in two maps, so that a question's grams are looked up as spans of its text, never made into strings.
@@ -58,6 +59,7 @@ public sealed class PhrasingIndex
     private PhrasingIndex(IReadOnlyList<IndexedPhrasing> entries, List<Dictionary<string, double>> vectors)
     {
         _entries = entries;
+        _sectionOf = [.. entries.Select(e => e.Section)];
         _covered = entries.Where(e => e.Section >= 0).Select(e => e.Section).ToFrozenSet();
         _conceptLookup = _conceptIds.GetAlternateLookup<ReadOnlySpan<char>>();
         _gramLookup = _gramIds.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -148,11 +150,12 @@ public sealed class PhrasingIndex
         try
         {
             var scores = Similarities(index, text, exclude, analyzed ?? index.Analyze(text), scratch);
+            var sections = _sectionOf;
             for (var i = 0; i < scores.Length; i++)
             {
                 if (scores[i] > 0)
                 {
-                    votes.Add(_entries[i].Section, scores[i], i);
+                    votes.Add(sections[i], scores[i], i);
                 }
             }
         }
@@ -479,12 +482,13 @@ public sealed class PhrasingVotes
     /// <summary>How many nearest phrasings of a section count in its <see cref="Score"/> (k of a k-nearest-neighbour vote).</summary>
     public const int Neighbours = 3;
 
-    private readonly double[,] _top;
+    // The similarities of each section's nearest phrasings, best first: section s at [s * Neighbours, (s + 1) * Neighbours).
+    private readonly double[] _top;
     private readonly int[] _nearest;
 
     internal PhrasingVotes(int sections)
     {
-        _top = new double[sections, Neighbours];
+        _top = new double[sections * Neighbours];
         _nearest = new int[sections];
         Array.Fill(_nearest, -1);
     }
@@ -497,7 +501,7 @@ public sealed class PhrasingVotes
     public int SectionCount => _nearest.Length;
 
     /// <summary>The similarity of the section's nearest phrasing.</summary>
-    public double Top1(int section) => section >= 0 && section < _nearest.Length ? _top[section, 0] : 0;
+    public double Top1(int section) => section >= 0 && section < _nearest.Length ? _top[section * Neighbours] : 0;
 
     /// <summary>The mean similarity of the section's <see cref="Neighbours"/> nearest phrasings (missing ones count 0).</summary>
     public double Score(int section)
@@ -510,7 +514,7 @@ public sealed class PhrasingVotes
         var sum = 0.0;
         for (var k = 0; k < Neighbours; k++)
         {
-            sum += _top[section, k];
+            sum += _top[(section * Neighbours) + k];
         }
 
         return sum / Neighbours;
@@ -524,7 +528,7 @@ public sealed class PhrasingVotes
         {
             if (s != section)
             {
-                best = Math.Max(best, _top[s, 0]);
+                best = Math.Max(best, _top[s * Neighbours]);
             }
         }
 
@@ -539,7 +543,7 @@ public sealed class PhrasingVotes
             var best = -1;
             for (var s = 0; s < _nearest.Length; s++)
             {
-                if (_top[s, 0] > 0 && (best < 0 || Score(s) > Score(best)))
+                if (_top[s * Neighbours] > 0 && (best < 0 || Score(s) > Score(best)))
                 {
                     best = s;
                 }
@@ -564,19 +568,20 @@ public sealed class PhrasingVotes
             return;
         }
 
-        if (section >= _nearest.Length || similarity <= _top[section, Neighbours - 1])
+        var first = section * Neighbours;
+        if (section >= _nearest.Length || similarity <= _top[first + Neighbours - 1])
         {
             return;
         }
 
         var at = Neighbours - 1;
-        while (at > 0 && _top[section, at - 1] < similarity)
+        while (at > 0 && _top[first + at - 1] < similarity)
         {
-            _top[section, at] = _top[section, at - 1];
+            _top[first + at] = _top[first + at - 1];
             at--;
         }
 
-        _top[section, at] = similarity;
+        _top[first + at] = similarity;
         if (at == 0)
         {
             _nearest[section] = entry;
