@@ -71,10 +71,10 @@ public sealed class PhrasingIndex
             var k = 0;
             foreach (var feature in vector.Keys)
             {
-                var map = feature[0] == 'c' ? _conceptIds : _gramIds;
-                if (!map.TryGetValue(feature[2..], out var id))
+                var map = feature[0] == 'c' ? _conceptLookup : _gramLookup;
+                if (!map.TryGetValue(feature.AsSpan(2), out var id))
                 {
-                    map[feature[2..]] = id = df.Count;
+                    map[feature.AsSpan(2)] = id = df.Count;
                     df.Add(0);
                 }
 
