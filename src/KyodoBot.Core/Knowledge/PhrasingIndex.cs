@@ -296,6 +296,13 @@ public sealed class PhrasingIndex
     private static void Generate<TSink>(KnowledgeIndex index, Question question, string key, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
+        ConceptFeatures(question, ref sink);
+        CharacterFeatures(TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(key), index.Vocabulary), ref sink);
+    }
+
+    private static void ConceptFeatures<TSink>(Question question, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
@@ -314,8 +321,11 @@ public sealed class PhrasingIndex
                 }
             }
         }
+    }
 
-        var canonical = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(key), index.Vocabulary);
+    private static void CharacterFeatures<TSink>(string canonical, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
         var start = -1;
         for (var i = 0; i <= canonical.Length; i++)
         {
