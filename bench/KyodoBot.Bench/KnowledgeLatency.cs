@@ -65,14 +65,44 @@ internal static class KnowledgeLatency
         var (coldMs, warmMs) = TimeLoads(knowledge);
         var latencies = TimeAnswers(new KnowledgeAnswerer(knowledge), calls);
 
+        var (cpuMicroseconds, allocatedBytes) = CpuPerAnswer(new KnowledgeAnswerer(knowledge), Args.Int(args, "--cpu-rounds", 300));
         var (withDictionaries, withoutDictionaries, rssGrowth) = DictionaryMemory(folder);
 
         Array.Sort(latencies);
         double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
         Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
         Console.WriteLine($"answering {calls} questions ({Questions.Length} kinds incl. a 10,000-char one): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
+        Console.WriteLine($"the {AnswererBenchmarks.Questions.Length} questions of AnswererBenchmarks: {cpuMicroseconds:F1} µs of process CPU time and {allocatedBytes / 1024.0:F1} KB allocated per answer (less sensitive to other processes than wall time)");
         Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");
         return 0;
+    }
+
+    /// <summary>
+    /// Process CPU time and managed allocation per answer over <paramref name="rounds"/> passes of
+    /// <see cref="AnswererBenchmarks.Questions"/> on this thread: on a machine shared with other builds, CPU time moves
+    /// far less than wall time, as waiting for a core is not counted.
+    /// </summary>
+    private static (double CpuMicroseconds, double AllocatedBytes) CpuPerAnswer(KnowledgeAnswerer answerer, int rounds)
+    {
+        var questions = AnswererBenchmarks.Questions;
+        var languages = questions.Select(q => LanguageResolver.Resolve(q, Language.Japanese)).ToArray();
+        for (var i = 0; i < questions.Length * 20; i++)
+        {
+            answerer.Ask(questions[i % questions.Length], languages[i % questions.Length]);
+        }
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        for (var r = 0; r < rounds; r++)
+        {
+            for (var i = 0; i < questions.Length; i++)
+            {
+                answerer.Ask(questions[i], languages[i]);
+            }
+        }
+
+        var calls = (double)rounds * questions.Length;
+        return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / calls, (GC.GetAllocatedBytesForCurrentThread() - allocated) / calls);
     }
 
     /// <summary>Managed memory an index retains with and without the two dictionary extracts, and the RSS growth of loading it.</summary>

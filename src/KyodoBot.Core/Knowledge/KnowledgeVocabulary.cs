@@ -41,6 +41,10 @@ public sealed class KnowledgeVocabulary
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _synonymLookup;
     private readonly HashSet<char> _synonymFirstChars;
 
+    // Per first character, the lengths of the variants starting with it (longest first): a question's character
+    // tries only these instead of every length in the table (TermAnalyzer.Canonicalize runs on every question).
+    private readonly Dictionary<char, int[]> _synonymLengthsByFirst;
+
     public KnowledgeVocabulary(IReadOnlyDictionary<string, string> synonyms, IReadOnlyDictionary<string, IReadOnlyList<string>> glossary)
     {
         var table = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,6 +58,7 @@ public sealed class KnowledgeVocabulary
         _synonymLookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
         SynonymLengths = table.Keys.Select(k => k.Length).Distinct().OrderDescending().ToArray();
         _synonymFirstChars = table.Keys.Select(k => k[0]).ToHashSet();
+        _synonymLengthsByFirst = table.Keys.GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
         Glossary = glossary;
         GlossaryMaxWords = glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
     }
@@ -140,6 +145,9 @@ public sealed class KnowledgeVocabulary
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
 
     public bool MayStartSynonym(char c) => _synonymFirstChars.Contains(c);
+
+    /// <summary>The lengths of the synonym variants that start with <paramref name="c"/>, longest first (empty when none does).</summary>
+    public ReadOnlySpan<int> SynonymLengthsStartingWith(char c) => _synonymLengthsByFirst.TryGetValue(c, out var lengths) ? lengths : [];
 
     public bool TryGetCanonical(ReadOnlySpan<char> term, out string canonical) => _synonymLookup.TryGetValue(term, out canonical!);
 

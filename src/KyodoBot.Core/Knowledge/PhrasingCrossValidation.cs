@@ -19,7 +19,8 @@ public static class PhrasingCrossValidation
             $"phrasings asked {Phrasings}: right section {Right}, another section {Wrong}, refused {Refused}; questions the manual does not answer {Negatives}: answered {NegativesAnswered}";
     }
 
-    public static Result Run(KnowledgeIndex index, KnowledgeAnswerer answerer)
+    /// <param name="observe">Called with each entry asked and its answer (to compare two versions answer by answer).</param>
+    public static Result Run(KnowledgeIndex index, KnowledgeAnswerer answerer, Action<IndexedPhrasing, Answer>? observe = null)
     {
         int phrasings = 0, right = 0, wrong = 0, negatives = 0, answered = 0;
         var entries = index.Phrasings.Entries;
@@ -32,6 +33,7 @@ public static class PhrasingCrossValidation
             }
 
             var answer = answerer.AnswerFrom(index, entry.Text, LanguageResolver.Resolve(entry.Text, Language.Japanese), excludePhrasing: i);
+            observe?.Invoke(entry, answer);
             if (entry.Section < 0)
             {
                 negatives++;

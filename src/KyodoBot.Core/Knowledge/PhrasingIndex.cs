@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using KyodoBot.Core.Text;
 
@@ -35,45 +36,79 @@ public sealed class PhrasingIndex
     public const double ConceptShare = 0.5;
 
     private readonly IReadOnlyList<IndexedPhrasing> _entries;
-    // Plain dictionaries: built on every reload, read a few dozen times per question; freezing them cost more than it saved.
-    private readonly Dictionary<string, (int[] Entries, double[] Weights)> _postings;
-    private readonly Dictionary<string, double> _idf;
+    private readonly int[] _sectionOf;
+
+    // Every feature of the phrasings has an id; concept terms and character grams are keyed without their "c:"/"g:"
+    // prefix in two maps, so that a question's grams are looked up as spans of its text, never made into strings.
+    private readonly Dictionary<string, int> _conceptIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _gramIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _conceptLookup;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _gramLookup;
+    private readonly double[] _idf;
+
+    // Postings of feature f (the entries holding it, with its weight there): [_postingStart[f], _postingStart[f + 1]).
+    private readonly int[] _postingStart;
+    private readonly int[] _postingEntry;
+    private readonly double[] _postingWeight;
     private readonly double _unseenIdf;
     private readonly FrozenSet<int> _covered;
+
+    // Per-question working memory, reused (one per concurrent question) so that a question allocates almost nothing here.
+    private readonly ConcurrentBag<Scratch> _scratch = [];
 
     private PhrasingIndex(IReadOnlyList<IndexedPhrasing> entries, List<Dictionary<string, double>> vectors)
     {
         _entries = entries;
+        _sectionOf = [.. entries.Select(e => e.Section)];
         _covered = entries.Where(e => e.Section >= 0).Select(e => e.Section).ToFrozenSet();
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        _conceptLookup = _conceptIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        _gramLookup = _gramIds.GetAlternateLookup<ReadOnlySpan<char>>();
+        var df = new List<int>();
+        var ids = new List<int[]>(vectors.Count);
         foreach (var vector in vectors)
         {
+            var vectorIds = new int[vector.Count];
+            var k = 0;
             foreach (var feature in vector.Keys)
             {
-                df[feature] = df.GetValueOrDefault(feature) + 1;
+                var map = feature[0] == 'c' ? _conceptLookup : _gramLookup;
+                if (!map.TryGetValue(feature.AsSpan(2), out var id))
+                {
+                    map[feature.AsSpan(2)] = id = df.Count;
+                    df.Add(0);
+                }
+
+                df[id]++;
+                vectorIds[k++] = id;
             }
+
+            ids.Add(vectorIds);
         }
 
         var n = Math.Max(1, entries.Count);
         _unseenIdf = Math.Log(1 + (n / 0.5));
-        _idf = df.ToDictionary(p => p.Key, p => Math.Log(1 + (n / (p.Value + 0.5))), StringComparer.Ordinal);
+        _idf = [.. df.Select(d => Math.Log(1 + (n / (d + 0.5))))];
 
-        var postings = new Dictionary<string, (List<int> Entries, List<double> Weights)>(StringComparer.Ordinal);
-        for (var i = 0; i < vectors.Count; i++)
+        _postingStart = new int[df.Count + 1];
+        for (var f = 0; f < df.Count; f++)
         {
-            foreach (var (feature, weight) in Normalised(vectors[i]))
-            {
-                if (!postings.TryGetValue(feature, out var list))
-                {
-                    postings[feature] = list = ([], []);
-                }
-
-                list.Entries.Add(i);
-                list.Weights.Add(weight);
-            }
+            _postingStart[f + 1] = _postingStart[f] + df[f];
         }
 
-        _postings = postings.ToDictionary(p => p.Key, p => (p.Value.Entries.ToArray(), p.Value.Weights.ToArray()), StringComparer.Ordinal);
+        _postingEntry = new int[_postingStart[^1]];
+        _postingWeight = new double[_postingStart[^1]];
+        var filled = _postingStart[..^1];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var weights = new double[ids[i].Length];
+            Normalised([.. vectors[i].Values], [.. vectors[i].Keys.Select(f => f[0] == 'c')], ids[i], weights);
+            for (var k = 0; k < weights.Length; k++)
+            {
+                var at = filled[ids[i][k]]++;
+                _postingEntry[at] = i;
+                _postingWeight[at] = weights[k];
+            }
+        }
     }
 
     public static PhrasingIndex Empty { get; } = new([], []);
@@ -90,7 +125,7 @@ public sealed class PhrasingIndex
     /// (<paramref name="signature"/>); without it every phrasing is analysed.</param>
     public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings, PhrasingFeatureCache? cache = null, string signature = "")
     {
-        Dictionary<string, double> Analyse(string text) => Features(index, text, corrected: false);
+        Dictionary<string, double> Analyse(string text) => Features(index, text);
         return cache is null
             ? new(phrasings, [.. phrasings.AsParallel().AsOrdered().Select(p => Analyse(p.Text))])
             : new(phrasings, [.. cache.Features(signature, phrasings, Analyse)]);
@@ -111,13 +146,22 @@ public sealed class PhrasingIndex
             return votes;
         }
 
-        var scores = Similarities(index, text, exclude, analyzed);
-        for (var i = 0; i < scores.Length; i++)
+        var scratch = Rent();
+        try
         {
-            if (scores[i] > 0)
+            var scores = Similarities(index, text, exclude, analyzed ?? index.Analyze(text), scratch);
+            var sections = _sectionOf;
+            for (var i = 0; i < scores.Length; i++)
             {
-                votes.Add(_entries[i].Section, scores[i], i);
+                if (scores[i] > 0)
+                {
+                    votes.Add(sections[i], scores[i], i);
+                }
             }
+        }
+        finally
+        {
+            _scratch.Add(scratch);
         }
 
         return votes;
@@ -137,19 +181,28 @@ public sealed class PhrasingIndex
             _entries[votes.NearestEntry(best)].Text, votes.NegativeEntry < 0 ? null : _entries[votes.NegativeEntry].Text);
     }
 
-    /// <summary>The similarity of the text to every entry (the better of the whole message and its question sentence).</summary>
-    public double[] Similarities(KnowledgeIndex index, string text, int exclude = -1, Question? analyzed = null)
+    /// <summary>
+    /// The similarity of the question to every entry: the better of the whole message (its first
+    /// <see cref="QuestionAnalyzer.MaxQuestionLength"/> characters, as the analyser reads it) and its question sentence.
+    /// </summary>
+    private double[] Similarities(KnowledgeIndex index, string text, int exclude, Question question, Scratch scratch)
     {
-        var scores = new double[_entries.Count];
-        Accumulate(Features(index, text, analyzed: analyzed), scores);
-        var sentence = QuestionAnalyzer.QuestionSentence(text);
-        if (sentence.Length > 0 && sentence.Length < TextNormalizer.Normalize(text).Length - 2)
+        var scores = scratch.Scores;
+        Array.Clear(scores);
+        Accumulate(index, question, question.Text, scratch, scores);
+        if (question.SentenceCount > 1)
         {
-            var alone = new double[_entries.Count];
-            Accumulate(Features(index, sentence), alone);
-            for (var i = 0; i < scores.Length; i++)
+            var sentence = QuestionAnalyzer.QuestionSentence(text);
+            if (sentence.Length > 0 && sentence.Length < TextNormalizer.Normalize(QuestionAnalyzer.Truncate(text).Text).Length - 2)
             {
-                scores[i] = Math.Max(scores[i], alone[i]);
+                var alone = scratch.Alone;
+                Array.Clear(alone);
+                var analysed = index.Analyze(sentence);
+                Accumulate(index, analysed, analysed.Text, scratch, alone);
+                for (var i = 0; i < scores.Length; i++)
+                {
+                    scores[i] = Math.Max(scores[i], alone[i]);
+                }
             }
         }
 
@@ -161,33 +214,51 @@ public sealed class PhrasingIndex
         return scores;
     }
 
-    private void Accumulate(Dictionary<string, double> features, double[] scores)
+    /// <summary>Adds the question's dot product with every entry to <paramref name="scores"/>, walking the postings of its features.</summary>
+    private void Accumulate(KnowledgeIndex index, Question question, string key, Scratch scratch, double[] scores)
     {
-        var query = Normalised(features);
-        foreach (var (feature, weight) in query)
+        var sink = new QuerySink(this, scratch);
+        Generate(index, question, key, ref sink);
+        var features = scratch.Features;
+        var count = features.Count;
+        var (ids, tfs, concept, weights) = scratch.Arrays(count);
+        for (var k = 0; k < count; k++)
         {
-            if (_postings.TryGetValue(feature, out var posting))
+            (ids[k], tfs[k], concept[k]) = features[k];
+        }
+
+        Normalised(tfs, concept, ids, weights.AsSpan(0, count));
+        for (var k = 0; k < count; k++)
+        {
+            var f = ids[k];
+            if (f < 0)
             {
-                for (var j = 0; j < posting.Entries.Length; j++)
-                {
-                    scores[posting.Entries[j]] += weight * posting.Weights[j];
-                }
+                continue;
+            }
+
+            var weight = weights[k];
+            for (var j = _postingStart[f]; j < _postingStart[f + 1]; j++)
+            {
+                scores[_postingEntry[j]] += weight * _postingWeight[j];
             }
         }
+
+        scratch.Reset();
     }
 
     /// <summary>
-    /// Each half (concepts "c:", characters "g:") weighted by IDF and scaled to unit length, then by its share, so the
-    /// dot product of two such vectors is the weighted sum of the two cosines.
+    /// Each half (concepts, characters) weighted by IDF and scaled to unit length, then by its share, so the dot
+    /// product of two such vectors is the weighted sum of the two cosines. <paramref name="ids"/> -1: a feature no
+    /// entry holds (it weighs in the length with the highest IDF).
     /// </summary>
-    private List<(string Feature, double Weight)> Normalised(Dictionary<string, double> features)
+    private void Normalised(double[] tfs, bool[] concept, int[] ids, Span<double> result)
     {
-        var result = new List<(string, double)>(features.Count);
+        var count = result.Length;
         double conceptNorm = 0, gramNorm = 0;
-        foreach (var (feature, tf) in features)
+        for (var k = 0; k < count; k++)
         {
-            var weight = tf * (_idf.TryGetValue(feature, out var idf) ? idf : _unseenIdf);
-            if (feature[0] == 'c')
+            var weight = tfs[k] * (ids[k] >= 0 ? _idf[ids[k]] : _unseenIdf);
+            if (concept[k])
             {
                 conceptNorm += weight * weight;
             }
@@ -196,93 +267,219 @@ public sealed class PhrasingIndex
                 gramNorm += weight * weight;
             }
 
-            result.Add((feature, weight));
+            result[k] = weight;
         }
 
         var conceptScale = conceptNorm > 0 ? Math.Sqrt(ConceptShare / conceptNorm) : 0;
         var gramScale = gramNorm > 0 ? Math.Sqrt((1 - ConceptShare) / gramNorm) : 0;
-        for (var i = 0; i < result.Count; i++)
+        for (var k = 0; k < count; k++)
         {
-            result[i] = (result[i].Item1, result[i].Item2 * (result[i].Item1[0] == 'c' ? conceptScale : gramScale));
+            result[k] *= concept[k] ? conceptScale : gramScale;
         }
-
-        return result;
     }
 
-    /// <summary>The concept half of <see cref="Features"/>: each concept's terms, scaled by its weight (context halved).</summary>
-    private static Dictionary<string, double> ConceptFeatures(Question question)
+    /// <summary>The features of a phrasing (read as written, without typo correction, which also keeps the build fast):
+    /// its concepts' terms ("c:") and its character n-grams ("g:"), each with a term weight.</summary>
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var concept in question.Concepts)
+        var sink = new DictionarySink([]);
+        Generate(index, QuestionAnalyzer.Analyze(text, index.Vocabulary), TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text)), ref sink);
+        return sink.Features;
+    }
+
+    /// <summary>
+    /// A text's features in a fixed order: each concept's terms, scaled by the concept's weight (context halved); then the
+    /// characters of <paramref name="key"/> (its normalised text, kana read and synonyms applied): for each run of
+    /// letters other than ASCII, its non-hiragana unigrams, bigrams and trigrams; then English words as stems.
+    /// A feature met again keeps its first place and the larger weight.
+    /// </summary>
+    private static void Generate<TSink>(KnowledgeIndex index, Question question, string key, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        ConceptFeatures(question, ref sink);
+        CharacterFeatures(TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(key), index.Vocabulary), ref sink);
+    }
+
+    private static void ConceptFeatures<TSink>(Question question, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        for (var i = 0; i < question.Concepts.Count; i++)
         {
+            var concept = question.Concepts[i];
             var weight = concept.Weight * (concept.Context ? 0.5 : 1);
-            foreach (var form in concept.Forms)
+            for (var j = 0; j < concept.Forms.Count; j++)
             {
-                var terms = form.SingleCharacter is { } c ? form.Terms.Prepend(c.ToString()) : form.Terms;
-                foreach (var term in terms)
+                var form = concept.Forms[j];
+                if (form.SingleCharacter is { } c)
                 {
-                    features["c:" + term] = Math.Max(features.GetValueOrDefault("c:" + term), weight);
+                    sink.Add(true, [c], weight);
+                }
+
+                for (var t = 0; t < form.Terms.Count; t++)
+                {
+                    sink.Add(true, form.Terms[t], weight);
+                }
+            }
+        }
+    }
+
+    private static void CharacterFeatures<TSink>(string canonical, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var start = -1;
+        for (var i = 0; i <= canonical.Length; i++)
+        {
+            if (i < canonical.Length && char.IsLetterOrDigit(canonical[i]) && !char.IsAsciiLetterOrDigit(canonical[i]))
+            {
+                start = start < 0 ? i : start;
+                continue;
+            }
+
+            if (start >= 0)
+            {
+                CharacterGrams(canonical.AsSpan(start, i - start), ref sink);
+                start = -1;
+            }
+        }
+
+        if (canonical.AsSpan().ContainsAny(AsciiLetters))
+        {
+            foreach (var word in TermAnalyzer.LatinWords(canonical))
+            {
+                if (word.Length > 1 && !char.IsAsciiDigit(word[0]))
+                {
+                    sink.Add(false, TermAnalyzer.EnglishStem(word), 1);
                 }
             }
         }
 
-        return features;
-    }
-
-    /// <summary>The features of a text: its concepts' terms and its character n-grams, each with a term weight.</summary>
-    /// <param name="corrected">Read typos as the manual's words (<see cref="KnowledgeIndex.Analyze"/>): for questions; a
-    /// phrasing is read as written, which also keeps the index build fast.</param>
-    /// <param name="analyzed">The text as <see cref="KnowledgeIndex.Analyze"/> read it, when the caller has it.</param>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text, bool corrected = true, Question? analyzed = null)
-    {
-        var features = ConceptFeatures(analyzed ?? (corrected ? index.Analyze(text) : QuestionAnalyzer.Analyze(text, index.Vocabulary)));
-        var key = TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text))), index.Vocabulary);
-        var run = new System.Text.StringBuilder();
-        foreach (var c in key.Append(' '))
-        {
-            if (char.IsLetterOrDigit(c) && !char.IsAsciiLetterOrDigit(c))
-            {
-                run.Append(c);
-                continue;
-            }
-
-            CharacterGrams(run.ToString());
-            run.Clear();
-        }
-
-        foreach (var word in TermAnalyzer.LatinWords(key))
-        {
-            if (word.Length > 1 && !char.IsAsciiDigit(word[0]))
-            {
-                Add("g:" + TermAnalyzer.EnglishStem(word), 1);
-            }
-        }
-
-        return features;
-
-        void CharacterGrams(string s)
+        static void CharacterGrams(ReadOnlySpan<char> s, ref TSink sink)
         {
             for (var i = 0; i < s.Length; i++)
             {
                 if (!TermAnalyzer.IsHiragana(s[i]))
                 {
-                    Add("g:" + s[i], 1);
+                    sink.Add(false, s.Slice(i, 1), 1);
                 }
             }
 
             for (var i = 0; i + 1 < s.Length; i++)
             {
-                Add("g:" + s.Substring(i, 2), 1);
+                sink.Add(false, s.Slice(i, 2), 1);
                 if (i + 2 < s.Length)
                 {
-                    Add("g:" + s.Substring(i, 3), 1);
+                    sink.Add(false, s.Slice(i, 3), 1);
+                }
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    private Scratch Rent() => _scratch.TryTake(out var scratch) ? scratch : new Scratch(_entries.Count, _idf.Length);
+
+    private interface IFeatureSink
+    {
+        void Add(bool concept, ReadOnlySpan<char> feature, double weight);
+    }
+
+    /// <summary>A phrasing's features as a map (what <see cref="PhrasingFeatureCache"/> keeps between reloads).</summary>
+    private readonly struct DictionarySink(Dictionary<string, double> features) : IFeatureSink
+    {
+        public Dictionary<string, double> Features => features;
+
+        public void Add(bool concept, ReadOnlySpan<char> feature, double weight)
+        {
+            var name = string.Concat(concept ? "c:" : "g:", feature);
+            features[name] = Math.Max(features.GetValueOrDefault(name), weight);
+        }
+    }
+
+    /// <summary>A question's features as ids of the index's features (-1 for one no entry holds), in first-seen order.</summary>
+    private readonly struct QuerySink(PhrasingIndex index, Scratch scratch) : IFeatureSink
+    {
+        public void Add(bool concept, ReadOnlySpan<char> feature, double weight)
+        {
+            if ((concept ? index._conceptLookup : index._gramLookup).TryGetValue(feature, out var id))
+            {
+                scratch.Add(id, concept, weight);
+            }
+            else
+            {
+                scratch.AddUnseen(concept, feature, weight);
+            }
+        }
+    }
+
+    /// <summary>One question's working memory: its features, where each feature id sits among them, and the score arrays.</summary>
+    private sealed class Scratch(int entries, int featureIds)
+    {
+        private readonly int[] _slot = Enumerable.Repeat(-1, featureIds).ToArray();
+        private readonly Dictionary<string, int> _unseenConcepts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _unseenGrams = new(StringComparer.Ordinal);
+        private int[] _ids = new int[256];
+        private double[] _tfs = new double[256];
+        private bool[] _concept = new bool[256];
+        private double[] _weights = new double[256];
+
+        public List<(int Id, double Tf, bool Concept)> Features { get; } = new(256);
+
+        public double[] Scores { get; } = new double[entries];
+
+        public double[] Alone { get; } = new double[entries];
+
+        public void Add(int id, bool concept, double weight)
+        {
+            if (_slot[id] >= 0)
+            {
+                var at = _slot[id];
+                Features[at] = (id, Math.Max(Features[at].Tf, weight), concept);
+                return;
+            }
+
+            _slot[id] = Features.Count;
+            Features.Add((id, weight, concept));
+        }
+
+        public void AddUnseen(bool concept, ReadOnlySpan<char> feature, double weight)
+        {
+            // Concept terms and grams are apart (as "c:"/"g:" keep them apart in a phrasing's map).
+            var unseen = (concept ? _unseenConcepts : _unseenGrams).GetAlternateLookup<ReadOnlySpan<char>>();
+            if (unseen.TryGetValue(feature, out var at))
+            {
+                Features[at] = (-1, Math.Max(Features[at].Tf, weight), concept);
+                return;
+            }
+
+            unseen[feature] = Features.Count;
+            Features.Add((-1, weight, concept));
+        }
+
+        public (int[] Ids, double[] Tfs, bool[] Concept, double[] Weights) Arrays(int count)
+        {
+            if (_ids.Length < count)
+            {
+                (_ids, _tfs, _concept, _weights) = (new int[count * 2], new double[count * 2], new bool[count * 2], new double[count * 2]);
+            }
+
+            return (_ids, _tfs, _concept, _weights);
+        }
+
+        public void Reset()
+        {
+            foreach (var (id, _, _) in Features)
+            {
+                if (id >= 0)
+                {
+                    _slot[id] = -1;
                 }
             }
 
+            Features.Clear();
+            _unseenConcepts.Clear();
+            _unseenGrams.Clear();
         }
-
-        void Add(string feature, double weight) =>
-            features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
     }
 }
 
@@ -295,12 +492,13 @@ public sealed class PhrasingVotes
     /// <summary>How many nearest phrasings of a section count in its <see cref="Score"/> (k of a k-nearest-neighbour vote).</summary>
     public const int Neighbours = 3;
 
-    private readonly double[,] _top;
+    // The similarities of each section's nearest phrasings, best first: section s at [s * Neighbours, (s + 1) * Neighbours).
+    private readonly double[] _top;
     private readonly int[] _nearest;
 
     internal PhrasingVotes(int sections)
     {
-        _top = new double[sections, Neighbours];
+        _top = new double[sections * Neighbours];
         _nearest = new int[sections];
         Array.Fill(_nearest, -1);
     }
@@ -313,7 +511,7 @@ public sealed class PhrasingVotes
     public int SectionCount => _nearest.Length;
 
     /// <summary>The similarity of the section's nearest phrasing.</summary>
-    public double Top1(int section) => section >= 0 && section < _nearest.Length ? _top[section, 0] : 0;
+    public double Top1(int section) => section >= 0 && section < _nearest.Length ? _top[section * Neighbours] : 0;
 
     /// <summary>The mean similarity of the section's <see cref="Neighbours"/> nearest phrasings (missing ones count 0).</summary>
     public double Score(int section)
@@ -326,7 +524,7 @@ public sealed class PhrasingVotes
         var sum = 0.0;
         for (var k = 0; k < Neighbours; k++)
         {
-            sum += _top[section, k];
+            sum += _top[(section * Neighbours) + k];
         }
 
         return sum / Neighbours;
@@ -340,7 +538,7 @@ public sealed class PhrasingVotes
         {
             if (s != section)
             {
-                best = Math.Max(best, _top[s, 0]);
+                best = Math.Max(best, _top[s * Neighbours]);
             }
         }
 
@@ -355,7 +553,7 @@ public sealed class PhrasingVotes
             var best = -1;
             for (var s = 0; s < _nearest.Length; s++)
             {
-                if (_top[s, 0] > 0 && (best < 0 || Score(s) > Score(best)))
+                if (_top[s * Neighbours] > 0 && (best < 0 || Score(s) > Score(best)))
                 {
                     best = s;
                 }
@@ -380,19 +578,20 @@ public sealed class PhrasingVotes
             return;
         }
 
-        if (section >= _nearest.Length || similarity <= _top[section, Neighbours - 1])
+        var first = section * Neighbours;
+        if (section >= _nearest.Length || similarity <= _top[first + Neighbours - 1])
         {
             return;
         }
 
         var at = Neighbours - 1;
-        while (at > 0 && _top[section, at - 1] < similarity)
+        while (at > 0 && _top[first + at - 1] < similarity)
         {
-            _top[section, at] = _top[section, at - 1];
+            _top[first + at] = _top[first + at - 1];
             at--;
         }
 
-        _top[section, at] = similarity;
+        _top[first + at] = similarity;
         if (at == 0)
         {
             _nearest[section] = entry;

@@ -74,28 +74,25 @@ public static class TermAnalyzer
         while (i < key.Length)
         {
             var advanced = false;
-            if (vocabulary.MayStartSynonym(key[i]))
+            foreach (var length in vocabulary.SynonymLengthsStartingWith(key[i]))
             {
-                foreach (var length in vocabulary.SynonymLengths)
+                if (i + length > key.Length
+                    || !vocabulary.TryGetCanonical(key.AsSpan(i, length), out var canonical)
+                    || !OnBoundary(key, i, length))
                 {
-                    if (i + length > key.Length
-                        || !vocabulary.TryGetCanonical(key.AsSpan(i, length), out var canonical)
-                        || !OnBoundary(key, i, length))
-                    {
-                        continue;
-                    }
-
-                    if (!key.AsSpan(i, length).SequenceEqual(canonical))
-                    {
-                        builder ??= new StringBuilder(key.Length + 16);
-                        builder.Append(key, copied, i - copied).Append(canonical);
-                        copied = i + length;
-                    }
-
-                    i += length;
-                    advanced = true;
-                    break;
+                    continue;
                 }
+
+                if (!key.AsSpan(i, length).SequenceEqual(canonical))
+                {
+                    builder ??= new StringBuilder(key.Length + 16);
+                    builder.Append(key, copied, i - copied).Append(canonical);
+                    copied = i + length;
+                }
+
+                i += length;
+                advanced = true;
+                break;
             }
 
             if (!advanced)
