@@ -103,7 +103,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
     /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
     /// </summary>
-    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
+    /// <param name="ranking">Per section (by ordinal) a score that replaces the phrasing vote's in the ranking
+    /// (<see cref="PhrasingFoldEvaluation"/>'s classifier experiment); the confidence still comes from the vote.</param>
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, double[]? ranking = null)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -113,7 +115,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var weights = index.Weights(q);
         var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
-        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
+        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes, ranking);
         if (ranked.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
@@ -220,10 +222,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <see cref="RankingShare"/> × its lexical score (relative to the best). The winner goes first; a section that only
     /// phrasings found (no word of the manual in common) is added with its coverage.
     /// </summary>
-    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, double[]? ranking = null)
     {
         var list = ranked.ToList();
-        if (votes.Best < 0)
+        if (ranking is null ? votes.Best < 0 : !ranking.Any(r => r > 0))
         {
             return list;
         }
@@ -239,7 +241,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var bestScore = 0.0;
         for (var s = 0; s < lexicalScore.Length; s++)
         {
-            var score = votes.Score(s) + (RankingShare * lexicalScore[s]);
+            var score = (ranking is null ? votes.Score(s) : ranking[s]) + (RankingShare * lexicalScore[s]);
             if (score > bestScore)
             {
                 (best, bestScore) = (s, score);

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Knowledge;
+
+namespace KyodoBot.Bench;
+
+/// <summary>
+/// The 3-nearest vote against the linear classifier under the same folds (issue #10,
+/// docs/decisions/XXXX-clf-linear-classifier.md): stratified k-fold, and with --labels the writers' TSV files
+/// (section, style, text) for the style breakdown and a second run by writer (train on one, ask the other).
+/// </summary>
+internal static class PhrasingFolds
+{
+    public static int Run(string[] args)
+    {
+        var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
+        var labels = Args.All(args, "--labels").ToList() is { Count: > 0 } files ? PhrasingFoldEvaluation.ReadLabels(files) : null;
+        var options = new PhrasingFoldEvaluation.ClassifierOptions(
+            Args.Int(args, "--epochs", PhrasingClassifier.DefaultEpochs),
+            Args.Text(args, "--l2") is { } l2 ? double.Parse(l2, CultureInfo.InvariantCulture) : PhrasingClassifier.DefaultL2,
+            !Args.Flag(args, "--no-sentence-samples"),
+            Args.Flag(args, "--section-samples"));
+        var knowledge = new KnowledgeBase(folder);
+        knowledge.Reload();
+        var index = knowledge.Current;
+        var answerer = new KnowledgeAnswerer(knowledge);
+        Console.WriteLine($"classifier: {options}");
+        var training = PhrasingFoldEvaluation.TimeTraining(index, options);
+        Console.WriteLine($"training on all {index.Phrasings.Count} phrasings and negatives (features already analysed, as the index build has them): {training.TotalMilliseconds:F0} ms");
+        foreach (var byWriter in Args.Flag(args, "--writers") ? new[] { false, true } : [false])
+        {
+            var items = PhrasingFoldEvaluation.Items(index, labels, Args.Int(args, "--folds", 5), byWriter);
+            var clock = Stopwatch.StartNew();
+            var report = PhrasingFoldEvaluation.Run(index, answerer, items, options);
+            Console.WriteLine(byWriter ? "== folds by writer (P1 ↔ P2)" : "== stratified folds");
+            Console.Write(report);
+            Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        return 0;
+    }
+}
