@@ -28,6 +28,31 @@ internal static class PhrasingFolds
         Console.WriteLine($"classifier: {options}");
         var training = PhrasingFoldEvaluation.TimeTraining(index, options);
         Console.WriteLine($"training on all {index.Phrasings.Count} phrasings and negatives (features already analysed, as the index build has them): {training.TotalMilliseconds:F0} ms");
+        var route = (Args.Text(args, "--route") ?? "0.5,0.2").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var evals = Args.All(args, "--eval").ToList();
+        if (evals.Count > 0)
+        {
+            var candidate = PhrasingFoldEvaluation.Candidate(index, answerer, options, route[0], route[1], route.Length > 2 ? route[2] : -1);
+            foreach (var file in evals)
+            {
+                foreach (var (name, who) in new[] { ("today", (IKnowledgeAnswerer)answerer), ($"classifier, route {string.Join('/', route)}", candidate) })
+                {
+                    var r = QuestionSetRunner.Run(file, who, knowledge);
+                    if (Args.Flag(args, "--failures"))
+                    {
+                        foreach (var f in r.Results.Where(x => !x.Pass))
+                        {
+                            Console.WriteLine("  " + QuestionSetRunner.Describe(f));
+                        }
+                    }
+
+                    Console.WriteLine($"{Path.GetFileName(file)} {name}: in scope {r.InScopePassed}/{r.InScope}, right section first {r.Top1}/{r.WithSection}, first three {r.Top3}/{r.WithSection}; out of scope refused {r.OutOfScopeRefused}/{r.OutOfScope}");
+                }
+            }
+
+            return 0;
+        }
+
         foreach (var byWriter in Args.Flag(args, "--writers") ? new[] { false, true } : [false])
         {
             var items = PhrasingFoldEvaluation.Items(index, labels, Args.Int(args, "--folds", 5), byWriter);

@@ -103,9 +103,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
     /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
     /// </summary>
-    /// <param name="ranking">Per section (by ordinal) a score that replaces the phrasing vote's in the ranking
-    /// (<see cref="PhrasingFoldEvaluation"/>'s classifier experiment); the confidence still comes from the vote.</param>
-    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, double[]? ranking = null)
+    /// <param name="classifier">The classifier experiment's probabilities (<see cref="PhrasingFoldEvaluation"/>, not
+    /// used in answering): they replace the vote in the ranking, and may add a route to the confidence.</param>
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, ClassifierSignal? classifier = null)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -115,7 +115,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var weights = index.Weights(q);
         var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
-        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes, ranking);
+        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes, classifier?.Sections);
         if (ranked.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
@@ -133,6 +133,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
         var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0, longMessage: q.SentenceCount > 1), 3);
+        if (classifier is not null && classifier.Holds(index, unit.Ordinal, lexical))
+        {
+            confidence = Math.Max(confidence, Threshold);
+        }
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
         if (capped || q.IsRequest)
@@ -403,6 +407,35 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         Add(unit.Parent);
         Add(unit.Children.FirstOrDefault());
         return [.. picked.Select(s => s.Ref)];
+    }
+
+    /// <summary>
+    /// The linear classifier's view of a question (an experiment, docs/decisions/XXXX-clf-linear-classifier.md): the
+    /// probability of each section and of "none"; with <see cref="Bar"/> &gt; 0 a route that answers when the unit's
+    /// probability (its related top section's) is <see cref="Bar"/> above "none" and the lexical confidence is at least
+    /// <see cref="LexicalBar"/>.
+    /// </summary>
+    /// <param name="Sections">What ranks the sections (the probabilities, or the vote blended with them).</param>
+    /// <param name="Probabilities">The probabilities for the route when <paramref name="Sections"/> is a blend.</param>
+    internal sealed record ClassifierSignal(double[] Sections, double None, double Bar = 0, double LexicalBar = 0, double[]? Probabilities = null)
+    {
+        internal bool Holds(KnowledgeIndex index, int unit, double lexical)
+        {
+            var p = Probabilities ?? Sections;
+            if (Bar <= 0 || lexical < LexicalBar || unit < 0 || unit >= p.Length)
+            {
+                return false;
+            }
+
+            var top = 0;
+            for (var s = 1; s < p.Length; s++)
+            {
+                top = p[s] > p[top] ? s : top;
+            }
+
+            var related = top == unit || index.Sections[top].Parent == index.Sections[unit] || index.Sections[unit].Parent == index.Sections[top];
+            return (related ? p[top] : p[unit]) - None >= Bar;
+        }
     }
 
     private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated, bool isRequest = false) =>

@@ -17,6 +17,9 @@ public sealed class PhrasingClassifier
 
     private const int Seed = 20261203;
 
+    /// <summary>A class whose probability for a sample is within this of its target gets no weight update from it.</summary>
+    private const double NegligibleGradient = 1e-3;
+
     private readonly Dictionary<string, int> _columns;
     private readonly double[] _idf;
     private readonly int[] _classSection;
@@ -103,6 +106,11 @@ public sealed class PhrasingClassifier
                 {
                     var gradient = logits[c] - (c == label ? 1 : 0);
                     bias[c] -= rate * gradient;
+                    if (Math.Abs(gradient) < NegligibleGradient)
+                    {
+                        continue; // most classes are far from most samples after a few passes: their update would change nothing
+                    }
+
                     var update = (float)(rate * gradient / scale);
                     foreach (var (column, value) in vector)
                     {

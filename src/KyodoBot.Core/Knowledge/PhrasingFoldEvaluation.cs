@@ -140,12 +140,13 @@ public static class PhrasingFoldEvaluation
     {
         options ??= new ClassifierOptions();
         bars ??= [0.0, 0.1, 0.2, 0.3, 0.4];
-        double[] blends = [0.3, 1.0];
+        double[] blends = [0.0, 0.3, 1.0];
         var answererTally = new Tally();
         var voteFirst = new Tally();
         var classifierFirst = new Tally();
         var decided = bars.Select(_ => new Tally()).ToArray();
         var blended = blends.Select(_ => new Tally()).ToArray();
+        var blendedRouted = blends.Select(_ => new Tally()).ToArray();
         var replaced = new Tally();
         double[] routeBars = [0.3, 0.4, 0.5, 0.6, 0.7];
         double[] routeLexical = [0.0, 0.1, 0.2];
@@ -187,37 +188,30 @@ public static class PhrasingFoldEvaluation
                 voteFirst.Add(index, item, item.Section < 0 ? -1 : votes.Best);
                 var (probabilities, none) = Classify(foldIndex, classifier, item.Text);
                 var top = ArgMax(probabilities);
+                classifierFirst.Add(index, item, item.Section < 0 ? -1 : top);
                 var language = LanguageResolver.Resolve(item.Text, Language.Japanese);
                 for (var b = 0; b < blends.Length; b++)
                 {
                     var ranking = probabilities.Select((p, s) => votes.Score(s) + (blends[b] * p)).ToArray();
-                    var withBlend = answerer.AnswerFrom(foldIndex, item.Text, language, -1, ranking);
-                    blended[b].Add(index, item, withBlend.Answered ? Ordinal(index, withBlend.Citations[0].Id) : -1);
+                    Tell(blended[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none));
+                    Tell(blendedRouted[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none, 0.5, 0.2, probabilities));
                 }
 
-                var withClassifier = answerer.AnswerFrom(foldIndex, item.Text, language, -1, probabilities);
-                replaced.Add(index, item, withClassifier.Answered ? Ordinal(index, withClassifier.Citations[0].Id) : -1);
-                if (withClassifier.Evidence is { } evidence && !evidence.Capped && !evidence.Request && Ordinal(index, evidence.Unit) is var unit && unit >= 0)
+                Tell(replaced, new KnowledgeAnswerer.ClassifierSignal(probabilities, none));
+                for (var b = 0; b < routeBars.Length; b++)
                 {
-                    var related = top >= 0 && (top == unit || Relation(index, top, unit));
-                    var pUnit = related ? probabilities[top] : probabilities[unit];
-                    for (var b = 0; b < routeBars.Length; b++)
+                    for (var l = 0; l < routeLexical.Length; l++)
                     {
-                        for (var l = 0; l < routeLexical.Length; l++)
-                        {
-                            var answered = withClassifier.Answered || (pUnit - none >= routeBars[b] && evidence.Lexical >= routeLexical[l]);
-                            routed[b, l].Add(index, item, answered ? unit : -1);
-                        }
+                        Tell(routed[b, l], new KnowledgeAnswerer.ClassifierSignal(probabilities, none, routeBars[b], routeLexical[l]));
                     }
                 }
-                else
+
+                void Tell(Tally tally, KnowledgeAnswerer.ClassifierSignal signal)
                 {
-                    foreach (var tally in routed)
-                    {
-                        tally.Add(index, item, withClassifier.Answered ? Ordinal(index, withClassifier.Citations[0].Id) : -1);
-                    }
+                    var answer = answerer.AnswerFrom(foldIndex, item.Text, language, -1, signal);
+                    tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
                 }
-                classifierFirst.Add(index, item, item.Section < 0 ? -1 : top);
+
                 for (var b = 0; b < bars.Count; b++)
                 {
                     var answered = top >= 0 && probabilities[top] - none >= bars[b];
@@ -231,6 +225,7 @@ public static class PhrasingFoldEvaluation
             ("3-NN vote first section (no refusal)", voteFirst),
             ("classifier first section (no refusal)", classifierFirst),
             .. blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p (vote's confidence)", blended[b])),
+            .. blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p, + route 0.50 with lexical ≥ 0.20", blendedRouted[b])),
             ("answerer, ranking = classifier p (vote's confidence)", replaced),
             .. routeBars.SelectMany((bar, b) => routeLexical.Select((lex, l) =>
                 ($"answerer, ranking = classifier p, + route p(unit) − p(none) ≥ {bar:0.00} with lexical ≥ {lex:0.00}", routed[b, l]))),
@@ -262,6 +257,31 @@ public static class PhrasingFoldEvaluation
         }
 
         return PhrasingClassifier.Train(index.Sections.Count, samples, options.Epochs, options.L2);
+    }
+
+    /// <summary>
+    /// The answerer with the classifier trained on the whole index (ranking by its probabilities, and the route at
+    /// <paramref name="bar"/>/<paramref name="lexicalBar"/>): to run the repository's question sets against the candidate.
+    /// </summary>
+    public static IKnowledgeAnswerer Candidate(KnowledgeIndex index, KnowledgeAnswerer answerer, ClassifierOptions options, double bar, double lexicalBar, double blend = -1)
+    {
+        var features = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        var classifier = Train(index, options, t => features.TryGetValue(t, out var f) ? f : features[t] = PhrasingIndex.Features(index, t, corrected: false));
+        return new CandidateAnswerer(index, answerer, classifier, bar, lexicalBar, blend);
+    }
+
+    /// <param name="blend">Below 0: the classifier's probabilities rank; else the vote plus this share of them.</param>
+    private sealed class CandidateAnswerer(KnowledgeIndex index, KnowledgeAnswerer answerer, PhrasingClassifier classifier, double bar, double lexicalBar, double blend) : IKnowledgeAnswerer
+    {
+        public Answer Ask(string question, Language language)
+        {
+            var (sections, none) = Classify(index, classifier, question ?? "");
+            var votes = index.Phrasings.Vote(index, question ?? "");
+            var ranking = blend < 0 ? sections : [.. sections.Select((p, s) => votes.Score(s) + (blend * p))];
+            return answerer.AnswerFrom(index, question ?? "", language, -1, new KnowledgeAnswerer.ClassifierSignal(ranking, none, bar, lexicalBar, sections));
+        }
+
+        public Answer? Show(string sectionId, Language language) => answerer.Show(sectionId, language);
     }
 
     /// <summary>How long training takes on the whole index, its phrasings' features analysed beforehand (bench).</summary>
