@@ -20,7 +20,14 @@ internal static class PhrasingFolds
             Args.Int(args, "--epochs", PhrasingClassifier.DefaultEpochs),
             Args.Text(args, "--l2") is { } l2 ? double.Parse(l2, CultureInfo.InvariantCulture) : PhrasingClassifier.DefaultL2,
             !Args.Flag(args, "--no-sentence-samples"),
-            Args.Flag(args, "--section-samples"));
+            Args.Flag(args, "--section-samples"),
+            Args.Flag(args, "--balanced"));
+        if (Args.Flag(args, "--writers") && labels is null)
+        {
+            Console.Error.WriteLine("--writers needs the writers' files: --labels P1.tsv --labels P2.tsv (section, style, text; the writer is the file name)");
+            return 2;
+        }
+
         var knowledge = new KnowledgeBase(folder);
         knowledge.Reload();
         var index = knowledge.Current;

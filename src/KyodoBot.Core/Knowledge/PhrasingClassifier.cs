@@ -39,7 +39,7 @@ public sealed class PhrasingClassifier
     /// Trains on analysed samples: each is a section ordinal (-1: the manual does not answer it) and its features
     /// (<see cref="PhrasingIndex.Features"/>).
     /// </summary>
-    public static PhrasingClassifier Train(int sections, IReadOnlyList<(int Section, Dictionary<string, double> Features)> samples, int epochs = DefaultEpochs, double l2 = DefaultL2)
+    public static PhrasingClassifier Train(int sections, IReadOnlyList<(int Section, Dictionary<string, double> Features)> samples, int epochs = DefaultEpochs, double l2 = DefaultL2, bool balanced = false)
     {
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
@@ -76,6 +76,14 @@ public sealed class PhrasingClassifier
         }
 
         var rows = samples.Select(s => (Class: classOf[s.Section], Vector: model.Vector(s.Features))).ToArray();
+        // Balanced: a class with few samples (a section with only the Markdown's own phrasings) weighs as much in all.
+        var sizes = new int[classes];
+        foreach (var row in rows)
+        {
+            sizes[row.Class]++;
+        }
+
+        var classWeight = sizes.Select(n => balanced ? Math.Min(5.0, (double)rows.Length / classes / n) : 1.0).ToArray();
         var order = Enumerable.Range(0, rows.Length).ToArray();
         var random = new Random(Seed);
         var logits = new double[classes];
@@ -104,7 +112,7 @@ public sealed class PhrasingClassifier
 
                 for (var c = 0; c < classes; c++)
                 {
-                    var gradient = logits[c] - (c == label ? 1 : 0);
+                    var gradient = (logits[c] - (c == label ? 1 : 0)) * classWeight[label];
                     bias[c] -= rate * gradient;
                     if (Math.Abs(gradient) < NegligibleGradient)
                     {

@@ -64,7 +64,7 @@ public static class PhrasingFoldEvaluation
     }
 
     /// <summary>What the classifier is trained on besides the phrasings and negatives, and how a long message is read.</summary>
-    public sealed record ClassifierOptions(int Epochs = PhrasingClassifier.DefaultEpochs, double L2 = PhrasingClassifier.DefaultL2, bool SentenceSamples = true, bool SectionSamples = false);
+    public sealed record ClassifierOptions(int Epochs = PhrasingClassifier.DefaultEpochs, double L2 = PhrasingClassifier.DefaultL2, bool SentenceSamples = true, bool SectionSamples = false, bool Balanced = false);
 
     /// <summary>The figures of one run: per method a tally.</summary>
     public sealed record Report(IReadOnlyList<(string Method, Tally Tally)> Methods)
@@ -256,7 +256,7 @@ public static class PhrasingFoldEvaluation
             }
         }
 
-        return PhrasingClassifier.Train(index.Sections.Count, samples, options.Epochs, options.L2);
+        return PhrasingClassifier.Train(index.Sections.Count, samples, options.Epochs, options.L2, options.Balanced);
     }
 
     /// <summary>
@@ -287,15 +287,13 @@ public static class PhrasingFoldEvaluation
     /// <summary>How long training takes on the whole index, its phrasings' features analysed beforehand (bench).</summary>
     public static TimeSpan TimeTraining(KnowledgeIndex index, ClassifierOptions options)
     {
-        var features = index.Phrasings.Entries.Select(e => e.Text).Distinct(StringComparer.Ordinal)
-            .ToDictionary(t => t, t => PhrasingIndex.Features(index, t, corrected: false), StringComparer.Ordinal);
-        foreach (var sentence in index.Phrasings.Entries.Select(e => QuestionAnalyzer.QuestionSentence(e.Text)).Where(s => s.Length > 0))
-        {
-            features.TryAdd(sentence, PhrasingIndex.Features(index, sentence, corrected: false));
-        }
-
+        // Analyse once (as the index build has the phrasings' features), then time the training alone.
+        var features = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+        Dictionary<string, double> Analysed(string text) =>
+            features.TryGetValue(text, out var f) ? f : features[text] = PhrasingIndex.Features(index, text, corrected: false);
+        Train(index, options with { Epochs = 0 }, Analysed);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        Train(index, options, t => features[t]);
+        Train(index, options, Analysed);
         return clock.Elapsed;
     }
 
