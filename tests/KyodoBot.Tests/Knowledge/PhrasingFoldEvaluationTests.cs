@@ -8,24 +8,10 @@ namespace KyodoBot.Tests.Knowledge;
 /// </summary>
 public sealed class PhrasingFoldEvaluationTests
 {
-    private const string Manual = """
-        ---
-        id: mini
-        title: "ミニ手引き"
-        ---
-
-        # 会議室の使い方 {#rooms}
-
-        会議室は総務課の窓口で予約します。会議室の広さは三種類です。
-
-        # 目的の共有 {#purpose}
-
-        事業の目的を団体と共有することが重要です。同じ方向を向いて活動しましょう。
-        """;
-
+    // The two-section manual of PhrasingMatcherTests (rooms, purpose).
     private static KnowledgeIndex Index(string[] rooms, string[] purpose, string[] negatives, string[]? inText = null) =>
         KnowledgeIndex.Build(
-            [.. KnowledgeParser.Parse("mini.md", Manual).Select(s => s.Id switch
+            [.. KnowledgeParser.Parse("mini.md", PhrasingMatcherTests.Manual).Select(s => s.Id switch
             {
                 "rooms" => s with { SideQuestions = rooms, Questions = inText ?? [] },
                 "purpose" => s with { SideQuestions = purpose },
@@ -59,6 +45,21 @@ public sealed class PhrasingFoldEvaluationTests
         // Only features no sample had: nothing to go on but the biases, still a distribution.
         var unseen = first.Predict(Features("c:保険"));
         Assert.Equal(1.0, unseen.Sections.Sum() + unseen.None, 6);
+    }
+
+    [Fact]
+    public void Classifier_Balanced_GivesASectionWithFewSamplesMoreWeight()
+    {
+        // Eight phrasings of one section against one of another (a section with only the Markdown's own phrasing).
+        var samples = Enumerable.Range(0, 8).Select(i => (0, Features("g:協働", $"c:多{i}")))
+            .Append((1, Features("g:協働", "c:少")))
+            .Append((-1, Features("c:駐車場")))
+            .ToList();
+
+        var plain = PhrasingClassifier.Train(2, samples).Predict(Features("g:協働")).Sections[1];
+        var balanced = PhrasingClassifier.Train(2, samples, balanced: true).Predict(Features("g:協働")).Sections[1];
+
+        Assert.True(balanced > plain, $"balanced {balanced}, plain {plain}");
     }
 
     [Fact]
