@@ -32,17 +32,24 @@ internal static class PhrasingFolds
         knowledge.Reload();
         var index = knowledge.Current;
         var answerer = new KnowledgeAnswerer(knowledge);
-        Console.WriteLine($"classifier: {options}");
-        var training = PhrasingFoldEvaluation.TimeTraining(index, options);
-        Console.WriteLine($"training on all {index.Phrasings.Count} phrasings and negatives (features already analysed, as the index build has them): {training.TotalMilliseconds:F0} ms");
+        if (!Args.Flag(args, "--answerer-only"))
+        {
+            Console.WriteLine($"classifier: {options}");
+            var training = PhrasingFoldEvaluation.TimeTraining(index, options);
+            Console.WriteLine($"training on all {index.Phrasings.Count} phrasings and negatives (features already analysed, as the index build has them): {training.TotalMilliseconds:F0} ms");
+        }
+
         var route = (Args.Text(args, "--route") ?? "0.5,0.2").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var evals = Args.All(args, "--eval").ToList();
         if (evals.Count > 0)
         {
-            var candidate = PhrasingFoldEvaluation.Candidate(index, answerer, options, route[0], route[1], route.Length > 2 ? route[2] : -1);
+            var answererOnly = Args.Flag(args, "--answerer-only");
+            var candidate = answererOnly ? null : PhrasingFoldEvaluation.Candidate(index, answerer, options, route[0], route[1], route.Length > 2 ? route[2] : -1);
             foreach (var file in evals)
             {
-                foreach (var (name, who) in new[] { ("today", (IKnowledgeAnswerer)answerer), ($"classifier, route {string.Join('/', route)}", candidate) })
+                foreach (var (name, who) in candidate is null
+                    ? new[] { ("today", (IKnowledgeAnswerer)answerer) }
+                    : [("today", answerer), ($"classifier, route {string.Join('/', route)}", candidate)])
                 {
                     var r = QuestionSetRunner.Run(file, who, knowledge);
                     if (Args.Flag(args, "--failures"))
@@ -64,7 +71,7 @@ internal static class PhrasingFolds
         {
             var items = PhrasingFoldEvaluation.Items(index, labels, Args.Int(args, "--folds", 5), byWriter);
             var clock = Stopwatch.StartNew();
-            var report = PhrasingFoldEvaluation.Run(index, answerer, items, options);
+            var report = PhrasingFoldEvaluation.Run(index, answerer, items, options, answererOnly: Args.Flag(args, "--answerer-only"));
             Console.WriteLine(byWriter ? "== folds by writer (P1 ↔ P2)" : "== stratified folds");
             Console.Write(report);
             Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");

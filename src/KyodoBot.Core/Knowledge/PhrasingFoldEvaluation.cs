@@ -136,7 +136,8 @@ public static class PhrasingFoldEvaluation
     /// (no refusal), and the classifier's own decision (its most probable class, "none" refuses) at each bar of
     /// <paramref name="bars"/> on the top section's probability.
     /// </summary>
-    public static Report Run(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<Item> items, ClassifierOptions? options = null, IReadOnlyList<double>? bars = null)
+    /// <param name="answererOnly">Only the answerer as it is (no classifier trained): the quick figures for a change to the answerer.</param>
+    public static Report Run(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<Item> items, ClassifierOptions? options = null, IReadOnlyList<double>? bars = null, bool answererOnly = false)
     {
         options ??= new ClassifierOptions();
         bars ??= [0.0, 0.1, 0.2, 0.3, 0.4];
@@ -179,6 +180,17 @@ public static class PhrasingFoldEvaluation
                 [.. sections.Select(s => s with { SideQuestions = [.. s.SideQuestions.Where(q => !heldTexts.Contains(q))] })],
                 index.Vocabulary,
                 negatives: [.. negatives.Where(q => !heldTexts.Contains(q))]);
+            if (answererOnly)
+            {
+                foreach (var item in held)
+                {
+                    var answer = answerer.AnswerFrom(foldIndex, item.Text, LanguageResolver.Resolve(item.Text, Language.Japanese));
+                    answererTally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
+                }
+
+                continue;
+            }
+
             var classifier = Train(foldIndex, options, Phrase);
             foreach (var item in held)
             {
@@ -218,6 +230,11 @@ public static class PhrasingFoldEvaluation
                     decided[b].Add(index, item, answered ? top : -1);
                 }
             }
+        }
+
+        if (answererOnly)
+        {
+            return new Report([("answerer (3-NN vote, today)", answererTally)]);
         }
 
         return new Report([
