@@ -282,6 +282,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// body and its members' headings) covers the question as well. So 「市役所の課題は？」 lands on 市役所の課題 (all
     /// its members say 市役所の課題 in their headings) while 「時限性の原則とは」 stays on principle 7. A list question
     /// (「7つの原則」, "what are all …") whose best section is a plain member goes up one level to the enumeration.
+    /// A question that is not a list question and names the group by its naming words (行動規範, 原則, ルール) while the
+    /// rest of it points to one part (<see cref="MemberAsked"/>) is answered with that part, and does not climb back.
     /// </summary>
     public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked)
     {
@@ -293,10 +295,19 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             coverage = KnowledgeIndex.Coverage(question, weights, child.Full).Coverage;
         }
 
+        var specific = question.AsksForList ? null : MatterWeights(question, weights);
+        if (specific is not null && unit.Children.Count > 0 && !unit.IsContainer && MemberAsked(unit, question, specific) is { } member)
+        {
+            unit = member;
+            coverage = KnowledgeIndex.Coverage(question, weights, member.Full).Coverage;
+        }
+
         while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights))
         {
             var groupCoverage = KnowledgeIndex.Coverage(question, weights, parent.Group).Coverage;
-            if (groupCoverage + GroupSlack < coverage)
+            if (groupCoverage + GroupSlack < coverage
+                || (specific is not null
+                    && KnowledgeIndex.Coverage(question, specific, parent.Group).Coverage + GroupSlack < KnowledgeIndex.Coverage(question, specific, unit.Full).Coverage))
             {
                 break;
             }
@@ -312,6 +323,51 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return unit;
+    }
+
+    /// <summary>
+    /// How much better than the group and than every other part a part must cover the question's matter to answer a
+    /// question that names the group (5-fold harness, ADR 0028 round 3: 0.05 best of 0.02–0.2).
+    /// </summary>
+    private const double MemberMargin = 0.05;
+
+    /// <summary>
+    /// The weights with the group's naming words (<see cref="QuestionAnalyzer.IsFramingWord"/>: 規範, 原則, ルール …) at
+    /// 0, when the question names the group with one and also says something else; otherwise null.
+    /// </summary>
+    private static double[]? MatterWeights(Question question, double[] weights)
+    {
+        var named = false;
+        var matter = false;
+        var result = new double[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var c = question.Concepts[i];
+            if (QuestionAnalyzer.IsFramingWord(c.Key))
+            {
+                named |= !c.Context;
+                continue;
+            }
+
+            result[i] = weights[i];
+            matter |= !c.Context && weights[i] > 0;
+        }
+
+        return named && matter ? result : null;
+    }
+
+    /// <summary>
+    /// The one part of a group that the question's matter (its words besides the group's naming words) points to:
+    /// it covers the matter <see cref="MemberMargin"/> better than the group and than every other part.
+    /// </summary>
+    private static IndexedSection? MemberAsked(IndexedSection group, Question question, double[] specific)
+    {
+        var own = KnowledgeIndex.Coverage(question, specific, group.Group).Coverage;
+        var parts = group.Children.Select(c => (Part: c, Coverage: KnowledgeIndex.Coverage(question, specific, c.Full).Coverage))
+            .OrderByDescending(p => p.Coverage).ToList();
+        return parts.Count > 0 && parts[0].Coverage >= own + MemberMargin && (parts.Count == 1 || parts[0].Coverage >= parts[1].Coverage + MemberMargin)
+            ? parts[0].Part
+            : null;
     }
 
     /// <summary>
