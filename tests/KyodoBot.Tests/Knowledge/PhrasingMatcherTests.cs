@@ -141,11 +141,12 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // Calibrated on 1,034 phrasings (449 right, 201 another section) and 178 negatives (11 answered); with the
         // held-back lines shipped too: 1,092 phrasings, 474 right, 213 another section; 220 negatives, 14 answered.
         // Round 2 (fact kinds anywhere, requests, agreement for long messages): 494 right, 223 another, 11 answered
-        // (README, "Quality and speed"). Floors a little under.
-        Assert.True(result.Phrasings >= 1050, result.ToString());
-        Assert.True(result.Right >= 485, result.ToString());
-        Assert.True(result.Wrong <= 230, result.ToString());
-        Assert.True(result.NegativesAnswered <= 12, result.ToString());
+        // (README, "Quality and speed"). With p3's 333 phrasings and 65 negatives (1,425 and 285): 719 right, 261 another,
+        // 14 answered; round 3 (vague question sentences, group vs member, ADR 0028): 728, 257, 13. Floors a little under.
+        Assert.True(result.Phrasings >= 1400, result.ToString());
+        Assert.True(result.Right >= 725, result.ToString());
+        Assert.True(result.Wrong <= 260, result.ToString());
+        Assert.True(result.NegativesAnswered <= 13, result.ToString());
     }
 
     [Fact]
