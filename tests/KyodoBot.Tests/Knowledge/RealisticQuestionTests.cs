@@ -282,13 +282,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [Theory]
     [InlineData("今度の子ども食堂の事業、打ち合わせで分担の話が出ないまま始まってしまいました。誰がどこまで責任を持つのかも曖昧です。こういう場合、方針ではどう考えればいいでしょうか？", "principle-4")]
     [InlineData("市の補助金を出している協働事業なのに、成果報告も経過も市民には何も見せていません。説明責任は大丈夫なのか心配です。原則ではどうなっていますか？", "principle-6")]
-    public void LongMessage_WhoseQuestionSentenceOnlyNamesTheRules_IsAnsweredFromItsSituation(string text, string section)
-    {
-        var answer = Ask(text);
-
-        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
-        Assert.Equal(section, answer.Citations[0].Id);
-    }
+    public void LongMessage_WhoseQuestionSentenceOnlyNamesTheRules_IsAnsweredFromItsSituation(string text, string section) =>
+        AssertAnsweredWith(text, section);
 
     [Fact]
     public void VagueQuestionSentence_CountsTheSituationAsTheQuestion_ASpecificOneKeepsItAsContext()
@@ -308,23 +303,21 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働の行動規範で、お互いの約束ごととして透明性はどう扱われていますか？", "principle-6")]
     [InlineData("協働のルールや約束ごとの中で、説明責任について教えて", "principle-6")]
     [InlineData("協働の約束ごとで、見直しについてはどう定めていますか？", "principle-7")]
-    public void QuestionNamingTheRules_ButMeaningOneOfThem_IsAnsweredWithThatOne(string text, string section)
+    public void QuestionNamingTheRules_ButMeaningOneOfThem_IsAnsweredWithThatOne(string text, string section) =>
+        AssertAnsweredWith(text, section);
+
+    [Theory]
+    [InlineData("協働の行動規範を全部教えて")]
+    [InlineData("協働の原則をひととおり知りたい")]
+    public void QuestionAskingForTheRulesAsAList_IsStillAnsweredWithTheList(string text) =>
+        AssertAnsweredWith(text, "principles-intro");
+
+    private void AssertAnsweredWith(string text, string section)
     {
         var answer = Ask(text);
 
         Assert.True(answer.Answered, $"refused ({answer.Confidence})");
         Assert.Equal(section, answer.Citations[0].Id);
-    }
-
-    [Theory]
-    [InlineData("協働の行動規範を全部教えて")]
-    [InlineData("協働の原則をひととおり知りたい")]
-    public void QuestionAskingForTheRulesAsAList_IsStillAnsweredWithTheList(string text)
-    {
-        var answer = Ask(text);
-
-        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
-        Assert.Equal("principles-intro", answer.Citations[0].Id);
     }
 
     [Fact]
