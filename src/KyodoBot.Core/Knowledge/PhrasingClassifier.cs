@@ -41,30 +41,9 @@ public sealed class PhrasingClassifier
     /// </summary>
     public static PhrasingClassifier Train(int sections, IReadOnlyList<(int Section, Dictionary<string, double> Features)> samples, int epochs = DefaultEpochs, double l2 = DefaultL2, bool balanced = false)
     {
-        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
-        var df = new List<int>();
-        foreach (var (_, features) in samples)
-        {
-            foreach (var feature in features.Keys)
-            {
-                if (!columns.TryGetValue(feature, out var column))
-                {
-                    columns[feature] = column = columns.Count;
-                    df.Add(0);
-                }
-
-                df[column]++;
-            }
-        }
-
-        var n = Math.Max(1, samples.Count);
-        var idf = df.Select(d => Math.Log(1 + (n / (d + 0.5)))).ToArray();
+        var (columns, idf) = Columns(samples);
         var classSection = samples.Select(s => s.Section).Distinct().Order().ToArray();
-        var classOf = new Dictionary<int, int>();
-        for (var c = 0; c < classSection.Length; c++)
-        {
-            classOf[classSection[c]] = c;
-        }
+        var classOf = classSection.Select((section, c) => (section, c)).ToDictionary(p => p.section, p => p.c);
 
         var classes = classSection.Length;
         var weights = new float[columns.Count * classes];
@@ -76,14 +55,7 @@ public sealed class PhrasingClassifier
         }
 
         var rows = samples.Select(s => (Class: classOf[s.Section], Vector: model.Vector(s.Features))).ToArray();
-        // Balanced: a class with few samples (a section with only the Markdown's own phrasings) weighs as much in all.
-        var sizes = new int[classes];
-        foreach (var row in rows)
-        {
-            sizes[row.Class]++;
-        }
-
-        var classWeight = sizes.Select(n => balanced ? Math.Min(5.0, (double)rows.Length / classes / n) : 1.0).ToArray();
+        var classWeight = ClassWeights(rows.Select(r => r.Class).ToArray(), classes, balanced);
         var order = Enumerable.Range(0, rows.Length).ToArray();
         var random = new Random(Seed);
         var logits = new double[classes];
@@ -102,12 +74,7 @@ public sealed class PhrasingClassifier
                 scale *= 1 - (rate * l2);
                 if (scale < 1e-6)
                 {
-                    for (var w = 0; w < weights.Length; w++)
-                    {
-                        weights[w] = (float)(weights[w] * scale);
-                    }
-
-                    scale = 1;
+                    scale = Rescale(weights, scale);
                 }
 
                 for (var c = 0; c < classes; c++)
@@ -128,12 +95,54 @@ public sealed class PhrasingClassifier
             }
         }
 
+        Rescale(weights, scale);
+        return model;
+    }
+
+    /// <summary>Multiplies the stored weights by the pending decay <paramref name="scale"/>; the new scale is 1.</summary>
+    private static double Rescale(float[] weights, double scale)
+    {
         for (var w = 0; w < weights.Length; w++)
         {
             weights[w] = (float)(weights[w] * scale);
         }
 
-        return model;
+        return 1;
+    }
+
+    /// <summary>A column per feature of the samples, in first-seen order, and each column's IDF over the samples.</summary>
+    private static (Dictionary<string, int> Columns, double[] Idf) Columns(IReadOnlyList<(int Section, Dictionary<string, double> Features)> samples)
+    {
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        foreach (var (_, features) in samples)
+        {
+            foreach (var feature in features.Keys)
+            {
+                if (!columns.TryGetValue(feature, out var column))
+                {
+                    columns[feature] = column = columns.Count;
+                    df.Add(0);
+                }
+
+                df[column]++;
+            }
+        }
+
+        var n = Math.Max(1, samples.Count);
+        return (columns, df.Select(d => Math.Log(1 + (n / (d + 0.5)))).ToArray());
+    }
+
+    /// <summary>1 per class, or balanced: a class with few samples (a section with only the Markdown's own phrasings) weighs as much in all (at most 5×).</summary>
+    private static double[] ClassWeights(int[] rowClasses, int classes, bool balanced)
+    {
+        var sizes = new int[classes];
+        foreach (var c in rowClasses)
+        {
+            sizes[c]++;
+        }
+
+        return sizes.Select(n => balanced ? Math.Min(5.0, (double)rowClasses.Length / classes / n) : 1.0).ToArray();
     }
 
     /// <summary>

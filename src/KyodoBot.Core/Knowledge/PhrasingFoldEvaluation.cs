@@ -140,25 +140,7 @@ public static class PhrasingFoldEvaluation
     public static Report Run(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<Item> items, ClassifierOptions? options = null, IReadOnlyList<double>? bars = null, bool answererOnly = false)
     {
         options ??= new ClassifierOptions();
-        bars ??= [0.0, 0.1, 0.2, 0.3, 0.4];
-        double[] blends = [0.0, 0.3, 1.0];
-        var answererTally = new Tally();
-        var voteFirst = new Tally();
-        var classifierFirst = new Tally();
-        var decided = bars.Select(_ => new Tally()).ToArray();
-        var blended = blends.Select(_ => new Tally()).ToArray();
-        var blendedRouted = blends.Select(_ => new Tally()).ToArray();
-        var replaced = new Tally();
-        double[] routeBars = [0.3, 0.4, 0.5, 0.6, 0.7];
-        double[] routeLexical = [0.0, 0.1, 0.2];
-        var routed = new Tally[routeBars.Length, routeLexical.Length];
-        for (var b = 0; b < routeBars.Length; b++)
-        {
-            for (var l = 0; l < routeLexical.Length; l++)
-            {
-                routed[b, l] = new Tally();
-            }
-        }
+        var tallies = new Tallies(bars ?? [0.0, 0.1, 0.2, 0.3, 0.4]);
         var phraseFeatures = new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
         Dictionary<string, double> Phrase(string text)
         {
@@ -180,73 +162,100 @@ public static class PhrasingFoldEvaluation
                 [.. sections.Select(s => s with { SideQuestions = [.. s.SideQuestions.Where(q => !heldTexts.Contains(q))] })],
                 index.Vocabulary,
                 negatives: [.. negatives.Where(q => !heldTexts.Contains(q))]);
-            if (answererOnly)
-            {
-                foreach (var item in held)
-                {
-                    var answer = answerer.AnswerFrom(foldIndex, item.Text, LanguageResolver.Resolve(item.Text, Language.Japanese));
-                    answererTally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
-                }
-
-                continue;
-            }
-
-            var classifier = Train(foldIndex, options, Phrase);
+            var classifier = answererOnly ? null : Train(foldIndex, options, Phrase);
             foreach (var item in held)
             {
                 var answer = answerer.AnswerFrom(foldIndex, item.Text, LanguageResolver.Resolve(item.Text, Language.Japanese));
-                answererTally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
-                var votes = foldIndex.Phrasings.Vote(foldIndex, item.Text);
-                voteFirst.Add(index, item, item.Section < 0 ? -1 : votes.Best);
-                var (probabilities, none) = Classify(foldIndex, classifier, item.Text);
-                var top = ArgMax(probabilities);
-                classifierFirst.Add(index, item, item.Section < 0 ? -1 : top);
-                var language = LanguageResolver.Resolve(item.Text, Language.Japanese);
-                for (var b = 0; b < blends.Length; b++)
+                tallies.Answerer.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
+                if (classifier is not null)
                 {
-                    var ranking = probabilities.Select((p, s) => votes.Score(s) + (blends[b] * p)).ToArray();
-                    Tell(blended[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none));
-                    Tell(blendedRouted[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none, 0.5, 0.2, probabilities));
-                }
-
-                Tell(replaced, new KnowledgeAnswerer.ClassifierSignal(probabilities, none));
-                for (var b = 0; b < routeBars.Length; b++)
-                {
-                    for (var l = 0; l < routeLexical.Length; l++)
-                    {
-                        Tell(routed[b, l], new KnowledgeAnswerer.ClassifierSignal(probabilities, none, routeBars[b], routeLexical[l]));
-                    }
-                }
-
-                void Tell(Tally tally, KnowledgeAnswerer.ClassifierSignal signal)
-                {
-                    var answer = answerer.AnswerFrom(foldIndex, item.Text, language, -1, signal);
-                    tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
-                }
-
-                for (var b = 0; b < bars.Count; b++)
-                {
-                    var answered = top >= 0 && probabilities[top] - none >= bars[b];
-                    decided[b].Add(index, item, answered ? top : -1);
+                    AskWithClassifier(index, answerer, foldIndex, classifier, item, tallies);
                 }
             }
         }
 
-        if (answererOnly)
+        return answererOnly ? new Report([("answerer (3-NN vote, today)", tallies.Answerer)]) : tallies.Report();
+    }
+
+    /// <summary>One held-out item through every classifier method of <see cref="Run"/>.</summary>
+    private static void AskWithClassifier(KnowledgeIndex index, KnowledgeAnswerer answerer, KnowledgeIndex foldIndex, PhrasingClassifier classifier, Item item, Tallies t)
+    {
+        var votes = foldIndex.Phrasings.Vote(foldIndex, item.Text);
+        t.VoteFirst.Add(index, item, item.Section < 0 ? -1 : votes.Best);
+        var (probabilities, none) = Classify(foldIndex, classifier, item.Text);
+        var top = ArgMax(probabilities);
+        t.ClassifierFirst.Add(index, item, item.Section < 0 ? -1 : top);
+        var language = LanguageResolver.Resolve(item.Text, Language.Japanese);
+        for (var b = 0; b < Tallies.Blends.Length; b++)
         {
-            return new Report([("answerer (3-NN vote, today)", answererTally)]);
+            var ranking = probabilities.Select((p, s) => votes.Score(s) + (Tallies.Blends[b] * p)).ToArray();
+            Tell(t.Blended[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none));
+            Tell(t.BlendedRouted[b], new KnowledgeAnswerer.ClassifierSignal(ranking, none, 0.5, 0.2, probabilities));
         }
 
-        return new Report([
-            ("answerer (3-NN vote, today)", answererTally),
-            ("3-NN vote first section (no refusal)", voteFirst),
-            ("classifier first section (no refusal)", classifierFirst),
-            .. blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p (vote's confidence)", blended[b])),
-            .. blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p, + route 0.50 with lexical ≥ 0.20", blendedRouted[b])),
-            ("answerer, ranking = classifier p (vote's confidence)", replaced),
-            .. routeBars.SelectMany((bar, b) => routeLexical.Select((lex, l) =>
-                ($"answerer, ranking = classifier p, + route p(unit) − p(none) ≥ {bar:0.00} with lexical ≥ {lex:0.00}", routed[b, l]))),
-            .. bars.Select((bar, b) => ($"classifier decides alone (p(top) − p(none) ≥ {bar:0.00})", decided[b])),
+        Tell(t.Replaced, new KnowledgeAnswerer.ClassifierSignal(probabilities, none));
+        for (var b = 0; b < Tallies.RouteBars.Length; b++)
+        {
+            for (var l = 0; l < Tallies.RouteLexical.Length; l++)
+            {
+                Tell(t.Routed[b, l], new KnowledgeAnswerer.ClassifierSignal(probabilities, none, Tallies.RouteBars[b], Tallies.RouteLexical[l]));
+            }
+        }
+
+        for (var b = 0; b < t.Bars.Count; b++)
+        {
+            var answered = top >= 0 && probabilities[top] - none >= t.Bars[b];
+            t.Decided[b].Add(index, item, answered ? top : -1);
+        }
+
+        void Tell(Tally tally, KnowledgeAnswerer.ClassifierSignal signal)
+        {
+            var answer = answerer.AnswerFrom(foldIndex, item.Text, language, -1, signal);
+            tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
+        }
+    }
+
+    /// <summary>The tallies of every method <see cref="Run"/> compares, and their report.</summary>
+    private sealed class Tallies(IReadOnlyList<double> bars)
+    {
+        public static readonly double[] Blends = [0.0, 0.3, 1.0];
+        public static readonly double[] RouteBars = [0.3, 0.4, 0.5, 0.6, 0.7];
+        public static readonly double[] RouteLexical = [0.0, 0.1, 0.2];
+
+        public IReadOnlyList<double> Bars { get; } = bars;
+        public Tally Answerer { get; } = new();
+        public Tally VoteFirst { get; } = new();
+        public Tally ClassifierFirst { get; } = new();
+        public Tally Replaced { get; } = new();
+        public Tally[] Decided { get; } = [.. bars.Select(_ => new Tally())];
+        public Tally[] Blended { get; } = [.. Blends.Select(_ => new Tally())];
+        public Tally[] BlendedRouted { get; } = [.. Blends.Select(_ => new Tally())];
+        public Tally[,] Routed { get; } = NewGrid(RouteBars.Length, RouteLexical.Length);
+
+        private static Tally[,] NewGrid(int rows, int columns)
+        {
+            var grid = new Tally[rows, columns];
+            for (var r = 0; r < rows; r++)
+            {
+                for (var c = 0; c < columns; c++)
+                {
+                    grid[r, c] = new Tally();
+                }
+            }
+
+            return grid;
+        }
+
+        public Report Report() => new([
+            ("answerer (3-NN vote, today)", Answerer),
+            ("3-NN vote first section (no refusal)", VoteFirst),
+            ("classifier first section (no refusal)", ClassifierFirst),
+            .. Blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p (vote's confidence)", Blended[b])),
+            .. Blends.Select((blend, b) => ($"answerer, ranking = vote + {blend:0.0} × classifier p, + route 0.50 with lexical ≥ 0.20", BlendedRouted[b])),
+            ("answerer, ranking = classifier p (vote's confidence)", Replaced),
+            .. RouteBars.SelectMany((bar, b) => RouteLexical.Select((lex, l) =>
+                ($"answerer, ranking = classifier p, + route p(unit) − p(none) ≥ {bar:0.00} with lexical ≥ {lex:0.00}", Routed[b, l]))),
+            .. Bars.Select((bar, b) => ($"classifier decides alone (p(top) − p(none) ≥ {bar:0.00})", Decided[b])),
         ]);
     }
 
