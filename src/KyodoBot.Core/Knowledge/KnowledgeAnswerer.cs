@@ -103,7 +103,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
     /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
     /// </summary>
-    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
+    /// <param name="classifier">The classifier experiment's probabilities (<see cref="PhrasingFoldEvaluation"/>, not
+    /// used in answering): they replace the vote in the ranking, and may add a route to the confidence.</param>
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, ClassifierSignal? classifier = null)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -113,7 +115,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var weights = index.Weights(q);
         var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
-        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
+        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes, classifier?.Sections);
         if (ranked.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
@@ -131,6 +133,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
         var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0, longMessage: q.SentenceCount > 1), 3);
+        if (classifier is not null && classifier.Holds(index, unit.Ordinal, lexical))
+        {
+            confidence = Math.Max(confidence, Threshold);
+        }
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
         if (capped || q.IsRequest)
@@ -220,10 +226,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <see cref="RankingShare"/> × its lexical score (relative to the best). The winner goes first; a section that only
     /// phrasings found (no word of the manual in common) is added with its coverage.
     /// </summary>
-    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, double[]? ranking = null)
     {
         var list = ranked.ToList();
-        if (votes.Best < 0)
+        if (ranking is null ? votes.Best < 0 : !ranking.Any(r => r > 0))
         {
             return list;
         }
@@ -239,7 +245,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var bestScore = 0.0;
         for (var s = 0; s < lexicalScore.Length; s++)
         {
-            var score = votes.Score(s) + (RankingShare * lexicalScore[s]);
+            var score = (ranking is null ? votes.Score(s) : ranking[s]) + (RankingShare * lexicalScore[s]);
             if (score > bestScore)
             {
                 (best, bestScore) = (s, score);
@@ -276,6 +282,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// body and its members' headings) covers the question as well. So 「市役所の課題は？」 lands on 市役所の課題 (all
     /// its members say 市役所の課題 in their headings) while 「時限性の原則とは」 stays on principle 7. A list question
     /// (「7つの原則」, "what are all …") whose best section is a plain member goes up one level to the enumeration.
+    /// A question that is not a list question and names the group by its naming words (行動規範, 原則, ルール) while the
+    /// rest of it points to one part (<see cref="MemberAsked"/>) is answered with that part, and does not climb back.
     /// </summary>
     public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked)
     {
@@ -287,10 +295,19 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             coverage = KnowledgeIndex.Coverage(question, weights, child.Full).Coverage;
         }
 
+        var specific = question.AsksForList ? null : MatterWeights(question, weights);
+        if (specific is not null && unit.Children.Count > 0 && !unit.IsContainer && MemberAsked(unit, question, specific) is { } member)
+        {
+            unit = member;
+            coverage = KnowledgeIndex.Coverage(question, weights, member.Full).Coverage;
+        }
+
         while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights))
         {
             var groupCoverage = KnowledgeIndex.Coverage(question, weights, parent.Group).Coverage;
-            if (groupCoverage + GroupSlack < coverage)
+            if (groupCoverage + GroupSlack < coverage
+                || (specific is not null
+                    && KnowledgeIndex.Coverage(question, specific, parent.Group).Coverage + GroupSlack < KnowledgeIndex.Coverage(question, specific, unit.Full).Coverage))
             {
                 break;
             }
@@ -306,6 +323,51 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return unit;
+    }
+
+    /// <summary>
+    /// How much better than the group and than every other part a part must cover the question's matter to answer a
+    /// question that names the group (5-fold harness, ADR 0028 round 3: 0.05 best of 0.02–0.2).
+    /// </summary>
+    private const double MemberMargin = 0.05;
+
+    /// <summary>
+    /// The weights with the group's naming words (<see cref="QuestionAnalyzer.IsFramingWord"/>: 規範, 原則, ルール …) at
+    /// 0, when the question names the group with one and also says something else; otherwise null.
+    /// </summary>
+    private static double[]? MatterWeights(Question question, double[] weights)
+    {
+        var named = false;
+        var matter = false;
+        var result = new double[weights.Length];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var c = question.Concepts[i];
+            if (QuestionAnalyzer.IsFramingWord(c.Key))
+            {
+                named |= !c.Context;
+                continue;
+            }
+
+            result[i] = weights[i];
+            matter |= !c.Context && weights[i] > 0;
+        }
+
+        return named && matter ? result : null;
+    }
+
+    /// <summary>
+    /// The one part of a group that the question's matter (its words besides the group's naming words) points to:
+    /// it covers the matter <see cref="MemberMargin"/> better than the group and than every other part.
+    /// </summary>
+    private static IndexedSection? MemberAsked(IndexedSection group, Question question, double[] specific)
+    {
+        var own = KnowledgeIndex.Coverage(question, specific, group.Group).Coverage;
+        var parts = group.Children.Select(c => (Part: c, Coverage: KnowledgeIndex.Coverage(question, specific, c.Full).Coverage))
+            .OrderByDescending(p => p.Coverage).ToList();
+        return parts.Count > 0 && parts[0].Coverage >= own + MemberMargin && (parts.Count == 1 || parts[0].Coverage >= parts[1].Coverage + MemberMargin)
+            ? parts[0].Part
+            : null;
     }
 
     /// <summary>
@@ -401,6 +463,35 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         Add(unit.Parent);
         Add(unit.Children.FirstOrDefault());
         return [.. picked.Select(s => s.Ref)];
+    }
+
+    /// <summary>
+    /// The linear classifier's view of a question (an experiment, docs/decisions/XXXX-clf-linear-classifier.md): the
+    /// probability of each section and of "none"; with <see cref="Bar"/> &gt; 0 a route that answers when the unit's
+    /// probability (its related top section's) is <see cref="Bar"/> above "none" and the lexical confidence is at least
+    /// <see cref="LexicalBar"/>.
+    /// </summary>
+    /// <param name="Sections">What ranks the sections (the probabilities, or the vote blended with them).</param>
+    /// <param name="Probabilities">The probabilities for the route when <paramref name="Sections"/> is a blend.</param>
+    internal sealed record ClassifierSignal(double[] Sections, double None, double Bar = 0, double LexicalBar = 0, double[]? Probabilities = null)
+    {
+        internal bool Holds(KnowledgeIndex index, int unit, double lexical)
+        {
+            var p = Probabilities ?? Sections;
+            if (Bar <= 0 || lexical < LexicalBar || unit < 0 || unit >= p.Length)
+            {
+                return false;
+            }
+
+            var top = 0;
+            for (var s = 1; s < p.Length; s++)
+            {
+                top = p[s] > p[top] ? s : top;
+            }
+
+            var related = top == unit || index.Sections[top].Parent == index.Sections[unit] || index.Sections[unit].Parent == index.Sections[top];
+            return (related ? p[top] : p[unit]) - None >= Bar;
+        }
     }
 
     private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated, bool isRequest = false) =>

@@ -150,7 +150,50 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return corrected is null ? question : question with { Concepts = corrected };
+        return Vague(corrected is null ? question : question with { Concepts = corrected });
+    }
+
+    /// <summary>
+    /// The IDF weight the question sentence's own whole words (framing words left out) must reach to decide alone:
+    /// below it (about one word found in half the sections), the situation sentences count as the question. 5-fold
+    /// harness (ADR 0028, round 3): 0.5–1.0 give the same long-message figures; 1.5 and more fewer.
+    /// </summary>
+    internal const double VagueBar = 0.75;
+
+    /// <summary>
+    /// A long message whose question sentence says little by itself: its whole-word concepts that are not framing
+    /// words (<see cref="QuestionAnalyzer.IsFramingWord"/>) weigh less than <see cref="VagueBar"/> together. Then the
+    /// situation sentences are the matter: their concepts count as the question's, in the ranking, the confidence and
+    /// the phrasing matcher (the framing words stay: leaving them out as context did worse).
+    /// </summary>
+    private Question Vague(Question question)
+    {
+        if (!question.Concepts.Any(c => c.Context))
+        {
+            return question;
+        }
+
+        var weights = Weights(question);
+        var specific = 0.0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var c = question.Concepts[i];
+            if (!c.Context && c.Weight >= 1 && !QuestionAnalyzer.IsFramingWord(c.Key))
+            {
+                specific += weights[i];
+            }
+        }
+
+        if (specific >= VagueBar)
+        {
+            return question;
+        }
+
+        return question with
+        {
+            Concepts = [.. question.Concepts.Select(c => c.Context ? c with { Context = false } : c)],
+            VagueQuestion = true,
+        };
     }
 
     private static bool OneApart(string a, string b)

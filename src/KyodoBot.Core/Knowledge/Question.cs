@@ -117,6 +117,12 @@ public sealed record Question(
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 
+    /// <summary>
+    /// A long message whose question sentence says little by itself (「こういう場合、方針ではどう考えれば？」): the situation
+    /// sentences' concepts count as the question's (<see cref="KnowledgeIndex.Analyze"/>).
+    /// </summary>
+    public bool VagueQuestion { get; init; }
+
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);
 }

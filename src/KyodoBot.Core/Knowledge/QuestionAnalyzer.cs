@@ -27,6 +27,21 @@ public static partial class QuestionAnalyzer
         "方", "話", "聞", "載", "書", "マジ", "今度", "普通", "思", "言",
     };
 
+    /// <summary>
+    /// Words that name the manual's rules as a whole or the city's stance (方針, 規範, 原則, ルール, 市, "policy") rather
+    /// than a matter: a question sentence made only of them (「方針ではどう考えれば？」) leaves the matter to the situation.
+    /// </summary>
+    private static readonly HashSet<string> FramingWords = new(StringComparer.Ordinal)
+    {
+        "方針", "規範", "行動規範", "原則", "ルール", "考", "考え方", "市", "定", "決", "決まり", "指針", "ガイドライン", "基準",
+        "立場", "見解", "扱", "対応", "判断", "見", "行政", "市役所", "規則", "約束", "約束事", "約束ごと", "心構", "姿勢",
+        "policy", "policies", "rule", "rules", "principle", "principles", "code", "conduct", "guideline", "guidelines",
+        "city", "stance", "view", "position", "approach", "handle", "think",
+    };
+
+    /// <summary>True for a word that frames a question by the manual's rules or the city's stance (<see cref="FramingWords"/>).</summary>
+    public static bool IsFramingWord(string key) => FramingWords.Contains(key);
+
     private static readonly HashSet<string> EnglishStopWords = new(StringComparer.Ordinal)
     {
         "a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "into", "onto", "about", "as",

@@ -9,7 +9,7 @@ namespace KyodoBot.Tests.Knowledge;
 /// </summary>
 public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    private const string Manual = """
+    internal const string Manual = """
         ---
         id: mini
         title: "ミニ手引き"

@@ -304,6 +304,48 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.False(Ask(text).Answered);
     }
 
+    // Round 3 (ADR 0028): a long message whose question sentence is vague; a question that names the group but means a member.
+    [Theory]
+    [InlineData("今度の子ども食堂の事業、打ち合わせで分担の話が出ないまま始まってしまいました。誰がどこまで責任を持つのかも曖昧です。こういう場合、方針ではどう考えればいいでしょうか？", "principle-4")]
+    [InlineData("市の補助金を出している協働事業なのに、成果報告も経過も市民には何も見せていません。説明責任は大丈夫なのか心配です。原則ではどうなっていますか？", "principle-6")]
+    public void LongMessage_WhoseQuestionSentenceOnlyNamesTheRules_IsAnsweredFromItsSituation(string text, string section) =>
+        AssertAnsweredWith(text, section);
+
+    [Fact]
+    public void VagueQuestionSentence_CountsTheSituationAsTheQuestion_ASpecificOneKeepsItAsContext()
+    {
+        var index = fixture.Knowledge.Current;
+
+        var vague = index.Analyze("団体との打ち合わせで、誰がどこまで責任を持つのか決めていません。規範には何と書いてありますか？");
+        var specific = index.Analyze("団体との打ち合わせで、誰がどこまで責任を持つのか決めていません。役割分担の原則とは何ですか？");
+
+        Assert.True(vague.VagueQuestion);
+        Assert.Contains(vague.Concepts, c => c.Key == "責任" && !c.Context);
+        Assert.False(specific.VagueQuestion);
+        Assert.Contains(specific.Concepts, c => c.Key == "責任" && c.Context);
+    }
+
+    [Theory]
+    [InlineData("協働の行動規範で、お互いの約束ごととして透明性はどう扱われていますか？", "principle-6")]
+    [InlineData("協働のルールや約束ごとの中で、説明責任について教えて", "principle-6")]
+    [InlineData("協働の約束ごとで、見直しについてはどう定めていますか？", "principle-7")]
+    public void QuestionNamingTheRules_ButMeaningOneOfThem_IsAnsweredWithThatOne(string text, string section) =>
+        AssertAnsweredWith(text, section);
+
+    [Theory]
+    [InlineData("協働の行動規範を全部教えて")]
+    [InlineData("協働の原則をひととおり知りたい")]
+    public void QuestionAskingForTheRulesAsAList_IsStillAnsweredWithTheList(string text) =>
+        AssertAnsweredWith(text, "principles-intro");
+
+    private void AssertAnsweredWith(string text, string section)
+    {
+        var answer = Ask(text);
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
     [Fact]
     public void ConceptForm_KeepsEachTermOnce_SoARepeatedRunCostsOneTerm()
     {
