@@ -7,7 +7,7 @@ namespace KyodoBot.Bench;
 
 /// <summary>
 /// The 3-nearest vote against the linear classifier under the same folds (issue #10,
-/// docs/decisions/XXXX-clf-linear-classifier.md): stratified k-fold, and with --labels the writers' TSV files
+/// docs/decisions/0029-linear-classifier-experiment.md): stratified k-fold, and with --labels the writers' TSV files
 /// (section, style, text) for the style breakdown and a second run by writer (train on one, ask the other).
 /// </summary>
 internal static class PhrasingFolds

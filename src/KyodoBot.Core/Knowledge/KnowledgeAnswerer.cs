@@ -466,7 +466,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>
-    /// The linear classifier's view of a question (an experiment, docs/decisions/XXXX-clf-linear-classifier.md): the
+    /// The linear classifier's view of a question (an experiment, docs/decisions/0029-linear-classifier-experiment.md): the
     /// probability of each section and of "none"; with <see cref="Bar"/> &gt; 0 a route that answers when the unit's
     /// probability (its related top section's) is <see cref="Bar"/> above "none" and the lexical confidence is at least
     /// <see cref="LexicalBar"/>.

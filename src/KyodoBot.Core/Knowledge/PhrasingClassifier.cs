@@ -1,7 +1,7 @@
 namespace KyodoBot.Core.Knowledge;
 
 /// <summary>
-/// An experiment beside the phrasing matcher's 3-nearest vote (issue #10, docs/decisions/XXXX-clf-linear-classifier.md):
+/// An experiment beside the phrasing matcher's 3-nearest vote (issue #10, docs/decisions/0029-linear-classifier-experiment.md):
 /// a multinomial logistic regression (softmax, L2) over the same features as <see cref="PhrasingIndex"/> — the
 /// analyzer's concepts and the character n-grams, TF-IDF, each half scaled to its share — with one class per section
 /// that has phrasings and one for the questions the manual does not answer. Trained by stochastic gradient descent in a

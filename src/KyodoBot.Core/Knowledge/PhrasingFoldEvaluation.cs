@@ -5,7 +5,7 @@ namespace KyodoBot.Core.Knowledge;
 
 /// <summary>
 /// Stratified k-fold over the side-file phrasings and the questions the manual does not answer (issue #10,
-/// docs/decisions/XXXX-clf-linear-classifier.md): each fold's phrasings and negatives are removed from the knowledge
+/// docs/decisions/0029-linear-classifier-experiment.md): each fold's phrasings and negatives are removed from the knowledge
 /// (the matcher and the classifier are built without them) and asked as questions. Unlike
 /// <see cref="PhrasingCrossValidation"/> it counts the exact section apart from "the group above or a part", so a
 /// member's question answered with the group's list shows. Phrasings written in the Markdown itself always stay in

@@ -4,7 +4,7 @@ namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
 /// The k-fold harness and the linear classifier it compares with the 3-nearest vote
-/// (docs/decisions/XXXX-clf-linear-classifier.md; figures from <c>bench phrasing-folds</c>).
+/// (docs/decisions/0029-linear-classifier-experiment.md; figures from <c>bench phrasing-folds</c>).
 /// </summary>
 public sealed class PhrasingFoldEvaluationTests
 {
