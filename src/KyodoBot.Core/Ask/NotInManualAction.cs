@@ -32,7 +32,7 @@ public sealed class NotInManualAction(KnowledgePhrasings phrasings, QuestionLog 
             return [OutgoingMessage.FromText(texts.Get(language, "phrasing.invalid"))];
         }
 
-        var outcome = await phrasings.AddNotInManualAsync(question, cancellationToken);
+        var outcome = await MarkAsync(phrasings, log, question, turn.AadObjectId ?? turn.UserId, cancellationToken);
         var shown = Markdown.Escape(KnowledgePhrasings.Clean(question) ?? "");
         switch (outcome)
         {
@@ -42,8 +42,23 @@ public sealed class NotInManualAction(KnowledgePhrasings phrasings, QuestionLog 
                 return [OutgoingMessage.FromText(texts.Get(language, "notInManual.isPhrasing", shown))];
         }
 
-        await log.DecideAsync(question, DecisionKind.NotInManual, null, turn.AadObjectId ?? turn.UserId, cancellationToken);
         return [OutgoingMessage.FromText(texts.Get(language,
             outcome == PhrasingOutcome.AlreadyThere ? "notInManual.already" : "notInManual.added", shown))];
+    }
+
+    /// <summary>
+    /// What the button and <c>unanswered --not-in-manual</c> do: the question goes into <c>_not-in-manual.tsv</c>
+    /// (<see cref="KnowledgePhrasings.AddNotInManualAsync"/>) and, once it is there (now or before), the decision is
+    /// recorded so that it leaves the list.
+    /// </summary>
+    public static async Task<PhrasingOutcome> MarkAsync(KnowledgePhrasings phrasings, QuestionLog log, string question, string decidedBy, CancellationToken cancellationToken)
+    {
+        var outcome = await phrasings.AddNotInManualAsync(question, cancellationToken);
+        if (outcome is PhrasingOutcome.Added or PhrasingOutcome.AlreadyThere)
+        {
+            await log.DecideAsync(question, DecisionKind.NotInManual, null, decidedBy, cancellationToken);
+        }
+
+        return outcome;
     }
 }

@@ -78,9 +78,6 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
     public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
         [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
 
-    private static string Cut(string title) =>
-        title.Length <= MaxTitleShown ? title : title[..(char.IsHighSurrogate(title[MaxTitleShown - 1]) ? MaxTitleShown - 1 : MaxTitleShown)] + "…";
-
     private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
     {
         var items = new JsonArray();
@@ -97,7 +94,7 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
                 {
                     ["id"] = s.Id,
                     // Teams cuts a long button title off at the card's edge: cut the section's title, the whole one is the tooltip.
-                    ["label"] = texts.Get(language, "unanswered.add", Cut(s.Title)),
+                    ["label"] = texts.Get(language, "unanswered.add", Ellipsis.Cut(s.Title, MaxTitleShown)),
                     ["tooltip"] = texts.Get(language, "unanswered.add", s.Title),
                     ["question"] = line.Question,
                     ["lang"] = CardLanguage.Code(language),

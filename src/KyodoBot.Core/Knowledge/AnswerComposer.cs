@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KyodoBot.Core.Text;
 
 namespace KyodoBot.Core.Knowledge;
 
@@ -309,8 +310,8 @@ public static partial class AnswerComposer
         return length == 0 || space < 0 ? "" : first[..(space + 1)];
     }
 
-    private static string Cut(string text, int max) =>
-        text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 2]) ? max - 2 : max - 1)] + "…";
+    /// <summary>At most <paramref name="max"/> characters, 「…」 included.</summary>
+    private static string Cut(string text, int max) => text.Length <= max ? text : Ellipsis.Cut(text, max - 1);
 
     [GeneratedRegex(@"^\s*(?:\d|[①-⑳]|[（(]\d)")]
     private static partial Regex Numbered();

@@ -131,11 +131,8 @@ public sealed partial class KnowledgePhrasings(KnowledgeBase knowledge, ILogger<
                 return PhrasingOutcome.AlreadyThere;
             }
 
-            var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-            var end = text.Length == 0 || text.EndsWith('\n') ? text : text + newline;
-            var temporary = Path.Combine(knowledge.Folder, $".{NotInManual.FileName}.{Guid.NewGuid():N}.tmp");
-            await File.WriteAllTextAsync(temporary, end + NotInManualLabel + "\t" + sentence + newline, cancellationToken);
-            File.Move(temporary, path, overwrite: true);
+            var newline = KnowledgeTextFile.NewlineOf(text);
+            await KnowledgeTextFile.ReplaceAsync(path, KnowledgeTextFile.EndingInNewline(text, newline) + NotInManualLabel + "\t" + sentence + newline, cancellationToken);
             knowledge.Reload();
             _logger.LogInformation("Added a question the manual does not answer to {File}", NotInManual.FileName);
             return PhrasingOutcome.Added;

@@ -39,7 +39,6 @@ public sealed class KnowledgeVocabulary
     public static KnowledgeVocabulary Empty { get; } = new(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>());
 
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _synonymLookup;
-    private readonly HashSet<char> _synonymFirstChars;
 
     // Per first character, the lengths of the variants starting with it (longest first): a question's character
     // tries only these instead of every length in the table (TermAnalyzer.Canonicalize runs on every question).
@@ -56,8 +55,6 @@ public sealed class KnowledgeVocabulary
 
         Synonyms = table;
         _synonymLookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
-        SynonymLengths = table.Keys.Select(k => k.Length).Distinct().OrderDescending().ToArray();
-        _synonymFirstChars = table.Keys.Select(k => k[0]).ToHashSet();
         _synonymLengthsByFirst = table.Keys.GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
         Glossary = glossary;
         GlossaryMaxWords = glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
@@ -65,9 +62,6 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>Variant → canonical term; every canonical term also maps to itself.</summary>
     public IReadOnlyDictionary<string, string> Synonyms { get; }
-
-    /// <summary>The lengths of the synonym keys, longest first (the scan tries the longest match first).</summary>
-    public IReadOnlyList<int> SynonymLengths { get; }
 
     /// <summary>English phrase (words joined by one space) → Japanese terms.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Glossary { get; }
@@ -143,8 +137,6 @@ public sealed class KnowledgeVocabulary
     }
 
     private static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
-
-    public bool MayStartSynonym(char c) => _synonymFirstChars.Contains(c);
 
     /// <summary>The lengths of the synonym variants that start with <paramref name="c"/>, longest first (empty when none does).</summary>
     public ReadOnlySpan<int> SynonymLengthsStartingWith(char c) => _synonymLengthsByFirst.TryGetValue(c, out var lengths) ? lengths : [];

@@ -61,7 +61,8 @@ public sealed class UnansweredVerb : ICliVerb
             return 2;
         }
 
-        var outcome = await services.GetRequiredService<KnowledgePhrasings>().AddNotInManualAsync(question, cancellationToken);
+        var outcome = await NotInManualAction.MarkAsync(services.GetRequiredService<KnowledgePhrasings>(), services.GetRequiredService<QuestionLog>(),
+            question, "cli:" + Environment.UserName, cancellationToken);
         var sentence = KnowledgePhrasings.Clean(question);
         switch (outcome)
         {
@@ -73,7 +74,6 @@ public sealed class UnansweredVerb : ICliVerb
                 return 1;
         }
 
-        await services.GetRequiredService<QuestionLog>().DecideAsync(question, DecisionKind.NotInManual, null, "cli:" + Environment.UserName, cancellationToken);
         Console.WriteLine(outcome == PhrasingOutcome.AlreadyThere
             ? $"already in {NotInManual.FileName}: {sentence}"
             : $"added to {NotInManual.FileName}: {sentence}");

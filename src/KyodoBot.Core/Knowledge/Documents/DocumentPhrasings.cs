@@ -116,9 +116,7 @@ public static class DocumentPhrasings
             throw new InvalidDataException($"{Path.GetFileName(file)}: the entry 「{key}」 has a shape the learning loop cannot extend; add the question by hand");
         }
 
-        var temporary = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Guid.NewGuid():N}.tmp");
-        await File.WriteAllTextAsync(temporary, updated, cancellationToken);
-        File.Move(temporary, file, overwrite: true);
+        await KnowledgeTextFile.ReplaceAsync(file, updated, cancellationToken);
     }
 
     private static (YamlMappingNode? Mapping, Dictionary<string, List<string>> Phrasings) Parse(string text, string file)
@@ -148,13 +146,12 @@ public static class DocumentPhrasings
 
     private static string Insert(string text, YamlMappingNode? mapping, IReadOnlyList<string> keys, string phrasing)
     {
-        var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        var newline = KnowledgeTextFile.NewlineOf(text);
         var entries = mapping?.Children.Where(c => c.Key is YamlScalarNode).ToList() ?? [];
         var entry = keys.Select(k => entries.FirstOrDefault(c => ((YamlScalarNode)c.Key).Value?.Trim() == k)).FirstOrDefault(c => c.Key is not null);
         if (entry.Key is null)
         {
-            var end = text.Length == 0 || text.EndsWith('\n') ? text : text + newline;
-            return end + newline + Quote(keys[0]) + ":" + newline + "  - " + Quote(phrasing) + newline;
+            return KnowledgeTextFile.EndingInNewline(text, newline) + newline + Quote(keys[0]) + ":" + newline + "  - " + Quote(phrasing) + newline;
         }
 
         if (entry.Value is YamlSequenceNode { Style: not SequenceStyle.Flow, Children.Count: > 0 } sequence)
