@@ -92,9 +92,9 @@ public static class QuestionSetRunner
                         ? sec.EnumerateArray().Select(x => x.GetString() ?? "").Where(x => x.Length > 0).ToArray()
                         : sec.ValueKind == JsonValueKind.String ? [sec.GetString()!] : []
                     : [];
-                if (!oos && expect.Length == 0)
+                if (!oos && expect.Length == 0 && sections.Length == 0)
                 {
-                    throw new FormatException($"{source}:{lineNo}: an in-scope question needs \"expect\" phrases");
+                    throw new FormatException($"{source}:{lineNo}: an in-scope question needs \"expect\" phrases or \"section\" ids");
                 }
 
                 cases.Add(new QuestionSetCase(id, question, expect, all, oos) { Sections = sections });
@@ -152,6 +152,12 @@ public static class QuestionSetRunner
         if (!answer.Answered)
         {
             return false;
+        }
+
+        if (c.Expect.Count == 0)
+        {
+            // A case that names only sections passes when the answer cites one of them first.
+            return answer.Citations.Count > 0 && c.Sections.Contains(answer.Citations[0].Id, StringComparer.Ordinal);
         }
 
         var text = TextNormalizer.Key(answer.Text);

@@ -62,6 +62,18 @@ public sealed class QuestionSetTests(KnowledgeFixture fixture) : IClassFixture<K
     }
 
     [Fact]
+    public void Passes_ACaseNamingOnlySections_NeedsThatSectionCitedFirst()
+    {
+        var byId = QuestionSetRunner.Parse(["""{"id": "s", "q": "役割分担は？", "section": ["principle-4", "principle-1"]}"""])[0];
+        Answer Citing(string id) => new(true, "…", 1, [new Citation(id, "見出し", "本文")], [], false);
+
+        Assert.True(QuestionSetRunner.Passes(byId, Citing("principle-4")));
+        Assert.True(QuestionSetRunner.Passes(byId, Citing("principle-1")));
+        Assert.False(QuestionSetRunner.Passes(byId, Citing("principle-2")));
+        Assert.False(QuestionSetRunner.Passes(byId, new Answer(false, "…", 0, [], [], false)));
+    }
+
+    [Fact]
     public void Parse_ReadsTheSharedFormat_AndNamesTheLineOfABadEntry()
     {
         var cases = QuestionSetRunner.Parse(
