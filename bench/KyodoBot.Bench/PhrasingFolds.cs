@@ -30,6 +30,11 @@ internal static class PhrasingFolds
         knowledge.Reload();
         var index = knowledge.Current;
         var answerer = new KnowledgeAnswerer(knowledge);
+        foreach (var question in Args.All(args, "--explain"))
+        {
+            Console.WriteLine(AnswerDecisionFit.Explain(index, answerer, question));
+        }
+
         var evals = Args.All(args, "--eval").ToList();
         foreach (var file in evals)
         {
@@ -45,7 +50,7 @@ internal static class PhrasingFolds
             Console.WriteLine($"{Path.GetFileName(file)}: in scope {r.InScopePassed}/{r.InScope}, right section first {r.Top1}/{r.WithSection}, first three {r.Top3}/{r.WithSection}; out of scope refused {r.OutOfScopeRefused}/{r.OutOfScope}");
         }
 
-        if (evals.Count > 0)
+        if (evals.Count > 0 || Args.All(args, "--explain").Any())
         {
             return 0;
         }

@@ -16,6 +16,8 @@ namespace KyodoBot.Core.Knowledge;
 /// <param name="DictionaryOnly">Every concept the unit matched came from the EDICT extract alone.</param>
 /// <param name="Unknown">The share of the question sentence's weight that no section holds at all.</param>
 /// <param name="ContextUnknown">The share of the surrounding sentences' weight (a long message's situation) that no section holds.</param>
+/// <param name="ContextMissed">The share of the surrounding sentences' weight that the unit does not hold (0 without such sentences):
+/// a situation the manual does not cover, with a generic last question (「…どうすればいい？」, "…What's the process?").</param>
 public sealed record DecisionFeatures(
     double Lexical,
     double Coverage,
@@ -28,7 +30,8 @@ public sealed record DecisionFeatures(
     bool Agree,
     bool DictionaryOnly,
     double Unknown,
-    double ContextUnknown)
+    double ContextUnknown,
+    double ContextMissed = 0)
 {
     /// <summary>The model's inputs, in the order of <see cref="AnswerDecision.Names"/>.</summary>
     public double[] Vector()
@@ -50,6 +53,7 @@ public sealed record DecisionFeatures(
             DictionaryOnly ? 1 : 0,
             Unknown,
             ContextUnknown,
+            ContextMissed,
             Lexical * Nearest,
             longMessage * Lexical,
             longMessage * Nearest,
@@ -87,6 +91,7 @@ public static class AnswerDecision
         ("dictionary_only", -1),
         ("unknown", -1),
         ("context_unknown", -1),
+        ("context_missed", -1),
         ("lexical_x_nearest", 1),
         ("long_x_lexical", 1),
         ("long_x_nearest", 1),
@@ -99,27 +104,28 @@ public static class AnswerDecision
     /// </summary>
     internal static readonly double[] Weights =
     [
-        2.3643, // routes
-        0.2286, // lexical
+        2.3485, // routes
+        0.2663, // lexical
         0.0000, // coverage
-        0.8352, // matched
-        2.1515, // nearest
-        2.1968, // vote
-        1.7494, // vote_margin
-        -4.2221, // negative
-        -2.4382, // negative_over_nearest
-        -0.2875, // long
-        0.0947, // agree
-        -0.3893, // dictionary_only
+        0.8039, // matched
+        2.1522, // nearest
+        2.1536, // vote
+        1.7537, // vote_margin
+        -4.1984, // negative
+        -2.4313, // negative_over_nearest
+        -0.0699, // long
+        0.1043, // agree
+        -0.3544, // dictionary_only
         0.0000, // unknown
         0.0000, // context_unknown
+        -0.3302, // context_missed
         0.0000, // lexical_x_nearest
         0.0000, // long_x_lexical
-        1.0516, // long_x_nearest
+        1.0622, // long_x_nearest
     ];
 
     /// <summary>The fitted intercept, shifted so that the chosen operating point lands on <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
-    internal const double Intercept = -2.7290;
+    internal const double Intercept = -2.7118;
 
     /// <summary>The evidence for <paramref name="unit"/>, chosen from <paramref name="first"/> (the section ranked first).</summary>
     /// <param name="unknown">Per concept: no section holds it (<see cref="KnowledgeIndex.Weights(Question, bool[])"/>).</param>
@@ -147,7 +153,8 @@ public static class AnswerDecision
 
         var best = votes.Best;
         var agree = best >= 0 && best < index.Sections.Count && (Related(index.Sections[best], unit) || Related(index.Sections[best], first));
-        double asked = 0, askedUnknown = 0, context = 0, contextUnknown = 0;
+        double asked = 0, askedUnknown = 0, context = 0, contextUnknown = 0, contextHeld = 0;
+        var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
         for (var i = 0; i < weights.Length; i++)
         {
             var w = weights[i];
@@ -155,6 +162,7 @@ public static class AnswerDecision
             {
                 context += w;
                 contextUnknown += unknown[i] ? w : 0;
+                contextHeld += w * question.Concepts[i].MatchIn(unitText);
             }
             else
             {
@@ -175,7 +183,8 @@ public static class AnswerDecision
             agree,
             lexical.DictionaryOnly,
             asked > 0 ? askedUnknown / asked : 0,
-            context > 0 ? contextUnknown / context : 0);
+            context > 0 ? contextUnknown / context : 0,
+            context > 0 ? 1 - (contextHeld / context) : 0);
     }
 
     /// <summary>Matched IDF weight at which <see cref="DecisionFeatures.Matched"/> is 1 (about three specific terms of the manual).</summary>

@@ -47,6 +47,20 @@ public static class AnswerDecisionFit
         }
     }
 
+    /// <summary>Why a question is answered or refused: the unit, each input of the model with its weight, and the confidence.</summary>
+    public static string Explain(KnowledgeIndex index, KnowledgeAnswerer answerer, string question)
+    {
+        var answer = answerer.AnswerFrom(index, question, Conversations.LanguageResolver.Resolve(question, Conversations.Language.Japanese));
+        if (answer.Evidence is not { } e)
+        {
+            return $"nothing ranked; confidence {answer.Confidence}";
+        }
+
+        var x = e.Features.Vector();
+        var inputs = string.Join(", ", AnswerDecision.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n.Name} {x[i]:0.000}×{AnswerDecision.Weights[i]:0.00}")));
+        return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}";
+    }
+
     /// <summary>How many answers a decision gives: exact section, group or part, another section; negatives answered.</summary>
     public sealed record Counts(int Exact, int Related, int Wrong, int NegativesAnswered, int Asked, int Negatives)
     {
