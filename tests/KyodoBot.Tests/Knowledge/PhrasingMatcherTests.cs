@@ -68,16 +68,18 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public void QuestionTheManualDoesNotAnswer_BeatsAWeakPhrasing_AndVetoesTheManualsWords()
+    public void QuestionTheManualDoesNotAnswer_BeatsAPhrasing_AndTurnsTheAnswerIntoARefusal()
     {
         const string question = "会議室の予約ってネットからできるの？";
-        Assert.True(Ask(Index(), question).Answered); // 会議室, 予約: without phrasings the words alone answer
+        var rooms = new[] { "会議室の予約ってどうやるの？", "会議室はどこで予約できる？" };
+        var answered = Ask(Index(rooms: rooms), question);
+        Assert.True(answered.Answered, $"refused ({answered.Confidence})"); // 会議室, 予約 and a near phrasing
 
-        var index = Index(rooms: ["会議室の広さは？"], negatives: ["会議室の予約はネットからできますか？", "駐車場は何台ありますか？"]);
+        var index = Index(rooms: rooms, negatives: ["会議室の予約はネットからできますか？", "駐車場は何台ありますか？"]);
         var match = index.Phrasings.Match(index, question);
         var answer = Ask(index, question);
 
-        Assert.True(match.Negative > match.Best + 0.15, $"negative {match.Negative}, phrasing {match.Best}");
+        Assert.True(match.Negative > match.Best, $"negative {match.Negative}, phrasing {match.Best}");
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
     }
 
