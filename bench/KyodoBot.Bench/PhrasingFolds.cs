@@ -95,14 +95,25 @@ internal static class PhrasingFolds
         var cross = AnswerDecisionFit.CrossFitted(samples, l2, negativeWeight);
         var crossCurve = AnswerDecisionFit.Curve(samples, s => cross[s]);
 
-        Console.WriteLine("bar   | hand-set (exact/another/negatives) | fitted | fitted fold by fold");
+        // The leave-one-out (each phrasing asked with every other one indexed; right = exact or group-or-part) must not
+        // lose either: its floors are in PhrasingMatcherTests.
+        var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
+        var looHandSet = AnswerDecisionFit.Curve(leaveOneOut, s => AnswerDecision.Routes(s.Features!));
+        var looBaseline = looHandSet.Single(p => Math.Abs(p.Bar - KnowledgeAnswerer.Threshold) < 1e-9).Counts;
+        var looFitted = AnswerDecisionFit.Curve(leaveOneOut, s => model.Probability(s.Features!));
+        Console.WriteLine($"leave-one-out, hand-set routes at {KnowledgeAnswerer.Threshold}: {looBaseline}");
+
+        Console.WriteLine("bar   | hand-set (exact/another/negatives) | fitted | fitted fold by fold | leave-one-out fitted (group-or-part/another/negatives)");
         for (var i = 0; i < fitted.Count; i++)
         {
             string Cell((double Bar, AnswerDecisionFit.Counts Counts) p) => $"{p.Counts.Exact,4} {p.Counts.Wrong,4} {p.Counts.NegativesAnswered,3}";
-            Console.WriteLine($"{fitted[i].Bar:0.00}  | {Cell(handSet[i])} | {Cell(fitted[i])} | {Cell(crossCurve[i])}");
+            var loo = looFitted[i].Counts;
+            Console.WriteLine($"{fitted[i].Bar:0.00}  | {Cell(handSet[i])} | {Cell(fitted[i])} | {Cell(crossCurve[i])} | {loo.Exact + loo.Related,4} {loo.Wrong,4} {loo.NegativesAnswered,3}");
         }
 
-        var chosen = AnswerDecisionFit.Choose(fitted, baseline);
+        bool LeaveOneOutHolds(double bar) =>
+            AnswerDecisionFit.Qualifies(looFitted.Single(p => Math.Abs(p.Bar - bar) < 1e-9).Counts, looBaseline, c => c.Exact + c.Related);
+        var chosen = AnswerDecisionFit.Choose(fitted, baseline, LeaveOneOutHolds);
         var chosenCross = AnswerDecisionFit.Choose(crossCurve, baseline);
         Console.WriteLine($"fitted, chosen: {(chosen is { } c ? $"bar {c.Bar:0.00}: {c.Counts}" : "none qualifies")}");
         Console.WriteLine($"fold by fold, chosen: {(chosenCross is { } x ? $"bar {x.Bar:0.00}: {x.Counts}" : "none qualifies")}");
@@ -110,6 +121,7 @@ internal static class PhrasingFolds
         {
             var atBar = crossCurve.Single(p => Math.Abs(p.Bar - point.Bar) < 1e-9).Counts;
             Console.WriteLine($"fold by fold at the fitted bar {point.Bar:0.00}: {atBar}");
+            Console.WriteLine($"leave-one-out at the fitted bar: {looFitted.Single(p => Math.Abs(p.Bar - point.Bar) < 1e-9).Counts}");
             Console.WriteLine();
             Console.WriteLine($"// AnswerDecision's constants (phrasing-folds --fit --l2 {l2} --negative-weight {negativeWeight}):");
             Console.Write(model.AtThreshold(point.Bar).ToCSharp());

@@ -70,9 +70,20 @@ public static class AnswerDecisionFit
 
     /// <summary>The held-out items with the evidence of the unit each would be answered with.</summary>
     public static List<Sample> Collect(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items) =>
-        [.. PhrasingFoldEvaluation.Answers(index, answerer, items).Select(p => p.Answer.Evidence is { } e
-            ? new Sample(p.Item.Fold, p.Item.Style, p.Item.Section < 0, PhrasingFoldEvaluation.Outcome(index, p.Item, e.Unit), e.Features, e.Covered, e.Capped || e.Request)
-            : new Sample(p.Item.Fold, p.Item.Style, p.Item.Section < 0, -1, null, false, true))];
+        [.. PhrasingFoldEvaluation.Answers(index, answerer, items).Select(p => Of(index, p.Item, p.Answer))];
+
+    /// <summary>The leave-one-out items (<see cref="PhrasingCrossValidation"/>: each phrasing and negative asked with itself left out), as samples of fold 0.</summary>
+    public static List<Sample> LeaveOneOut(KnowledgeIndex index, KnowledgeAnswerer answerer)
+    {
+        var samples = new List<Sample>();
+        PhrasingCrossValidation.Run(index, answerer, (entry, answer) =>
+            samples.Add(Of(index, new PhrasingFoldEvaluation.Item(entry.Section, entry.Text, "", "", 0), answer)));
+        return samples;
+    }
+
+    private static Sample Of(KnowledgeIndex index, PhrasingFoldEvaluation.Item item, Answer answer) => answer.Evidence is { } e
+        ? new Sample(item.Fold, item.Style, item.Section < 0, PhrasingFoldEvaluation.Outcome(index, item, e.Unit), e.Features, e.Covered, e.Capped || e.Request)
+        : new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true);
 
     /// <summary>Counts the answers of a decision (true: answer) over <paramref name="samples"/>; rules refuse first.</summary>
     public static Counts Count(IEnumerable<Sample> samples, Func<Sample, bool> answers)
@@ -140,15 +151,14 @@ public static class AnswerDecisionFit
     /// and at most as many more answers with another section per exact answer gained as the baseline gives per exact
     /// answer; null when no bar qualifies.
     /// </summary>
-    public static (double Bar, Counts Counts)? Choose(IEnumerable<(double Bar, Counts Counts)> curve, Counts baseline)
+    /// <param name="also">A further condition on the bar (the leave-one-out's, <see cref="Qualifies"/>).</param>
+    public static (double Bar, Counts Counts)? Choose(IEnumerable<(double Bar, Counts Counts)> curve, Counts baseline, Func<double, bool>? also = null)
     {
-        var ratio = baseline.Exact == 0 ? 0 : (double)baseline.Wrong / baseline.Exact;
         (double Bar, Counts Counts)? best = null;
         foreach (var point in curve)
         {
             var c = point.Counts;
-            var gained = c.Exact - baseline.Exact;
-            if (c.NegativesAnswered > baseline.NegativesAnswered || c.Wrong - baseline.Wrong > ratio * Math.Max(0, gained))
+            if (!Qualifies(c, baseline, c => c.Exact) || (also is not null && !also(point.Bar)))
             {
                 continue;
             }
@@ -160,6 +170,17 @@ public static class AnswerDecisionFit
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// No more negatives answered than <paramref name="baseline"/>, and no more answers with another section per right
+    /// answer gained (<paramref name="right"/>: exact, or group-or-part for the leave-one-out) than the baseline gives per right answer.
+    /// </summary>
+    public static bool Qualifies(Counts counts, Counts baseline, Func<Counts, int> right)
+    {
+        var ratio = right(baseline) == 0 ? 0 : (double)baseline.Wrong / right(baseline);
+        return counts.NegativesAnswered <= baseline.NegativesAnswered
+            && counts.Wrong - baseline.Wrong <= ratio * Math.Max(0, right(counts) - right(baseline));
     }
 
     /// <summary>Out-of-fold probabilities: each fold's samples scored by a model fitted on the other folds.</summary>
@@ -188,42 +209,7 @@ public static class AnswerDecisionFit
         var beta = new double[n];
         for (var iteration = 0; iteration < 50; iteration++)
         {
-            var gradient = new double[n];
-            var hessian = new double[n, n];
-            foreach (var (x, y, weight) in data)
-            {
-                var row = new double[n];
-                for (var k = 0; k < columns.Length; k++)
-                {
-                    row[k] = x[columns[k]];
-                }
-
-                row[n - 1] = 1;
-                var z = 0.0;
-                for (var k = 0; k < n; k++)
-                {
-                    z += beta[k] * row[k];
-                }
-
-                var p = 1 / (1 + Math.Exp(-z));
-                var w = weight * Math.Max(p * (1 - p), 1e-9);
-                for (var a = 0; a < n; a++)
-                {
-                    gradient[a] += weight * (p - y) * row[a];
-                    for (var b = 0; b < n; b++)
-                    {
-                        hessian[a, b] += w * row[a] * row[b];
-                    }
-                }
-            }
-
-            for (var k = 0; k < n - 1; k++)
-            {
-                gradient[k] += l2 * beta[k];
-                hessian[k, k] += l2;
-            }
-
-            hessian[n - 1, n - 1] += 1e-9;
+            var (gradient, hessian) = Derivatives(data, columns, beta, l2);
             var step = Solve(hessian, gradient);
             var size = 0.0;
             for (var k = 0; k < n; k++)
@@ -245,6 +231,49 @@ public static class AnswerDecisionFit
         }
 
         return (weights, beta[n - 1]);
+    }
+
+    /// <summary>The gradient and Hessian of the weighted, penalised log-loss at <paramref name="beta"/> (the intercept last, not penalised).</summary>
+    private static (double[] Gradient, double[,] Hessian) Derivatives(List<(double[] X, double Y, double W)> data, int[] columns, double[] beta, double l2)
+    {
+        var n = columns.Length + 1;
+        var gradient = new double[n];
+        var hessian = new double[n, n];
+        var row = new double[n];
+        foreach (var (x, y, weight) in data)
+        {
+            for (var k = 0; k < columns.Length; k++)
+            {
+                row[k] = x[columns[k]];
+            }
+
+            row[n - 1] = 1;
+            var z = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                z += beta[k] * row[k];
+            }
+
+            var p = 1 / (1 + Math.Exp(-z));
+            var w = weight * Math.Max(p * (1 - p), 1e-9);
+            for (var a = 0; a < n; a++)
+            {
+                gradient[a] += weight * (p - y) * row[a];
+                for (var b = 0; b < n; b++)
+                {
+                    hessian[a, b] += w * row[a] * row[b];
+                }
+            }
+        }
+
+        for (var k = 0; k < n - 1; k++)
+        {
+            gradient[k] += l2 * beta[k];
+            hessian[k, k] += l2;
+        }
+
+        hessian[n - 1, n - 1] += 1e-9;
+        return (gradient, hessian);
     }
 
     /// <summary>Gaussian elimination with partial pivoting (the Hessian is small and positive definite).</summary>
