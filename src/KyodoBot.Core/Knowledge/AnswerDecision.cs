@@ -101,7 +101,8 @@ public static class AnswerDecision
     /// The fitted weights, in the order of <see cref="Names"/>: <c>phrasing-folds --fit --negative-weight 10</c> (a
     /// negative counts ten times a phrasing in the fit, as the operating point is bound by negatives answered), at the
     /// bar 0.30 it chose (the most exact answers on the folds with no more negatives answered, and no more answers
-    /// with another section per right answer gained, on the folds and on the leave-one-out). Refit after a change to the ranking or the phrasing vote: the fold outputs change.
+    /// with another section per right answer gained, on the folds and on the leave-one-out). Refit after a change to
+    /// the ranking or the phrasing vote: the fold outputs change.
     /// </summary>
     internal static readonly double[] Weights =
     [
