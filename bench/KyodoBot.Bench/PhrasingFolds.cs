@@ -6,22 +6,20 @@ using KyodoBot.Core.Knowledge;
 namespace KyodoBot.Bench;
 
 /// <summary>
-/// The 3-nearest vote against the linear classifier under the same folds (issue #10,
-/// docs/decisions/0029-linear-classifier-experiment.md): stratified k-fold, and with --labels the writers' TSV files
-/// (section, style, text) for the style breakdown and a second run by writer (train on one, ask the other).
+/// The 5-fold harness over the shipped phrasings and negatives (issue #10): stratified k-fold, and with --labels the
+/// writers' TSV files (section, style, text) for the style breakdown and a second run by writer (train on one, ask the
+/// other). --fit fits the answer-or-refuse decision on the fold outputs and prints its constants
+/// (docs/decisions/XXXX-accept-fitted-answer-decision.md).
 /// </summary>
 internal static class PhrasingFolds
 {
+    /// <summary>How much a negative counts in the fit unless --negative-weight says otherwise (the shipped constants' setting).</summary>
+    private const double DefaultNegativeWeight = 10.0;
+
     public static int Run(string[] args)
     {
         var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
         var labels = Args.All(args, "--labels").ToList() is { Count: > 0 } files ? PhrasingFoldEvaluation.ReadLabels(files) : null;
-        var options = new PhrasingFoldEvaluation.ClassifierOptions(
-            Args.Int(args, "--epochs", PhrasingClassifier.DefaultEpochs),
-            Args.Text(args, "--l2") is { } l2 ? double.Parse(l2, CultureInfo.InvariantCulture) : PhrasingClassifier.DefaultL2,
-            !Args.Flag(args, "--no-sentence-samples"),
-            Args.Flag(args, "--section-samples"),
-            Args.Flag(args, "--balanced"));
         if (Args.Flag(args, "--writers") && labels is null)
         {
             Console.Error.WriteLine("--writers needs the writers' files: --labels P1.tsv --labels P2.tsv (section, style, text; the writer is the file name)");
@@ -32,49 +30,101 @@ internal static class PhrasingFolds
         knowledge.Reload();
         var index = knowledge.Current;
         var answerer = new KnowledgeAnswerer(knowledge);
-        if (!Args.Flag(args, "--answerer-only"))
+        foreach (var question in Args.All(args, "--explain"))
         {
-            Console.WriteLine($"classifier: {options}");
-            var training = PhrasingFoldEvaluation.TimeTraining(index, options);
-            Console.WriteLine($"training on all {index.Phrasings.Count} phrasings and negatives (features already analysed, as the index build has them): {training.TotalMilliseconds:F0} ms");
+            Console.WriteLine(AnswerDecisionFit.Explain(index, answerer, question));
         }
 
-        var route = (Args.Text(args, "--route") ?? "0.5,0.2").Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
         var evals = Args.All(args, "--eval").ToList();
-        if (evals.Count > 0)
+        foreach (var file in evals)
         {
-            var answererOnly = Args.Flag(args, "--answerer-only");
-            var candidate = answererOnly ? null : PhrasingFoldEvaluation.Candidate(index, answerer, options, route[0], route[1], route.Length > 2 ? route[2] : -1);
-            foreach (var file in evals)
+            var r = QuestionSetRunner.Run(file, answerer, knowledge);
+            if (Args.Flag(args, "--failures"))
             {
-                foreach (var (name, who) in candidate is null
-                    ? new[] { ("today", (IKnowledgeAnswerer)answerer) }
-                    : [("today", answerer), ($"classifier, route {string.Join('/', route)}", candidate)])
+                foreach (var f in r.Results.Where(x => !x.Pass))
                 {
-                    var r = QuestionSetRunner.Run(file, who, knowledge);
-                    if (Args.Flag(args, "--failures"))
-                    {
-                        foreach (var f in r.Results.Where(x => !x.Pass))
-                        {
-                            Console.WriteLine("  " + QuestionSetRunner.Describe(f));
-                        }
-                    }
-
-                    Console.WriteLine($"{Path.GetFileName(file)} {name}: in scope {r.InScopePassed}/{r.InScope}, right section first {r.Top1}/{r.WithSection}, first three {r.Top3}/{r.WithSection}; out of scope refused {r.OutOfScopeRefused}/{r.OutOfScope}");
+                    Console.WriteLine("  " + QuestionSetRunner.Describe(f));
                 }
             }
 
+            Console.WriteLine($"{Path.GetFileName(file)}: in scope {r.InScopePassed}/{r.InScope}, right section first {r.Top1}/{r.WithSection}, first three {r.Top3}/{r.WithSection}; out of scope refused {r.OutOfScopeRefused}/{r.OutOfScope}");
+        }
+
+        if (evals.Count > 0 || Args.All(args, "--explain").Any())
+        {
             return 0;
+        }
+
+        if (Args.Flag(args, "--fit"))
+        {
+            return Fit(index, answerer, PhrasingFoldEvaluation.Items(index, labels, Args.Int(args, "--folds", 5)), args);
         }
 
         foreach (var byWriter in Args.Flag(args, "--writers") ? new[] { false, true } : [false])
         {
             var items = PhrasingFoldEvaluation.Items(index, labels, Args.Int(args, "--folds", 5), byWriter);
             var clock = Stopwatch.StartNew();
-            var report = PhrasingFoldEvaluation.Run(index, answerer, items, options, answererOnly: Args.Flag(args, "--answerer-only"));
+            var report = PhrasingFoldEvaluation.Run(index, answerer, items);
             Console.WriteLine(byWriter ? "== folds by writer (P1 ↔ P2)" : "== stratified folds");
             Console.Write(report);
             Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Fits <see cref="AnswerDecision"/> on the fold outputs, prints the trade-off curves of the hand-set routes, the
+    /// fitted model and the model fitted fold by fold (each fold scored by a model that never saw it), the operating
+    /// point (no more negatives answered than the hand-set routes, no more answers with another section per exact
+    /// answer gained) and the C# constants to paste into <see cref="AnswerDecision"/>.
+    /// </summary>
+    private static int Fit(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items, string[] args)
+    {
+        var l2 = Args.Text(args, "--l2") is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : 1.0;
+        var negativeWeight = Args.Text(args, "--negative-weight") is { } nw ? double.Parse(nw, CultureInfo.InvariantCulture) : DefaultNegativeWeight;
+        var samples = AnswerDecisionFit.Collect(index, answerer, items);
+        Console.WriteLine($"{samples.Count} held-out items, {samples.Count(s => s.Covered && !s.Refused && s.Outcome != 0)} fitted on (l2 {l2}, negatives weigh {negativeWeight})");
+
+        var handSet = AnswerDecisionFit.Curve(samples, s => AnswerDecision.Routes(s.Features!));
+        var baseline = handSet.Single(p => Math.Abs(p.Bar - KnowledgeAnswerer.Threshold) < 1e-9).Counts;
+        Console.WriteLine($"hand-set routes at {KnowledgeAnswerer.Threshold}: {baseline}");
+
+        var model = AnswerDecisionFit.Train(samples, l2, negativeWeight);
+        var fitted = AnswerDecisionFit.Curve(samples, s => model.Probability(s.Features!));
+        var cross = AnswerDecisionFit.CrossFitted(samples, l2, negativeWeight);
+        var crossCurve = AnswerDecisionFit.Curve(samples, s => cross[s]);
+
+        // The leave-one-out (each phrasing asked with every other one indexed; right = exact or group-or-part) must not
+        // lose either: its floors are in PhrasingMatcherTests.
+        var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
+        var looHandSet = AnswerDecisionFit.Curve(leaveOneOut, s => AnswerDecision.Routes(s.Features!));
+        var looBaseline = looHandSet.Single(p => Math.Abs(p.Bar - KnowledgeAnswerer.Threshold) < 1e-9).Counts;
+        var looFitted = AnswerDecisionFit.Curve(leaveOneOut, s => model.Probability(s.Features!));
+        Console.WriteLine($"leave-one-out, hand-set routes at {KnowledgeAnswerer.Threshold}: {looBaseline}");
+
+        Console.WriteLine("bar   | hand-set (exact/another/negatives) | fitted | fitted fold by fold | leave-one-out fitted (group-or-part/another/negatives)");
+        for (var i = 0; i < fitted.Count; i++)
+        {
+            string Cell((double Bar, AnswerDecisionFit.Counts Counts) p) => $"{p.Counts.Exact,4} {p.Counts.Wrong,4} {p.Counts.NegativesAnswered,3}";
+            var loo = looFitted[i].Counts;
+            Console.WriteLine($"{fitted[i].Bar:0.00}  | {Cell(handSet[i])} | {Cell(fitted[i])} | {Cell(crossCurve[i])} | {loo.Exact + loo.Related,4} {loo.Wrong,4} {loo.NegativesAnswered,3}");
+        }
+
+        bool LeaveOneOutHolds(double bar) =>
+            AnswerDecisionFit.Qualifies(looFitted.Single(p => Math.Abs(p.Bar - bar) < 1e-9).Counts, looBaseline, c => c.Exact + c.Related);
+        var chosen = AnswerDecisionFit.Choose(fitted, baseline, LeaveOneOutHolds);
+        var chosenCross = AnswerDecisionFit.Choose(crossCurve, baseline);
+        Console.WriteLine($"fitted, chosen: {(chosen is { } c ? $"bar {c.Bar:0.00}: {c.Counts}" : "none qualifies")}");
+        Console.WriteLine($"fold by fold, chosen: {(chosenCross is { } x ? $"bar {x.Bar:0.00}: {x.Counts}" : "none qualifies")}");
+        if (chosen is { } point)
+        {
+            var atBar = crossCurve.Single(p => Math.Abs(p.Bar - point.Bar) < 1e-9).Counts;
+            Console.WriteLine($"fold by fold at the fitted bar {point.Bar:0.00}: {atBar}");
+            Console.WriteLine($"leave-one-out at the fitted bar: {looFitted.Single(p => Math.Abs(p.Bar - point.Bar) < 1e-9).Counts}");
+            Console.WriteLine();
+            Console.WriteLine($"// AnswerDecision's constants (phrasing-folds --fit --l2 {l2} --negative-weight {negativeWeight}):");
+            Console.Write(model.AtThreshold(point.Bar).ToCSharp());
         }
 
         return 0;

@@ -13,10 +13,12 @@ namespace KyodoBot.Core.Knowledge;
 /// 2. <see cref="KnowledgeIndex.Rank"/> orders the sections (concept coverage, heading coverage, BM25).
 /// 3. The answer unit is the best section, or the group above it when the question names the group rather than one
 ///    member (<see cref="ChooseUnit"/>); a unit with sub-sections answers with the list of its parts.
-/// 4. Confidence = C × min(1, M / <see cref="EvidenceNeeded"/>), where C is the IDF-weighted share of the question's
-///    concepts the unit contains (0..1) and M the matched weight itself: C says "the unit speaks to everything that
-///    was asked", M says "and what matched is specific, not just 協働". Below <see cref="Threshold"/> the answer is a
-///    refusal with up to three "did you mean" sections.
+/// 4. The lexical confidence = C × min(1, M / <see cref="EvidenceNeeded"/>), where C is the IDF-weighted share of the
+///    question's concepts the unit contains (0..1) and M the matched weight itself: C says "the unit speaks to
+///    everything that was asked", M says "and what matched is specific, not just 協働". For a unit with phrasings the
+///    confidence is <see cref="AnswerDecision"/>'s fitted model over this and the phrasing matcher's evidence; without
+///    phrasings it is the lexical confidence. Below <see cref="Threshold"/> the answer is a refusal with up to three
+///    "did you mean" sections.
 /// 5. <see cref="AnswerComposer"/> quotes the relevant sentences (≤ <see cref="AnswerComposer.MaxQuoteLength"/>).
 /// </para>
 /// </summary>
@@ -41,27 +43,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
-
-    /// <summary>
-    /// The phrasing matcher's thresholds (<see cref="Combined"/>), calibrated by leave-one-out over the shipped
-    /// phrasings and questions the manual does not answer (docs/decisions/0028-phrasing-matcher.md).
-    /// </summary>
-    internal const double PhrasingAlone = 0.40;
-    internal const double PhrasingAloneMargin = 0.25;
-    internal const double AgreementLexical = 0.35;
-    internal const double AgreementPhrasing = 0.25;
-    internal const double AgreementMargin = 0.10;
-
-    /// <summary>
-    /// The agreement route's bars for a message of several sentences: its situation sentences add words the section
-    /// does not hold (the share of the question it covers falls) and words no phrasing holds (the similarity falls),
-    /// while both still point to the same section. Leave-one-out over the long phrasings (0028): 78 → 99 of 195 right.
-    /// </summary>
-    internal const double AgreementLexicalLong = 0.15;
-    internal const double AgreementPhrasingLong = 0.15;
-
-    /// <summary>A question the manual does not answer this much nearer than the section's nearest phrasing vetoes the manual's words.</summary>
-    internal const double NegativeVeto = 0.15;
 
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
@@ -103,9 +84,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
     /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
     /// </summary>
-    /// <param name="classifier">The classifier experiment's probabilities (<see cref="PhrasingFoldEvaluation"/>, not
-    /// used in answering): they replace the vote in the ranking, and may add a route to the confidence.</param>
-    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, ClassifierSignal? classifier = null)
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -113,30 +92,28 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
-        var weights = index.Weights(q);
+        var unknown = new bool[q.Concepts.Count];
+        var weights = index.Weights(q, unknown);
         var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
-        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes, classifier?.Sections);
+        var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {
             return Refusal(language, [], 0, q.Truncated, q.IsRequest);
         }
 
         var unit = ChooseUnit(q, weights, ranked);
-        var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unit.Children.Count > 0 ? unit.Group : unit.Full);
-        var lexical = coverage * Math.Min(1, matched / EvidenceNeeded);
-        if (OnlyDictionaryMatched(q, unit.Children.Count > 0 ? unit.Group : unit.Full))
-        {
-            // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
-            lexical *= DictionaryOnlyFactor;
-        }
+        var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
+        var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unitText);
+        var dictionaryOnly = OnlyDictionaryMatched(q, unitText);
 
-        var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
+        // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
+        var lexical = coverage * Math.Min(1, matched / EvidenceNeeded) * (dictionaryOnly ? DictionaryOnlyFactor : 1);
+        var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, unit, (lexical, coverage, matched, dictionaryOnly));
+
+        // Without phrasings for the section (a folder that has none, a new document) nothing can be said about how near
+        // the phrasings or the negatives are: the manual's words decide alone.
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
-        var confidence = Math.Round(Combined(lexical, nearest, covered ? votes.Negative : 0, longMessage: q.SentenceCount > 1), 3);
-        if (classifier is not null && classifier.Holds(index, unit.Ordinal, lexical))
-        {
-            confidence = Math.Max(confidence, Threshold);
-        }
+        var confidence = Math.Round(covered ? AnswerDecision.Confidence(features) : lexical, 3);
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
         if (capped || q.IsRequest)
@@ -146,7 +123,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 
-        var evidence = new AnswerEvidence(unit.Section.Id, lexical, nearest, covered ? votes.Negative : 0, covered, q.SentenceCount, capped, q.IsRequest);
+        var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest);
         if (confidence < Threshold)
         {
             var close = ranked
@@ -198,38 +175,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>
-    /// One confidence from the two signals, each route scaled so that its own boundary lands on <see cref="Threshold"/>:
-    /// <list type="bullet">
-    /// <item>the manual's words: the lexical confidence, unless the nearest question the manual does not answer is
-    /// <see cref="NegativeVeto"/> nearer than the section's nearest phrasing (then at most half the threshold);</item>
-    /// <item>a phrasing alone: its similarity ≥ <see cref="PhrasingAlone"/> and ≥ <see cref="PhrasingAloneMargin"/>
-    /// above the nearest question the manual does not answer;</item>
-    /// <item>both agreeing: lexical ≥ <see cref="AgreementLexical"/>, the section's phrasing ≥
-    /// <see cref="AgreementPhrasing"/> (both 0.15 in a message of several sentences: <see cref="AgreementLexicalLong"/>)
-    /// and ≥ <see cref="AgreementMargin"/> above the nearest negative.</item>
-    /// </list>
-    /// Without phrasings for the section (a folder that has none, a new document) this is the lexical confidence
-    /// unchanged: the caller passes 0 for <paramref name="negative"/>, as nothing can be said about how near it is.
-    /// </summary>
-    internal static double Combined(double lexical, double phrasing, double negative, bool longMessage = false)
-    {
-        var (agreementLexical, agreementPhrasing) = longMessage ? (AgreementLexicalLong, AgreementPhrasingLong) : (AgreementLexical, AgreementPhrasing);
-        var margin = phrasing - negative;
-        var fromWords = margin >= -NegativeVeto ? lexical : Math.Min(lexical, Threshold / 2);
-        var alone = phrasing <= 0 ? 0 : Threshold * Math.Min(phrasing / PhrasingAlone, margin / PhrasingAloneMargin);
-        var agreed = phrasing <= 0 ? 0 : Threshold * Math.Min(Math.Min(lexical / agreementLexical, phrasing / agreementPhrasing), margin / AgreementMargin);
-        return Math.Clamp(Math.Max(fromWords, Math.Max(alone, agreed)), 0, 1);
-    }
-
-    /// <summary>
     /// The ranking with the phrasing vote folded in: each section's mean similarity of its three nearest phrasings plus
     /// <see cref="RankingShare"/> × its lexical score (relative to the best). The winner goes first; a section that only
     /// phrasings found (no word of the manual in common) is added with its coverage.
     /// </summary>
-    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, double[]? ranking = null)
+    private static List<RankedSection> WithPhrasings(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
     {
         var list = ranked.ToList();
-        if (ranking is null ? votes.Best < 0 : !ranking.Any(r => r > 0))
+        if (votes.Best < 0)
         {
             return list;
         }
@@ -245,7 +198,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var bestScore = 0.0;
         for (var s = 0; s < lexicalScore.Length; s++)
         {
-            var score = (ranking is null ? votes.Score(s) : ranking[s]) + (RankingShare * lexicalScore[s]);
+            var score = votes.Score(s) + (RankingShare * lexicalScore[s]);
             if (score > bestScore)
             {
                 (best, bestScore) = (s, score);
@@ -463,35 +416,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         Add(unit.Parent);
         Add(unit.Children.FirstOrDefault());
         return [.. picked.Select(s => s.Ref)];
-    }
-
-    /// <summary>
-    /// The linear classifier's view of a question (an experiment, docs/decisions/0029-linear-classifier-experiment.md): the
-    /// probability of each section and of "none"; with <see cref="Bar"/> &gt; 0 a route that answers when the unit's
-    /// probability (its related top section's) is <see cref="Bar"/> above "none" and the lexical confidence is at least
-    /// <see cref="LexicalBar"/>.
-    /// </summary>
-    /// <param name="Sections">What ranks the sections (the probabilities, or the vote blended with them).</param>
-    /// <param name="Probabilities">The probabilities for the route when <paramref name="Sections"/> is a blend.</param>
-    internal sealed record ClassifierSignal(double[] Sections, double None, double Bar = 0, double LexicalBar = 0, double[]? Probabilities = null)
-    {
-        internal bool Holds(KnowledgeIndex index, int unit, double lexical)
-        {
-            var p = Probabilities ?? Sections;
-            if (Bar <= 0 || lexical < LexicalBar || unit < 0 || unit >= p.Length)
-            {
-                return false;
-            }
-
-            var top = 0;
-            for (var s = 1; s < p.Length; s++)
-            {
-                top = p[s] > p[top] ? s : top;
-            }
-
-            var related = top == unit || index.Sections[top].Parent == index.Sections[unit] || index.Sections[unit].Parent == index.Sections[top];
-            return (related ? p[top] : p[unit]) - None >= Bar;
-        }
     }
 
     private Answer Refusal(Language language, IReadOnlyList<SectionRef> suggestions, double confidence, bool truncated, bool isRequest = false) =>

@@ -386,7 +386,10 @@ public sealed class KnowledgeIndex
     /// How much each concept of the question weighs: its IDF over the sections (BM25's formula; a concept found
     /// nowhere gets the highest value), times the concept's own factor.
     /// </summary>
-    public double[] Weights(Question question)
+    public double[] Weights(Question question) => Weights(question, null);
+
+    /// <param name="unknown">When given (one per concept): set true for a concept no section holds.</param>
+    public double[] Weights(Question question, bool[]? unknown)
     {
         var n = Sections.Count;
         var weights = new double[question.Concepts.Count];
@@ -405,6 +408,10 @@ public sealed class KnowledgeIndex
             }
 
             weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight * UnknownFactor(question.Concepts[i], df);
+            if (unknown is not null)
+            {
+                unknown[i] = df == 0;
+            }
         }
 
         return weights;

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// Fits <see cref="AnswerDecision"/> on the 5-fold outputs (<see cref="PhrasingFoldEvaluation.Answers"/>): a logistic
+/// regression (Newton's method, L2, weights of the wrong sign held at 0) over <see cref="DecisionFeatures"/> of the
+/// unit each held-out item would be answered with. Label 1 when that unit is the phrasing's own section; 0 for another
+/// section and for every question the manual does not answer. An answer with the group above or a part is left out of
+/// the fit (neither right nor wrong enough to learn from) but counted in the figures. Units without phrasings, capped
+/// questions (a date, amount … the unit lacks) and requests are decided by rules, so they are left out too.
+/// </summary>
+public static class AnswerDecisionFit
+{
+    /// <summary>
+    /// One held-out item: where it was going (1 exact, 0 group or part, −1 another section or a negative), the evidence,
+    /// and whether a rule refuses it whatever the model says (nothing ranked, a cap, a request).
+    /// </summary>
+    public sealed record Sample(int Fold, string Style, bool Negative, int Outcome, DecisionFeatures? Features, bool Covered, bool Refused)
+    {
+        internal bool Trainable => Features is not null && Covered && !Refused && Outcome != 0;
+    }
+
+    /// <summary>A fitted model: weights in the order of <see cref="AnswerDecision.Names"/>, and the intercept.</summary>
+    public sealed record Model(double[] Weights, double Intercept)
+    {
+        public double Probability(DecisionFeatures features) => AnswerDecision.Confidence(features, Weights, Intercept);
+
+        /// <summary>The model with its intercept moved so that probability <paramref name="bar"/> becomes <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
+        public Model AtThreshold(double bar) => this with { Intercept = Intercept - Logit(bar) + Logit(KnowledgeAnswerer.Threshold) };
+
+        /// <summary>The model as the C# of <see cref="AnswerDecision"/>'s constants.</summary>
+        public string ToCSharp()
+        {
+            var text = new StringBuilder();
+            text.AppendLine("    internal static readonly double[] Weights =");
+            text.AppendLine("    [");
+            for (var i = 0; i < Weights.Length; i++)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"        {Weights[i]:0.0000}, // {AnswerDecision.Names[i].Name}");
+            }
+
+            text.AppendLine("    ];");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    internal const double Intercept = {Intercept:0.0000};");
+            return text.ToString();
+        }
+    }
+
+    /// <summary>Why a question is answered or refused: the unit, each input of the model with its weight, and the confidence.</summary>
+    public static string Explain(KnowledgeIndex index, KnowledgeAnswerer answerer, string question)
+    {
+        var answer = answerer.AnswerFrom(index, question, Conversations.LanguageResolver.Resolve(question, Conversations.Language.Japanese));
+        if (answer.Evidence is not { } e)
+        {
+            return $"nothing ranked; confidence {answer.Confidence}";
+        }
+
+        var x = e.Features.Vector();
+        var inputs = string.Join(", ", AnswerDecision.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n.Name} {x[i]:0.000}×{AnswerDecision.Weights[i]:0.00}")));
+        return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}";
+    }
+
+    /// <summary>How many answers a decision gives: exact section, group or part, another section; negatives answered.</summary>
+    public sealed record Counts(int Exact, int Related, int Wrong, int NegativesAnswered, int Asked, int Negatives)
+    {
+        public override string ToString() =>
+            $"exact {Exact}/{Asked}, group-or-part {Exact + Related}, another {Wrong}, refused {Asked - Exact - Related - Wrong}; negatives answered {NegativesAnswered}/{Negatives}";
+    }
+
+    /// <summary>The held-out items with the evidence of the unit each would be answered with.</summary>
+    public static List<Sample> Collect(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items) =>
+        [.. PhrasingFoldEvaluation.Answers(index, answerer, items).Select(p => Of(index, p.Item, p.Answer))];
+
+    /// <summary>The leave-one-out items (<see cref="PhrasingCrossValidation"/>: each phrasing and negative asked with itself left out), as samples of fold 0.</summary>
+    public static List<Sample> LeaveOneOut(KnowledgeIndex index, KnowledgeAnswerer answerer)
+    {
+        var samples = new List<Sample>();
+        PhrasingCrossValidation.Run(index, answerer, (entry, answer) =>
+            samples.Add(Of(index, new PhrasingFoldEvaluation.Item(entry.Section, entry.Text, "", "", 0), answer)));
+        return samples;
+    }
+
+    private static Sample Of(KnowledgeIndex index, PhrasingFoldEvaluation.Item item, Answer answer) => answer.Evidence is { } e
+        ? new Sample(item.Fold, item.Style, item.Section < 0, PhrasingFoldEvaluation.Outcome(index, item, e.Unit), e.Features, e.Covered, e.Capped || e.Request)
+        : new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true);
+
+    /// <summary>Counts the answers of a decision (true: answer) over <paramref name="samples"/>; rules refuse first.</summary>
+    public static Counts Count(IEnumerable<Sample> samples, Func<Sample, bool> answers)
+    {
+        int exact = 0, related = 0, wrong = 0, negativesAnswered = 0, asked = 0, negatives = 0;
+        foreach (var s in samples)
+        {
+            var answered = s.Features is not null && !s.Refused && answers(s);
+            if (s.Negative)
+            {
+                negatives++;
+                negativesAnswered += answered ? 1 : 0;
+                continue;
+            }
+
+            asked++;
+            exact += answered && s.Outcome == 1 ? 1 : 0;
+            related += answered && s.Outcome == 0 ? 1 : 0;
+            wrong += answered && s.Outcome < 0 ? 1 : 0;
+        }
+
+        return new Counts(exact, related, wrong, negativesAnswered, asked, negatives);
+    }
+
+    /// <summary>Fits the model on the trainable samples (see the class summary).</summary>
+    /// <param name="l2">The penalty on the weights (not the intercept), on the summed log-loss.</param>
+    /// <param name="negativeWeight">How much a question the manual does not answer counts against a phrasing: the operating point is bound by negatives answered.</param>
+    public static Model Train(IEnumerable<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0)
+    {
+        var data = samples.Where(s => s.Trainable).Select(s => (X: s.Features!.Vector(), Y: !s.Negative && s.Outcome == 1 ? 1.0 : 0.0, W: s.Negative ? negativeWeight : 1.0)).ToList();
+        var dimensions = AnswerDecision.Names.Length;
+        var active = Enumerable.Repeat(true, dimensions).ToArray();
+        while (true)
+        {
+            var (weights, intercept) = Newton(data, active, l2);
+            var worst = -1;
+            for (var j = 0; j < dimensions; j++)
+            {
+                var sign = AnswerDecision.Names[j].Sign;
+                if (active[j] && sign != 0 && weights[j] * sign < 0 && (worst < 0 || weights[j] * sign < weights[worst] * AnswerDecision.Names[worst].Sign))
+                {
+                    worst = j;
+                }
+            }
+
+            if (worst < 0)
+            {
+                return new Model(weights, intercept);
+            }
+
+            active[worst] = false;
+        }
+    }
+
+    /// <summary>The probability bars <see cref="Curve"/> tries.</summary>
+    public static IEnumerable<double> Bars() => Enumerable.Range(5, 91).Select(i => i / 100.0);
+
+    /// <summary>The trade-off: per bar on the probability, the answers it gives.</summary>
+    /// <remarks>A unit without phrasings is decided on its lexical confidence at <see cref="KnowledgeAnswerer.Threshold"/> at every bar.</remarks>
+    public static List<(double Bar, Counts Counts)> Curve(IReadOnlyList<Sample> samples, Func<Sample, double> probability) =>
+        [.. Bars().Select(bar => (bar, Count(samples, s => s.Covered ? probability(s) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold)))];
+
+    /// <summary>
+    /// The operating point: the most exact answers with no more negatives answered than <paramref name="baseline"/>
+    /// and at most as many more answers with another section per exact answer gained as the baseline gives per exact
+    /// answer; null when no bar qualifies.
+    /// </summary>
+    /// <param name="also">A further condition on the bar (the leave-one-out's, <see cref="Qualifies"/>).</param>
+    public static (double Bar, Counts Counts)? Choose(IEnumerable<(double Bar, Counts Counts)> curve, Counts baseline, Func<double, bool>? also = null)
+    {
+        (double Bar, Counts Counts)? best = null;
+        foreach (var point in curve)
+        {
+            var c = point.Counts;
+            if (!Qualifies(c, baseline, c => c.Exact) || (also is not null && !also(point.Bar)))
+            {
+                continue;
+            }
+
+            if (best is null || c.Exact > best.Value.Counts.Exact || (c.Exact == best.Value.Counts.Exact && c.Wrong < best.Value.Counts.Wrong))
+            {
+                best = point;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// No more negatives answered than <paramref name="baseline"/>, and no more answers with another section per right
+    /// answer gained (<paramref name="right"/>: exact, or group-or-part for the leave-one-out) than the baseline gives per right answer.
+    /// </summary>
+    public static bool Qualifies(Counts counts, Counts baseline, Func<Counts, int> right)
+    {
+        var ratio = right(baseline) == 0 ? 0 : (double)baseline.Wrong / right(baseline);
+        return counts.NegativesAnswered <= baseline.NegativesAnswered
+            && counts.Wrong - baseline.Wrong <= ratio * Math.Max(0, right(counts) - right(baseline));
+    }
+
+    /// <summary>Out-of-fold probabilities: each fold's samples scored by a model fitted on the other folds.</summary>
+    public static Dictionary<Sample, double> CrossFitted(IReadOnlyList<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0)
+    {
+        var scores = new Dictionary<Sample, double>(ReferenceEqualityComparer.Instance);
+        foreach (var fold in samples.Select(s => s.Fold).Distinct())
+        {
+            var model = Train(samples.Where(s => s.Fold != fold), l2, negativeWeight);
+            foreach (var s in samples.Where(s => s.Fold == fold && s.Features is not null))
+            {
+                scores[s] = model.Probability(s.Features!);
+            }
+        }
+
+        return scores;
+    }
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    /// <summary>Newton's method on the L2-penalised log-loss over the active weights and the intercept (the last unknown).</summary>
+    private static (double[] Weights, double Intercept) Newton(List<(double[] X, double Y, double W)> data, bool[] active, double l2)
+    {
+        var columns = Enumerable.Range(0, active.Length).Where(j => active[j]).ToArray();
+        var n = columns.Length + 1;
+        var beta = new double[n];
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            var (gradient, hessian) = Derivatives(data, columns, beta, l2);
+            var step = Solve(hessian, gradient);
+            var size = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                beta[k] -= step[k];
+                size = Math.Max(size, Math.Abs(step[k]));
+            }
+
+            if (size < 1e-10)
+            {
+                break;
+            }
+        }
+
+        var weights = new double[active.Length];
+        for (var k = 0; k < columns.Length; k++)
+        {
+            weights[columns[k]] = beta[k];
+        }
+
+        return (weights, beta[n - 1]);
+    }
+
+    /// <summary>The gradient and Hessian of the weighted, penalised log-loss at <paramref name="beta"/> (the intercept last, not penalised).</summary>
+    private static (double[] Gradient, double[,] Hessian) Derivatives(List<(double[] X, double Y, double W)> data, int[] columns, double[] beta, double l2)
+    {
+        var n = columns.Length + 1;
+        var gradient = new double[n];
+        var hessian = new double[n, n];
+        var row = new double[n];
+        foreach (var (x, y, weight) in data)
+        {
+            for (var k = 0; k < columns.Length; k++)
+            {
+                row[k] = x[columns[k]];
+            }
+
+            row[n - 1] = 1;
+            var z = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                z += beta[k] * row[k];
+            }
+
+            var p = 1 / (1 + Math.Exp(-z));
+            var w = weight * Math.Max(p * (1 - p), 1e-9);
+            for (var a = 0; a < n; a++)
+            {
+                gradient[a] += weight * (p - y) * row[a];
+                for (var b = 0; b < n; b++)
+                {
+                    hessian[a, b] += w * row[a] * row[b];
+                }
+            }
+        }
+
+        for (var k = 0; k < n - 1; k++)
+        {
+            gradient[k] += l2 * beta[k];
+            hessian[k, k] += l2;
+        }
+
+        hessian[n - 1, n - 1] += 1e-9;
+        return (gradient, hessian);
+    }
+
+    /// <summary>Gaussian elimination with partial pivoting (the Hessian is small and positive definite).</summary>
+    private static double[] Solve(double[,] a, double[] b)
+    {
+        var n = b.Length;
+        var m = (double[,])a.Clone();
+        var v = (double[])b.Clone();
+        for (var col = 0; col < n; col++)
+        {
+            var pivot = col;
+            for (var r = col + 1; r < n; r++)
+            {
+                pivot = Math.Abs(m[r, col]) > Math.Abs(m[pivot, col]) ? r : pivot;
+            }
+
+            for (var c = 0; c < n; c++)
+            {
+                (m[col, c], m[pivot, c]) = (m[pivot, c], m[col, c]);
+            }
+
+            (v[col], v[pivot]) = (v[pivot], v[col]);
+            for (var r = col + 1; r < n; r++)
+            {
+                var factor = m[r, col] / m[col, col];
+                for (var c = col; c < n; c++)
+                {
+                    m[r, c] -= factor * m[col, c];
+                }
+
+                v[r] -= factor * v[col];
+            }
+        }
+
+        var result = new double[n];
+        for (var r = n - 1; r >= 0; r--)
+        {
+            var sum = v[r];
+            for (var c = r + 1; c < n; c++)
+            {
+                sum -= m[r, c] * result[c];
+            }
+
+            result[r] = sum / m[r, r];
+        }
+
+        return result;
+    }
+}
