@@ -9,7 +9,7 @@ namespace KyodoBot.Bench;
 /// The 5-fold harness over the shipped phrasings and negatives (issue #10): stratified k-fold, and with --labels the
 /// writers' TSV files (section, style, text) for the style breakdown and a second run by writer (train on one, ask the
 /// other). --fit fits the answer-or-refuse decision on the fold outputs and prints its constants
-/// (docs/decisions/XXXX-accept-fitted-answer-decision.md).
+/// (docs/decisions/0031-fitted-answer-decision.md).
 /// </summary>
 internal static class PhrasingFolds
 {

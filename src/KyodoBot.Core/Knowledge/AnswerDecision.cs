@@ -1,7 +1,7 @@
 namespace KyodoBot.Core.Knowledge;
 
 /// <summary>
-/// What the answerer weighs for the unit it would answer with (docs/decisions/XXXX-accept-fitted-answer-decision.md).
+/// What the answerer weighs for the unit it would answer with (docs/decisions/0031-fitted-answer-decision.md).
 /// Every figure is 0..1.
 /// </summary>
 /// <param name="Lexical">The lexical confidence: coverage × min(1, matched / <see cref="KnowledgeAnswerer.EvidenceNeeded"/>), dictionary-only matches scaled down.</param>

@@ -4,7 +4,7 @@ using KyodoBot.Core.Knowledge;
 namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
-/// The fitted answer-or-refuse decision (docs/decisions/XXXX-accept-fitted-answer-decision.md): monotone in the
+/// The fitted answer-or-refuse decision (docs/decisions/0031-fitted-answer-decision.md): monotone in the
 /// evidence, the caps still cap, and the fit itself.
 /// </summary>
 public sealed class AnswerDecisionTests
