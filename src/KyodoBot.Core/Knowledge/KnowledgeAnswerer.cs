@@ -130,15 +130,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             lexical *= DictionaryOnlyFactor;
         }
 
-        var nearest = Math.Max(votes.Top1(ranked[0].Entry.Ordinal), votes.Top1(unit.Ordinal));
-        var negative = votes.Negative;
-        if (Math.Max(votes.BestSentence(ranked[0].Entry.Ordinal), votes.BestSentence(unit.Ordinal)) is var sentence && sentence > nearest)
-        {
-            // One sentence of a long message says what a phrasing says: that similarity, weighed against the nearest
-            // question the manual does not answer to any such sentence (docs/decisions/XXXX-long-concern-sentences.md).
-            (nearest, negative) = (sentence, Math.Max(negative, votes.BestSentenceNegative));
-        }
-
+        var (nearest, negative) = votes.Evidence(ranked[0].Entry.Ordinal, unit.Ordinal);
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
         var confidence = Math.Round(Combined(lexical, nearest, covered ? negative : 0, longMessage: q.SentenceCount > 1), 3);
         if (classifier is not null && classifier.Holds(index, unit.Ordinal, lexical))

@@ -635,6 +635,19 @@ public sealed class PhrasingVotes
     internal void BySentence(double[] vote, double[] best, double negative) => (_sentenceVote, _bestSentence, BestSentenceNegative) = (vote, best, negative);
 
     /// <summary>
+    /// What the answer decision weighs for the answering sections (the ranking's first and the unit): the similarity
+    /// of their nearest phrasing and of the nearest question the manual does not answer. When one sentence of a long
+    /// message is nearer a phrasing than the whole message is, that sentence's similarity counts, against the nearest
+    /// negative to such a sentence as well (docs/decisions/XXXX-long-concern-sentences.md).
+    /// </summary>
+    public (double Nearest, double Negative) Evidence(int top, int unit)
+    {
+        var nearest = Math.Max(Top1(top), Top1(unit));
+        var sentence = Math.Max(BestSentence(top), BestSentence(unit));
+        return sentence > nearest ? (sentence, Math.Max(Negative, BestSentenceNegative)) : (nearest, Negative);
+    }
+
+    /// <summary>
     /// The mean similarity of the section's <see cref="Neighbours"/> nearest phrasings (missing ones count 0); in a long
     /// message blended with the sentence vote (<see cref="SentenceShare"/>).
     /// </summary>
@@ -651,7 +664,6 @@ public sealed class PhrasingVotes
 
     private double WholeScore(int section)
     {
-
         var sum = 0.0;
         for (var k = 0; k < Neighbours; k++)
         {

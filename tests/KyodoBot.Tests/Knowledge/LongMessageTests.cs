@@ -18,21 +18,9 @@ public sealed class LongMessageTests
         + "でも肝心の団体とはゴールがすり合っていない気がして不安です。"
         + "どう考えればいいでしょうか？";
 
-    private static KnowledgeIndex Index(string[]? negatives = null)
-    {
-        var sections = KnowledgeParser.Parse("mini.md", PhrasingMatcherTests.Manual)
-            .Select(s => s.Id switch
-            {
-                "purpose" => s with { SideQuestions = PurposePhrasings },
-                "rooms" => s with { SideQuestions = RoomPhrasings },
-                _ => s,
-            })
-            .ToList();
-        return KnowledgeIndex.Build(sections, KnowledgeVocabulary.Empty, negatives: negatives);
-    }
+    private static KnowledgeIndex Index(string[]? negatives = null) => PhrasingMatcherTests.Index(PurposePhrasings, RoomPhrasings, negatives);
 
-    private static Answer Ask(KnowledgeIndex index, string question) =>
-        new KnowledgeAnswerer(new KnowledgeBase(Path.GetTempPath())).AnswerFrom(index, question, Language.Japanese);
+    private static Answer Ask(KnowledgeIndex index, string question) => PhrasingMatcherTests.Ask(index, question);
 
     [Theory]
     [InlineData("でも団体とは全然噛み合いません。", false)]
@@ -96,9 +84,12 @@ public sealed class LongMessageTests
             + "でも団体と目的がずれている気がして不安です。"
             + "どう考えればいいでしょうか？";
         var index = Index();
+        var purpose = index.Find("purpose")!.Ordinal;
 
+        var votes = index.Phrasings.Vote(index, story);
         var answer = Ask(index, story);
 
+        Assert.True(votes.BestSentence(purpose) > votes.Top1(purpose), $"best sentence {votes.BestSentence(purpose):F3}, whole {votes.Top1(purpose):F3}");
         Assert.True(answer.Answered, $"refused ({answer.Confidence})");
         Assert.Equal("purpose", answer.Citations[0].Id);
     }

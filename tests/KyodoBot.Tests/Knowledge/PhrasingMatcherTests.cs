@@ -26,7 +26,7 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
 
     private static readonly string[] PurposePhrasings = ["一緒にやる前に決めとくことってある？", "相手とゴールをすり合わせるには？"];
 
-    private static KnowledgeIndex Index(string[]? purpose = null, string[]? rooms = null, string[]? negatives = null)
+    internal static KnowledgeIndex Index(string[]? purpose = null, string[]? rooms = null, string[]? negatives = null)
     {
         var sections = KnowledgeParser.Parse("mini.md", Manual)
             .Select(s => s.Id switch
@@ -39,7 +39,7 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         return KnowledgeIndex.Build(sections, KnowledgeVocabulary.Empty, negatives: negatives);
     }
 
-    private static Answer Ask(KnowledgeIndex index, string question) =>
+    internal static Answer Ask(KnowledgeIndex index, string question) =>
         new KnowledgeAnswerer(new KnowledgeBase(Path.GetTempPath())).AnswerFrom(index, question, Language.Japanese);
 
     [Fact]
