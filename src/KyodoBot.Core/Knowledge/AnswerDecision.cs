@@ -173,14 +173,15 @@ public static class AnswerDecision
             }
         }
 
+        var (nearest, negative) = votes.Evidence(first.Ordinal, unit.Ordinal);
         return new DecisionFeatures(
             lexical.Confidence,
             lexical.Coverage,
             Math.Min(1, lexical.Matched / MatchedScale),
-            Math.Max(votes.Top1(first.Ordinal), votes.Top1(unit.Ordinal)),
+            nearest,
             vote,
             Math.Max(0, vote - runner),
-            votes.Negative,
+            negative,
             question.SentenceCount > 1,
             agree,
             lexical.DictionaryOnly,

@@ -51,6 +51,12 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     public bool Context { get; init; }
 
     /// <summary>
+    /// From a context sentence that only sets the scene (who asks, what the project is), not one that tells a concern
+    /// (<see cref="SentenceRoles.CarriesConcern"/>): it names the situation rather than the matter.
+    /// </summary>
+    public bool Setting { get; init; }
+
+    /// <summary>
     /// The last word of a compound the question split (保険 in ボランティア保険): what the compound names. When the manual
     /// lacks it, the question asks about something the manual does not cover, however well the rest matches.
     /// </summary>
@@ -122,6 +128,9 @@ public sealed record Question(
     /// sentences' concepts count as the question's (<see cref="KnowledgeIndex.Analyze"/>).
     /// </summary>
     public bool VagueQuestion { get; init; }
+
+    /// <summary>The message's sentences with their roles (<see cref="SentenceRoles"/>); empty for no question.</summary>
+    public IReadOnlyList<MessageSentence> Sentences { get; init; } = [];
 
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);

@@ -82,12 +82,18 @@ public static partial class QuestionAnalyzer
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
-        var context = string.Join(" ", sentences.Where((_, i) => i < first || i > focusAt));
-        if (context.Length > 0)
+        // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
+        // then the setting.
+        var roles = SentenceRoles.Of(sentences, first, focusAt, isEnglish);
+        var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
         {
-            var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-            var (_, _, background) = AnalyzeSentence(context, isEnglish, vocabulary);
-            concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true }));
+            var part = roles.Where(r => r.Role == role).Select(r => r.Text).ToList();
+            if (part.Count > 0)
+            {
+                var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
+                concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
+            }
         }
 
         return new Question(key, core, isEnglish, asksForList, truncated, concepts)
@@ -95,6 +101,7 @@ public static partial class QuestionAnalyzer
             IsRequest = IsRequestSentence(focus, isEnglish),
             Expects = ExpectedAnswer(focus, isEnglish),
             SentenceCount = sentences.Count,
+            Sentences = roles,
         };
     }
 

@@ -26,7 +26,7 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
 
     private static readonly string[] PurposePhrasings = ["一緒にやる前に決めとくことってある？", "相手とゴールをすり合わせるには？"];
 
-    private static KnowledgeIndex Index(string[]? purpose = null, string[]? rooms = null, string[]? negatives = null)
+    internal static KnowledgeIndex Index(string[]? purpose = null, string[]? rooms = null, string[]? negatives = null)
     {
         var sections = KnowledgeParser.Parse("mini.md", Manual)
             .Select(s => s.Id switch
@@ -39,7 +39,7 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         return KnowledgeIndex.Build(sections, KnowledgeVocabulary.Empty, negatives: negatives);
     }
 
-    private static Answer Ask(KnowledgeIndex index, string question) =>
+    internal static Answer Ask(KnowledgeIndex index, string question) =>
         new KnowledgeAnswerer(new KnowledgeBase(Path.GetTempPath())).AnswerFrom(index, question, Language.Japanese);
 
     [Fact]
@@ -149,11 +149,13 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // Round 2 (fact kinds anywhere, requests, agreement for long messages): 494 right, 223 another, 11 answered
         // (README, "Quality and speed"). Session 6 added 333 phrasings (long, polite, group-named member) and 65
         // negatives: 1,425 asked, 719 right, 261 another section; 285 negatives, 13 answered. Everyday expressions in
-        // _synonyms.yaml (issue #10): 726 right, 258 another section, 13 answered. Floors a little under.
+        // _synonyms.yaml (issue #10): 726 right, 258 another section, 13 answered. Long messages compared sentence by
+        // sentence (concern sentences first, the setting least): 732 right, 251 another, 12 answered before (measured at 277d6ab),
+        // 746, 244, 12 after. Floors a little under.
         Assert.True(result.Phrasings >= 1400, result.ToString());
-        Assert.True(result.Right >= 712, result.ToString());
-        Assert.True(result.Wrong <= 270, result.ToString());
-        Assert.True(result.NegativesAnswered <= 14, result.ToString());
+        Assert.True(result.Right >= 740, result.ToString());
+        Assert.True(result.Wrong <= 252, result.ToString());
+        Assert.True(result.NegativesAnswered <= 13, result.ToString());
     }
 
     [Fact]

@@ -1,0 +1,112 @@
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Knowledge;
+
+namespace KyodoBot.Tests.Knowledge;
+
+/// <summary>
+/// Long messages told as a story (docs/decisions/0032-long-messages-sentence-by-sentence.md): the sentences that tell a concern
+/// carry the matter, the setting counts least, and each sentence is compared with the phrasings on its own.
+/// </summary>
+public sealed class LongMessageTests
+{
+    private static readonly string[] PurposePhrasings = ["相手とゴールをすり合わせるには？", "団体と目的がずれているときはどうする？", "目指すところが団体と合っていない気がする"];
+    private static readonly string[] RoomPhrasings = ["会議室の広さは？", "会議室ってどこで押さえる？", "定例会で使う会議室の予約の仕方は？"];
+
+    // The setting is all about meeting rooms; the concern is about a goal the partners do not share.
+    private const string Story =
+        "総務課の会議室で毎週の定例会を開いていて、会議室の広さや予約の話をよくしています。"
+        + "でも肝心の団体とはゴールがすり合っていない気がして不安です。"
+        + "どう考えればいいでしょうか？";
+
+    private static KnowledgeIndex Index(string[]? negatives = null) => PhrasingMatcherTests.Index(PurposePhrasings, RoomPhrasings, negatives);
+
+    private static Answer Ask(KnowledgeIndex index, string question) => PhrasingMatcherTests.Ask(index, question);
+
+    [Theory]
+    [InlineData("でも団体とは全然噛み合いません。", false)]
+    [InlineData("誰も確認していません。", false)]
+    [InlineData("後で揉めそうな気がしています。", false)]
+    [InlineData("However, the two groups keep disagreeing about the goal.", true)]
+    [InlineData("I'm worried nobody checks whether it still works.", true)]
+    public void ConcernSentences_AreTold_ByContrastWorryOrWhatIsMissing(string sentence, bool isEnglish) =>
+        Assert.True(SentenceRoles.CarriesConcern(sentence.ToLowerInvariant(), isEnglish));
+
+    [Theory]
+    [InlineData("来月から地域の団体とイベントを始めることになりました。", false)]
+    [InlineData("課長をしています。", false)]
+    [InlineData("I work in the civic collaboration office.", true)]
+    public void SettingSentences_TellNoConcern(string sentence, bool isEnglish) =>
+        Assert.False(SentenceRoles.CarriesConcern(sentence.ToLowerInvariant(), isEnglish));
+
+    [Fact]
+    public void Analyze_GivesEachSentenceItsRole_AndMarksTheSettingsWords()
+    {
+        var question = QuestionAnalyzer.Analyze(Story, KnowledgeVocabulary.Empty);
+
+        Assert.Equal([SentenceRole.Setting, SentenceRole.Concern, SentenceRole.Question], question.Sentences.Select(s => s.Role));
+        Assert.True(question.Concepts.Single(c => c.Key == "会議室").Setting);
+        Assert.True(question.Concepts.Single(c => c.Key == "団体").Context);
+        Assert.False(question.Concepts.Single(c => c.Key == "団体").Setting);
+    }
+
+    [Fact]
+    public void OneSentence_IsTheQuestion_WithNoSentenceVote()
+    {
+        var index = Index();
+        var votes = index.Phrasings.Vote(index, "相手とゴールをすり合わせるには？");
+
+        Assert.Equal([SentenceRole.Question], index.Analyze("相手とゴールをすり合わせるには？").Sentences.Select(s => s.Role));
+        Assert.Equal(0, votes.BestSentence(index.Find("purpose")!.Ordinal));
+    }
+
+    [Fact]
+    public void Story_IsVotedForByItsConcern_NotByTheWordsOfItsSetting()
+    {
+        var index = Index();
+        var purpose = index.Find("purpose")!.Ordinal;
+        var rooms = index.Find("rooms")!.Ordinal;
+
+        var votes = index.Phrasings.Vote(index, Story);
+
+        // Compared whole, the message is nearest a phrasing about rooms (its setting's words); sentence by sentence,
+        // the concern decides the vote, and its sentence is nearer a purpose phrasing than the whole message is.
+        Assert.True(votes.Top1(rooms) > votes.Top1(purpose), $"whole: rooms {votes.Top1(rooms):F3}, purpose {votes.Top1(purpose):F3}");
+        Assert.True(votes.Score(purpose) > votes.Score(rooms), $"vote: purpose {votes.Score(purpose):F3}, rooms {votes.Score(rooms):F3}");
+        Assert.Equal(purpose, votes.Best);
+        Assert.True(votes.BestSentence(purpose) > votes.Top1(purpose), $"best sentence {votes.BestSentence(purpose):F3}, whole {votes.Top1(purpose):F3}");
+    }
+
+    [Fact]
+    public void Story_WithAConcernNearAPhrasing_IsAnsweredFromThatSection()
+    {
+        // The setting names nothing of the manual; the concern says what a purpose phrasing says; the question is vague.
+        const string story = "来月から地域の団体と新しい行事を始めることになりました。"
+            + "でも団体と目的がずれている気がして不安です。"
+            + "どう考えればいいでしょうか？";
+        var index = Index();
+        var purpose = index.Find("purpose")!.Ordinal;
+
+        var votes = index.Phrasings.Vote(index, story);
+        var answer = Ask(index, story);
+
+        Assert.True(votes.BestSentence(purpose) > votes.Top1(purpose), $"best sentence {votes.BestSentence(purpose):F3}, whole {votes.Top1(purpose):F3}");
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+        Assert.Equal("purpose", answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void Story_WhoseConcernTheManualDoesNotAnswer_StaysRefused()
+    {
+        // The setting is about sharing goals (a section's matter); the concern asks for a booking fact the manual lacks.
+        const string story = "団体と目的を共有して事業を進めています。"
+            + "でも会議室の予約がネットからできなくて困っています。"
+            + "どうすればいいでしょうか？";
+        var index = Index(negatives: ["会議室の予約はネットからできますか？", "会議室をネットで予約できないのはなぜ？"]);
+
+        var votes = index.Phrasings.Vote(index, story);
+        var answer = Ask(index, story);
+
+        Assert.True(votes.BestSentenceNegative > 0.3, $"{votes.BestSentenceNegative}");
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+    }
+}
