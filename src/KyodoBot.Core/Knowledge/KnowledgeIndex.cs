@@ -164,7 +164,7 @@ public sealed class KnowledgeIndex
     /// The share of a long message's situation weight (its other sentences) that no section holds, at or above which a
     /// question sentence of generic words only is no evidence for a section (<see cref="Question.GenericQuestion"/>).
     /// 5-fold harness (docs/decisions/0032-long-messages-sentence-by-sentence.md, round 2): 0.5 → 651 exact / 247
-    /// another, 0.6 → 652 / 249, 0.7 → 652 / 249 but one r4-dev-like synthetic message answered again; 0 (always) → 644 / 245.
+    /// another, 0.6 → 652 / 249, 0.7 → 652 / 249 but a made-up message of the class (a parking ticket) answered again; 0 (always) → 644 / 245.
     /// </summary>
     internal const double GenericUnknownShare = 0.6;
 

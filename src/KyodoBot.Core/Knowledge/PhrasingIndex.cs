@@ -401,8 +401,7 @@ public sealed class PhrasingIndex
 
     /// <summary>
     /// A text's features in a fixed order: each concept's terms, scaled by the concept's weight (context halved, setting
-    /// quartered); then the
-    /// characters of <paramref name="key"/> (its normalised text, kana read and synonyms applied): for each run of
+    /// quartered); then the characters of <paramref name="key"/> (its normalised text, kana read and synonyms applied): for each run of
     /// letters other than ASCII, its non-hiragana unigrams, bigrams and trigrams; then English words as stems.
     /// A feature met again keeps its first place and the larger weight.
     /// </summary>
