@@ -161,10 +161,20 @@ public sealed class KnowledgeIndex
     internal const double VagueBar = 0.75;
 
     /// <summary>
+    /// The share of a long message's situation weight (its other sentences) that no section holds, at or above which a
+    /// question sentence of generic words only is no evidence for a section (<see cref="Question.GenericQuestion"/>).
+    /// 5-fold harness (docs/decisions/0032-long-messages-sentence-by-sentence.md, round 2): 0.5 → 651 exact / 247
+    /// another, 0.6 → 652 / 249, 0.7 → 652 / 249 but a made-up message of the class (a parking ticket) answered again; 0 (always) → 644 / 245.
+    /// </summary>
+    internal const double GenericUnknownShare = 0.6;
+
+    /// <summary>
     /// A long message whose question sentence says little by itself: its whole-word concepts that are not framing
-    /// words (<see cref="QuestionAnalyzer.IsFramingWord"/>) weigh less than <see cref="VagueBar"/> together. Then the
-    /// situation sentences are the matter: their concepts count as the question's, in the ranking, the confidence and
-    /// the phrasing matcher (the framing words stay: leaving them out as context did worse).
+    /// words (<see cref="QuestionAnalyzer.IsFramingWord"/>) weigh less than <see cref="VagueBar"/> together, or they are
+    /// only generic words (<see cref="QuestionAnalyzer.IsGenericWord"/>: 手続き, "process") while most of the situation
+    /// is in words the manual lacks (<see cref="Question.GenericQuestion"/>). Then the situation sentences are the
+    /// matter: their concepts count as the question's, in the ranking, the confidence and the phrasing matcher (the
+    /// framing words stay: leaving them out as context did worse).
     /// </summary>
     private Question Vague(Question question)
     {
@@ -173,18 +183,28 @@ public sealed class KnowledgeIndex
             return question;
         }
 
-        var weights = Weights(question);
+        var unknown = new bool[question.Concepts.Count];
+        var weights = Weights(question, unknown);
         var specific = 0.0;
+        var generic = true;
+        double situation = 0, situationUnknown = 0;
         for (var i = 0; i < weights.Length; i++)
         {
             var c = question.Concepts[i];
-            if (!c.Context && c.Weight >= 1 && !QuestionAnalyzer.IsFramingWord(c.Key))
+            if (c.Context)
             {
-                specific += weights[i];
+                situation += weights[i];
+                situationUnknown += unknown[i] ? weights[i] : 0;
+            }
+            else if (!QuestionAnalyzer.IsFramingWord(c.Key))
+            {
+                generic &= QuestionAnalyzer.IsGenericWord(c.Key);
+                specific += c.Weight >= 1 ? weights[i] : 0;
             }
         }
 
-        if (specific >= VagueBar)
+        var genericQuestion = generic && situation > 0 && situationUnknown >= GenericUnknownShare * situation;
+        if (specific >= VagueBar && !genericQuestion)
         {
             return question;
         }
@@ -193,6 +213,7 @@ public sealed class KnowledgeIndex
         {
             Concepts = [.. question.Concepts.Select(c => c.Context ? c with { Context = false } : c)],
             VagueQuestion = true,
+            GenericQuestion = genericQuestion,
         };
     }
 

@@ -37,6 +37,16 @@ public sealed class PhrasingIndex
     /// <summary>Share of the concept vector in the similarity; the character vector has the rest.</summary>
     public const double ConceptShare = 0.5;
 
+    /// <summary>A concept from a context sentence of a long message (or of a phrasing) weighs this share in the features.</summary>
+    internal const double ContextConceptShare = 0.5;
+
+    /// <summary>
+    /// A concept from a sentence that only sets the scene (<see cref="Concept.Setting"/>) weighs this share, also when a
+    /// vague question sentence made the situation the question's (ADR 0032, round 2; 5-fold harness: 0.15 → 650 exact /
+    /// 251 another, 0.25 → 652 / 250, 0.35 → 649 / 249, 0.5 → 646 / 248 and one negative fewer; negatives 10 at each).
+    /// </summary>
+    internal const double SettingConceptShare = 0.25;
+
     private readonly IReadOnlyList<IndexedPhrasing> _entries;
     private readonly int[] _sectionOf;
 
@@ -285,7 +295,8 @@ public sealed class PhrasingIndex
         var scores = scratch.Scores;
         Array.Clear(scores);
         Accumulate(index, question, question.Text, scratch, scores);
-        if (question.SentenceCount > 1)
+        // A generic question sentence ("…What's the process?") alone is near whichever phrasing holds its generic word.
+        if (question.SentenceCount > 1 && !question.GenericQuestion)
         {
             var sentence = QuestionAnalyzer.QuestionSentence(text);
             if (sentence.Length > 0 && sentence.Length < TextNormalizer.Normalize(QuestionAnalyzer.Truncate(text).Text).Length - 2)
@@ -389,8 +400,8 @@ public sealed class PhrasingIndex
     }
 
     /// <summary>
-    /// A text's features in a fixed order: each concept's terms, scaled by the concept's weight (context halved); then the
-    /// characters of <paramref name="key"/> (its normalised text, kana read and synonyms applied): for each run of
+    /// A text's features in a fixed order: each concept's terms, scaled by the concept's weight (context halved, setting
+    /// quartered); then the characters of <paramref name="key"/> (its normalised text, kana read and synonyms applied): for each run of
     /// letters other than ASCII, its non-hiragana unigrams, bigrams and trigrams; then English words as stems.
     /// A feature met again keeps its first place and the larger weight.
     /// </summary>
@@ -407,7 +418,7 @@ public sealed class PhrasingIndex
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
-            var weight = concept.Weight * (concept.Context ? 0.5 : 1);
+            var weight = concept.Weight * (concept.Setting ? SettingConceptShare : concept.Context ? ContextConceptShare : 1);
             for (var j = 0; j < concept.Forms.Count; j++)
             {
                 var form = concept.Forms[j];

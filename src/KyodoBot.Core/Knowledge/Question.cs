@@ -129,6 +129,12 @@ public sealed record Question(
     /// </summary>
     public bool VagueQuestion { get; init; }
 
+    /// <summary>
+    /// A long message whose question sentence holds only generic words (手続き, 方法, "process", "what should I do") while
+    /// most of its situation is in words the manual lacks: the question sentence alone is no evidence for a section.
+    /// </summary>
+    public bool GenericQuestion { get; init; }
+
     /// <summary>The message's sentences with their roles (<see cref="SentenceRoles"/>); empty for no question.</summary>
     public IReadOnlyList<MessageSentence> Sentences { get; init; } = [];
 

@@ -39,6 +39,19 @@ public static partial class QuestionAnalyzer
         "city", "stance", "view", "position", "approach", "handle", "think",
     };
 
+    /// <summary>
+    /// Words that say a question wants steps or a way forward without saying about what (手続き, 方法, "process").
+    /// </summary>
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "手続", "手続き", "方法", "やり方", "仕方", "流れ", "手順", "対処", "対処法", "進め方", "段取", "段取り", "プロセス", "次",
+        "process", "procedure", "procedures", "step", "steps", "method", "methods", "proceed", "next", "fix", "solve",
+        "solution", "options", "option", "advice", "recommend",
+    };
+
+    /// <summary>True for a word that asks for steps or a way forward without naming a matter (<see cref="GenericWords"/>).</summary>
+    public static bool IsGenericWord(string key) => GenericWords.Contains(key);
+
     /// <summary>True for a word that frames a question by the manual's rules or the city's stance (<see cref="FramingWords"/>).</summary>
     public static bool IsFramingWord(string key) => FramingWords.Contains(key);
 
