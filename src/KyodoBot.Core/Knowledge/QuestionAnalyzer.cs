@@ -53,7 +53,7 @@ public static partial class QuestionAnalyzer
         "s", "t", "d", "ll", "re", "ve", "m", "not", "no", "yes", "any", "some", "all", "each", "every", "much", "many",
         "more", "most", "other", "such", "own", "same", "very", "just", "also", "too", "only", "please", "thanks",
         "mean", "means", "meant", "meaning", "tell", "explain", "describe", "say", "says", "said", "know", "want",
-        "get", "gets", "got", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
+        "get", "gets", "got", "found", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
         "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
@@ -553,7 +553,6 @@ public static partial class QuestionAnalyzer
         else if (word.EndsWith('e'))
         {
             yield return word[..^1] + "al"; // propose → proposal
-            yield return word[..^1] + "ation"; // prepare → preparation
             yield return word + "ment"; // encourage → encouragement
         }
         else if (word.EndsWith('t'))
