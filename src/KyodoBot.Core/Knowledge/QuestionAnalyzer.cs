@@ -325,16 +325,6 @@ public static partial class QuestionAnalyzer
         while (i < words.Count)
         {
             var match = GlossaryMatch(words, i, vocabulary);
-
-            // Leftmost-longest: a glossary key led by a stop word ("the city") must not hide a longer one that starts
-            // after it ("the city hall side" is "city hall", not "the city" and "hall").
-            if (match is { } m && EnglishStopWords.Contains(words[i]) && GlossaryMatch(words, i + 1, vocabulary) is { } next
-                && next.Words > m.Words - 1)
-            {
-                i++;
-                continue;
-            }
-
             if (match is { } found)
             {
                 var phrase = words.GetRange(i, found.Words);
