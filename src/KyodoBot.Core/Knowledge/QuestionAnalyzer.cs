@@ -360,8 +360,7 @@ public static partial class QuestionAnalyzer
             foreach (var candidate in Stems(phrase[^1]))
             {
                 var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
-                if (vocabulary.Glossary.TryGetValue(key, out var japanese)
-                    && !(candidate == phrase[^1] + "ing" && vocabulary.DictionaryGlossaryKeys.Contains(key)))
+                if (vocabulary.Glossary.TryGetValue(key, out var japanese))
                 {
                     return (n, key, candidate, japanese);
                 }
