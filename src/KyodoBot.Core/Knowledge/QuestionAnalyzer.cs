@@ -449,6 +449,27 @@ public static partial class QuestionAnalyzer
             yield break;
         }
 
+        var bases = InflectionBases(word);
+        foreach (var b in bases.Skip(1).Distinct(StringComparer.Ordinal))
+        {
+            yield return b;
+        }
+
+        foreach (var b in bases.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var noun in Nominalizations(b))
+            {
+                yield return noun;
+            }
+        }
+
+        // Dictionaries list many verbs by their noun (EDICT: 理解 "understanding"), so the -ing form is tried last.
+        yield return word + "ing";
+    }
+
+    /// <summary>The word and the forms it may be an inflection of (plural, -ing, -ed, -ied, doubled consonant, -ise).</summary>
+    private static List<string> InflectionBases(string word)
+    {
         var bases = new List<string> { word };
         if (word.EndsWith("ies", StringComparison.Ordinal))
         {
@@ -491,21 +512,7 @@ public static partial class QuestionAnalyzer
             }
         }
 
-        foreach (var b in bases.Skip(1).Distinct(StringComparer.Ordinal))
-        {
-            yield return b;
-        }
-
-        foreach (var b in bases.Distinct(StringComparer.Ordinal))
-        {
-            foreach (var noun in Nominalizations(b))
-            {
-                yield return noun;
-            }
-        }
-
-        // Dictionaries list many verbs by their noun (EDICT: 理解 "understanding"), so the -ing form is tried last.
-        yield return word + "ing";
+        return bases;
     }
 
     private static void AddUndoubled(List<string> bases, string stem)
