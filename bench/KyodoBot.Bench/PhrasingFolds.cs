@@ -66,11 +66,44 @@ internal static class PhrasingFolds
             var clock = Stopwatch.StartNew();
             var report = PhrasingFoldEvaluation.Run(index, answerer, items);
             Console.WriteLine(byWriter ? "== folds by writer (P1 ↔ P2)" : "== stratified folds");
+            if (Args.Flag(args, "--failures"))
+            {
+                PrintFailures(index, answerer, items, Args.Text(args, "--style"), args);
+            }
+
             Console.Write(report);
             Console.WriteLine($"({clock.Elapsed.TotalSeconds:F1} s)");
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The held-out phrasings not answered with their exact section and the negatives answered (of one style with
+    /// --style): expected section, answered section (or "refused") and confidence, then the text.
+    /// </summary>
+    private static void PrintFailures(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items, string? style, string[] args)
+    {
+        foreach (var (item, answer) in PhrasingFoldEvaluation.Answers(index, answerer, items))
+        {
+            if (style is not null && item.Section >= 0 && item.Style != style)
+            {
+                continue;
+            }
+
+            var answered = answer.Answered ? answer.Citations[0].Id : "refused";
+            var expected = item.Section < 0 ? "negative" : index.Sections[item.Section].Section.Id;
+            if (answered != expected && !(item.Section < 0 && !answer.Answered))
+            {
+                Console.WriteLine(FormattableString.Invariant($"  {expected} -> {answered} {answer.Confidence:0.00} | {item.Text}"));
+                if (Args.Flag(args, "--concepts"))
+                {
+                    var question = QuestionAnalyzer.Analyze(item.Text, index.Vocabulary);
+                    Console.WriteLine("      " + string.Join(" · ", question.Concepts.Select(c =>
+                        $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]")));
+                }
+            }
+        }
     }
 
     /// <summary>

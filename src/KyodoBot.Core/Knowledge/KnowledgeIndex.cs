@@ -445,6 +445,7 @@ public sealed class KnowledgeIndex
     /// </summary>
     private double UnknownFactor(Concept concept, int df) =>
         df > 0 ? 1
+        : QuestionAnalyzer.IsFramingWord(concept.Key) && char.IsAsciiLetter(concept.Key[0]) ? 0
         : concept.Head ? UnknownHeadFactor
         : IsPredicate(concept.Key) ? UnknownPredicateFactor
         : 1;

@@ -66,7 +66,7 @@ public static partial class QuestionAnalyzer
         "s", "t", "d", "ll", "re", "ve", "m", "not", "no", "yes", "any", "some", "all", "each", "every", "much", "many",
         "more", "most", "other", "such", "own", "same", "very", "just", "also", "too", "only", "please", "thanks",
         "mean", "means", "meant", "meaning", "tell", "explain", "describe", "say", "says", "said", "know", "want",
-        "get", "gets", "got", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
+        "get", "gets", "got", "found", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
         "way", "ways", "one", "ones", "something", "anything", "manual", "written", "write", "happen", "happens",
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
@@ -337,33 +337,15 @@ public static partial class QuestionAnalyzer
         var i = 0;
         while (i < words.Count)
         {
-            var matched = false;
-            for (var n = Math.Min(vocabulary.GlossaryMaxWords, words.Count - i); n >= 1 && !matched; n--)
+            var match = GlossaryMatch(words, i, vocabulary);
+            if (match is { } found)
             {
-                var phrase = words.GetRange(i, n);
-                if (n == 1 && EnglishStopWords.Contains(phrase[0]))
+                var phrase = words.GetRange(i, found.Words);
+                concepts.TryAdd(found.Key, new Concept(found.Key, [.. JapaneseForms(found.Japanese, vocabulary), .. EnglishForms(phrase, found.LastStem)], 1.0)
                 {
-                    continue;
-                }
-
-                foreach (var candidate in Stems(phrase[^1]))
-                {
-                    var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
-                    if (vocabulary.Glossary.TryGetValue(key, out var japanese))
-                    {
-                        concepts.TryAdd(key, new Concept(key, [.. JapaneseForms(japanese, vocabulary), .. EnglishForms(phrase, candidate)], 1.0)
-                        {
-                            FromDictionary = vocabulary.DictionaryGlossaryKeys.Contains(key),
-                        });
-                        i += n;
-                        matched = true;
-                        break;
-                    }
-                }
-            }
-
-            if (matched)
-            {
+                    FromDictionary = vocabulary.DictionaryGlossaryKeys.Contains(found.Key),
+                });
+                i += found.Words;
                 continue;
             }
 
@@ -375,6 +357,30 @@ public static partial class QuestionAnalyzer
         }
 
         return [.. concepts.Values];
+    }
+
+    /// <summary>The longest glossary key starting at word <paramref name="start"/> (its last word through <see cref="Stems"/>).</summary>
+    private static (int Words, string Key, string LastStem, IReadOnlyList<string> Japanese)? GlossaryMatch(List<string> words, int start, KnowledgeVocabulary vocabulary)
+    {
+        for (var n = Math.Min(vocabulary.GlossaryMaxWords, words.Count - start); n >= 1; n--)
+        {
+            var phrase = words.GetRange(start, n);
+            if (n == 1 && EnglishStopWords.Contains(phrase[0]))
+            {
+                continue;
+            }
+
+            foreach (var candidate in Stems(phrase[^1]))
+            {
+                var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
+                if (vocabulary.Glossary.TryGetValue(key, out var japanese))
+                {
+                    return (n, key, candidate, japanese);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -441,7 +447,13 @@ public static partial class QuestionAnalyzer
         return forms;
     }
 
-    /// <summary>The word, then simple English inflections removed (plural, -ing, -ed), for glossary look-up.</summary>
+    /// <summary>
+    /// The word, then simple English inflections removed (plural, -ing, -ed, a doubled final consonant: planned → plan),
+    /// British -ise spelt -ize, then the noun the dictionaries list for a verb or an adjective (propose → proposal,
+    /// encourage → encouragement, reliable → reliability, different → difference), for glossary look-up. EDICT glosses
+    /// Japanese verbal nouns by their English noun (提案 "proposal", 促進 "encouragement"), so a question's verb would
+    /// otherwise find nothing. Each candidate is tried in order and the first the glossary holds wins.
+    /// </summary>
     internal static IEnumerable<string> Stems(string word)
     {
         yield return word;
@@ -450,35 +462,119 @@ public static partial class QuestionAnalyzer
             yield break;
         }
 
-        if (word.EndsWith("ies", StringComparison.Ordinal))
+        var bases = InflectionBases(word);
+        foreach (var b in bases.Skip(1).Distinct(StringComparer.Ordinal))
         {
-            yield return word[..^3] + "y";
+            yield return b;
         }
 
-        if (word.EndsWith("es", StringComparison.Ordinal))
+        foreach (var b in bases.Distinct(StringComparer.Ordinal))
         {
-            yield return word[..^2];
-        }
-
-        if (word.EndsWith('s'))
-        {
-            yield return word[..^1];
-        }
-
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-        {
-            yield return word[..^3];
-            yield return word[..^3] + "e";
-        }
-
-        if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
-        {
-            yield return word[..^2];
-            yield return word[..^1];
+            foreach (var noun in Nominalizations(b))
+            {
+                yield return noun;
+            }
         }
 
         // Dictionaries list many verbs by their noun (EDICT: 理解 "understanding"), so the -ing form is tried last.
         yield return word + "ing";
+    }
+
+    /// <summary>The word and the forms it may be an inflection of (plural, -ing, -ed, -ied, doubled consonant, -ise).</summary>
+    private static List<string> InflectionBases(string word)
+    {
+        var bases = new List<string> { word };
+        if (word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            bases.Add(word[..^3] + "y");
+        }
+
+        if (word.EndsWith("es", StringComparison.Ordinal))
+        {
+            bases.Add(word[..^2]);
+        }
+
+        if (word.EndsWith('s'))
+        {
+            bases.Add(word[..^1]);
+        }
+
+        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
+        {
+            bases.Add(word[..^3]);
+            bases.Add(word[..^3] + "e");
+            AddUndoubled(bases, word[..^3]);
+        }
+
+        if (word.EndsWith("ied", StringComparison.Ordinal) && word.Length > 4)
+        {
+            bases.Add(word[..^3] + "y");
+        }
+        else if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
+        {
+            bases.Add(word[..^2]);
+            bases.Add(word[..^1]);
+            AddUndoubled(bases, word[..^2]);
+        }
+
+        foreach (var b in bases.ToList())
+        {
+            if (b.Contains("is", StringComparison.Ordinal) && (b.EndsWith("ise", StringComparison.Ordinal) || b.EndsWith("isation", StringComparison.Ordinal)))
+            {
+                bases.Add(b.EndsWith("ise", StringComparison.Ordinal) ? b[..^3] + "ize" : b[..^7] + "ization");
+            }
+        }
+
+        return bases;
+    }
+
+    private static void AddUndoubled(List<string> bases, string stem)
+    {
+        if (stem.Length >= 3 && stem[^1] == stem[^2] && stem[^1] is not ('l' or 's' or 'e' or 'o' or 'f' or 'z'))
+        {
+            bases.Add(stem[..^1]); // planned → plan, running → run (but not calling → cal)
+        }
+    }
+
+    /// <summary>The regular English nouns of a verb or adjective (propose → proposal, reliable → reliability).</summary>
+    private static IEnumerable<string> Nominalizations(string word)
+    {
+        if (word.Length < 4)
+        {
+            yield break;
+        }
+
+        if (word.EndsWith("ble", StringComparison.Ordinal))
+        {
+            yield return word[..^3] + "bility"; // reliable → reliability, flexible → flexibility
+        }
+        else if (word.EndsWith("ent", StringComparison.Ordinal) || word.EndsWith("ant", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ce"; // different → difference, important → importance
+        }
+        else if (word.EndsWith("ize", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ation"; // organize → organization
+        }
+        else if (word.EndsWith("ate", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ion"; // cooperate → cooperation
+        }
+        else if (word.EndsWith('e'))
+        {
+            yield return word[..^1] + "al"; // propose → proposal
+            yield return word + "ment"; // encourage → encouragement
+        }
+        else if (word.EndsWith('t'))
+        {
+            yield return word + "ion"; // connect → connection
+            yield return word + "ment"; // develop... commit → commitment
+        }
+        else if (!word.EndsWith('y') && !word.EndsWith('s'))
+        {
+            yield return word + "ment"; // develop → development, improve... establish → establishment
+            yield return word + "ation"; // inform → information
+        }
     }
 
     private static readonly Regex[] JapaneseSuffixes =

@@ -60,6 +60,34 @@ public sealed class QuestionAnalyzerTests
     }
 
     [Theory]
+    [InlineData("How can groups propose joint projects?", "proposal", "提案")] // propose → proposal
+    [InlineData("How does the city encourage residents?", "encouragement", "促進")] // encourage → encouragement
+    [InlineData("Is a reliable group easier to work with?", "reliability", "信頼")] // reliable → reliability
+    [InlineData("Which programs are planned?", "plan", "計画")] // planned → plan (doubled consonant)
+    [InlineData("How is the work organised?", "organization", "団体")] // British -ise → -ize → -ization
+    public void Analyze_EnglishVerbOrAdjective_FindsTheNounTheDictionaryLists(string text, string key, string japanese)
+    {
+        var concept = Assert.Single(QuestionAnalyzer.Analyze(text, Vocabulary).Concepts, c => c.Key == key);
+
+        Assert.Contains(concept.Forms, f => string.Concat(f.Terms).Contains(japanese, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_English_FoundIsFindsPast_NotFounding()
+    {
+        var question = QuestionAnalyzer.Analyze("What problems has the city found?", Vocabulary);
+
+        Assert.DoesNotContain(question.Concepts, c => c.Key.StartsWith("found", StringComparison.Ordinal));
+        Assert.DoesNotContain(question.Concepts, c => c.Forms.Any(f => f.Terms.Any(t => t.Contains('設', StringComparison.Ordinal))));
+    }
+
+    [Theory]
+    [InlineData("calling", "cal")]
+    [InlineData("notes", "notation")]
+    public void Stems_DoNotInventWords(string word, string wrong) =>
+        Assert.DoesNotContain(wrong, QuestionAnalyzer.Stems(word));
+
+    [Theory]
     [InlineData("協働の7つの原則を教えてください", true)]
     [InlineData("協働の原則いくつある？", true)]
     [InlineData("行動規範の一覧を見せて", true)]

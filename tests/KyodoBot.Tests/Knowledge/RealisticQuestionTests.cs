@@ -72,6 +72,17 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.Contains("人材", answer.Text);
     }
 
+    [Fact]
+    public void EnglishFramingWordTheManualLacks_WeighsNothing_WhileAMissingNounWeighsWhole()
+    {
+        var index = fixture.Knowledge.Current;
+
+        // "policy" names the manual itself, like 方針; no section holds the English word, so it must not count as a
+        // missing matter that drags the coverage of "staffing shortages" down.
+        Assert.Equal(0, Weight(index, "What does the policy say about staffing shortages?", "policy"));
+        Assert.True(Weight(index, "What does the policy say about parking?", "parking") > 1);
+    }
+
     private static double Weight(KnowledgeIndex index, string text, string key)
     {
         var question = index.Analyze(text);
