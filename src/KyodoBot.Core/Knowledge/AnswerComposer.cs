@@ -71,12 +71,18 @@ public static partial class AnswerComposer
         return body.Length == 0 ? parts : $"{body}\n{parts}";
     }
 
+    /// <summary>
+    /// The question's weight a sentence holds; a concept counts when the sentence holds at least half of its terms, as
+    /// for the heading (<see cref="BeyondHeading"/>): 市民 alone, a third of 市民参加, does not make 「市民活動団体…」 the answer
+    /// to a question about taking part.
+    /// </summary>
     private static double Score(BodyUnit unit, Question question, double[] weights)
     {
         var score = 0.0;
         for (var i = 0; i < weights.Length; i++)
         {
-            score += weights[i] * question.Concepts[i].MatchIn(unit.Analyzed);
+            var match = question.Concepts[i].MatchIn(unit.Analyzed);
+            score += match >= 0.5 ? weights[i] * match : 0;
         }
 
         return score;

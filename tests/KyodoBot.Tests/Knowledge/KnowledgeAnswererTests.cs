@@ -10,6 +10,17 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
 
     private Answer AskJapanese(string question) => _answerer.Ask(question, Language.Japanese);
 
+    [Fact]
+    public void Quote_IsNotPickedByAThirdOfAWord()
+    {
+        // involved → involvement → 市民参加: the 6割 sentence holds 市民 (市民活動団体) but not 参加; the reason sentence is
+        // what answers "why", and it is in the section's opening.
+        var answer = _answerer.Ask("Why are city employees reluctant to get involved in collaboration?", Language.English);
+
+        Assert.Equal("challenge-city-1", answer.Citations[0].Id);
+        Assert.Contains("意欲が高まっていません", answer.Text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("目的共有の原則とは？", "principle-1", "同じ方向を向いて")]
     [InlineData("相互理解の原則って何", "principle-2", "信頼関係")]
