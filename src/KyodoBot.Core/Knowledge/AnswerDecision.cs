@@ -203,14 +203,24 @@ public static class AnswerDecision
     /// </summary>
     public static double Routes(DecisionFeatures f)
     {
-        var (agreementLexical, agreementPhrasing) = f.Long ? (0.15, 0.15) : (0.35, 0.25);
+        var (agreementLexical, agreementPhrasing) = f.Long ? (AgreementLexicalLong, AgreementPhrasingLong) : (AgreementLexical, AgreementPhrasing);
         const double threshold = KnowledgeAnswerer.Threshold;
         var margin = f.Nearest - f.Negative;
-        var fromWords = margin >= -0.15 ? f.Lexical : Math.Min(f.Lexical, threshold / 2);
-        var alone = f.Nearest <= 0 ? 0 : threshold * Math.Min(f.Nearest / 0.40, margin / 0.25);
-        var agreed = f.Nearest <= 0 ? 0 : threshold * Math.Min(Math.Min(f.Lexical / agreementLexical, f.Nearest / agreementPhrasing), margin / 0.10);
+        var fromWords = margin >= -NegativeVeto ? f.Lexical : Math.Min(f.Lexical, threshold / 2);
+        var alone = f.Nearest <= 0 ? 0 : threshold * Math.Min(f.Nearest / PhrasingAlone, margin / PhrasingAloneMargin);
+        var agreed = f.Nearest <= 0 ? 0 : threshold * Math.Min(Math.Min(f.Lexical / agreementLexical, f.Nearest / agreementPhrasing), margin / AgreementMargin);
         return Math.Clamp(Math.Max(fromWords, Math.Max(alone, agreed)), 0, 1);
     }
+
+    // The hand-set routes' bars (ADR 0028, calibrated by leave-one-out in session 5; the long-message bars in round 2).
+    private const double PhrasingAlone = 0.40;
+    private const double PhrasingAloneMargin = 0.25;
+    private const double AgreementLexical = 0.35;
+    private const double AgreementPhrasing = 0.25;
+    private const double AgreementLexicalLong = 0.15;
+    private const double AgreementPhrasingLong = 0.15;
+    private const double AgreementMargin = 0.10;
+    private const double NegativeVeto = 0.15;
 
     /// <summary>The confidence (0..1) for a unit with phrasings.</summary>
     public static double Confidence(DecisionFeatures features) => Confidence(features, Weights, Intercept);

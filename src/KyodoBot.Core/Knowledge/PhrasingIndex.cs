@@ -219,6 +219,7 @@ public sealed class PhrasingIndex
         var best = new double[sectionCount];
         var negative = 0.0;
         var total = 0.0;
+        var one = new PhrasingVotes(sectionCount);
         foreach (var sentence in question.Sentences.Take(MaxSentences))
         {
             var weight = RoleWeight(sentence.Role, question.VagueQuestion);
@@ -241,7 +242,7 @@ public sealed class PhrasingIndex
                 alone[exclude] = 0;
             }
 
-            var one = new PhrasingVotes(sectionCount);
+            one.Clear();
             AddAll(one, alone);
             var telling = sentence.Role == SentenceRole.Concern || (sentence.Role == SentenceRole.Question && !question.VagueQuestion);
             for (var s = 0; s < sectionCount; s++)
@@ -642,6 +643,14 @@ public sealed class PhrasingVotes
 
     /// <summary>The similarity of the nearest question the manual does not answer to the best sentence (see <see cref="BestSentence"/>).</summary>
     public double BestSentenceNegative { get; private set; }
+
+    /// <summary>Empties the vote for the next sentence (<see cref="PhrasingIndex"/>'s sentence vote reuses one).</summary>
+    internal void Clear()
+    {
+        Array.Clear(_top);
+        Array.Fill(_nearest, -1);
+        (Negative, NegativeEntry) = (0, -1);
+    }
 
     internal void BySentence(double[] vote, double[] best, double negative) => (_sentenceVote, _bestSentence, BestSentenceNegative) = (vote, best, negative);
 
