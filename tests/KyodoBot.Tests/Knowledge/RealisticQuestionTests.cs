@@ -117,23 +117,30 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     /// <summary>
-    /// R4-dev: the lead's fourth private set (140 questions weighted to long messages, written in session 6 before any
-    /// change), made a development set in session 7. Measured at its start: 69/100 in scope, 89/100 in the first three,
-    /// 39/40 refused (r4-o34, a long message about a move whose question is "What's the process?", is answered). After
-    /// the generic question sentence rule (ADR 0032, round 2, written on made-up messages): 73/100, 88, 40/40.
+    /// The lead's private sets made development sets once a newer private set replaced them, each written before any
+    /// change of its session by a question writer who never saw the code (styles: 25 long, 25 casual, 25 English, 10
+    /// typo, 10 polite, 5 broad; 40 out of scope).
+    /// R4-dev (session 6's unseen4, a development set since session 7): 69/100 in scope, 89/100 in the first three,
+    /// 39/40 refused at its start (r4-o34, a long message about a move whose question is "What's the process?", was
+    /// answered); after the generic question sentence rule (ADR 0032, round 2, written on made-up messages): 73/100,
+    /// 88, 40/40.
+    /// R5-dev (session 7's unseen5, a development set since session 8): 74/100, 88, 40/40 at the start of session 7;
+    /// 80/100, 90, 40/40 at its end.
     /// </summary>
-    [Fact]
-    public void R4DevSet_KeepsItsMeasuredLevel()
+    [Theory]
+    [InlineData("realistic-r4-dev.jsonl", 67, 87, 39)]
+    [InlineData("realistic-r5-dev.jsonl", 78, 88, 40)]
+    public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
-        var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, "realistic-r4-dev.jsonl");
+        var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
         var cases = QuestionSetRunner.Load(set);
         Assert.All(cases.SelectMany(c => c.Sections), id => Assert.NotNull(fixture.Knowledge.Find(id)));
 
         var report = QuestionSetRunner.Run(cases, fixture.Answerer, fixture.Knowledge);
 
-        Assert.True(report.OutOfScopeRefused >= 39, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
-        Assert.True(report.InScopePassed >= 67, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
-        Assert.True(report.Top3 >= 87, $"right section in the first three for {report.Top3}/{report.WithSection}");
+        Assert.True(report.OutOfScopeRefused >= refused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{Failures(report)}");
+        Assert.True(report.InScopePassed >= inScope, $"{report.InScopePassed}/{report.InScope} in scope\n{Failures(report)}");
+        Assert.True(report.Top3 >= top3, $"right section in the first three for {report.Top3}/{report.WithSection}");
     }
 
     [Fact]
