@@ -89,7 +89,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
+            return Refusal(language, [], 0, q.Truncated, q.AlsoRequests);
         }
 
         var unknown = new bool[q.Concepts.Count];
@@ -98,7 +98,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {
-            return Refusal(language, [], 0, q.Truncated, q.IsRequest);
+            return Refusal(language, [], 0, q.Truncated, q.AlsoRequests);
         }
 
         var unit = ChooseUnit(q, weights, ranked);
@@ -119,6 +119,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         if (capped || q.IsRequest)
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
+            // That holds for a date asked in any question sentence of the message, not only the last one.
             // A request (「案内文まとめて共有しといて」) is not a question, however near a phrasing it is.
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
@@ -131,7 +132,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
                 .Take(3)
                 .Select(r => r.Entry.Ref)
                 .ToList();
-            var refusal = q.IsRequest
+            // A request beside the question (「会議室を予約してください。14時から空いてますか？」) is answered with what the
+            // bot can do; beside a question the manual answers it does not stop the answer (a quote is never read as a
+            // room booked).
+            var refusal = q.AlsoRequests
                 ? Refusal(language, [], confidence, q.Truncated, isRequest: true)
                 : Refusal(language, close, confidence, q.Truncated);
             return refusal with { Evidence = evidence };

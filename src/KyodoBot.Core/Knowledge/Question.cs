@@ -117,7 +117,17 @@ public sealed record Question(
     /// </summary>
     public bool IsRequest { get; init; }
 
-    /// <summary>The kind of fact asked for (<see cref="AnswerKind.Any"/> for an explanation).</summary>
+    /// <summary>
+    /// A request in the focus or in another sentence of the message (「会議室を予約してください。14時から空いてますか？」):
+    /// it does not cap an answer, but a refusal says what the bot can do instead of "not in the manual".
+    /// </summary>
+    public bool AlsoRequests { get; init; }
+
+    /// <summary>
+    /// The kind of fact asked for (<see cref="AnswerKind.Any"/> for an explanation): the focus sentence's, else that of
+    /// another question sentence of the message — a date asked first and a second question after it is still a date
+    /// question.
+    /// </summary>
     public AnswerKind Expects { get; init; }
 
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>

@@ -109,13 +109,55 @@ public static partial class QuestionAnalyzer
             }
         }
 
+        var isRequest = IsRequestSentence(focus, isEnglish);
         return new Question(key, core, isEnglish, asksForList, truncated, concepts)
         {
-            IsRequest = IsRequestSentence(focus, isEnglish),
-            Expects = ExpectedAnswer(focus, isEnglish),
+            IsRequest = isRequest,
+            AlsoRequests = isRequest || OtherSentenceRequests(sentences, first, focusAt, isEnglish),
+            Expects = ExpectedAnswer(focus, isEnglish) is var kind && kind != AnswerKind.Any
+                ? kind
+                : OtherQuestionExpects(sentences, first, focusAt, isEnglish),
             SentenceCount = sentences.Count,
             Sentences = roles,
         };
+    }
+
+    /// <summary>
+    /// The fact asked for by a question sentence other than the focus (「申請の締切はいつですか？あと、役割分担はどう
+    /// 決めれば？」): the first such sentence that reads as a question and asks for a date, an amount, a count …
+    /// (docs/decisions/XXXX-caps-every-question-sentence.md). Sentences that only tell (「締切が迫っています。」) are not read.
+    /// </summary>
+    private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if ((i < first || i > focusAt)
+                && (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentences[i])
+                && ExpectedAnswer(sentences[i], isEnglish) is var kind && kind != AnswerKind.Any)
+            {
+                return kind;
+            }
+        }
+
+        return AnswerKind.Any;
+    }
+
+    /// <summary>
+    /// True when a sentence other than the focus asks the bot to act (「会議室を予約してください。14時から空いてますか？」),
+    /// in the imperative forms only: a bare closing (「よろしくお願いします」) and a story's 「〜して。」 are not requests.
+    /// </summary>
+    private static bool OtherSentenceRequests(List<string> sentences, int first, int focusAt, bool isEnglish)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            if ((i < first || i > focusAt)
+                && (isEnglish ? EnglishRequest().IsMatch(sentences[i]) : JapanesePoliteRequest().IsMatch(sentences[i]) && !JapaneseInformationRequest().IsMatch(sentences[i])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static (string Core, bool AsksForList, List<Concept> Concepts) AnalyzeSentence(string text, bool isEnglish, KnowledgeVocabulary vocabulary)
@@ -608,14 +650,22 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|箇条書き|まとめ|列挙)(?:して|を|で)|(?:全部|ぜんぶ|一覧|まとめて|並べて)出して|何か|なにか|どう|どこ|誰|だれ")]
     private static partial Regex JapaneseInformationRequest();
 
+    /// <summary>
+    /// A request in a sentence beside the question: an action verb with an asking ending (予約してください, 送っといて,
+    /// 手配お願いします) — not a story's 「〜して。」 nor a bare 「よろしくお願いします」.
+    /// </summary>
+    [GeneratedRegex(@"(?:して|予約|手配|送って|入れて|取って|消して|止めて|作って|リセット|翻訳)(?:ください|下さい|くれ|くれる|くれない|くれますか|もらえる|もらえますか|もらえませんか|ほしい|欲しい|お願いします|おねがい)[\s。!?.]*$|(?:しといて|しておいて|といて|ておいて)(?:ください|下さい|くれ|くれる|くれますか|もらえる|もらえますか|ほしい|欲しい)?[\s。!?.]*$")]
+    private static partial Regex JapanesePoliteRequest();
+
     [GeneratedRegex(@"^(?:(?:hi|hello|hey|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?|please )?(?:book|order|reserve|schedule|remind|send|cancel|reset|buy|print|call|translate|set up|create|fix|delete|arrange|email|forward)\b")]
     private static partial Regex EnglishRequest();
 
     /// <summary>
-    /// いつ anywhere in the sentence (「次回いつ？」「研修いつやるの？」「いつ頃公表されますか」), but not いつも/いつでも, and not
-    /// in an embedded question that the sentence goes on to ask about (「いつまでやるか決めとくべき？」 asks about a time limit).
+    /// いつ anywhere in the sentence (「次回いつ？」「研修いつやるの？」「いつ頃公表されますか」), but not いつも/いつでも, not
+    /// the いつ of a verb (思いつく, 思いついた, 言いつけ), and not in an embedded question that the sentence goes on to ask
+    /// about (「いつまでやるか決めとくべき？」 asks about a time limit).
     /// </summary>
-    [GeneratedRegex(@"いつ(?!も|でも|の間)(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
     private static partial Regex JapaneseAsksForTime();
 
     [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料")]
