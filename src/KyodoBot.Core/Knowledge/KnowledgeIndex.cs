@@ -493,7 +493,8 @@ public sealed class KnowledgeIndex
         foreach (var entry in MatchingSections(question))
         {
             var (coverage, matched) = Coverage(question, weights, entry.Full);
-            if (coverage <= 0 && (!hasContext || ContextCoverage(question, weights, entry.Full) <= 0))
+            var contextCoverage = hasContext ? ContextCoverage(question, weights, entry.Full) : 0; // 0 without context
+            if (coverage <= 0 && contextCoverage <= 0)
             {
                 continue;
             }
@@ -503,7 +504,7 @@ public sealed class KnowledgeIndex
             var lexical = bm25[entry.Ordinal] / max;
             var form = entry.IsSummary == question.AsksForList ? FormBonus : 0;
             var score = coverage + (0.3 * titleCoverage) + (0.3 * titlePrecision) + (0.2 * lexical) + form
-                + (ContextWeight * ContextCoverage(question, weights, entry.Full));
+                + (ContextWeight * contextCoverage);
             ranked.Add(new RankedSection(entry, score, coverage, matched, titleCoverage, lexical));
         }
 

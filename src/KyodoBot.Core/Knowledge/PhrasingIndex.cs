@@ -67,6 +67,7 @@ public sealed class PhrasingIndex
 
     // Per-question working memory, reused (one per concurrent question) so that a question allocates almost nothing here.
     private readonly ConcurrentBag<Scratch> _scratch = [];
+    private Scratch? _lastScratch;
 
     private PhrasingIndex(IReadOnlyList<IndexedPhrasing> entries, List<Dictionary<string, double>> vectors)
     {
@@ -171,7 +172,7 @@ public sealed class PhrasingIndex
         }
         finally
         {
-            _scratch.Add(scratch);
+            Return(scratch);
         }
 
         return votes;
@@ -220,8 +221,9 @@ public sealed class PhrasingIndex
         var negative = 0.0;
         var total = 0.0;
         var one = new PhrasingVotes(sectionCount);
-        foreach (var sentence in question.Sentences.Take(MaxSentences))
+        for (var at = 0; at < question.Sentences.Count && at < MaxSentences; at++)
         {
+            var sentence = question.Sentences[at];
             var weight = RoleWeight(sentence.Role, question.VagueQuestion);
             if (weight <= 0)
             {
@@ -229,14 +231,28 @@ public sealed class PhrasingIndex
             }
 
             var alone = scratch.Alone;
-            Array.Clear(alone);
-            var analysed = index.Analyze(sentence.Text);
-            if (analysed.Concepts.Count == 0)
+            if (at == scratch.KeptFocus)
             {
-                continue;
+                // The question sentence was compared on its own already (Similarities): the same analysis, the same sums.
+                if (scratch.FocusConcepts == 0)
+                {
+                    continue;
+                }
+
+                Array.Copy(scratch.Focus, alone, alone.Length);
+            }
+            else
+            {
+                Array.Clear(alone);
+                var analysed = index.Analyze(sentence.Text);
+                if (analysed.Concepts.Count == 0)
+                {
+                    continue;
+                }
+
+                Accumulate(index, analysed, analysed.Text, scratch, alone);
             }
 
-            Accumulate(index, analysed, analysed.Text, scratch, alone);
             if (exclude >= 0 && exclude < alone.Length)
             {
                 alone[exclude] = 0;
@@ -297,12 +313,27 @@ public sealed class PhrasingIndex
         Array.Clear(scores);
         Accumulate(index, question, question.Text, scratch, scores);
         // A generic question sentence ("…What's the process?") alone is near whichever phrasing holds its generic word.
-        if (question.SentenceCount > 1 && !question.GenericQuestion)
+        if (question.SentenceCount > 1 && !question.GenericQuestion && FocusAt(question) is var focus and >= 0)
         {
-            var sentence = QuestionAnalyzer.QuestionSentence(text);
-            if (sentence.Length > 0 && sentence.Length < TextNormalizer.Normalize(QuestionAnalyzer.Truncate(text).Text).Length - 2)
+            // The question sentence as the analyser split it (QuestionAnalyzer.QuestionSentence(text) in lower case: it
+            // is analysed to the same concepts and features), unless an HTML entity &#X… would be stripped only once
+            // lower-cased. The message's length without its markup stripped is computed only when needed: it is never
+            // shorter than the analysed text.
+            var sentence = question.Sentences[focus].Text;
+            if (sentence.Length > 0
+                && !sentence.Contains("&#x", StringComparison.Ordinal)
+                && (sentence.Length < question.Text.Length - 2 || sentence.Length < TextNormalizer.Normalize(QuestionAnalyzer.Truncate(text).Text).Length - 2))
             {
                 AtLeast(index, sentence, scratch, scores);
+                scratch.KeepFocus(focus);
+            }
+            else if (sentence.Contains("&#x", StringComparison.Ordinal))
+            {
+                var written = QuestionAnalyzer.QuestionSentence(text);
+                if (written.Length > 0 && written.Length < TextNormalizer.Normalize(QuestionAnalyzer.Truncate(text).Text).Length - 2)
+                {
+                    AtLeast(index, written, scratch, scores);
+                }
             }
         }
 
@@ -314,12 +345,31 @@ public sealed class PhrasingIndex
         return scores;
     }
 
-    /// <summary>Raises each entry's score to its similarity with <paramref name="part"/> (a part of the message) where that is higher.</summary>
+    /// <summary>The index of the message's question sentence (the last of <see cref="SentenceRole.Question"/>), or -1.</summary>
+    private static int FocusAt(Question question)
+    {
+        for (var i = question.Sentences.Count - 1; i >= 0; i--)
+        {
+            if (question.Sentences[i].Role == SentenceRole.Question)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Raises each entry's score to its similarity with <paramref name="part"/> (a part of the message) where that is
+    /// higher; the part's similarities stay in <see cref="Scratch.Alone"/> and its concept count in
+    /// <see cref="Scratch.FocusConcepts"/>.
+    /// </summary>
     private void AtLeast(KnowledgeIndex index, string part, Scratch scratch, double[] scores)
     {
         var alone = scratch.Alone;
         Array.Clear(alone);
         var analysed = index.Analyze(part);
+        scratch.FocusConcepts = analysed.Concepts.Count;
         Accumulate(index, analysed, analysed.Text, scratch, alone);
         for (var i = 0; i < scores.Length; i++)
         {
@@ -490,7 +540,24 @@ public sealed class PhrasingIndex
     private static readonly System.Buffers.SearchValues<char> AsciiLetters =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
-    private Scratch Rent() => _scratch.TryTake(out var scratch) ? scratch : new Scratch(_entries.Count, _idf.Length);
+    /// <summary>
+    /// A scratch for one question: the one kept in <see cref="_lastScratch"/> (a question at a time, the usual case,
+    /// takes and returns it without a lock), else one of the bag, else a new one.
+    /// </summary>
+    private Scratch Rent()
+    {
+        var scratch = Interlocked.Exchange(ref _lastScratch, null) ?? (_scratch.TryTake(out var pooled) ? pooled : new Scratch(_entries.Count, _idf.Length));
+        scratch.ForgetFocus();
+        return scratch;
+    }
+
+    private void Return(Scratch scratch)
+    {
+        if (Interlocked.CompareExchange(ref _lastScratch, scratch, null) is not null)
+        {
+            _scratch.Add(scratch);
+        }
+    }
 
     private interface IFeatureSink
     {
@@ -541,6 +608,23 @@ public sealed class PhrasingIndex
         public double[] Scores { get; } = new double[entries];
 
         public double[] Alone { get; } = new double[entries];
+
+        /// <summary>The question sentence's similarities (a copy of <see cref="Alone"/>), for the sentence vote.</summary>
+        public double[] Focus { get; } = new double[entries];
+
+        /// <summary>The index of the sentence whose similarities <see cref="Focus"/> holds for this question, or -1.</summary>
+        public int KeptFocus { get; private set; } = -1;
+
+        /// <summary>How many concepts the question sentence held (a sentence without any is left out of the vote).</summary>
+        public int FocusConcepts { get; set; }
+
+        public void KeepFocus(int sentence)
+        {
+            Array.Copy(Alone, Focus, Alone.Length);
+            KeptFocus = sentence;
+        }
+
+        public void ForgetFocus() => KeptFocus = -1;
 
         public void Add(int id, bool concept, double weight)
         {

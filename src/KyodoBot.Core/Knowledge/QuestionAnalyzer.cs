@@ -619,16 +619,41 @@ public static partial class QuestionAnalyzer
         }
     }
 
+    /// <summary>
+    /// The wrappers <see cref="StripWrappers"/> removes from the end, in this order (source-generated: each runs several
+    /// times on every question).
+    /// </summary>
     private static readonly Regex[] JapaneseSuffixes =
     [
-        new(@"(?:について|に関して|に関する|のこと|とは|って|は)?(?:を|も)?(?:教えて|おしえて|知りたい|しりたい|説明して|見せて|みせて)(?:ください|下さい|くれ|くれる|ほしい|欲しい|もらえますか|もらえる|いただけますか|いただけませんか|です)?(?:か)?$", RegexOptions.CultureInvariant),
-        new(@"(?:とは|って|は)?(?:どういう|どのような|どんな)(?:こと|もの|意味|内容)(?:ですか|でしょうか|なの|か)?$", RegexOptions.CultureInvariant),
-        new(@"(?:とは|って|は)?(?:何|なに|なん)(?:ですか|でしょうか|なの|なのか|か|だろう|だ)?$", RegexOptions.CultureInvariant),
-        new(@"(?:について|に関して)(?:書いてある|書かれている|記載はある|の記載はありますか|知りたい)?$", RegexOptions.CultureInvariant),
-        new(@"(?:の)?(?:内容|意味|詳細|概要)(?:は|を|って)?$", RegexOptions.CultureInvariant),
-        new(@"(?:ですか|でしょうか|ますか|ましたか|ありますか|あるか|ある|なのか|なの|のか|か|ね|よ)$", RegexOptions.CultureInvariant),
-        new(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant),
+        SuffixAskToTell(),
+        SuffixWhatKind(),
+        SuffixWhatIs(),
+        SuffixAbout(),
+        SuffixContent(),
+        SuffixPolite(),
+        SuffixParticle(),
     ];
+
+    [GeneratedRegex(@"(?:について|に関して|に関する|のこと|とは|って|は)?(?:を|も)?(?:教えて|おしえて|知りたい|しりたい|説明して|見せて|みせて)(?:ください|下さい|くれ|くれる|ほしい|欲しい|もらえますか|もらえる|いただけますか|いただけませんか|です)?(?:か)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixAskToTell();
+
+    [GeneratedRegex(@"(?:とは|って|は)?(?:どういう|どのような|どんな)(?:こと|もの|意味|内容)(?:ですか|でしょうか|なの|か)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixWhatKind();
+
+    [GeneratedRegex(@"(?:とは|って|は)?(?:何|なに|なん)(?:ですか|でしょうか|なの|なのか|か|だろう|だ)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixWhatIs();
+
+    [GeneratedRegex(@"(?:について|に関して)(?:書いてある|書かれている|記載はある|の記載はありますか|知りたい)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixAbout();
+
+    [GeneratedRegex(@"(?:の)?(?:内容|意味|詳細|概要)(?:は|を|って)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixContent();
+
+    [GeneratedRegex(@"(?:ですか|でしょうか|ますか|ましたか|ありますか|あるか|ある|なのか|なの|のか|か|ね|よ)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixPolite();
+
+    [GeneratedRegex(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SuffixParticle();
 
     [GeneratedRegex(@"(?<=[。?!])|\n+")]
     private static partial Regex JapaneseSentenceEnd();
