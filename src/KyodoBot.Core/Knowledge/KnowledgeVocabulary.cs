@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using KyodoBot.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -58,6 +59,9 @@ public sealed class KnowledgeVocabulary
         _synonymLengthsByFirst = table.Keys.GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
         Glossary = glossary;
         GlossaryMaxWords = glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
+        GlossaryPrefixes = glossary.Keys
+            .SelectMany(k => Enumerable.Range(0, k.Length).Where(i => k[i] == ' ').Select(i => k[..(i + 1)]))
+            .ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>Variant → canonical term; every canonical term also maps to itself.</summary>
@@ -67,6 +71,12 @@ public sealed class KnowledgeVocabulary
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Glossary { get; }
 
     public int GlossaryMaxWords { get; }
+
+    /// <summary>
+    /// Every start of a <see cref="Glossary"/> key that ends in a space ("code of " for "code of conduct"): a phrase
+    /// whose first words are none of these cannot be a key, whatever form its last word takes.
+    /// </summary>
+    public FrozenSet<string> GlossaryPrefixes { get; }
 
     /// <summary>The glossary keys that come from the EDICT extract rather than <c>_glossary.yaml</c>.</summary>
     public IReadOnlySet<string> DictionaryGlossaryKeys { get; init; } = new HashSet<string>();

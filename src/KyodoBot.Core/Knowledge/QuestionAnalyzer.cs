@@ -406,15 +406,22 @@ public static partial class QuestionAnalyzer
     {
         for (var n = Math.Min(vocabulary.GlossaryMaxWords, words.Count - start); n >= 1; n--)
         {
-            var phrase = words.GetRange(start, n);
-            if (n == 1 && EnglishStopWords.Contains(phrase[0]))
+            var last = words[start + n - 1];
+            if (n == 1 && EnglishStopWords.Contains(last))
             {
                 continue;
             }
 
-            foreach (var candidate in Stems(phrase[^1]))
+            // The words before the last, joined once per length rather than once per form of the last word.
+            var prefix = n == 1 ? "" : string.Join(' ', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(words).Slice(start, n - 1)) + " ";
+            if (n > 1 && !vocabulary.GlossaryPrefixes.Contains(prefix))
             {
-                var key = string.Join(' ', phrase.Take(n - 1).Append(candidate));
+                continue; // no key starts with these words: no form of the last word can complete one
+            }
+
+            foreach (var candidate in Stems(last))
+            {
+                var key = n == 1 ? candidate : prefix + candidate;
                 if (vocabulary.Glossary.TryGetValue(key, out var japanese))
                 {
                     return (n, key, candidate, japanese);
