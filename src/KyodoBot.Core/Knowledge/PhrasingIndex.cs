@@ -231,26 +231,9 @@ public sealed class PhrasingIndex
             }
 
             var alone = scratch.Alone;
-            if (at == scratch.KeptFocus)
+            if (!SentenceAlone(index, sentence.Text, at, scratch))
             {
-                // The question sentence was compared on its own already (Similarities): the same analysis, the same sums.
-                if (scratch.FocusConcepts == 0)
-                {
-                    continue;
-                }
-
-                Array.Copy(scratch.Focus, alone, alone.Length);
-            }
-            else
-            {
-                Array.Clear(alone);
-                var analysed = index.Analyze(sentence.Text);
-                if (analysed.Concepts.Count == 0)
-                {
-                    continue;
-                }
-
-                Accumulate(index, analysed, analysed.Text, scratch, alone);
+                continue;
             }
 
             if (exclude >= 0 && exclude < alone.Length)
@@ -287,6 +270,31 @@ public sealed class PhrasingIndex
 
             votes.BySentence(mixture, best, negative);
         }
+    }
+
+    /// <summary>
+    /// The similarity of one sentence (the <paramref name="at"/>-th of the message) to every entry, into
+    /// <see cref="Scratch.Alone"/>; false for a sentence without concepts, which does not vote. The question sentence was
+    /// compared on its own already when <see cref="Similarities"/> kept it: the same analysis, the same sums.
+    /// </summary>
+    private bool SentenceAlone(KnowledgeIndex index, string sentence, int at, Scratch scratch)
+    {
+        var alone = scratch.Alone;
+        if (at == scratch.KeptFocus)
+        {
+            Array.Copy(scratch.Focus, alone, alone.Length);
+            return scratch.FocusConcepts > 0;
+        }
+
+        Array.Clear(alone);
+        var analysed = index.Analyze(sentence);
+        if (analysed.Concepts.Count == 0)
+        {
+            return false;
+        }
+
+        Accumulate(index, analysed, analysed.Text, scratch, alone);
+        return true;
     }
 
     /// <summary>The section of the nearest phrasing, with the figures the answerer weighs (tests, tools).</summary>
