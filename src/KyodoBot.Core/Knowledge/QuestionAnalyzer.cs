@@ -125,7 +125,7 @@ public static partial class QuestionAnalyzer
     /// <summary>
     /// The fact asked for by a question sentence other than the focus (「申請の締切はいつですか？あと、役割分担はどう
     /// 決めれば？」): the first such sentence that reads as a question and asks for a date, an amount, a count …
-    /// (docs/decisions/XXXX-caps-every-question-sentence.md). Sentences that only tell (「締切が迫っています。」) are not read.
+    /// (docs/decisions/0034-every-question-sentence-counts.md). Sentences that only tell (「締切が迫っています。」) are not read.
     /// </summary>
     private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish)
     {

@@ -4,7 +4,7 @@ using KyodoBot.Core.Knowledge;
 namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
-/// Messages that ask two things, or ask in the middle (docs/decisions/XXXX-caps-every-question-sentence.md): a date,
+/// Messages that ask two things, or ask in the middle (docs/decisions/0034-every-question-sentence-counts.md): a date,
 /// an amount or a count asked in any question sentence caps the answer when the answering section holds none, and a
 /// request beside a question turns a refusal into "what the bot can do". The messages are made up for these tests.
 /// </summary>
