@@ -30,6 +30,17 @@ public static partial class SentenceRoles
     public static bool CarriesConcern(string sentence, bool isEnglish) =>
         (isEnglish ? EnglishConcern() : JapaneseConcern()).IsMatch(sentence);
 
+    /// <summary>
+    /// True for a (Japanese) question sentence that points back at the story with a demonstrative: 「この状況って…」,
+    /// 「こういう場合は…」, 「これで大丈夫？」, 「そんなときは？」. Then what the question asks about is what the
+    /// concern sentences told (<see cref="KnowledgeIndex.Analyze"/>). この/これ before words of time (このまま, この先,
+    /// これから, これまで) do not point back.
+    /// </summary>
+    public static bool PointsBack(string sentence) => JapanesePointsBack().IsMatch(sentence);
+
+    [GeneratedRegex(@"こういう|こういった|こんな|こうした|このよう|そういう|そういった|そんな|そのよう|この(?!まま|先|後|前)|これ(?!から|まで)|それって")]
+    private static partial Regex JapanesePointsBack();
+
     [GeneratedRegex(@"しかし|でも|けど|けれど|のに|ところが|困っ|困る|困り|不安|心配|違和感|揉め|もめ|噛み合|かみ合|ぎくしゃく|悩|迷っ|迷い|気になっ|問題|トラブル|苦情|不満|戸惑|とまど|曖昧|あいまい|モヤモヤ|もやもや|難し|大変|負担|対立|反発|ない|なく|ません|ず[、。]|ばかり|誰も|だれも")]
     private static partial Regex JapaneseConcern();
 
