@@ -30,6 +30,12 @@ public sealed class KnowledgeVocabulary
     /// </summary>
     public const string PredicatesDictionaryFile = "_edict-predicates.tsv";
 
+    /// <summary>
+    /// Shapes of a trouble told in everyday words (a pattern over a sentence) → the manual's word for the principle that
+    /// answers it: 「誰がやるのか決まっていない」 → 役割分担 (docs/decisions/XXXX-long3-trouble-shapes.md).
+    /// </summary>
+    public const string TroublesFile = "_troubles.tsv";
+
     /// <summary>A reading shorter than this is too often part of another word (ADR 0021).</summary>
     private const int MinReadingLength = 3;
 
@@ -73,6 +79,45 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>Words of <see cref="PredicatesDictionaryFile"/>: how a question is worded, not what it is about.</summary>
     public IReadOnlySet<string> Predicates { get; init; } = new HashSet<string>();
+
+    /// <summary>The trouble shapes of <see cref="TroublesFile"/>: a pattern over the normalised text and the manual's word it names.</summary>
+    public IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Word)> Troubles { get; init; } = [];
+
+    /// <summary>
+    /// The text with the manual's word written after each trouble shape it holds (「…決まっていない（役割分担）…」), so
+    /// that the analyzer, the ranking and the phrasing matcher read the matter the sentence tells in the manual's word.
+    /// </summary>
+    public string MarkTroubles(string key)
+    {
+        if (Troubles.Count == 0 || key.Length == 0)
+        {
+            return key;
+        }
+
+        List<(int At, string Word)>? marks = null;
+        foreach (var (pattern, word) in Troubles)
+        {
+            foreach (System.Text.RegularExpressions.ValueMatch match in pattern.EnumerateMatches(key))
+            {
+                (marks ??= []).Add((match.Index + match.Length, word));
+            }
+        }
+
+        if (marks is null)
+        {
+            return key;
+        }
+
+        var builder = new System.Text.StringBuilder(key.Length + (marks.Count * 8));
+        var copied = 0;
+        foreach (var (at, word) in marks.OrderBy(m => m.At))
+        {
+            builder.Append(key, copied, at - copied).Append('（').Append(word).Append('）');
+            copied = at;
+        }
+
+        return builder.Append(key, copied, key.Length - copied).ToString();
+    }
 
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
@@ -168,7 +213,34 @@ public sealed class KnowledgeVocabulary
             .Where(w => w.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
 
-        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates };
+        return new KnowledgeVocabulary(synonyms, glossary)
+        {
+            DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates, Troubles = TroubleShapes(folder, errors),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="TroublesFile"/>: 'pattern TAB word' a line. The patterns run on every message, so they are compiled
+    /// without backtracking (linear in the text; no look-arounds or back-references) and a broken one is an error.
+    /// </summary>
+    private static List<(System.Text.RegularExpressions.Regex, string)> TroubleShapes(string folder, ICollection<KnowledgeLoadError> errors)
+    {
+        var shapes = new List<(System.Text.RegularExpressions.Regex, string)>();
+        foreach (var (pattern, word) in Pairs(Path.Combine(folder, TroublesFile), errors))
+        {
+            try
+            {
+                var regex = new System.Text.RegularExpressions.Regex(TextNormalizer.Key(pattern), System.Text.RegularExpressions.RegexOptions.NonBacktracking | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                shapes.Add((regex, TextNormalizer.Key(word.Trim())));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+            {
+                // NotSupportedException: a construct that needs backtracking (a look-around, a back-reference).
+                errors.Add(new KnowledgeLoadError(TroublesFile, 0, $"'{pattern}': {ex.Message} (ignored)"));
+            }
+        }
+
+        return shapes;
     }
 
     /// <summary><c>_synonyms.yaml</c>: each variant → its canonical word.</summary>

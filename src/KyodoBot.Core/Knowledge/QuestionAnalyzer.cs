@@ -79,7 +79,7 @@ public static partial class QuestionAnalyzer
     public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary)
     {
         var (text, truncated) = Truncate(raw ?? "");
-        var key = TextNormalizer.Key(StripMarkup(text));
+        var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
