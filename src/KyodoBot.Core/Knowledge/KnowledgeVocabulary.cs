@@ -119,6 +119,12 @@ public sealed class KnowledgeVocabulary
         return builder.Append(key, copied, key.Length - copied).ToString();
     }
 
+    /// <summary>
+    /// True when <see cref="MarkTroubles"/> wrote a word into the text: its full-width brackets, which a normalised
+    /// text never holds otherwise (NFKC makes them ASCII).
+    /// </summary>
+    public static bool HoldsTroubleMark(string text) => text.Contains('（', StringComparison.Ordinal);
+
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
 

@@ -22,6 +22,21 @@ public sealed class TroubleShapeTests(KnowledgeFixture fixture) : IClassFixture<
         Assert.Equal("会議室はどこ?", vocabulary.MarkTroubles("会議室はどこ?"));
     }
 
+    [Fact]
+    public void SentenceHoldingAShape_TellsAConcern_WithoutAnyWordOfWorry()
+    {
+        const string story = "行事の中身は市が一方的に決めて団体に伝えることにしました。団体との関係は大丈夫でしょうか？";
+        var vocabulary = new KnowledgeVocabulary(new Dictionary<string, string>(), new Dictionary<string, IReadOnlyList<string>>())
+        {
+            Troubles = [(new System.Text.RegularExpressions.Regex("一方的に[^。]{0,12}決め"), "自主性")],
+        };
+
+        Assert.Equal([SentenceRole.Setting, SentenceRole.Question], QuestionAnalyzer.Analyze(story, KnowledgeVocabulary.Empty).Sentences.Select(s => s.Role));
+        var question = QuestionAnalyzer.Analyze(story, vocabulary);
+        Assert.Equal([SentenceRole.Concern, SentenceRole.Question], question.Sentences.Select(s => s.Role));
+        Assert.Contains(question.Concepts, c => c.Key == "自主性" && !c.Setting);
+    }
+
     [Theory]
     [InlineData("(unclosed\t役割分担")]
     [InlineData("(?=look)ahead\t役割分担")] // not allowed without backtracking: the patterns run on every message
