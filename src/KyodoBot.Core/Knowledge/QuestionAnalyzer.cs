@@ -98,6 +98,10 @@ public static partial class QuestionAnalyzer
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
         var roles = SentenceRoles.Of(sentences, first, focusAt, isEnglish);
+        // Another sentence that asks (「前にも同じことがあったのでしょうか？」 before 「市はどう考えていますか？」) says what the
+        // message is about as much as a concern does: it counts as one, and a fact it asks for (いつ, いくら) caps the
+        // answer as the question sentence's would (5-fold harness: exact 672 → 675, another 252 → 249, negatives 11).
+        roles = [.. roles.Select(r => r.Role == SentenceRole.Setting && Asks(r.Text, isEnglish) ? r with { Role = SentenceRole.Concern } : r)];
         var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
         {
@@ -112,7 +116,8 @@ public static partial class QuestionAnalyzer
         return new Question(key, core, isEnglish, asksForList, truncated, concepts)
         {
             IsRequest = IsRequestSentence(focus, isEnglish),
-            Expects = ExpectedAnswer(focus, isEnglish),
+            Expects = ExpectedAnswer(focus, isEnglish) is var kind && kind != AnswerKind.Any ? kind
+                : roles.Where(r => r.Role == SentenceRole.Concern && Asks(r.Text, isEnglish)).Select(r => ExpectedAnswer(r.Text, isEnglish)).FirstOrDefault(k => k != AnswerKind.Any, AnswerKind.Any),
             SentenceCount = sentences.Count,
             Sentences = roles,
         };
@@ -148,6 +153,10 @@ public static partial class QuestionAnalyzer
     /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
     /// else the last sentence. In a long message the sentences before it are context.
     /// </summary>
+    /// <summary>True for a sentence that asks (ends in ？/か or holds a question word), as <see cref="FocusSentence"/> reads it.</summary>
+    private static bool Asks(string sentence, bool isEnglish) =>
+        (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentence);
+
     private static int FocusSentence(IReadOnlyList<string> sentences, bool isEnglish)
     {
         for (var i = sentences.Count - 1; i >= 0; i--)

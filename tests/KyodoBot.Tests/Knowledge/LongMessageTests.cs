@@ -126,6 +126,18 @@ public sealed class LongMessageTests
         Assert.False(SentenceRoles.PointsBack(sentence));
 
     [Fact]
+    public void AnotherSentenceThatAsks_CountsAsAConcern_AndTheFactItAsksForCapsTheAnswer()
+    {
+        // Made up: the first question asks when; the last one asks nothing of a fact.
+        const string message = "協働マニュアルの改訂版っていつ出るの？もう届いてる？";
+        var question = QuestionAnalyzer.Analyze(message, KnowledgeVocabulary.Empty);
+
+        Assert.Equal([SentenceRole.Concern, SentenceRole.Question], question.Sentences.Select(s => s.Role));
+        Assert.Equal(AnswerKind.Time, question.Expects);
+        Assert.Equal(AnswerKind.Any, QuestionAnalyzer.Analyze("もう届いてる？", KnowledgeVocabulary.Empty).Expects);
+    }
+
+    [Fact]
     public void QuestionPointingBack_MakesTheConcernsWordsTheQuestions_NotTheSettings()
     {
         // Made up: the question sentence names its own matter (手続き is no framing word), so the message is not vague,
