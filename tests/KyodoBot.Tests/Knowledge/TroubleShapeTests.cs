@@ -39,7 +39,7 @@ public sealed class TroubleShapeTests(KnowledgeFixture fixture) : IClassFixture<
 
     [Theory]
     [InlineData("(unclosed\t役割分担")]
-    [InlineData("(?=look)ahead\t役割分担")] // not allowed without backtracking: the patterns run on every message
+    [InlineData("[z-a]\t役割分担")]
     public void Load_ReportsABrokenShape_AndKeepsTheOthers(string line)
     {
         using var folder = new TempKnowledgeFolder(copyRealKnowledge: false);
