@@ -281,7 +281,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
     /// <summary>
     /// In a message of several sentences, a member whose phrasing vote beats its group's by this much is not climbed
-    /// from (5-fold harness, ADR XXXX-long3: 0.03 → 663 exact / 758 group-or-part / 252 another, 0.05 → 663 / 757 / 253,
+    /// from (5-fold harness, ADR XXXX-long3-trouble-shapes: 0.03 → 663 exact / 758 group-or-part / 252 another, 0.05 → 663 / 757 / 253,
     /// 0.1 → 660 / 757 / 253; without 655 / 756 / 253).
     /// </summary>
     internal const double GroupVoteMargin = 0.05;
