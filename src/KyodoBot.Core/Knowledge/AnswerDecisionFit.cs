@@ -58,7 +58,44 @@ public static class AnswerDecisionFit
 
         var x = e.Features.Vector();
         var inputs = string.Join(", ", AnswerDecision.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n.Name} {x[i]:0.000}×{AnswerDecision.Weights[i]:0.00}")));
-        return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}";
+        return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}"
+            + Votes(index, question);
+    }
+
+    /// <summary>
+    /// How a message was read and voted on: each sentence with its role (and its own three nearest sections), then the
+    /// sections with the highest combined score — vote (whole message, sentence vote) + the lexical share.
+    /// </summary>
+    private static string Votes(KnowledgeIndex index, string question)
+    {
+        var q = index.Analyze(question);
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"\n  vague {q.VagueQuestion}, generic {q.GenericQuestion}, sentences {q.SentenceCount}");
+        foreach (var sentence in q.Sentences)
+        {
+            var alone = index.Phrasings.Vote(index, sentence.Text);
+            var near = Enumerable.Range(0, index.Sections.Count).OrderByDescending(alone.Score).Take(3)
+                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{index.Sections[s].Section.Id} {alone.Score(s):0.00}"));
+            text.AppendLine(CultureInfo.InvariantCulture, $"  [{sentence.Role}] {sentence.Text}\n      → {string.Join(", ", near)}");
+        }
+
+        var weights = index.Weights(q);
+        var ranked = index.Rank(q, weights);
+        var top = ranked.Count == 0 ? 1 : Math.Max(ranked.Max(r => r.Score), 1e-9);
+        var lexical = new double[index.Sections.Count];
+        foreach (var r in ranked)
+        {
+            lexical[r.Entry.Ordinal] = r.Score / top;
+        }
+
+        var votes = index.Phrasings.Vote(index, question, analyzed: q);
+        foreach (var s in Enumerable.Range(0, index.Sections.Count).OrderByDescending(s => votes.Score(s) + (KnowledgeAnswerer.RankingShare * lexical[s])).Take(6))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {index.Sections[s].Section.Id}: {votes.Score(s) + (KnowledgeAnswerer.RankingShare * lexical[s]):0.000} = vote {votes.Score(s):0.000} (whole {votes.WholeScore(s):0.000}, sentences {votes.SentenceScore(s):0.000}, best sentence {votes.BestSentence(s):0.00}) + lexical {lexical[s]:0.00}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>How many answers a decision gives: exact section, group or part, another section; negatives answered.</summary>

@@ -101,7 +101,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refusal(language, [], 0, q.Truncated, q.AlsoRequests);
         }
 
-        var unit = ChooseUnit(q, weights, ranked);
+        var unit = ChooseUnit(q, weights, ranked, votes);
         var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
         var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unitText);
         var dictionaryOnly = OnlyDictionaryMatched(q, unitText);
@@ -242,7 +242,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// A question that is not a list question and names the group by its naming words (行動規範, 原則, ルール) while the
     /// rest of it points to one part (<see cref="MemberAsked"/>) is answered with that part, and does not climb back.
     /// </summary>
-    public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked)
+    public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes? votes = null)
     {
         var unit = ranked[0].Entry;
         var coverage = ranked[0].Coverage;
@@ -259,7 +259,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             coverage = KnowledgeIndex.Coverage(question, weights, member.Full).Coverage;
         }
 
-        while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights))
+        while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights) && !VotedOverGroup(unit, parent, question, votes))
         {
             var groupCoverage = KnowledgeIndex.Coverage(question, weights, parent.Group).Coverage;
             if (groupCoverage + GroupSlack < coverage
@@ -274,6 +274,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         if (question.AsksForList && unit.Children.Count == 0 && !unit.IsList && unit.Parent is { } listParent
+            && !VotedOverGroup(unit, listParent, question, votes)
             && KnowledgeIndex.Coverage(question, weights, listParent.Group).Coverage + GroupSlack >= coverage)
         {
             unit = listParent;
@@ -281,6 +282,24 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         return unit;
     }
+
+    /// <summary>
+    /// In a message of several sentences, a member whose phrasing vote beats its group's by this much is not climbed
+    /// from (5-fold harness, ADR 0035-trouble-shapes: 0.03 → 663 exact / 758 group-or-part / 252 another, 0.05 → 663 / 757 / 253,
+    /// 0.1 → 660 / 757 / 253; without 655 / 756 / 253).
+    /// </summary>
+    internal const double GroupVoteMargin = 0.05;
+
+    /// <summary>
+    /// True when the phrasing vote clearly chose the member over the group in a message of several sentences: the
+    /// climb is decided by the manual's words, and a story's many words (the setting's among them) cover a group's
+    /// text — its heading, body and all its parts' headings — about as well as the member's, so the climb would
+    /// otherwise lose what the vote found (a story of a yearly event nobody reviews, voted for principle 7, was answered
+    /// with the list of the seven principles).
+    /// </summary>
+    private static bool VotedOverGroup(IndexedSection member, IndexedSection group, Question question, PhrasingVotes? votes) =>
+        votes is not null && question.SentenceCount > 1
+        && votes.Score(member.Ordinal) > votes.Score(group.Ordinal) + GroupVoteMargin;
 
     /// <summary>
     /// How much better than the group and than every other part a part must cover the question's matter to answer a

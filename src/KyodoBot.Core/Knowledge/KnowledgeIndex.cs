@@ -206,6 +206,15 @@ public sealed class KnowledgeIndex
         var genericQuestion = generic && situation > 0 && situationUnknown >= GenericUnknownShare * situation;
         if (specific >= VagueBar && !genericQuestion)
         {
+            // 「…相談もなく決められてしまいました。こういうのって、方針ではどう見ればいい？」: the question points back at the trouble, so
+            // the sentences that tell the trouble are the question's too (the setting stays context). Japanese only: an
+            // English story's concern is mostly in words the glossary lacks, which weigh whole (ADR 0026) and would
+            // only lower the coverage (5-fold harness: English 122 → 123 exact, but a repository question refused).
+            if (!question.IsEnglish && question.Sentences.Any(s => s.Role == SentenceRole.Question && SentenceRoles.PointsBack(s.Text)))
+            {
+                return question with { Concepts = [.. question.Concepts.Select(c => c.Context && !c.Setting ? c with { Context = false } : c)] };
+            }
+
             return question;
         }
 

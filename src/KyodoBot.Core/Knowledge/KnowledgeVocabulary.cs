@@ -31,6 +31,15 @@ public sealed class KnowledgeVocabulary
     /// </summary>
     public const string PredicatesDictionaryFile = "_edict-predicates.tsv";
 
+    /// <summary>
+    /// Shapes of a trouble told in everyday words (a pattern over a sentence) → the manual's word for the principle that
+    /// answers it: 「誰がやるのか決まっていない」 → 役割分担 (docs/decisions/0035-trouble-shapes.md).
+    /// </summary>
+    public const string TroublesFile = "_troubles.tsv";
+
+    /// <summary>A trouble shape that takes longer than this on one message is skipped for that message (a pathological pattern).</summary>
+    private static readonly TimeSpan TroubleMatchTimeout = TimeSpan.FromMilliseconds(20);
+
     /// <summary>A reading shorter than this is too often part of another word (ADR 0021).</summary>
     private const int MinReadingLength = 3;
 
@@ -83,6 +92,58 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>Words of <see cref="PredicatesDictionaryFile"/>: how a question is worded, not what it is about.</summary>
     public IReadOnlySet<string> Predicates { get; init; } = new HashSet<string>();
+
+    /// <summary>The trouble shapes of <see cref="TroublesFile"/>: a pattern over the normalised text and the manual's word it names.</summary>
+    public IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Word)> Troubles { get; init; } = [];
+
+    /// <summary>
+    /// The text with the manual's word written after each trouble shape it holds (「…決まっていない（役割分担）…」), so
+    /// that the analyzer, the ranking and the phrasing matcher read the matter the sentence tells in the manual's word.
+    /// </summary>
+    public string MarkTroubles(string key)
+    {
+        if (Troubles.Count == 0 || key.Length == 0)
+        {
+            return key;
+        }
+
+        List<(int At, string Word)>? marks = null;
+        foreach (var (pattern, word) in Troubles)
+        {
+            try
+            {
+                foreach (System.Text.RegularExpressions.ValueMatch match in pattern.EnumerateMatches(key))
+                {
+                    (marks ??= []).Add((match.Index + match.Length, word));
+                }
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // An editor's pattern that backtracks without end must not hold up an answer; the others still mark.
+            }
+        }
+
+        if (marks is null)
+        {
+            return key;
+        }
+
+        var builder = new System.Text.StringBuilder(key.Length + (marks.Count * 8));
+        var copied = 0;
+        foreach (var (at, word) in marks.OrderBy(m => m.At))
+        {
+            builder.Append(key, copied, at - copied).Append('（').Append(word).Append('）');
+            copied = at;
+        }
+
+        return builder.Append(key, copied, key.Length - copied).ToString();
+    }
+
+    /// <summary>
+    /// True when <see cref="MarkTroubles"/> wrote a word into the text: its full-width brackets, which a normalised
+    /// text never holds otherwise (NFKC makes them ASCII).
+    /// </summary>
+    public static bool HoldsTroubleMark(string text) => text.Contains('（', StringComparison.Ordinal);
 
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
@@ -178,7 +239,35 @@ public sealed class KnowledgeVocabulary
             .Where(w => w.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
 
-        return new KnowledgeVocabulary(synonyms, glossary) { DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates };
+        return new KnowledgeVocabulary(synonyms, glossary)
+        {
+            DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates, Troubles = TroubleShapes(folder, errors),
+        };
+    }
+
+    /// <summary>
+    /// <see cref="TroublesFile"/>: 'pattern TAB word' a line; a broken pattern is an error. The patterns run on every
+    /// message (at most 1,000 characters), interpreted, with a match timeout: the non-backtracking engine would bound the
+    /// time by construction, but its automata retained about 16 MB of heap for 16 patterns and cost 28 µs of CPU per
+    /// answer (bench … knowledge); interpreted they cost neither measurably.
+    /// </summary>
+    private static List<(System.Text.RegularExpressions.Regex, string)> TroubleShapes(string folder, ICollection<KnowledgeLoadError> errors)
+    {
+        var shapes = new List<(System.Text.RegularExpressions.Regex, string)>();
+        foreach (var (pattern, word) in Pairs(Path.Combine(folder, TroublesFile), errors))
+        {
+            try
+            {
+                var regex = new System.Text.RegularExpressions.Regex(TextNormalizer.Key(pattern), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TroubleMatchTimeout);
+                shapes.Add((regex, TextNormalizer.Key(word.Trim())));
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add(new KnowledgeLoadError(TroublesFile, 0, $"'{pattern}': {ex.Message} (ignored)"));
+            }
+        }
+
+        return shapes;
     }
 
     /// <summary><c>_synonyms.yaml</c>: each variant → its canonical word.</summary>

@@ -36,7 +36,7 @@ public sealed class PhrasingFeatureCache
         string.Join('|', new[]
             {
                 KnowledgeVocabulary.SynonymsFile, KnowledgeVocabulary.GlossaryFile, KnowledgeVocabulary.SynonymDictionaryFile,
-                KnowledgeVocabulary.EnglishDictionaryFile, KnowledgeVocabulary.ReadingsDictionaryFile, KnowledgeVocabulary.PredicatesDictionaryFile,
+                KnowledgeVocabulary.EnglishDictionaryFile, KnowledgeVocabulary.ReadingsDictionaryFile, KnowledgeVocabulary.PredicatesDictionaryFile, KnowledgeVocabulary.TroublesFile,
             }
             .Select(name => new FileInfo(Path.Combine(folder, name)))
             .Select(f => f.Exists ? $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}" : f.Name));

@@ -774,7 +774,10 @@ public sealed class PhrasingVotes
         return _sentenceVote is { } v ? ((1 - SentenceShare) * whole) + (SentenceShare * v[section]) : whole;
     }
 
-    private double WholeScore(int section)
+    /// <summary>The sentence vote alone (<see cref="Score"/>'s long-message part; 0 for one sentence).</summary>
+    internal double SentenceScore(int section) => _sentenceVote is { } v && section >= 0 && section < v.Length ? v[section] : 0;
+
+    internal double WholeScore(int section)
     {
         var sum = 0.0;
         for (var k = 0; k < Neighbours; k++)

@@ -79,7 +79,7 @@ public static partial class QuestionAnalyzer
     public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary)
     {
         var (text, truncated) = Truncate(raw ?? "");
-        var key = TextNormalizer.Key(StripMarkup(text));
+        var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
@@ -98,6 +98,10 @@ public static partial class QuestionAnalyzer
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
         var roles = SentenceRoles.Of(sentences, first, focusAt, isEnglish);
+        // Another sentence that asks (「前にも同じことがあったのでしょうか？」 before 「市はどう考えていますか？」) says what the
+        // message is about as much as a concern does: it counts as one; a fact it asks for (いつ, いくら) caps the
+        // answer through OtherQuestionExpects (ADR 0034) (5-fold harness: exact 672 → 675, another 252 → 249, negatives 11).
+        roles = [.. roles.Select(r => r.Role == SentenceRole.Setting && Asks(r.Text, isEnglish) ? r with { Role = SentenceRole.Concern } : r)];
         var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
         {
@@ -132,7 +136,7 @@ public static partial class QuestionAnalyzer
         for (var i = 0; i < sentences.Count; i++)
         {
             if ((i < first || i > focusAt)
-                && (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentences[i])
+                && Asks(sentences[i], isEnglish)
                 && ExpectedAnswer(sentences[i], isEnglish) is var kind && kind != AnswerKind.Any)
             {
                 return kind;
@@ -190,11 +194,15 @@ public static partial class QuestionAnalyzer
     /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
     /// else the last sentence. In a long message the sentences before it are context.
     /// </summary>
+    /// <summary>True for a sentence that asks (ends in ？/か or holds a question word), as <see cref="FocusSentence"/> reads it.</summary>
+    private static bool Asks(string sentence, bool isEnglish) =>
+        (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentence);
+
     private static int FocusSentence(IReadOnlyList<string> sentences, bool isEnglish)
     {
         for (var i = sentences.Count - 1; i >= 0; i--)
         {
-            if ((isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentences[i]))
+            if (Asks(sentences[i], isEnglish))
             {
                 return i;
             }

@@ -109,4 +109,95 @@ public sealed class LongMessageTests
         Assert.True(votes.BestSentenceNegative > 0.3, $"{votes.BestSentenceNegative}");
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
     }
+
+    [Theory]
+    [InlineData("こういう場合、どう考えればいいですか？")]
+    [InlineData("この状況って、方針ではどう見ればいい？")]
+    [InlineData("これってアリなんでしょうか？")]
+    [InlineData("そんなときは誰に相談すれば？")]
+    public void QuestionSentence_PointingBackAtTheStory_IsRecognised(string sentence) =>
+        Assert.True(SentenceRoles.PointsBack(sentence));
+
+    [Theory]
+    [InlineData("このまま続けていいですか？")]
+    [InlineData("これから何を準備すればいい？")]
+    [InlineData("協働の原則には何がありますか？")]
+    public void QuestionSentence_WithoutADemonstrativeThatPointsBack_IsNot(string sentence) =>
+        Assert.False(SentenceRoles.PointsBack(sentence));
+
+    [Fact]
+    public void AnotherSentenceThatAsks_CountsAsAConcern_AndTheFactItAsksForCapsTheAnswer()
+    {
+        // Made up: the first question asks when; the last one asks nothing of a fact.
+        const string message = "協働マニュアルの改訂版っていつ出るの？もう届いてる？";
+        var question = QuestionAnalyzer.Analyze(message, KnowledgeVocabulary.Empty);
+
+        Assert.Equal([SentenceRole.Concern, SentenceRole.Question], question.Sentences.Select(s => s.Role));
+        Assert.Equal(AnswerKind.Time, question.Expects);
+        Assert.Equal(AnswerKind.Any, QuestionAnalyzer.Analyze("もう届いてる？", KnowledgeVocabulary.Empty).Expects);
+    }
+
+    [Fact]
+    public void QuestionPointingBack_MakesTheConcernsWordsTheQuestions_NotTheSettings()
+    {
+        // Made up: the question sentence names its own matter (手続き is no framing word), so the message is not vague,
+        // but it asks about "this": the concern sentence's words count as the question's, the setting's stay context.
+        const string story = "総務課の会議室で毎週の定例会を開いています。"
+            + "でも肝心の団体とはゴールがすり合っていない気がします。"
+            + "こういう状況って、他の自治体でもよくあることなんでしょうか？";
+        var index = Index();
+
+        var question = index.Analyze(story);
+
+        Assert.False(question.VagueQuestion);
+        Assert.False(question.Concepts.Single(c => c.Key == "ゴール").Context);
+        Assert.True(question.Concepts.Single(c => c.Key == "会議室").Context);
+    }
+
+    [Fact]
+    public void EnglishQuestionPointingBack_KeepsTheConcernAsContext()
+    {
+        const string story = "We run a weekly meeting with a volunteer group. "
+            + "However, the group and our section want different goals. "
+            + "Is this kind of disagreement common in joint projects?";
+        var index = Index();
+
+        var question = index.Analyze(story);
+
+        // An English concern is mostly in words the glossary lacks, which weigh whole: kept as context, as before.
+        Assert.False(question.VagueQuestion);
+        Assert.Contains(question.Concepts, c => c.Context && !c.Setting);
+    }
+}
+
+/// <summary>
+/// Long messages against the shipped knowledge: a part the phrasing vote chose is not traded for its group because a
+/// story's many words cover the group's text as well (made-up messages, not from any question set).
+/// </summary>
+public sealed class LongMessageShippedKnowledgeTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    [Fact]
+    public void Story_VotedForOnePart_IsAnsweredWithThatPart_NotItsGroup()
+    {
+        // Made up: a volunteer group run by one person short of money and people. The words 団体, 資金, 人手 cover the
+        // group "NPO法人・ボランティア団体の課題" as well as its part on people and funds; the phrasings say the part.
+        const string story = "団体の人手が足りず、いつも代表ひとりが走り回っています。資金も足りないそうです。こういう悩みを市は把握していますか？";
+
+        var answer = fixture.Answerer.Ask(story, Language.Japanese);
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+        Assert.Equal("challenge-npo-1", answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("来月、部署を異動することになりました。引っ越しも必要で、住所変更の書類がまだ出せていません。こういう場合、何をいつまでに出せばいいですか？")]
+    [InlineData("市民団体の代表から、協働提案事業の申請書の様式が見つからないと電話がありました。締切も近いのに困っています。この様式ってどこにありますか？")]
+    [InlineData("社会福祉協議会の担当者と連絡を取りたいのですが、前任者から何も引き継いでいません。こういうときの連絡先を教えてください。")]
+    [InlineData("新しいパソコンが届いたのですが、メールの設定がうまくいきません。情報システム課に聞いても返事がありません。こういう場合どうすればいいですか？")]
+    public void OutOfScopeStory_PointingBack_StaysRefused(string story)
+    {
+        var answer = fixture.Answerer.Ask(story, Language.Japanese);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} ({answer.Confidence})");
+    }
 }
