@@ -48,6 +48,7 @@ internal static class PhrasingFolds
             }
 
             Console.WriteLine($"{Path.GetFileName(file)}: in scope {r.InScopePassed}/{r.InScope}, right section first {r.Top1}/{r.WithSection}, first three {r.Top3}/{r.WithSection}; out of scope refused {r.OutOfScopeRefused}/{r.OutOfScope}");
+            Console.WriteLine("    " + r.OfferedSummary);
         }
 
         if (evals.Count > 0 || Args.All(args, "--explain").Any())

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // End to end through the Microsoft 365 Agents Playground: the learning loop. The current user asks a question the
-// manual cannot answer, then (as an admin: start the bot with Kyodo__Admins set to the current user's aadObjectId,
-// and Kyodo__ContentRoot on a copy of the content folders, since the knowledge file is written) sends 「未回答一覧」,
-// presses the first 「…の言い換えに追加」 button, and is told that the question is now answered; asking again gets
-// an answer with a source. Then the other way: a question answered wrongly (WRONG, answered from a section that only
-// shares its words) gets 👎, and 「マニュアル外として登録」 on 未回答一覧 makes the same question refused; it leaves the
-// list. The bot must already be running.
+// manual cannot answer and opens the last section its refusal offers (their pick); then (as an admin: start the bot
+// with Kyodo__Admins set to the current user's aadObjectId, and Kyodo__ContentRoot on a copy of the content folders,
+// since the knowledge file is written) sends 「未回答一覧」, finds that pick first (✔) and presses its
+// 「…の言い換えに追加」 button, and is told that the question is now answered; asking again gets an answer with a
+// source. Then the other way: a question answered wrongly (WRONG, answered from a section that only shares its words)
+// gets 👎, and 「マニュアル外として登録」 on 未回答一覧 makes the same question refused; it leaves the list. The bot
+// must already be running.
 //
 //   BOT_ENDPOINT=http://127.0.0.1:3978/api/messages node playground-learning.mjs
 
@@ -41,11 +42,28 @@ try {
   const ids = await pg.conversations();
 
   let since = pg.mark();
+  const asked = since;
   await pg.sendMessage(ids.personal, QUESTION);
   const refusal = await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS });
   if (!messageSearchText(refusal.message).includes('該当する記載が見つかりませんでした')) {
     throw new Error(`expected a refusal first, got: ${messageSearchText(refusal.message).slice(0, 200)}`);
   }
+
+  // The asker opens the last section the refusal offers: their pick, which 未回答一覧 then offers first. (The card may
+  // come in a later frame of the same message.)
+  const refusalCard = await pg.waitForBotMessage({
+    conversationId: ids.personal, since: asked, timeoutMs: TIMEOUT_MS,
+    predicate: (e) => buttons(cardOf(e.message), 'section').length > 0,
+  });
+  const offered = buttons(cardOf(refusalCard.message), 'section');
+  const pick = offered[offered.length - 1];
+  since = pg.mark();
+  await pg.submit({ conversationId: ids.personal, replyToId: refusalCard.message.messageId, value: pick.data });
+  const shown = await pg.waitForBotMessage({
+    conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
+    predicate: (e) => cardOf(e.message)?.actions?.some((a) => a.data?.action === 'feedback'),
+  });
+  console.log(`opened ${pick.data.id}: ${messageSearchText(shown.message).slice(0, 100)}`);
 
   since = pg.mark();
   await pg.sendMessage(ids.personal, '未回答一覧');
@@ -55,6 +73,9 @@ try {
   });
   const button = buttons(cardOf(list.message))[0];
   console.log(`list: ${messageSearchText(list.message).slice(0, 200)}`);
+  if (button.data.section !== pick.data.id || !button.title.startsWith('✔')) {
+    throw new Error(`expected the asker's pick ${pick.data.id} first on 未回答一覧, got ${button.data.section} (${button.title})`);
+  }
   console.log(`pressing: ${button.title}`);
 
   since = pg.mark();
@@ -121,7 +142,7 @@ try {
     throw new Error('the question marked as not in the manual is still on 未回答一覧');
   }
 
-  await finish(true, `refused, added from 未回答一覧, asker told, then answered; a wrong answer 👎, marked not in the manual, then refused and off the list`);
+  await finish(true, `refused, a section opened from the refusal, offered first and added from 未回答一覧, asker told, then answered; a wrong answer 👎, marked not in the manual, then refused and off the list`);
 } catch (err) {
   await finish(false, `${err.message.split('\n')[0]}${pg ? '\n' + pg.describeLogs() : ''}`);
 }

@@ -33,8 +33,10 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
                 ["hasRecorded"] = !answer.IsRequest,
                 ["recorded"] = T("ask.recorded"),
                 ["hasSuggestions"] = answer.Suggestions.Count > 0,
-                ["didYouMeanLabel"] = T("ask.didYouMean"),
+                ["didYouMeanLabel"] = T(answer.NearSuggestions ? "ask.nearLabel" : "ask.didYouMean"),
                 ["suggestions"] = Sections(answer.Suggestions),
+                // The asking activity: a click on a section is recorded as the asker's pick for this question.
+                ["asked"] = feedback.ActivityId,
             });
             return new OutgoingMessage { Text = answer.Text, PlainText = true, CardJson = refusal };
         }

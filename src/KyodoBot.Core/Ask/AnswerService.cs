@@ -11,7 +11,8 @@ namespace KyodoBot.Core.Ask;
 /// grounded answer from the top passages, and the extractive answer stands in when the model is slow, fails, or
 /// returns something unusable. A small knowledge base (at most <c>AzureOpenAI:GroundAllSectionsUpTo</c> sections) is
 /// sent whole, best-ranked first, whatever retrieval scored, so wording unlike the manual's does not stop a good answer;
-/// a larger one sends the top passages, and only when retrieval found something close. Requests that are not
+/// a larger one sends the top passages, and only when retrieval found something close (a section that shares the
+/// question's words, not only the near sections of <see cref="Answer.NearSuggestions"/>). Requests that are not
 /// questions never reach the model.
 /// </summary>
 public sealed class AnswerService(
@@ -26,7 +27,10 @@ public sealed class AnswerService(
         var extractive = answerer.Ask(text, language);
         var options = groundingOptions.Value;
         var groundAll = knowledge.SectionCount > 0 && knowledge.SectionCount <= options.GroundAllSectionsUpTo;
-        if (!grounded.IsEnabled || extractive.IsRequest || (!groundAll && !extractive.Answered && extractive.Suggestions.Count == 0))
+        // A refusal is grounded on a larger knowledge base only when some section shares the question's words: near
+        // sections (placed by the phrasings alone) are no passages to ground on (docs/decisions/0036-near-sections-on-refusals.md).
+        if (!grounded.IsEnabled || extractive.IsRequest
+            || (!groundAll && !extractive.Answered && (extractive.Suggestions.Count == 0 || extractive.NearSuggestions)))
         {
             return (extractive, false);
         }
@@ -47,6 +51,12 @@ public sealed class AnswerService(
 
         if (!result.Answered)
         {
+            if (extractive.NearSuggestions)
+            {
+                // The model found no answer either: the near sections, said to be near, still help more than none.
+                return (extractive, false);
+            }
+
             var close = passages.Where(p => p.Score > 0).Select(p => new SectionRef(p.Section.Id, p.Section.Title)).Take(3).ToList();
             return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated), false);
         }

@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace KyodoBot.Core.Ask;
 
 /// <summary>One line of the editors' list: a question (as last asked) that the manual could not answer, or whose answer got 👎.</summary>
-public sealed record UnansweredQuestion(string Question, int UnansweredCount, int DownvoteCount, DateTimeOffset LastAsked, IReadOnlyList<string> Comments);
+public sealed record UnansweredQuestion(string Question, int UnansweredCount, int DownvoteCount, DateTimeOffset LastAsked, IReadOnlyList<string> Comments)
+{
+    /// <summary>The sections the askers opened from the buttons under the refusal (<see cref="QuestionPick"/>), most picked first.</summary>
+    public IReadOnlyList<string> Picked { get; init; } = [];
+}
 
 /// <summary>
 /// Records questions and their feedback, idempotently; lists what the manual does not answer well.
@@ -222,6 +226,14 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .SelectMany(q => q.Feedback.Where(f => f.Vote == Vote.Down), (q, f) => new { q.QuestionKey, q.Question, q.AskedAt, f.Comment })
             .ToListAsync(cancellationToken);
 
+        var picks = await questions
+            .Where(q => !q.Answered)
+            .Join(db.QuestionPicks, q => q.Id, p => p.QuestionId, (q, p) => new { q.QuestionKey, p.SectionId, p.PickedAt })
+            .ToListAsync(cancellationToken);
+        var picked = picks.GroupBy(p => p.QuestionKey, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<string>)[.. g.GroupBy(p => p.SectionId, StringComparer.Ordinal)
+                .OrderByDescending(s => s.Count()).ThenByDescending(s => s.Max(p => p.PickedAt)).Select(s => s.Key)], StringComparer.Ordinal);
+
         var decisions = await db.QuestionDecisions.AsNoTracking()
             .Select(d => new { d.QuestionKey, d.Kind, d.DecidedAt })
             .ToDictionaryAsync(d => d.QuestionKey, StringComparer.Ordinal, cancellationToken);
@@ -234,7 +246,7 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
         var lines = new Dictionary<string, UnansweredQuestion>(StringComparer.Ordinal);
         foreach (var u in unanswered)
         {
-            lines[u.Key] = new UnansweredQuestion(u.Question ?? u.Key, u.Count, 0, u.Last, []);
+            lines[u.Key] = new UnansweredQuestion(u.Question ?? u.Key, u.Count, 0, u.Last, []) { Picked = picked.GetValueOrDefault(u.Key) ?? [] };
         }
 
         foreach (var group in downvoted.GroupBy(d => d.QuestionKey))
@@ -276,6 +288,41 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
             .Take(limit)
             .ToListAsync(cancellationToken);
         return [.. unanswered.Concat(downvoters).Distinct(StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>
+    /// Records that the asker of an unanswered question opened <paramref name="sectionId"/> from the buttons under its
+    /// refusal. Only the asker's own click counts (the card's activity id is client input): false when the question is
+    /// unknown, was answered, or was asked by someone else. A second click of the same section stores nothing more.
+    /// </summary>
+    public async Task<bool> PickAsync(string activityId, string userId, string sectionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var question = await db.Questions.AsNoTracking()
+            .Where(q => q.ActivityId == activityId)
+            .Select(q => new { q.Id, q.UserId, q.Answered })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (question is null || question.Answered || question.UserId != userId)
+        {
+            return false;
+        }
+
+        if (await db.QuestionPicks.AnyAsync(p => p.QuestionId == question.Id && p.SectionId == sectionId, cancellationToken))
+        {
+            return true;
+        }
+
+        db.QuestionPicks.Add(new QuestionPick { QuestionId = question.Id, SectionId = sectionId, PickedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click raced on the unique key: the first one stored it.
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
             return [OutgoingMessage.FromText(texts.Get(language, "unanswered.none", sinceText))];
         }
 
-        var suggestions = lines.Select(l => Suggest(knowledge, l.Question)).ToList();
+        var suggestions = lines.Select(l => Suggest(knowledge, l.Question, l.Picked)).ToList();
         var items = lines.Select((l, i) => texts.Get(language, "unanswered.item",
             Markdown.Escape(l.Question.Length > 80 ? l.Question[..80] + "…" : l.Question),
             l.UnansweredCount,
@@ -65,7 +65,9 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
             l.LastAsked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             + string.Concat(l.Comments.Take(3).Select(c => "\n  - " + Markdown.Escape(c.Length > 100 ? c[..100] + "…" : c)))
             + (suggestions[i].Count > 0
-                ? "\n  - " + texts.Get(language, "unanswered.suggested", string.Join(" / ", suggestions[i].Select(s => Markdown.Escape(s.Title))))
+                ? "\n  - " + texts.Get(language, "unanswered.suggested", string.Join(" / ", suggestions[i].Select(s => s.Picked
+                    ? texts.Get(language, "unanswered.pickedMark", Markdown.Escape(s.Section.Title))
+                    : Markdown.Escape(s.Section.Title))))
                 : ""));
         return [new OutgoingMessage
         {
@@ -74,11 +76,32 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
         }];
     }
 
-    /// <summary>The sections that most likely answer a question (the retrieval ranking of its question sentence).</summary>
-    public static IReadOnlyList<SectionRef> Suggest(IKnowledgeBase knowledge, string question) =>
-        [.. knowledge.Search(KnowledgePhrasings.Clean(question) ?? question, SuggestionsPerQuestion).Select(p => new SectionRef(p.Section.Id, p.Section.Title))];
+    /// <summary>
+    /// The sections to offer for a question: those its askers picked under the refusal (marked, first), then the
+    /// <see cref="SuggestionsPerQuestion"/> nearest by the answerer's own ranking (<see cref="IKnowledgeBase.Nearest"/>:
+    /// the phrasing vote, by sentence for a long message, and the lexical ranking). On the development sets' refused
+    /// questions that ranking has the right section among its first two about three times as often as the lexical search
+    /// of the question sentence did (docs/decisions/0036-near-sections-on-refusals.md).
+    /// </summary>
+    public static IReadOnlyList<SuggestedSection> Suggest(IKnowledgeBase knowledge, string question, IReadOnlyList<string>? picked = null)
+    {
+        var result = new List<SuggestedSection>();
+        foreach (var id in picked ?? [])
+        {
+            if (knowledge.Find(id) is { } section && result.Count < SuggestionsPerQuestion)
+            {
+                result.Add(new SuggestedSection(new SectionRef(section.Id, section.Title), Picked: true));
+            }
+        }
 
-    private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SectionRef>> suggestions, Language language)
+        var nearest = knowledge.Nearest(question, SuggestionsPerQuestion + result.Count)
+            .Where(s => !result.Any(r => r.Section.Id == s.Id))
+            .Take(SuggestionsPerQuestion);
+        result.AddRange(nearest.Select(s => new SuggestedSection(s, Picked: false)));
+        return result;
+    }
+
+    private string Card(IReadOnlyList<UnansweredQuestion> lines, IReadOnlyList<IReadOnlyList<SuggestedSection>> suggestions, Language language)
     {
         var items = new JsonArray();
         for (var i = 0; i < lines.Count && items.Count < CardLimit; i++)
@@ -90,12 +113,14 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
                 ["counts"] = texts.Get(language, "unanswered.counts", line.UnansweredCount, line.DownvoteCount),
                 ["lang"] = CardLanguage.Code(language),
                 ["notInManual"] = texts.Get(language, "unanswered.notInManual"),
+                ["hasPicked"] = suggestions[i].Any(s => s.Picked),
+                ["picked"] = texts.Get(language, "unanswered.picked", string.Join(" / ", suggestions[i].Where(s => s.Picked).Select(s => s.Section.Title))),
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
                 {
-                    ["id"] = s.Id,
+                    ["id"] = s.Section.Id,
                     // Teams cuts a long button title off at the card's edge: cut the section's title, the whole one is the tooltip.
-                    ["label"] = texts.Get(language, "unanswered.add", Ellipsis.Cut(s.Title, MaxTitleShown)),
-                    ["tooltip"] = texts.Get(language, "unanswered.add", s.Title),
+                    ["label"] = texts.Get(language, s.Picked ? "unanswered.addPicked" : "unanswered.add", Ellipsis.Cut(s.Section.Title, MaxTitleShown)),
+                    ["tooltip"] = texts.Get(language, "unanswered.add", s.Section.Title),
                     ["question"] = line.Question,
                     ["lang"] = CardLanguage.Code(language),
                 })]),
@@ -110,3 +135,6 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
         });
     }
 }
+
+/// <summary>A section offered for an unanswered question; <paramref name="Picked"/> when its asker chose it under the refusal.</summary>
+public sealed record SuggestedSection(SectionRef Section, bool Picked);

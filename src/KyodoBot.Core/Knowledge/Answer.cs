@@ -35,6 +35,12 @@ public sealed record Answer(
     /// </summary>
     public bool IsRequest { get; init; }
 
+    /// <summary>
+    /// The <see cref="Suggestions"/> of a refusal are the sections nearest to the question by the phrasing matcher,
+    /// not sections that share its words: the reply says they may be close, not that they answer.
+    /// </summary>
+    public bool NearSuggestions { get; init; }
+
     /// <summary>The figures the confidence came from (calibration tools; null when nothing was ranked).</summary>
     internal AnswerEvidence? Evidence { get; init; }
 }

@@ -16,6 +16,12 @@ public interface IKnowledgeBase
     /// <summary>The best sections for a question, best first, for grounding an optional LLM.</summary>
     IReadOnlyList<ScoredPassage> Search(string question, int top);
 
+    /// <summary>
+    /// The sections nearest to a question by the ranking the answerer itself uses (phrasing vote and lexical ranking;
+    /// for a long message its concern sentences count most), best first.
+    /// </summary>
+    IReadOnlyList<SectionRef> Nearest(string question, int top);
+
     /// <summary>Every section, the ones that match the question first (best first), then the rest in file order.</summary>
     IReadOnlyList<ScoredPassage> All(string question);
 }

@@ -44,6 +44,15 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
 
+    /// <summary>
+    /// The phrasing vote the nearest section of a refused question needs before it is offered as near (5-fold harness
+    /// and r4-dev/r5-dev: far questions — weather, a baseball game, a pivot table, a payslip — vote 0.04–0.09).
+    /// </summary>
+    internal const double NearVote = 0.1;
+
+    /// <summary>How many near sections a refusal offers.</summary>
+    private const int NearCount = 3;
+
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
 
@@ -127,21 +136,37 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest);
         if (confidence < Threshold)
         {
-            var close = ranked
-                .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence && SharesAWord(q, r.Entry))
-                .Take(3)
-                .Select(r => r.Entry.Ref)
-                .ToList();
-            // A request beside the question (「会議室を予約してください。14時から空いてますか？」) is answered with what the
-            // bot can do; beside a question the manual answers it does not stop the answer (a quote is never read as a
-            // room booked).
-            var refusal = q.AlsoRequests
-                ? Refusal(language, [], confidence, q.Truncated, isRequest: true)
-                : Refusal(language, close, confidence, q.Truncated);
-            return refusal with { Evidence = evidence };
+            return Refused(index, q, ranked, votes, capped, confidence, language) with { Evidence = evidence };
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
+    }
+
+    /// <summary>
+    /// The refusal of a question: a request gets what the bot can do and no sections; a question gets up to three "did
+    /// you mean" sections that share a word with it, or else, unless it asks for a fact the manual does not hold
+    /// (<paramref name="capped"/>), the sections nearest to it (<see cref="Near"/>) — a story told in everyday words
+    /// that only the phrasings place — said to be near rather than answers.
+    /// </summary>
+    private Answer Refused(KnowledgeIndex index, Question q, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, bool capped, double confidence, Language language)
+    {
+        // A request, or a request beside the question (「会議室を予約してください。14時から空いてますか？」), is answered
+        // with what the bot can do and no sections; beside a question the manual answers it does not stop the answer
+        // (a quote is never read as a room booked).
+        if (q.AlsoRequests)
+        {
+            return Refusal(language, [], confidence, q.Truncated, isRequest: true);
+        }
+
+        var close = ranked
+            .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence && SharesAWord(q, r.Entry))
+            .Take(3)
+            .Select(r => r.Entry.Ref)
+            .ToList();
+        var near = close.Count == 0 && !capped ? Near(index, ranked, votes) : [];
+        return near.Count > 0
+            ? Refusal(language, near, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerNear"), NearSuggestions = true }
+            : Refusal(language, close, confidence, q.Truncated);
     }
 
     public Answer? Show(string sectionId, Language language)
@@ -191,21 +216,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return list;
         }
 
-        var top = list.Count == 0 ? 1 : Math.Max(list.Max(r => r.Score), 1e-9);
-        var lexicalScore = new double[index.Sections.Count];
-        foreach (var r in list)
-        {
-            lexicalScore[r.Entry.Ordinal] = r.Score / top;
-        }
-
+        var scores = VoteScores(index, list, votes);
         var best = -1;
         var bestScore = 0.0;
-        for (var s = 0; s < lexicalScore.Length; s++)
+        for (var s = 0; s < scores.Length; s++)
         {
-            var score = votes.Score(s) + (RankingShare * lexicalScore[s]);
-            if (score > bestScore)
+            if (scores[s] > bestScore)
             {
-                (best, bestScore) = (s, score);
+                (best, bestScore) = (s, scores[s]);
             }
         }
 
@@ -230,6 +248,78 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         list.Insert(0, winner);
         return list;
+    }
+
+    /// <summary>
+    /// The three sections the phrasing vote and the lexical ranking together place nearest to a refused question
+    /// (<see cref="VoteScores"/>, the order <see cref="WithPhrasings"/> picks its winner by; for a long message the
+    /// concern sentence's vote counts), or none when the nearest is too far: its phrasing vote under
+    /// <see cref="NearVote"/>, or a question the manual does not answer nearer to it than that section's nearest
+    /// phrasing (docs/decisions/0036-near-sections-on-refusals.md).
+    /// </summary>
+    private static List<SectionRef> Near(KnowledgeIndex index, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    {
+        if (votes.Best < 0)
+        {
+            return [];
+        }
+
+        var order = NearestOrder(index, ranked, votes, NearCount);
+        if (order.Count == 0)
+        {
+            return [];
+        }
+
+        var first = order[0];
+        var nearest = Math.Max(votes.Top1(first), votes.BestSentence(first));
+        var negative = Math.Max(votes.Negative, votes.BestSentenceNegative);
+        return votes.Score(first) < NearVote || negative > nearest ? [] : [.. order.Select(s => index.Sections[s].Ref)];
+    }
+
+    /// <summary>
+    /// The sections nearest to a question by the ranking the answerer uses (the phrasing vote plus the lexical ranking,
+    /// <see cref="VoteScores"/>), best first, with no bar: the candidates 未回答一覧 offers an editor. Without any
+    /// phrasing near, the lexical ranking.
+    /// </summary>
+    public static IReadOnlyList<SectionRef> Nearest(KnowledgeIndex index, string question, int top)
+    {
+        var q = index.Analyze(question ?? "");
+        if (q.Concepts.Count == 0 || index.Sections.Count == 0 || top <= 0)
+        {
+            return [];
+        }
+
+        var ranked = index.Rank(q, index.Weights(q));
+        var votes = index.Phrasings.Vote(index, question ?? "", analyzed: q);
+        return votes.Best < 0
+            ? [.. ranked.Take(top).Select(r => r.Entry.Ref)]
+            : [.. NearestOrder(index, ranked, votes, top).Select(s => index.Sections[s].Ref)];
+    }
+
+    /// <summary>The ordinals of the <paramref name="top"/> sections with the highest <see cref="VoteScores"/> (above 0).</summary>
+    private static List<int> NearestOrder(KnowledgeIndex index, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, int top)
+    {
+        var scores = VoteScores(index, ranked, votes);
+        return [.. Enumerable.Range(0, scores.Length).Where(s => scores[s] > 0).OrderByDescending(s => scores[s]).Take(top)];
+    }
+
+    /// <summary>Each section's phrasing vote plus <see cref="RankingShare"/> × its lexical score relative to the best.</summary>
+    private static double[] VoteScores(KnowledgeIndex index, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    {
+        var top = ranked.Count == 0 ? 1 : Math.Max(ranked.Max(r => r.Score), 1e-9);
+        var lexical = new double[index.Sections.Count];
+        foreach (var r in ranked)
+        {
+            lexical[r.Entry.Ordinal] = r.Score / top;
+        }
+
+        var scores = new double[lexical.Length];
+        for (var s = 0; s < scores.Length; s++)
+        {
+            scores[s] = votes.Score(s) + (RankingShare * lexical[s]);
+        }
+
+        return scores;
     }
 
     /// <summary>

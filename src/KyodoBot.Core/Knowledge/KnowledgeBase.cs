@@ -48,6 +48,8 @@ public sealed class KnowledgeBase : IKnowledgeBase
     public IReadOnlyList<ScoredPassage> Search(string question, int top) =>
         KnowledgeAnswerer.Search(Current, question, top);
 
+    public IReadOnlyList<SectionRef> Nearest(string question, int top) => KnowledgeAnswerer.Nearest(Current, question, top);
+
     public IReadOnlyList<ScoredPassage> All(string question)
     {
         var index = Current;

@@ -30,6 +30,24 @@ public static class PhrasingFoldEvaluation
         public int NegativesAnswered { get; private set; }
         public Dictionary<string, (int Asked, int Exact, int Related)> ByStyle { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>Refused phrasings whose refusal offers their exact section as a button.</summary>
+        public int RefusedOffered { get; private set; }
+
+        /// <summary>Refused negatives whose refusal still shows section buttons.</summary>
+        public int NegativesWithButtons { get; private set; }
+
+        /// <summary>Counts what a refusal offers: the item's section among the buttons, or buttons under a negative.</summary>
+        internal void AddRefusal(Item item, Answer answer, int offeredSection)
+        {
+            if (answer.Answered)
+            {
+                return;
+            }
+
+            NegativesWithButtons += item.Section < 0 && answer.Suggestions.Count > 0 ? 1 : 0;
+            RefusedOffered += item.Section >= 0 && offeredSection == item.Section ? 1 : 0;
+        }
+
         public int Refused => Asked - Exact - Related - Wrong;
 
         /// <summary>Exact section, or the group above it or a part of it (what <see cref="PhrasingCrossValidation"/> counts).</summary>
@@ -57,6 +75,10 @@ public static class PhrasingFoldEvaluation
         public override string ToString() =>
             $"exact {Exact}/{Asked} ({Percent(Exact, Asked)}), group-or-part {GroupOrPart} ({Percent(GroupOrPart, Asked)}), another {Wrong}, refused {Refused}; negatives answered {NegativesAnswered}/{Negatives}";
 
+        /// <summary>What the refusals offer (the line after <see cref="ToString"/>).</summary>
+        public string Refusals() =>
+            $"refused with the exact section offered {RefusedOffered}/{Refused}; negatives refused with buttons {NegativesWithButtons}/{Negatives - NegativesAnswered}";
+
         private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:F1} %";
 
         public string Styles() => string.Join(", ", ByStyle.OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -73,6 +95,7 @@ public static class PhrasingFoldEvaluation
             {
                 text.AppendLine($"{method}: {tally}");
                 text.AppendLine($"    by style (exact/group-or-part/asked): {tally.Styles()}");
+                text.AppendLine($"    {tally.Refusals()}");
             }
 
             return text.ToString();
@@ -135,6 +158,7 @@ public static class PhrasingFoldEvaluation
         foreach (var (item, answer) in Answers(index, answerer, items))
         {
             tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
+            tally.AddRefusal(item, answer, answer.Suggestions.Any(s => Ordinal(index, s.Id) == item.Section) ? item.Section : -1);
         }
 
         return new Report([("answerer", tally)]);

@@ -22,6 +22,15 @@ public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Ans
 {
     public int? SectionRank { get; init; }
 
+    /// <summary>
+    /// An expected section is the cited one or among the sections the reply offers as buttons (related sections under an
+    /// answer, "did you mean" or near sections under a refusal): what the asker reaches in one click.
+    /// </summary>
+    public bool Offered { get; init; }
+
+    /// <summary>The sections the reply offers as buttons (<see cref="Answer.Suggestions"/>).</summary>
+    public IReadOnlyList<string> Buttons { get; init; } = [];
+
     public string Id => Case.Id;
     public string Question => Case.Question;
 }
@@ -42,6 +51,21 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
     public int WithSection => Results.Count(r => !r.Case.OutOfScope && r.Case.Sections.Count > 0);
     public int Top1 => Results.Count(r => r.SectionRank == 1);
     public int Top3 => Results.Count(r => r.SectionRank is >= 1 and <= 3);
+
+    /// <summary>In-scope questions with sections whose reply cites or offers one of them (<see cref="QuestionSetResult.Offered"/>).</summary>
+    public int Offered => Results.Count(r => !r.Case.OutOfScope && r.Offered);
+
+    /// <summary>Refused in-scope questions whose refusal offers an expected section as a button.</summary>
+    public int RefusedOffered => Results.Count(r => !r.Case.OutOfScope && !r.Answered && r.Offered);
+
+    public int RefusedInScope => Results.Count(r => !r.Case.OutOfScope && !r.Answered);
+
+    /// <summary>Refused out-of-scope questions whose refusal still shows section buttons.</summary>
+    public int OutOfScopeWithButtons => Results.Count(r => r.Case.OutOfScope && !r.Answered && r.Buttons.Count > 0);
+
+    /// <summary>The line the CLI prints after "first three": what a click reaches, and the buttons under refusals.</summary>
+    public string OfferedSummary =>
+        $"offered (cited or one click away) {Offered}/{WithSection}; refused in scope {RefusedInScope}, right section offered {RefusedOffered}; out of scope refused with buttons {OutOfScopeWithButtons}/{OutOfScopeRefused}";
 
     /// <summary>The closing line the CLI prints.</summary>
     public string Summary => $"{Passed} passed, {Failed} failed";
@@ -123,6 +147,8 @@ public static class QuestionSetRunner
             results.Add(new QuestionSetResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
             {
                 SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
+                Offered = !c.OutOfScope && IsOffered(c, answer),
+                Buttons = [.. answer.Suggestions.Select(s => s.Id)],
             });
         }
 
@@ -141,6 +167,10 @@ public static class QuestionSetRunner
         var place = ranking.Take(3).ToList().FindIndex(id => c.Sections.Contains(id, StringComparer.Ordinal));
         return place < 0 ? null : place + 1;
     }
+
+    private static bool IsOffered(QuestionSetCase c, Answer answer) =>
+        (answer.Answered && answer.Citations.Count > 0 && c.Sections.Contains(answer.Citations[0].Id, StringComparer.Ordinal))
+        || answer.Suggestions.Any(s => c.Sections.Contains(s.Id, StringComparer.Ordinal));
 
     public static bool Passes(QuestionSetCase c, Answer answer)
     {

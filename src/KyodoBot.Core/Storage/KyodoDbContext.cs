@@ -18,6 +18,7 @@ public abstract class KyodoDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<QuestionRecord> Questions => Set<QuestionRecord>();
     public DbSet<AnswerFeedback> Feedback => Set<AnswerFeedback>();
     public DbSet<QuestionDecision> QuestionDecisions => Set<QuestionDecision>();
+    public DbSet<QuestionPick> QuestionPicks => Set<QuestionPick>();
     public DbSet<ProposalDraft> ProposalDrafts => Set<ProposalDraft>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<Project> Projects => Set<Project>();

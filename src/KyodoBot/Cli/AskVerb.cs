@@ -56,6 +56,7 @@ public sealed class AskVerb : ICliVerb
                 confidence = Math.Round(answer.Confidence, 3),
                 citations = answer.Citations.Select(c => new { id = c.Id, title = c.Title, excerpt = c.Excerpt }),
                 suggestions = answer.Suggestions.Select(s => new { id = s.Id, title = s.Title }),
+                near = answer.NearSuggestions,
             }, Json));
             return 0;
         }
@@ -70,7 +71,7 @@ public sealed class AskVerb : ICliVerb
 
         if (answer.Suggestions.Count > 0)
         {
-            Console.WriteLine((answer.Answered ? "関連: " : "もしかして: ") + string.Join(" / ", answer.Suggestions.Select(s => s.Title)));
+            Console.WriteLine((answer.Answered ? "関連: " : answer.NearSuggestions ? "近い項目: " : "もしかして: ") + string.Join(" / ", answer.Suggestions.Select(s => s.Title)));
         }
 
         Console.WriteLine($"confidence {answer.Confidence:F2}{(answer.Answered ? "" : " (not answered)")}");

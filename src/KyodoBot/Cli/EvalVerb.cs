@@ -41,12 +41,14 @@ public sealed class EvalVerb : ICliVerb
             var answer = result.AnswerText.ReplaceLineEndings(" ");
             Console.WriteLine($"{(result.Pass ? "PASS" : "FAIL")} {result.Id} {result.Question} → {result.AnsweredWith}" +
                 (result.Answered ? $" ({result.Confidence:F2}): {(answer.Length > 80 ? answer[..80] + "…" : answer)}" : "") +
-                (result.Case.Sections.Count > 0 ? $" [section {(result.SectionRank is { } rank ? $"#{rank}" : "not in top 3")}]" : ""));
+                (result.Case.Sections.Count > 0 ? $" [section {(result.SectionRank is { } rank ? $"#{rank}" : "not in top 3")}]" : "") +
+                (!result.Answered && result.Buttons.Count > 0 ? $" [buttons {string.Join(", ", result.Buttons)}]" : ""));
         }
 
         if (report.WithSection > 0)
         {
             Console.WriteLine($"right section first {report.Top1}/{report.WithSection}, in the first three {report.Top3}/{report.WithSection}");
+            Console.WriteLine(report.OfferedSummary);
         }
 
         Console.WriteLine($"in scope {report.InScopePassed}/{report.InScope}, out of scope refused {report.OutOfScopeRefused}/{report.OutOfScope}, accuracy {report.Accuracy:P1}");

@@ -46,7 +46,7 @@ public sealed class UnansweredVerb : ICliVerb
             Console.WriteLine(string.Join('\t',
                 line.UnansweredCount, line.DownvoteCount, line.LastAsked.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Clean(line.Question), string.Join(" | ", line.Comments.Select(Clean))) +
-                (knowledge is null ? "" : "\t" + string.Join(" | ", UnansweredCommand.Suggest(knowledge, line.Question).Select(s => $"{s.Id} {Clean(s.Title)}"))));
+                (knowledge is null ? "" : "\t" + string.Join(" | ", UnansweredCommand.Suggest(knowledge, line.Question, line.Picked).Select(s => $"{(s.Picked ? "picked:" : "")}{s.Section.Id} {Clean(s.Section.Title)}"))));
         }
 
         await Console.Error.WriteLineAsync($"{lines.Count} question(s){(since is null ? "" : $" since {since:yyyy-MM-dd}")}");

@@ -229,6 +229,41 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         Assert.Empty(_openAi.Calls);
     }
 
+    // Told in everyday words no section shares: refused extractively, with near sections (principle 7 first).
+    private const string Story = "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
+
+    [Fact]
+    public async Task WithAzureOpenAI_GroundAllOff_RefusalWithOnlyNearSections_IsNotGrounded_AndOffersThem()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("振り返りをしましょう[1]。");
+        var settings = WithAzureOpenAI(BotApp.Anonymous(_database));
+        settings["AzureOpenAI:GroundAllSectionsUpTo"] = "0";
+        var client = Start(settings);
+
+        var response = await client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", Story, expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", reply["text"]!.GetValue<string>());
+        Assert.Contains("\"id\":\"principle-7\"", reply["attachments"]!.ToJsonString());
+        Assert.Empty(_openAi.Calls);
+    }
+
+    [Fact]
+    public async Task WithAzureOpenAI_SmallKnowledgeBase_ModelSaysNoAnswerToAStory_TheNearSectionsStay()
+    {
+        _openAi = await FakeAzureOpenAI.StartAsync();
+        _openAi.RepliesWith("NO_ANSWER");
+        var client = Start(WithAzureOpenAI(BotApp.Anonymous(_database)));
+
+        var response = await client.SendAsync(Activities.Post(Activities.PersonalMessage("http://localhost:1/", Story, expectReplies: true)));
+
+        var reply = Reply(await response.Content.ReadAsStringAsync());
+        Assert.Single(_openAi.Calls); // the whole small knowledge base was sent
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", reply["text"]!.GetValue<string>());
+        Assert.Contains("\"id\":\"principle-7\"", reply["attachments"]!.ToJsonString());
+    }
+
     private Dictionary<string, string?> WithAzureOpenAI(Dictionary<string, string?> settings)
     {
         settings["AzureOpenAI:Endpoint"] = _openAi!.Endpoint;

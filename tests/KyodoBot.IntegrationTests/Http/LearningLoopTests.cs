@@ -27,6 +27,8 @@ public sealed class LearningLoopTests : IAsyncLifetime
     private const string WronglyAnswered = "協働事業の補助金はどうやってもらうの？";
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
+    // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
+    private const string Story = "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
 
     private FakeBotConnector _connector = null!;
     private TestDatabase _database = null!;
@@ -66,6 +68,45 @@ public sealed class LearningLoopTests : IAsyncLifetime
             && c.Body["type"]?.GetValue<string>() == "message" && (c.Body["text"]?.GetValue<string>() ?? "").Contains("お答えできるようになりました")));
         Assert.Contains(title, notice.Body["text"]!.GetValue<string>().Replace("\\", "", StringComparison.Ordinal)); // Markdown-escaped
         Assert.DoesNotContain("仕事まるなげ", Text(await ListAsync())); // decided: off the list
+    }
+
+    [Fact]
+    public async Task RefusedStory_OffersNearSections_TheAskersPickComesFirstIn未回答一覧_AndIsAddedWithOneClick()
+    {
+        var refusal = await AskAsync(Asker, Story);
+        Assert.Contains("次の項目が近いかもしれません", Text(refusal));
+        var offered = Buttons(refusal, "section");
+        Assert.InRange(offered.Count, 2, 3);
+        Assert.Equal("principle-7", offered[0]["id"]!.GetValue<string>());
+        // The asker opens the last one offered: not the ranking's first, so the list must move it up.
+        var pick = offered[^1];
+        var pickedId = pick["id"]!.GetValue<string>();
+        var knowledge = _app.Services.GetRequiredService<IKnowledgeBase>();
+        var pickedTitle = knowledge.Find(pickedId)!.Title;
+
+        var shown = await SendAsync(Submit(Asker, pick));
+        Assert.Contains(pickedTitle, Reply(shown).ToJsonString(Unescaped));
+        await SendAsync(Submit(Asker, pick)); // a second click stores nothing more
+        await SendAsync(Submit("29:user-suzuki", pick)); // someone else's click on the asker's card is not the asker's pick
+
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(pickedId, (await db.QuestionPicks.SingleAsync()).SectionId);
+        }
+
+        var list = await ListAsync();
+        Assert.Contains("学習支援", Text(list)); // the manual still did not answer it: still listed
+        Assert.Contains($"✔「{pickedTitle}」（質問した方が選択）", Text(list).Replace("\\", "", StringComparison.Ordinal));
+        var first = Actions(list).First(a => a["data"]!["action"]!.GetValue<string>() == "addPhrasing"
+            && a["data"]!["question"]!.GetValue<string>().Contains("学習支援", StringComparison.Ordinal));
+        Assert.Equal(pickedId, first["data"]!["section"]!.GetValue<string>());
+        Assert.StartsWith("✔", first["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains($"✔ 質問した方が選んだ項目: {pickedTitle}", Reply(list).ToJsonString(Unescaped));
+
+        var added = await SendAsync(Submit(Admin, first["data"]!.AsObject()));
+
+        Assert.Contains("言い換えとして追加しました", Text(added));
+        Assert.Contains(KnowledgePhrasings.Clean(Story)!, knowledge.Find(pickedId)!.SideQuestions);
     }
 
     [Fact]

@@ -34,6 +34,23 @@ public sealed class AnswerPresenterTests : IAsyncLifetime
         AssertWholeTitleLink(card, title, "initiative-3");
     }
 
+    [Fact]
+    public void NearSections_HaveTheirOwnLeadIn_AndEachCarriesTheAskingActivity()
+    {
+        var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
+        var answer = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", 0.3, [],
+            [new SectionRef("principle-7", "3章 7 定期的に評価しよう"), new SectionRef("principle-1", "3章 1 同じ目的に向かって進もう")], false)
+        { NearSuggestions = true };
+
+        var card = JsonNode.Parse(presenter.Present(answer, new FeedbackKey("asked-1", "質問", "", 0.3), Language.Japanese, aiGenerated: false).CardJson!)!;
+
+        Assert.Contains(Descendants(card), n => n["text"]?.GetValue<string>() == "近いかもしれない項目（押すと内容を表示します）");
+        Assert.DoesNotContain(Descendants(card), n => n["text"]?.GetValue<string>() == "もしかして、次の項目をお探しですか？");
+        var links = Descendants(card).Where(n => n["selectAction"]?["data"]?["action"]?.GetValue<string>() == "section").ToList();
+        Assert.Equal(["principle-7", "principle-1"], links.Select(l => l["selectAction"]!["data"]!["id"]!.GetValue<string>()));
+        Assert.All(links, l => Assert.Equal("asked-1", l["selectAction"]!["data"]!["asked"]!.GetValue<string>()));
+    }
+
     /// <summary>
     /// No button for a section (Teams and the Playground cut a button title after ~20 full-width characters): a
     /// container whose select action opens the section, with the whole title in a TextRun (which wraps).

@@ -96,6 +96,33 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                     b.ToTable("question_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionPick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("PickedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SectionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "SectionId")
+                        .IsUnique();
+
+                    b.ToTable("question_picks", (string)null);
+                });
+
             modelBuilder.Entity("KyodoBot.Core.Ask.QuestionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -850,6 +877,17 @@ namespace KyodoBot.Core.Storage.Migrations.Postgres
                 {
                     b.HasOne("KyodoBot.Core.Ask.QuestionRecord", "QuestionRecord")
                         .WithMany("Feedback")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("QuestionRecord");
+                });
+
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionPick", b =>
+                {
+                    b.HasOne("KyodoBot.Core.Ask.QuestionRecord", "QuestionRecord")
+                        .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

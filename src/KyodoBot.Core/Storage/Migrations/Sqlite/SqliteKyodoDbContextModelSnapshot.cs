@@ -87,6 +87,31 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                     b.ToTable("question_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionPick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PickedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "SectionId")
+                        .IsUnique();
+
+                    b.ToTable("question_picks", (string)null);
+                });
+
             modelBuilder.Entity("KyodoBot.Core.Ask.QuestionRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -823,6 +848,17 @@ namespace KyodoBot.Core.Storage.Migrations.Sqlite
                 {
                     b.HasOne("KyodoBot.Core.Ask.QuestionRecord", "QuestionRecord")
                         .WithMany("Feedback")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("QuestionRecord");
+                });
+
+            modelBuilder.Entity("KyodoBot.Core.Ask.QuestionPick", b =>
+                {
+                    b.HasOne("KyodoBot.Core.Ask.QuestionRecord", "QuestionRecord")
+                        .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,101 @@
+using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Knowledge;
+
+namespace KyodoBot.Tests.Knowledge;
+
+/// <summary>
+/// A refusal that still helps (issue #10): when no section shares the question's words, the sections the phrasing vote
+/// places nearest are offered, said to be near — but not to a far question, a request, a fact the manual lacks, or a
+/// question nearer to one the manual is known not to answer. On the shipped knowledge; the messages are made up.
+/// </summary>
+public sealed class NearSectionsTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    // Told in everyday words: a joint project that runs on year after year without anyone looking back (principle 7).
+    internal const string Story =
+        "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
+
+    private readonly KnowledgeAnswerer _answerer = fixture.Answerer;
+
+    [Fact]
+    public void RefusedStory_OffersTheNearestSections_SaidToBeNear()
+    {
+        var answer = _answerer.Ask(Story, Language.Japanese);
+
+        Assert.False(answer.Answered);
+        Assert.True(answer.NearSuggestions);
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", answer.Text);
+        Assert.InRange(answer.Suggestions.Count, 1, 3);
+        Assert.Equal("principle-7", answer.Suggestions[0].Id);
+    }
+
+    [Fact]
+    public void RefusedStory_InEnglish_IsSaidToBeNearInEnglish()
+    {
+        var answer = _answerer.Ask(Story, Language.English);
+
+        Assert.True(answer.NearSuggestions);
+        Assert.Equal("The collaboration manual has no entry that answers this, but these sections may be close.", answer.Text);
+    }
+
+    [Theory]
+    [InlineData("明日の天気はどうなりそうですか？")]
+    [InlineData("今日のお昼ごはん、どこで食べようかな")]
+    [InlineData("今月の給料の振込口座を変えたいです")]
+    [InlineData("給与明細はどこで見られますか")]
+    [InlineData("Tomorrow's weather in the city, please?")]
+    public void FarQuestion_GetsNoSections(string question)
+    {
+        var answer = _answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
+
+        Assert.False(answer.Answered);
+        Assert.Empty(answer.Suggestions);
+        Assert.False(answer.NearSuggestions);
+    }
+
+    [Theory]
+    [InlineData("会議室予約して")]
+    [InlineData("NPOとの振り返りの資料、まとめて課のみんなに共有しといて")]
+    public void Request_KeepsWhatTheBotCanDo_WithNoSections(string request)
+    {
+        var answer = _answerer.Ask(request, Language.Japanese);
+
+        Assert.True(answer.IsRequest);
+        Assert.Empty(answer.Suggestions);
+        Assert.Contains("このボットにできるのは", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Story_NearerToAQuestionTheManualDoesNotAnswer_GetsNoNearSections()
+    {
+        var shipped = fixture.Knowledge.Current;
+        var negatives = shipped.Phrasings.Entries.Where(e => e.Section < 0).Select(e => e.Text).Append(Story).ToList();
+        var index = KnowledgeIndex.Build([.. shipped.Sections.Select(s => s.Section)], shipped.Vocabulary, negatives: negatives);
+
+        var answer = _answerer.AnswerFrom(index, Story, Language.Japanese);
+
+        Assert.False(answer.Answered);
+        Assert.False(answer.NearSuggestions);
+        Assert.Empty(answer.Suggestions);
+    }
+
+    [Fact]
+    public void QuestionThatSharesTheManualsWords_KeepsItsDidYouMean()
+    {
+        var answer = _answerer.Ask("ボランティアさんに仕事まるなげしちゃってもいいのかな？", Language.Japanese);
+
+        Assert.False(answer.Answered);
+        Assert.NotEmpty(answer.Suggestions);
+        Assert.False(answer.NearSuggestions);
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text);
+    }
+
+    [Fact]
+    public void Nearest_IsTheAnswerersRanking_WithNoBar()
+    {
+        var nearest = KnowledgeAnswerer.Nearest(fixture.Knowledge.Current, Story, 2);
+
+        Assert.Equal(2, nearest.Count);
+        Assert.Equal("principle-7", nearest[0].Id);
+        Assert.Empty(KnowledgeAnswerer.Nearest(fixture.Knowledge.Current, "？！", 2));
+    }
+}
