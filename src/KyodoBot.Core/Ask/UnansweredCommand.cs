@@ -115,6 +115,10 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
                 ["notInManual"] = texts.Get(language, "unanswered.notInManual"),
                 ["hasPicked"] = suggestions[i].Any(s => s.Picked),
                 ["picked"] = texts.Get(language, "unanswered.picked", string.Join(" / ", suggestions[i].Where(s => s.Picked).Select(s => s.Section.Title))),
+                // The buttons show a cut title (and the whole one only as a tooltip, which a phone never shows): the
+                // whole titles of the other candidates are written above them.
+                ["hasCandidates"] = suggestions[i].Any(s => !s.Picked),
+                ["candidates"] = texts.Get(language, "unanswered.suggested", string.Join(" / ", suggestions[i].Where(s => !s.Picked).Select(s => s.Section.Title))),
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject
                 {
                     ["id"] = s.Section.Id,

@@ -165,11 +165,16 @@ public sealed class LearningLoopTests : IAsyncLifetime
         await AskAsync("29:user-suzuki", Deadline);
         var list = await ListAsync();
         var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("締切", StringComparison.Ordinal));
-        // A section's long title is cut on its button (Teams would clip it at the card's edge); the tooltip has it whole.
+        // A section's long title is cut on its button (Teams would clip it at the card's edge); the tooltip has it whole,
+        // and so has the line of candidates above the buttons (a phone shows no tooltip).
         var knowledge = _app.Services.GetRequiredService<IKnowledgeBase>();
+        var candidates = Texts(Reply(list)).Where(t => t.StartsWith("候補: ", StringComparison.Ordinal))
+            .SelectMany(t => t["候補: ".Length..].Split(" / ")).ToList();
+        Assert.NotEmpty(candidates);
         foreach (var action in Actions(list).Where(a => a["data"]!["action"]!.GetValue<string>() == "addPhrasing"))
         {
             var title = knowledge.Find(action["data"]!["section"]!.GetValue<string>())!.Title;
+            Assert.Contains(title, candidates);
             Assert.Equal($"「{title}」の言い換えに追加", action["tooltip"]!.GetValue<string>());
             Assert.Equal($"「{(title.Length > UnansweredCommand.MaxTitleShown ? title[..UnansweredCommand.MaxTitleShown] + "…" : title)}」の言い換えに追加", action["title"]!.GetValue<string>());
         }
@@ -308,6 +313,14 @@ public sealed class LearningLoopTests : IAsyncLifetime
     private static readonly JsonSerializerOptions Unescaped = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>Every "text" value in a reply (TextBlocks of its cards included).</summary>
+    private static IEnumerable<string> Texts(JsonNode? node) => node switch
+    {
+        JsonObject o => o.SelectMany(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) ? [t] : Texts(p.Value)),
+        JsonArray a => a.SelectMany(Texts),
+        _ => [],
     };
 
     public async Task InitializeAsync()
