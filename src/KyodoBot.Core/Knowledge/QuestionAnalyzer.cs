@@ -147,6 +147,47 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
+    /// The question sentences of a message that ask for a fact (a date, an amount, a contact, a form, how to apply, a
+    /// count: <see cref="ExpectedAnswer"/>), and the message without them — the other question asked alone
+    /// (docs/decisions/XXXX-two-two-questions-one-message.md). Null when no sentence asks for a fact or no other
+    /// sentence asks anything: then there is no second question to answer. The sentences are the asker's own writing
+    /// (widths kept, as <see cref="TextNormalizer.Prose"/>), to be quoted back in the reply.
+    /// </summary>
+    public static FactSplit? SplitFactQuestions(string? raw)
+    {
+        var prose = TextNormalizer.Prose(StripMarkup(Truncate(raw ?? "").Text)).Trim();
+        var isEnglish = !LanguageResolver.ContainsJapanese(prose) && prose.Any(char.IsAsciiLetter);
+        var sentences = (isEnglish ? EnglishProseSentenceEnd() : JapaneseProseSentenceEnd()).Split(prose)
+            .Select(p => p.Trim()).Where(p => p.Any(char.IsLetterOrDigit)).ToList();
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        var keys = sentences.Select(TextNormalizer.Key).ToList();
+        var focusAt = FocusSentence(keys, isEnglish);
+        var facts = new List<MissingFact>();
+        var rest = new List<string>();
+        var restAsks = false;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            // As Analyze reads the focus: its kind counts even when it does not read as a question.
+            var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
+            if (kind != AnswerKind.Any)
+            {
+                facts.Add(new MissingFact(sentences[i], kind));
+            }
+            else
+            {
+                rest.Add(sentences[i]);
+                restAsks |= Asks(keys[i], isEnglish);
+            }
+        }
+
+        return facts.Count > 0 && restAsks ? new FactSplit(string.Join("\n", rest), facts) : null;
+    }
+
+    /// <summary>
     /// True when a sentence other than the focus asks the bot to act (「会議室を予約してください。14時から空いてますか？」),
     /// in the imperative forms only: a bare closing (「よろしくお願いします」) and a story's 「〜して。」 are not requests.
     /// </summary>
@@ -675,6 +716,13 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
     private static partial Regex EnglishSentenceEnd();
+
+    /// <summary><see cref="JapaneseSentenceEnd"/> over the asker's writing, where ？ and ！ may be full width.</summary>
+    [GeneratedRegex(@"(?<=[。？！?!])|\n+")]
+    private static partial Regex JapaneseProseSentenceEnd();
+
+    [GeneratedRegex(@"(?<=[?!？！])\s*|(?<=[.．])\s+|\n+")]
+    private static partial Regex EnglishProseSentenceEnd();
 
     [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
     private static partial Regex JapaneseQuestionSentence();
