@@ -169,6 +169,7 @@ public static partial class QuestionAnalyzer
         var facts = new List<MissingFact>();
         var rest = new List<string>();
         var restAsks = false;
+        var afterFact = false;
         for (var i = 0; i < sentences.Count; i++)
         {
             // As Analyze reads the focus: its kind counts even when it does not read as a question.
@@ -176,11 +177,19 @@ public static partial class QuestionAnalyzer
             if (kind != AnswerKind.Any)
             {
                 facts.Add(new MissingFact(sentences[i], kind));
+                afterFact = true;
+            }
+            else if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
+            {
+                // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
+                // where …") asks about the same missing fact, not a second matter.
+                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + sentences[i] };
             }
             else
             {
                 rest.Add(sentences[i]);
                 restAsks |= Asks(keys[i], isEnglish);
+                afterFact = false;
             }
         }
 
@@ -716,6 +725,16 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
     private static partial Regex EnglishSentenceEnd();
+
+    /// <summary>
+    /// A sentence that goes on with the one before it: a condition on its answer (あれば, なければ, もしある場合, それなら,
+    /// その場合) or a pronoun for what it asked (それは, そこ, そちら).
+    /// </summary>
+    [GeneratedRegex(@"^(?:もし|仮に)?[、,\s]*(?:あれば|あるなら|あったら|ある場合|あるとすれば|なければ|ないなら|なかったら|ない場合|それなら|それは|それって|それを|それも|そこ|そちら|その場合|そうであれば|そうなら|だったら|でしたら)")]
+    private static partial Regex JapaneseFollowsOn();
+
+    [GeneratedRegex(@"^(?:and\s+|also\s+)?(?:if so|if yes|if not|if there (?:is|are|isn't|aren't)|if it (?:does|doesn't|exists)|in that case|where can i (?:get|find) (?:it|one|them)|who do i (?:ask|contact) (?:for it|about it))\b")]
+    private static partial Regex EnglishFollowsOn();
 
     /// <summary><see cref="JapaneseSentenceEnd"/> over the asker's writing, where ？ and ！ may be full width.</summary>
     [GeneratedRegex(@"(?<=[。？！?!])|\n+")]
