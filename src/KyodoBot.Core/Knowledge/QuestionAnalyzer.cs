@@ -176,14 +176,14 @@ public static partial class QuestionAnalyzer
             var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
             if (kind != AnswerKind.Any)
             {
-                facts.Add(new MissingFact(sentences[i], kind));
+                facts.Add(new MissingFact(Quotable(sentences[i], isEnglish), kind));
                 afterFact = true;
             }
             else if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
             {
                 // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
                 // where …") asks about the same missing fact, not a second matter.
-                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + sentences[i] };
+                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + Quotable(sentences[i], isEnglish) };
             }
             else
             {
@@ -195,6 +195,13 @@ public static partial class QuestionAnalyzer
 
         return facts.Count > 0 && restAsks ? new FactSplit(string.Join("\n", rest), facts) : null;
     }
+
+    /// <summary>
+    /// A Japanese sentence to quote back in Japanese prose: the ? and ! that the chat (or NFKC before us) made half
+    /// width are full width again, as 「…ですか？」 reads.
+    /// </summary>
+    private static string Quotable(string sentence, bool isEnglish) =>
+        isEnglish ? sentence : sentence.Replace('?', '？').Replace('!', '！');
 
     /// <summary>
     /// True when a sentence other than the focus asks the bot to act (「会議室を予約してください。14時から空いてますか？」),
