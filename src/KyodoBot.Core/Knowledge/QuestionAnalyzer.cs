@@ -188,13 +188,25 @@ public static partial class QuestionAnalyzer
             else
             {
                 rest.Add(sentences[i]);
-                restAsks |= Asks(keys[i], isEnglish);
+                restAsks |= AsksOutright(keys[i], isEnglish);
                 afterFact = false;
             }
         }
 
         return facts.Count > 0 && restAsks ? new FactSplit(string.Join("\n", rest), facts) : null;
     }
+
+    /// <summary>
+    /// True for a sentence that is a question by its ending (？, か, の, でしょう, 教えてください …; in English ? or a
+    /// question word first), not only one holding a question word: in 「引き継ぎを誰がやるのか決まっていないので困って
+    /// います。」 or 「上司の言い方がいつも…つらいです。」 誰 and いつ are part of a story, and a story is no second
+    /// question to answer beside a fact the manual lacks.
+    /// </summary>
+    private static bool AsksOutright(string sentence, bool isEnglish) =>
+        isEnglish ? EnglishQuestionSentence().IsMatch(sentence) : JapaneseOutrightQuestion().IsMatch(sentence);
+
+    [GeneratedRegex(@"(?:\?|か|かな|かね|の|でしょう|教えて(?:ください|下さい|ほしい|欲しい)?|知りたい(?:です)?)[。!\s]*$")]
+    private static partial Regex JapaneseOutrightQuestion();
 
     /// <summary>
     /// A Japanese sentence to quote back in Japanese prose: the ? and ! that the chat (or NFKC before us) made half
