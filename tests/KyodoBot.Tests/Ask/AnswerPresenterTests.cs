@@ -27,7 +27,7 @@ public sealed class AnswerPresenterTests : IAsyncLifetime
     {
         // The asker's sentence is quoted in the note: a TextRun shows it as written, where a TextBlock would read
         // *費用* as Markdown.
-        const string note = "なお、「*費用*はいくらですか？」については、協働マニュアルに金額の記載が見つかりませんでした。担当課にご確認ください。";
+        const string note = "なお、「*費用*はいくらですか？」については、協働マニュアルに金額の記載が見つかりませんでした。所管課にご確認ください。";
         var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
         var answer = new Answer(true, "回答", 0.9, [new Citation("principle-4", "役割分担の原則", "抜粋")], [], false)
         {

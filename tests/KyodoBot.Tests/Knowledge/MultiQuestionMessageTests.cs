@@ -63,7 +63,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         else
         {
             Assert.StartsWith("なお、「", answer.MissingNote, StringComparison.Ordinal);
-            Assert.EndsWith("担当課にご確認ください。", answer.MissingNote, StringComparison.Ordinal);
+            Assert.EndsWith("所管課にご確認ください。", answer.MissingNote, StringComparison.Ordinal);
         }
     }
 
@@ -83,7 +83,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         var answer = Ask(fact + "団体と対等な関係を保つには何が大事ですか？");
 
         Assert.True(answer.Answered, $"refused at {answer.Confidence}");
-        Assert.Equal($"なお、「{fact}」については、協働マニュアルに{named}の記載が見つかりませんでした。担当課にご確認ください。", answer.MissingNote);
+        Assert.Equal($"なお、「{fact}」については、協働マニュアルに{named}の記載が見つかりませんでした。所管課にご確認ください。", answer.MissingNote);
     }
 
     [Fact]
