@@ -38,5 +38,8 @@ internal static class AnswerFingerprint
             what,
             question.ReplaceLineEndings(" ").Replace('\t', ' '),
             answer.Answered ? answer.Citations[0].Id : "(refused)",
-            answer.Confidence.ToString("F3", CultureInfo.InvariantCulture)));
+            answer.Confidence.ToString("F3", CultureInfo.InvariantCulture))
+            // Answered in part: the kinds of fact the reply says the manual lacks (a column only then, so that the
+            // other lines diff against an older version).
+            + (answer.Missing.Count > 0 ? "\tmissing:" + string.Join(",", answer.Missing.Select(m => m.Kind)) : ""));
 }

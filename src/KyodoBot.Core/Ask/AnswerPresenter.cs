@@ -47,6 +47,10 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
             ["lang"] = CardLanguage.Code(language),
             ["hasNote"] = note.Length > 0,
             ["note"] = note,
+            // What the manual lacks of what was asked (a date beside the question answered): a text run, so the
+            // asker's own sentence quoted in it is never read as Markdown.
+            ["hasMissing"] = answer.MissingNote.Length > 0,
+            ["missing"] = answer.MissingNote,
             ["sourceLabel"] = T("ask.sourceLabel"),
             ["citations"] = new JsonArray(answer.Citations.Select((c, i) => (JsonNode)new JsonObject
             {
@@ -62,7 +66,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         });
         return new OutgoingMessage
         {
-            Text = answer.Text + markers,
+            Text = answer.Text + markers + (answer.MissingNote.Length > 0 ? "\n\n" + answer.MissingNote : ""),
             PlainText = true,
             CardJson = card,
             Citations = answer.Citations.Select((c, i) => new MessageCitation(i + 1, c.Title, c.Excerpt) { SectionText = c.SectionText }).ToList(),

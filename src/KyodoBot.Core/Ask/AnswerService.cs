@@ -64,7 +64,13 @@ public sealed class AnswerService(
         var citations = result.Cited
             .Select(p => knowledge.Find(p.Id) is { } section ? Citation.Of(section, p.Text) : new Citation(p.Id, p.Title, AnswerComposer.Excerpt(p.Text)))
             .ToList();
-        return (new Answer(true, result.Text, extractive.Confidence, citations, extractive.Suggestions, extractive.Truncated), true);
+        // The model saw the whole message; what the extractive answer found missing stays said (the model is told to
+        // answer from the passages only, so it has no date to give either).
+        return (new Answer(true, result.Text, extractive.Confidence, citations, extractive.Suggestions, extractive.Truncated)
+        {
+            Missing = extractive.Missing,
+            MissingNote = extractive.MissingNote,
+        }, true);
     }
 
 }

@@ -32,18 +32,21 @@ public sealed class AskHandler(
         var question = QuestionLog.Clip(text);
         var sections = string.Join(",", answer.Citations.Select(c => c.Id));
         logger.LogInformation("Question {Outcome} (confidence {Confidence:F2}, sections {Sections}, AI {AiGenerated})",
-            answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
-        if (!answer.Answered && !answer.IsRequest)
+            answer.Missing.Count > 0 ? "answered in part" : answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
+        if ((!answer.Answered && !answer.IsRequest) || answer.Missing.Count > 0)
         {
+            // Answered only in part (a date asked beside the question answered): what the manual lacks is recorded as
+            // unanswered — the fact question itself, which is what the editors can add — with the sections quoted.
             await log.RecordAsync(new QuestionRecord
             {
                 ActivityId = turn.ActivityId,
                 UserId = turn.UserId,
                 ConversationId = turn.ConversationId,
-                Question = question,
+                Question = answer.Missing.Count > 0 ? QuestionLog.Clip(string.Join(" ", answer.Missing.Select(m => m.Sentence))) : question,
                 Language = turn.Language,
                 Answered = false,
                 Confidence = answer.Confidence,
+                SectionIds = answer.Missing.Count > 0 ? sections : "",
             }, cancellationToken);
         }
 

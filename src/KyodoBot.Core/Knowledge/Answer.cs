@@ -41,6 +41,15 @@ public sealed record Answer(
     /// </summary>
     public bool NearSuggestions { get; init; }
 
+    /// <summary>
+    /// The question sentences of the message that asked for a fact the manual does not hold (a date, an amount …),
+    /// beside the question this answer answers (docs/decisions/XXXX-two-two-questions-one-message.md); empty otherwise.
+    /// </summary>
+    public IReadOnlyList<MissingFact> Missing { get; init; } = [];
+
+    /// <summary>What the reply says about <see cref="Missing"/> (「なお、「…」については…」), in the asker's language; empty when none.</summary>
+    public string MissingNote { get; init; } = "";
+
     /// <summary>The figures the confidence came from (calibration tools; null when nothing was ranked).</summary>
     internal AnswerEvidence? Evidence { get; init; }
 }

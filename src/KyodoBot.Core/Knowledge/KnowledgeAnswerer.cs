@@ -93,7 +93,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The pipeline with one entry of <see cref="KnowledgeIndex.Phrasings"/> left out, so that a phrasing asked as a
     /// question cannot find itself (<see cref="PhrasingCrossValidation"/>).
     /// </summary>
-    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing)
+    internal Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing) =>
+        AnswerFrom(index, question, language, excludePhrasing, splitFacts: true);
+
+    private Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, bool splitFacts)
     {
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
@@ -134,6 +137,11 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest);
+        if (capped && splitFacts && !q.AlsoRequests && AnswerWithoutFacts(index, question, language, excludePhrasing) is { } partly)
+        {
+            return partly;
+        }
+
         if (confidence < Threshold)
         {
             return Refused(index, q, ranked, votes, capped, confidence, language) with { Evidence = evidence };
@@ -141,6 +149,41 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
     }
+
+    /// <summary>
+    /// A message that asks for a fact the manual does not hold beside another question (「申請の締切はいつですか？あと、
+    /// 役割分担はどう決めれば？」): the message without its fact questions goes through the whole pipeline, and when
+    /// that is answered from a section that holds no fact of those kinds, the reply is that answer plus a note naming
+    /// what the manual lacks (docs/decisions/XXXX-two-two-questions-one-message.md). Null otherwise: the message is
+    /// refused as a whole, as before. A section that does hold such a fact (a date) is not quoted under a note saying
+    /// the manual has none: the date in the quote would read as the answer to the date question.
+    /// </summary>
+    private Answer? AnswerWithoutFacts(KnowledgeIndex index, string question, Language language, int excludePhrasing)
+    {
+        if (QuestionAnalyzer.SplitFactQuestions(question) is not { } split)
+        {
+            return null;
+        }
+
+        var other = AnswerFrom(index, split.Rest, language, excludePhrasing, splitFacts: false);
+        if (!other.Answered || other.Citations.Count == 0
+            || index.Find(other.Citations[0].Id) is not { } unit
+            || split.Facts.Any(f => QuestionAnalyzer.Holds(f.Kind, TextNormalizer.Key(unit.Section.Body))))
+        {
+            return null;
+        }
+
+        return other with { Missing = split.Facts, MissingNote = MissingNote(split.Facts, language) };
+    }
+
+    /// <summary>One sentence per fact asked: the asker's sentence (cut at <see cref="MissingQuoteLength"/>) and the kind of fact.</summary>
+    private string MissingNote(IReadOnlyList<MissingFact> facts, Language language) =>
+        string.Join(language == Language.English ? " " : "", facts.Select(f => _texts.Get(language, "ask.missingFact",
+            f.Sentence.Length > MissingQuoteLength ? f.Sentence[..(MissingQuoteLength - 1)].TrimEnd() + "…" : f.Sentence,
+            _texts.Get(language, "ask.missingKind." + f.Kind))));
+
+    /// <summary>How much of a fact question the note quotes back (a sentence of a long story can be long).</summary>
+    private const int MissingQuoteLength = 60;
 
     /// <summary>
     /// The refusal of a question: a request gets what the bot can do and no sections; a question gets up to three "did

@@ -151,3 +151,12 @@ public sealed record Question(
     /// <summary>No question at all: a section shown on request is quoted from its beginning.</summary>
     public static Question None { get; } = new("", "", false, false, false, []);
 }
+
+/// <summary>A question sentence of a message that asks for a fact of <paramref name="Kind"/>, in the asker's writing.</summary>
+public sealed record MissingFact(string Sentence, AnswerKind Kind);
+
+/// <summary>
+/// A message split at its fact questions (<see cref="QuestionAnalyzer.SplitFactQuestions"/>): <see cref="Rest"/> is the
+/// message without them, which still asks something.
+/// </summary>
+public sealed record FactSplit(string Rest, IReadOnlyList<MissingFact> Facts);

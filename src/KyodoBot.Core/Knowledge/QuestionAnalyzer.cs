@@ -147,6 +147,75 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
+    /// The question sentences of a message that ask for a fact (a date, an amount, a contact, a form, how to apply, a
+    /// count: <see cref="ExpectedAnswer"/>), and the message without them — the other question asked alone
+    /// (docs/decisions/XXXX-two-two-questions-one-message.md). Null when no sentence asks for a fact or no other
+    /// sentence asks anything: then there is no second question to answer. The sentences are the asker's own writing
+    /// (widths kept, as <see cref="TextNormalizer.Prose"/>), to be quoted back in the reply.
+    /// </summary>
+    public static FactSplit? SplitFactQuestions(string? raw)
+    {
+        var prose = TextNormalizer.Prose(StripMarkup(Truncate(raw ?? "").Text)).Trim();
+        var isEnglish = !LanguageResolver.ContainsJapanese(prose) && prose.Any(char.IsAsciiLetter);
+        var sentences = (isEnglish ? EnglishProseSentenceEnd() : JapaneseProseSentenceEnd()).Split(prose)
+            .Select(p => p.Trim()).Where(p => p.Any(char.IsLetterOrDigit)).ToList();
+        if (sentences.Count < 2)
+        {
+            return null;
+        }
+
+        var keys = sentences.Select(TextNormalizer.Key).ToList();
+        var focusAt = FocusSentence(keys, isEnglish);
+        var facts = new List<MissingFact>();
+        var rest = new List<string>();
+        var restAsks = false;
+        var afterFact = false;
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            // As Analyze reads the focus: its kind counts even when it does not read as a question.
+            var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
+            if (kind != AnswerKind.Any)
+            {
+                facts.Add(new MissingFact(Quotable(sentences[i], isEnglish), kind));
+                afterFact = true;
+            }
+            else if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
+            {
+                // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
+                // where …") asks about the same missing fact, not a second matter.
+                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + Quotable(sentences[i], isEnglish) };
+            }
+            else
+            {
+                rest.Add(sentences[i]);
+                restAsks |= AsksOutright(keys[i], isEnglish);
+                afterFact = false;
+            }
+        }
+
+        return facts.Count > 0 && restAsks ? new FactSplit(string.Join("\n", rest), facts) : null;
+    }
+
+    /// <summary>
+    /// True for a sentence that is a question by its ending (？, か, の, でしょう, 教えてください …; in English ? or a
+    /// question word first), not only one holding a question word: in 「引き継ぎを誰がやるのか決まっていないので困って
+    /// います。」 or 「上司の言い方がいつも…つらいです。」 誰 and いつ are part of a story, and a story is no second
+    /// question to answer beside a fact the manual lacks.
+    /// </summary>
+    private static bool AsksOutright(string sentence, bool isEnglish) =>
+        isEnglish ? EnglishQuestionSentence().IsMatch(sentence) : JapaneseOutrightQuestion().IsMatch(sentence);
+
+    [GeneratedRegex(@"(?:\?|か|かな|かね|の|でしょう|教えて(?:ください|下さい|ほしい|欲しい)?|知りたい(?:です)?)[。!\s]*$")]
+    private static partial Regex JapaneseOutrightQuestion();
+
+    /// <summary>
+    /// A Japanese sentence to quote back in Japanese prose: the ? and ! that the chat (or NFKC before us) made half
+    /// width are full width again, as 「…ですか？」 reads.
+    /// </summary>
+    private static string Quotable(string sentence, bool isEnglish) =>
+        isEnglish ? sentence : sentence.Replace('?', '？').Replace('!', '！');
+
+    /// <summary>
     /// True when a sentence other than the focus asks the bot to act (「会議室を予約してください。14時から空いてますか？」),
     /// in the imperative forms only: a bare closing (「よろしくお願いします」) and a story's 「〜して。」 are not requests.
     /// </summary>
@@ -675,6 +744,23 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
     private static partial Regex EnglishSentenceEnd();
+
+    /// <summary>
+    /// A sentence that goes on with the one before it: a condition on its answer (あれば, なければ, もしある場合, それなら,
+    /// その場合) or a pronoun for what it asked (それは, そこ, そちら).
+    /// </summary>
+    [GeneratedRegex(@"^(?:もし|仮に)?[、,\s]*(?:あれば|あるなら|あったら|ある場合|あるとすれば|なければ|ないなら|なかったら|ない場合|それなら|それは|それって|それを|それも|そこ|そちら|その場合|そうであれば|そうなら|だったら|でしたら)")]
+    private static partial Regex JapaneseFollowsOn();
+
+    [GeneratedRegex(@"^(?:and\s+|also\s+)?(?:if so|if yes|if not|if there (?:is|are|isn't|aren't)|if it (?:does|doesn't|exists)|in that case|where can i (?:get|find) (?:it|one|them)|who do i (?:ask|contact) (?:for it|about it))\b")]
+    private static partial Regex EnglishFollowsOn();
+
+    /// <summary><see cref="JapaneseSentenceEnd"/> over the asker's writing, where ？ and ！ may be full width.</summary>
+    [GeneratedRegex(@"(?<=[。？！?!])|\n+")]
+    private static partial Regex JapaneseProseSentenceEnd();
+
+    [GeneratedRegex(@"(?<=[?!？！])\s*|(?<=[.．])\s+|\n+")]
+    private static partial Regex EnglishProseSentenceEnd();
 
     [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
     private static partial Regex JapaneseQuestionSentence();

@@ -57,11 +57,18 @@ public sealed class AskVerb : ICliVerb
                 citations = answer.Citations.Select(c => new { id = c.Id, title = c.Title, excerpt = c.Excerpt }),
                 suggestions = answer.Suggestions.Select(s => new { id = s.Id, title = s.Title }),
                 near = answer.NearSuggestions,
+                missing = answer.Missing.Select(m => new { sentence = m.Sentence, kind = m.Kind.ToString() }),
+                missingNote = answer.MissingNote,
             }, Json));
             return 0;
         }
 
         Console.WriteLine(answer.Text);
+        if (answer.MissingNote.Length > 0)
+        {
+            Console.WriteLine(answer.MissingNote);
+        }
+
         Console.WriteLine();
         foreach (var (citation, i) in answer.Citations.Select((c, i) => (c, i)))
         {

@@ -23,6 +23,40 @@ public sealed class AnswerPresenterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void AnswerInPart_ShowsWhatTheManualLacks_AfterTheQuote_AndAsATextRunOnTheCard()
+    {
+        // The asker's sentence is quoted in the note: a TextRun shows it as written, where a TextBlock would read
+        // *費用* as Markdown.
+        const string note = "なお、「*費用*はいくらですか？」については、協働マニュアルに金額の記載が見つかりませんでした。所管課にご確認ください。";
+        var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
+        var answer = new Answer(true, "回答", 0.9, [new Citation("principle-4", "役割分担の原則", "抜粋")], [], false)
+        {
+            Missing = [new MissingFact("*費用*はいくらですか？", AnswerKind.Amount)],
+            MissingNote = note,
+        };
+
+        var message = presenter.Present(answer, new FeedbackKey("a1", "質問", "principle-4", 0.9), Language.Japanese, aiGenerated: false);
+
+        Assert.Equal("回答 [1]\n\n" + note, message.Text);
+        Assert.True(message.PlainText);
+        var card = JsonNode.Parse(message.CardJson!)!;
+        Assert.Contains(Descendants(card), n => n["type"]?.GetValue<string>() == "TextRun" && n["text"]?.GetValue<string>() == note);
+        Assert.DoesNotContain(Descendants(card), n => n["type"]?.GetValue<string>() == "TextBlock" && (n["text"]?.GetValue<string>() ?? "").Contains("費用", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WholeAnswer_HasNoMissingNote()
+    {
+        var presenter = _host.Services.GetRequiredService<AnswerPresenter>();
+        var answer = new Answer(true, "回答", 0.9, [new Citation("principle-4", "役割分担の原則", "抜粋")], [], false);
+
+        var message = presenter.Present(answer, new FeedbackKey("a1", "質問", "principle-4", 0.9), Language.Japanese, aiGenerated: false);
+
+        Assert.Equal("回答 [1]", message.Text);
+        Assert.DoesNotContain("なお、", message.CardJson!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARefusalsSuggestions_AreWholeTitleLinksToo()
     {
         const string title = "第4章 協働の推進に向けた取り組み ＞ 協働事業の評価の仕組みづくり";

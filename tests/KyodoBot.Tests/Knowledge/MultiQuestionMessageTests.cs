@@ -5,8 +5,10 @@ namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
 /// Messages that ask two things, or ask in the middle (docs/decisions/0034-every-question-sentence-counts.md): a date,
-/// an amount or a count asked in any question sentence caps the answer when the answering section holds none, and a
-/// request beside a question turns a refusal into "what the bot can do". The messages are made up for these tests.
+/// an amount or a count asked in any question sentence caps the answer when the answering section holds none — beside
+/// another question the manual answers, that one is answered with a note naming the missing fact
+/// (docs/decisions/XXXX-two-two-questions-one-message.md) — and a request beside a question turns a refusal into "what
+/// the bot can do". The messages are made up for these tests.
 /// </summary>
 public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
@@ -36,33 +38,132 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     public void Expects_AFactOnlyToldNotAsked_IsNoFactQuestion(string message) =>
         Assert.Equal(AnswerKind.Any, Analyze(message).Expects);
 
-    [Fact]
-    public void DateAskedFirst_ThenAQuestionTheManualAnswers_IsRefusedAndOffersThatSection()
+    [Theory]
+    [InlineData("補助金の交付決定はいつ頃になりますか？", "NPOと役割を分けるときに気をつけることはありますか？", AnswerKind.Time)] // date + roles
+    [InlineData("講座の講師謝礼はいくら払えますか？", "そもそも団体と協働する目的って何でしょう？", AnswerKind.Amount)] // amount + purpose
+    [InlineData("子ども食堂の担当窓口の電話番号を教えてください。", "団体と対等な関係を保つには何が大事ですか？", AnswerKind.Contact)]
+    [InlineData("When is the deadline for the grant report?", "Also, how should we share roles with the NPO?", AnswerKind.Time)] // English
+    public void FactAskedFirst_ThenAQuestionTheManualAnswers_AnswersThatQuestion_AndSaysTheFactIsNotInTheManual(string fact, string other, AnswerKind kind)
     {
-        const string second = "NPOと役割を分けるときに気をつけることはありますか？";
-        var alone = Ask(second);
-        Assert.True(alone.Answered, $"the second question alone should be answered (refused at {alone.Confidence})");
+        var alone = Ask(other);
+        Assert.True(alone.Answered, $"the other question alone should be answered (refused at {alone.Confidence})");
 
-        var answer = Ask("補助金の交付決定はいつ頃になりますか？" + second);
+        var english = char.IsAsciiLetter(fact[0]);
+        var answer = Ask(fact + (english ? " " : "") + other);
 
-        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
-        Assert.False(answer.IsRequest);
-        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text);
-        Assert.Contains(answer.Suggestions, s => s.Id == alone.Citations[0].Id);
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal(alone.Citations[0].Id, answer.Citations[0].Id);
+        Assert.Equal(alone.Text, answer.Text);
+        Assert.Equal([new MissingFact(fact, kind)], answer.Missing);
+        Assert.Contains(fact, answer.MissingNote, StringComparison.Ordinal);
+        if (english)
+        {
+            Assert.StartsWith("Note: the collaboration manual gives no date or deadline for", answer.MissingNote, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.StartsWith("なお、「", answer.MissingNote, StringComparison.Ordinal);
+            Assert.EndsWith("所管課にご確認ください。", answer.MissingNote, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(AnswerKind.Time, "日付や期限")]
+    [InlineData(AnswerKind.Amount, "金額")]
+    [InlineData(AnswerKind.Contact, "連絡先")]
+    public void MissingNote_NamesTheKindOfFact_InJapanese(AnswerKind kind, string named)
+    {
+        var fact = kind switch
+        {
+            AnswerKind.Time => "補助金の交付決定はいつ頃になりますか？",
+            AnswerKind.Amount => "講座の講師謝礼はいくら払えますか？",
+            _ => "子ども食堂の担当窓口の電話番号を教えてください。",
+        };
+
+        var answer = Ask(fact + "団体と対等な関係を保つには何が大事ですか？");
+
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal($"なお、「{fact}」については、協働マニュアルに{named}の記載が見つかりませんでした。所管課にご確認ください。", answer.MissingNote);
     }
 
     [Fact]
-    public void AmountAskedInTheMiddle_OfAMessageTheManualOtherwiseAnswers_IsRefused()
+    public void AmountAskedInTheMiddle_OfAMessageTheManualOtherwiseAnswers_IsAnsweredWithTheRest_AndTheNote()
     {
         const string story = "来月から環境団体と清掃活動を始めます。";
+        const string middle = "ごみ袋の購入費用はいくら出ますか？";
         const string last = "団体とは対等な関係でいたいのですが、どう接すればいいでしょう？";
         var without = Ask(story + last);
         Assert.True(without.Answered, $"the message without the amount question should be answered (refused at {without.Confidence})");
 
-        var answer = Ask(story + "ごみ袋の購入費用はいくら出ますか？" + last);
+        var answer = Ask(story + middle + last);
+
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal(without.Citations[0].Id, answer.Citations[0].Id);
+        Assert.Equal([new MissingFact(middle, AnswerKind.Amount)], answer.Missing);
+    }
+
+    [Theory]
+    [InlineData("補助金の交付決定はいつ頃になりますか？")] // only the fact question
+    [InlineData("補助金の交付決定はいつ頃になりますか？講座の講師謝礼はいくら払えますか？")] // two fact questions, nothing else
+    [InlineData("締切が近くて焦っています。補助金の交付決定はいつ頃になりますか？")] // the other sentence only tells
+    [InlineData("補助金の交付決定はいつ頃になりますか？明日の天気はどうなりそうですか？")] // the other question is not in the manual either
+    public void FactQuestion_WithNoOtherQuestionTheManualAnswers_IsStillRefusedWhole(string message)
+    {
+        var answer = Ask(message);
 
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        Assert.Empty(answer.Missing);
+        Assert.Equal("", answer.MissingNote);
+        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text);
     }
+
+    [Fact]
+    public void TwoFactQuestions_BesideAQuestionTheManualAnswers_AreBothNamed()
+    {
+        const string date = "補助金の交付決定はいつ頃になりますか？";
+        const string amount = "講座の講師謝礼はいくら払えますか？";
+
+        var answer = Ask(date + amount + "NPOと役割を分けるときに気をつけることはありますか？");
+
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal([new MissingFact(date, AnswerKind.Time), new MissingFact(amount, AnswerKind.Amount)], answer.Missing);
+        Assert.Contains("日付や期限", answer.MissingNote, StringComparison.Ordinal);
+        Assert.Contains("金額", answer.MissingNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SplitFactQuestions_KeepsTheAskersWriting_AndTheOtherSentencesInOrder()
+    {
+        var split = QuestionAnalyzer.SplitFactQuestions("来月から講座を開きます。会場費はいくらですか？\n講師とはどう役割分担すればいい？");
+
+        Assert.NotNull(split);
+        Assert.Equal([new MissingFact("会場費はいくらですか？", AnswerKind.Amount)], split.Facts); // full-width ？ kept
+        Assert.Equal("来月から講座を開きます。\n講師とはどう役割分担すればいい？", split.Rest);
+    }
+
+    [Theory]
+    [InlineData("講座のチラシの決まった様式はありますか。", "あればどこでもらえますか。", "団体との役割分担はどう決めればいい？")]
+    [InlineData("報告書のひな形はありますか？", "それはどこに置いてありますか？", "団体との役割分担はどう決めればいい？")]
+    [InlineData("Is there a template for the report?", "If so, where can I find it?", "How should we share roles with the NPO?")]
+    public void SplitFactQuestions_ASentenceGoingOnWithTheFactQuestion_IsPartOfIt_NotTheOtherQuestion(string fact, string goesOn, string other)
+    {
+        var space = char.IsAsciiLetter(fact[0]) ? " " : "";
+
+        var split = QuestionAnalyzer.SplitFactQuestions(fact + space + goesOn + space + other);
+
+        Assert.NotNull(split);
+        Assert.Equal([new MissingFact(fact + space + goesOn, AnswerKind.Document)], split.Facts);
+        Assert.Equal(other, split.Rest);
+    }
+
+    [Theory]
+    [InlineData("会場費はいくらですか？")]
+    [InlineData("会場費が高くて困っています。講座はどう進めればいい？")] // tells an amount, asks no fact
+    [InlineData("会場費はいくらですか？締切はいつですか？")]
+    [InlineData("担当が誰になるのか決まらず困っています。会場費はいくらですか？")] // 誰 in a story is no second question
+    [InlineData("いつも準備がぎりぎりで大変です。会場の電話番号を教えてください。")] // nor is いつも
+    public void SplitFactQuestions_IsNull_WithoutBothAFactQuestionAndAnotherQuestion(string message) =>
+        Assert.Null(QuestionAnalyzer.SplitFactQuestions(message));
 
     [Fact]
     public void DateQuestion_AnsweredByTheSectionsHowOften_IsStillAnswered_WhenNotTheLastSentence()
@@ -75,6 +176,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
 
         Assert.True(answer.Answered, $"refused at {answer.Confidence}");
         Assert.Equal("principle-7", answer.Citations[0].Id);
+        Assert.Empty(answer.Missing); // the section holds the "when": nothing is said to be missing
     }
 
     [Theory]
