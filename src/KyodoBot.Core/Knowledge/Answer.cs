@@ -43,7 +43,7 @@ public sealed record Answer(
 
     /// <summary>
     /// The question sentences of the message that asked for a fact the manual does not hold (a date, an amount …),
-    /// beside the question this answer answers (docs/decisions/XXXX-two-two-questions-one-message.md); empty otherwise.
+    /// beside the question this answer answers (docs/decisions/0037-two-questions-one-message.md); empty otherwise.
     /// </summary>
     public IReadOnlyList<MissingFact> Missing { get; init; } = [];
 

@@ -154,7 +154,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// A message that asks for a fact the manual does not hold beside another question (「申請の締切はいつですか？あと、
     /// 役割分担はどう決めれば？」): the message without its fact questions goes through the whole pipeline, and when
     /// that is answered from a section that holds no fact of those kinds, the reply is that answer plus a note naming
-    /// what the manual lacks (docs/decisions/XXXX-two-two-questions-one-message.md). Null otherwise: the message is
+    /// what the manual lacks (docs/decisions/0037-two-questions-one-message.md). Null otherwise: the message is
     /// refused as a whole, as before. A section that does hold such a fact (a date) is not quoted under a note saying
     /// the manual has none: the date in the quote would read as the answer to the date question.
     /// </summary>

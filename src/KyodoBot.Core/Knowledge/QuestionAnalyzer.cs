@@ -149,7 +149,7 @@ public static partial class QuestionAnalyzer
     /// <summary>
     /// The question sentences of a message that ask for a fact (a date, an amount, a contact, a form, how to apply, a
     /// count: <see cref="ExpectedAnswer"/>), and the message without them — the other question asked alone
-    /// (docs/decisions/XXXX-two-two-questions-one-message.md). Null when no sentence asks for a fact or no other
+    /// (docs/decisions/0037-two-questions-one-message.md). Null when no sentence asks for a fact or no other
     /// sentence asks anything: then there is no second question to answer. The sentences are the asker's own writing
     /// (widths kept, as <see cref="TextNormalizer.Prose"/>), to be quoted back in the reply.
     /// </summary>

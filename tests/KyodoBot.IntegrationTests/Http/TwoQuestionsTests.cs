@@ -10,7 +10,7 @@ namespace KyodoBot.IntegrationTests.Http;
 
 /// <summary>
 /// A message that asks a date the manual does not hold beside a question it answers, through the real /api/messages
-/// and the fake Bot Connector (docs/decisions/XXXX-two-two-questions-one-message.md): the reply posted to the connector
+/// and the fake Bot Connector (docs/decisions/0037-two-questions-one-message.md): the reply posted to the connector
 /// quotes the answer and says the date is not in the manual, in its text and on its card; the date question is what
 /// 未回答一覧 shows.
 /// </summary>

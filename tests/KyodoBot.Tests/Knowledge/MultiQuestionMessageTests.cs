@@ -7,7 +7,7 @@ namespace KyodoBot.Tests.Knowledge;
 /// Messages that ask two things, or ask in the middle (docs/decisions/0034-every-question-sentence-counts.md): a date,
 /// an amount or a count asked in any question sentence caps the answer when the answering section holds none — beside
 /// another question the manual answers, that one is answered with a note naming the missing fact
-/// (docs/decisions/XXXX-two-two-questions-one-message.md) — and a request beside a question turns a refusal into "what
+/// (docs/decisions/0037-two-questions-one-message.md) — and a request beside a question turns a refusal into "what
 /// the bot can do". The messages are made up for these tests.
 /// </summary>
 public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
