@@ -16,6 +16,9 @@ internal static class PhrasingFolds
     /// <summary>How much a negative counts in the fit unless --negative-weight says otherwise (the shipped constants' setting).</summary>
     private const double DefaultNegativeWeight = 10.0;
 
+    /// <summary>The bar on the cost-weighted refit's probability that the shipped constants were chosen at (ADR XXXX-point).</summary>
+    private const double DefaultCostBar = 0.20;
+
     public static int Run(string[] args)
     {
         var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
@@ -145,7 +148,12 @@ internal static class PhrasingFolds
             Console.WriteLine($"{fitted[i].Bar:0.00}  | {Cell(handSet[i])} | {Cell(fitted[i])} | {Cell(crossCurve[i])} | {loo.Exact + loo.Related,4} {loo.Wrong,4} {loo.NegativesAnswered,3}");
         }
 
-        PrintCosts(samples, leaveOneOut, l2, Args.Text(args, "--close-bar") is { } cb ? double.Parse(cb, CultureInfo.InvariantCulture) : KnowledgeAnswerer.CloseBar);
+        PrintCosts(
+            samples,
+            leaveOneOut,
+            l2,
+            Args.Text(args, "--close-bar") is { } cb ? double.Parse(cb, CultureInfo.InvariantCulture) : KnowledgeAnswerer.CloseBar,
+            Args.Text(args, "--cost-bar") is { } bar ? double.Parse(bar, CultureInfo.InvariantCulture) : DefaultCostBar);
 
         bool LeaveOneOutHolds(double bar) =>
             AnswerDecisionFit.Qualifies(looFitted.Single(p => Math.Abs(p.Bar - bar) < 1e-9).Counts, looBaseline, c => c.Exact + c.Related);
@@ -172,7 +180,7 @@ internal static class PhrasingFolds
     /// section offered / negatives answered / cost, without and with the close unit offered (refusals at or above
     /// <paramref name="closeBar"/> on the confidence the bar gives); then the same for a model refitted on the cost.
     /// </summary>
-    private static void PrintCosts(IReadOnlyList<AnswerDecisionFit.Sample> samples, IReadOnlyList<AnswerDecisionFit.Sample> leaveOneOut, double l2, double closeBar)
+    private static void PrintCosts(IReadOnlyList<AnswerDecisionFit.Sample> samples, IReadOnlyList<AnswerDecisionFit.Sample> leaveOneOut, double l2, double closeBar, double costBar)
     {
         static string Cell(AnswerDecisionFit.Counts c) =>
             FormattableString.Invariant($"{c.Exact,4} {c.Exact + c.Related,4} {c.Wrong,4} {c.Refused,4} {c.Offered,4} {c.NegativesAnswered,3} {c.NegativesWithButtons,3} {c.Cost,6:0.0}");
@@ -206,9 +214,13 @@ internal static class PhrasingFolds
         Table("refitted with samples weighted by the cost of a wrong choice (bar on its probability)", s => costModel.Probability(s.Features!), s => costModel.Probability(s.Features!));
         var cross = AnswerDecisionFit.CrossFitted(samples, l2, weight: AnswerDecisionFit.CostWeight);
         var crossClose = AnswerDecisionFit.Curve(samples, s => cross[s], closeBar);
-        var best = AnswerDecisionFit.Cheapest(crossClose, 11);
-        Console.WriteLine($"refitted on the cost, fold by fold, close unit, cheapest: {(best is { } b ? $"bar {b.Bar:0.00}: {b.Counts}" : "none")}");
-        Console.WriteLine("// refitted on the cost:");
-        Console.Write(costModel.ToCSharp());
+        foreach (var (bar, counts) in crossClose.Where(p => Math.Abs(p.Bar - costBar) < 0.015))
+        {
+            Console.WriteLine($"refitted on the cost, fold by fold (each fold scored by a model fitted without it), close unit, bar {bar:0.00}: {counts}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"// AnswerDecision's constants refitted on the cost at bar {costBar:0.00} (phrasing-folds --fit --cost-bar {costBar:0.00}):");
+        Console.Write(costModel.AtThreshold(costBar).ToCSharp());
     }
 }

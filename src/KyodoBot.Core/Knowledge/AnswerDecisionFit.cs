@@ -135,7 +135,7 @@ public static class AnswerDecisionFit
         public const double GroupOrPart = 0.1;
         public const double RefusedOffered = 0.2;
         public const double RefusedDeadEnd = 0.5;
-        public const double NegativeAnswered = 3.0;
+        public const double NegativeAnswered = 10.0;
         public const double NegativeButtons = 0.05;
 
         public static double Of(Counts c) =>

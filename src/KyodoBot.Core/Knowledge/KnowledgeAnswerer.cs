@@ -57,7 +57,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// A refusal whose confidence is at least this — a close decision, just under <see cref="Threshold"/> — offers the
     /// unit it nearly answered with as its first button (docs/decisions/XXXX-point-operating-point.md).
     /// </summary>
-    public const double CloseBar = 0.30;
+    public const double CloseBar = 0.20;
 
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
