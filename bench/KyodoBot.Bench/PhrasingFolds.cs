@@ -16,7 +16,7 @@ internal static class PhrasingFolds
     /// <summary>How much a negative counts in the fit unless --negative-weight says otherwise (the shipped constants' setting).</summary>
     private const double DefaultNegativeWeight = 10.0;
 
-    /// <summary>The bar on the cost-weighted refit's probability that the shipped constants were chosen at (ADR XXXX-point).</summary>
+    /// <summary>The bar on the cost-weighted refit's probability its constants are printed at (--cost-bar; ADR XXXX-point: not shipped).</summary>
     private const double DefaultCostBar = 0.20;
 
     public static int Run(string[] args)

@@ -127,7 +127,7 @@ public static class AnswerDecisionFit
     /// section 0; the group above or a part 0.1 (the right text is in the list or one click down); a refusal that
     /// offers the right section 0.2 (one click, after reading three titles); a refusal without it 0.5 (a dead end: the
     /// asker searches the manual or asks a colleague, but is not misled); a question the manual does not answer
-    /// answered 3 (misleading, and no section to correct it exists); refused with buttons 0.05.
+    /// answered 10 (misleading, and no section to correct it exists; as ADR 0031 weighs negatives); refused with buttons 0.05.
     /// </summary>
     public static class OperatingCost
     {
@@ -236,7 +236,7 @@ public static class AnswerDecisionFit
     /// <summary>
     /// A sample's weight in a fit on <see cref="OperatingCost"/>: what choosing wrongly between answering and refusing
     /// it costs — an exact section refused costs the refusal (0.2 when its section is offered, else 0.5), another
-    /// section answered costs 1 less the refusal it replaced, a negative answered 3 less its refusal.
+    /// section answered costs 1 less the refusal it replaced, a negative answered 10 less its refusal.
     /// </summary>
     public static double CostWeight(Sample s)
     {

@@ -143,8 +143,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest, q.AlsoRequests ? [] : [.. offers.Sections.Select(s => s.Id)]);
         if (confidence < Threshold)
         {
-            // A close decision (the unit nearly answered) is refused with the unit as its first button: a borderline
-            // wrong answer becomes a refusal one click from the right section when that is the unit.
+            // A close decision (the unit nearly answered) is refused with the unit as its first button: when the unit
+            // is the right section the asker is one click from it, and when it is not, the near sections follow.
             var close = confidence >= CloseBar && !capped ? unit : null;
             return Refused(q, offers, close, confidence, language) with { Evidence = evidence };
         }
