@@ -16,6 +16,9 @@ internal static class PhrasingFolds
     /// <summary>How much a negative counts in the fit unless --negative-weight says otherwise (the shipped constants' setting).</summary>
     private const double DefaultNegativeWeight = 10.0;
 
+    /// <summary>The bar on the cost-weighted refit's probability its constants are printed at (--cost-bar; ADR 0038: not shipped).</summary>
+    private const double DefaultCostBar = 0.20;
+
     public static int Run(string[] args)
     {
         var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
@@ -145,6 +148,13 @@ internal static class PhrasingFolds
             Console.WriteLine($"{fitted[i].Bar:0.00}  | {Cell(handSet[i])} | {Cell(fitted[i])} | {Cell(crossCurve[i])} | {loo.Exact + loo.Related,4} {loo.Wrong,4} {loo.NegativesAnswered,3}");
         }
 
+        PrintCosts(
+            samples,
+            leaveOneOut,
+            l2,
+            Args.Text(args, "--close-bar") is { } cb ? double.Parse(cb, CultureInfo.InvariantCulture) : KnowledgeAnswerer.CloseBar,
+            Args.Text(args, "--cost-bar") is { } bar ? double.Parse(bar, CultureInfo.InvariantCulture) : DefaultCostBar);
+
         bool LeaveOneOutHolds(double bar) =>
             AnswerDecisionFit.Qualifies(looFitted.Single(p => Math.Abs(p.Bar - bar) < 1e-9).Counts, looBaseline, c => c.Exact + c.Related);
         var chosen = AnswerDecisionFit.Choose(fitted, baseline, LeaveOneOutHolds);
@@ -162,5 +172,55 @@ internal static class PhrasingFolds
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The operating point on what askers get (AnswerDecisionFit.OperatingCost): per bar on the shipped confidence
+    /// (0.45 = today's point), the folds' and the leave-one-out's exact / group-or-part / another / refused / own
+    /// section offered / negatives answered / cost, without and with the close unit offered (refusals at or above
+    /// <paramref name="closeBar"/> on the confidence the bar gives); then the same for a model refitted on the cost.
+    /// </summary>
+    private static void PrintCosts(IReadOnlyList<AnswerDecisionFit.Sample> samples, IReadOnlyList<AnswerDecisionFit.Sample> leaveOneOut, double l2, double closeBar, double costBar)
+    {
+        static string Cell(AnswerDecisionFit.Counts c) =>
+            FormattableString.Invariant($"{c.Exact,4} {c.Exact + c.Related,4} {c.Wrong,4} {c.Refused,4} {c.Offered,4} {c.NegativesAnswered,3} {c.NegativesWithButtons,3} {c.Cost,6:0.0}");
+
+        void Table(string title, Func<AnswerDecisionFit.Sample, double> probability, Func<AnswerDecisionFit.Sample, double> looProbability)
+        {
+            var plain = AnswerDecisionFit.Curve(samples, probability);
+            var close = AnswerDecisionFit.Curve(samples, probability, closeBar);
+            var looPlain = AnswerDecisionFit.Curve(leaveOneOut, looProbability);
+            var looClose = AnswerDecisionFit.Curve(leaveOneOut, looProbability, closeBar);
+            Console.WriteLine();
+            Console.WriteLine($"== cost: {title}; close unit offered from confidence {closeBar:0.00}");
+            Console.WriteLine("bar  | folds: exact g-or-p another refused offered neg neg-buttons cost | folds, close unit offered | leave-one-out | leave-one-out, close unit offered");
+            for (var i = 0; i < plain.Count; i++)
+            {
+                if (plain[i].Bar is >= 0.1 and <= 0.8)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"{plain[i].Bar:0.00} | {Cell(plain[i].Counts)} | {Cell(close[i].Counts)} | {Cell(looPlain[i].Counts)} | {Cell(looClose[i].Counts)}"));
+                }
+            }
+
+            foreach (var (name, curve) in new[] { ("folds", plain), ("folds, close unit", close), ("leave-one-out", looPlain), ("leave-one-out, close unit", looClose) })
+            {
+                var cheapest = AnswerDecisionFit.Cheapest(curve, curve.Single(p => Math.Abs(p.Bar - KnowledgeAnswerer.Threshold) < 1e-9).Counts.NegativesAnswered);
+                Console.WriteLine($"cheapest ({name}, no more negatives answered than at 0.45): {(cheapest is { } c ? $"bar {c.Bar:0.00}: {c.Counts}" : "none")}");
+            }
+        }
+
+        Table("the shipped decision (bar on its confidence)", s => AnswerDecision.Confidence(s.Features!), s => AnswerDecision.Confidence(s.Features!));
+        var costModel = AnswerDecisionFit.Train(samples, l2, weight: AnswerDecisionFit.CostWeight);
+        Table("refitted with samples weighted by the cost of a wrong choice (bar on its probability)", s => costModel.Probability(s.Features!), s => costModel.Probability(s.Features!));
+        var cross = AnswerDecisionFit.CrossFitted(samples, l2, weight: AnswerDecisionFit.CostWeight);
+        var crossClose = AnswerDecisionFit.Curve(samples, s => cross[s], closeBar);
+        foreach (var (bar, counts) in crossClose.Where(p => Math.Abs(p.Bar - costBar) < 0.015))
+        {
+            Console.WriteLine($"refitted on the cost, fold by fold (each fold scored by a model fitted without it), close unit, bar {bar:0.00}: {counts}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"// AnswerDecision's constants refitted on the cost at bar {costBar:0.00} (phrasing-folds --fit --cost-bar {costBar:0.00}):");
+        Console.Write(costModel.AtThreshold(costBar).ToCSharp());
     }
 }

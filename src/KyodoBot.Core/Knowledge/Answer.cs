@@ -57,7 +57,9 @@ public sealed record Answer(
 /// <summary>What <see cref="KnowledgeAnswerer"/> weighed for the section ranked first (answered or not).</summary>
 /// <param name="Covered">The unit (or the section ranked first) has phrasings: the fitted decision applied, else the lexical confidence.</param>
 /// <param name="Capped">A date, amount, count … was asked and the unit holds none: refused whatever the evidence.</param>
-internal sealed record AnswerEvidence(string Unit, DecisionFeatures Features, bool Covered, bool Capped, bool Request);
+/// <param name="Offers">The sections a refusal of the question offers besides the unit (the "did you mean" or near
+/// sections), whether it was refused or not: what the operating point is chosen on (<see cref="AnswerDecisionFit"/>).</param>
+internal sealed record AnswerEvidence(string Unit, DecisionFeatures Features, bool Covered, bool Capped, bool Request, IReadOnlyList<string> Offers);
 
 /// <summary>A section ranked for a question, with the text an LLM would be given for grounding.</summary>
 public sealed record ScoredPassage(KnowledgeSection Section, string Text, double Score);

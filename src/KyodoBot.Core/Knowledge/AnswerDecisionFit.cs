@@ -17,8 +17,17 @@ public static class AnswerDecisionFit
     /// One held-out item: where it was going (1 exact, 0 group or part, −1 another section or a negative), the evidence,
     /// and whether a rule refuses it whatever the model says (nothing ranked, a cap, a request).
     /// </summary>
+    /// <remarks>
+    /// <see cref="Offered"/>: a refusal of the item offers its own section among its buttons ("did you mean" or near
+    /// sections); <see cref="OfferedBesideUnit"/>: also when the unit takes the first button (a close decision, so
+    /// only the first two others remain); <see cref="Buttons"/>: a refusal shows any button at all.
+    /// </remarks>
     public sealed record Sample(int Fold, string Style, bool Negative, int Outcome, DecisionFeatures? Features, bool Covered, bool Refused)
     {
+        public bool Offered { get; init; }
+        public bool OfferedBesideUnit { get; init; }
+        public bool Buttons { get; init; }
+
         internal bool Trainable => Features is not null && Covered && !Refused && Outcome != 0;
     }
 
@@ -98,11 +107,40 @@ public static class AnswerDecisionFit
         return text.ToString();
     }
 
-    /// <summary>How many answers a decision gives: exact section, group or part, another section; negatives answered.</summary>
-    public sealed record Counts(int Exact, int Related, int Wrong, int NegativesAnswered, int Asked, int Negatives)
+    /// <summary>
+    /// How many answers a decision gives: exact section, group or part, another section; refused phrasings whose own
+    /// section is offered; negatives answered and refused negatives shown buttons.
+    /// </summary>
+    public sealed record Counts(int Exact, int Related, int Wrong, int NegativesAnswered, int Asked, int Negatives, int Offered = 0, int NegativesWithButtons = 0)
     {
+        public int Refused => Asked - Exact - Related - Wrong;
+
+        /// <summary>What the answers cost the askers (<see cref="OperatingCost"/>).</summary>
+        public double Cost => OperatingCost.Of(this);
+
         public override string ToString() =>
-            $"exact {Exact}/{Asked}, group-or-part {Exact + Related}, another {Wrong}, refused {Asked - Exact - Related - Wrong}; negatives answered {NegativesAnswered}/{Negatives}";
+            FormattableString.Invariant($"exact {Exact}/{Asked}, group-or-part {Exact + Related}, another {Wrong}, refused {Refused} (own section offered {Offered}); negatives answered {NegativesAnswered}/{Negatives} (refused with buttons {NegativesWithButtons}); cost {Cost:0.0}");
+    }
+
+    /// <summary>
+    /// What a reply costs the asker, a wrong answer counting 1 (docs/decisions/0038-operating-point.md): the exact
+    /// section 0; the group above or a part 0.1 (the right text is in the list or one click down); a refusal that
+    /// offers the right section 0.2 (one click, after reading three titles); a refusal without it 0.5 (a dead end: the
+    /// asker searches the manual or asks a colleague, but is not misled); a question the manual does not answer
+    /// answered 10 (misleading, and no section to correct it exists; as ADR 0031 weighs negatives); refused with buttons 0.05.
+    /// </summary>
+    public static class OperatingCost
+    {
+        public const double Another = 1.0;
+        public const double GroupOrPart = 0.1;
+        public const double RefusedOffered = 0.2;
+        public const double RefusedDeadEnd = 0.5;
+        public const double NegativeAnswered = 10.0;
+        public const double NegativeButtons = 0.05;
+
+        public static double Of(Counts c) =>
+            (Another * c.Wrong) + (GroupOrPart * c.Related) + (RefusedOffered * c.Offered) + (RefusedDeadEnd * (c.Refused - c.Offered))
+            + (NegativeAnswered * c.NegativesAnswered) + (NegativeButtons * c.NegativesWithButtons);
     }
 
     /// <summary>The held-out items with the evidence of the unit each would be answered with.</summary>
@@ -118,21 +156,39 @@ public static class AnswerDecisionFit
         return samples;
     }
 
-    private static Sample Of(KnowledgeIndex index, PhrasingFoldEvaluation.Item item, Answer answer) => answer.Evidence is { } e
-        ? new Sample(item.Fold, item.Style, item.Section < 0, PhrasingFoldEvaluation.Outcome(index, item, e.Unit), e.Features, e.Covered, e.Capped || e.Request)
-        : new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true);
-
-    /// <summary>Counts the answers of a decision (true: answer) over <paramref name="samples"/>; rules refuse first.</summary>
-    public static Counts Count(IEnumerable<Sample> samples, Func<Sample, bool> answers)
+    private static Sample Of(KnowledgeIndex index, PhrasingFoldEvaluation.Item item, Answer answer)
     {
-        int exact = 0, related = 0, wrong = 0, negativesAnswered = 0, asked = 0, negatives = 0;
+        if (answer.Evidence is not { } e)
+        {
+            return new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true);
+        }
+
+        var own = item.Section >= 0 ? index.Sections[item.Section].Section.Id : null;
+        var besideUnit = e.Offers.Where(id => id != e.Unit).Take(2);
+        return new Sample(item.Fold, item.Style, item.Section < 0, PhrasingFoldEvaluation.Outcome(index, item, e.Unit), e.Features, e.Covered, e.Capped || e.Request)
+        {
+            Offered = !e.Request && own is not null && e.Offers.Contains(own),
+            OfferedBesideUnit = !e.Request && own is not null && besideUnit.Contains(own),
+            Buttons = !e.Request && e.Offers.Count > 0,
+        };
+    }
+
+    /// <summary>
+    /// Counts the answers of a decision (true: answer) over <paramref name="samples"/>; rules refuse first. A refusal
+    /// that <paramref name="close"/> marks offers the unit first (<see cref="KnowledgeAnswerer.CloseBar"/>).
+    /// </summary>
+    public static Counts Count(IEnumerable<Sample> samples, Func<Sample, bool> answers, Func<Sample, bool>? close = null)
+    {
+        int exact = 0, related = 0, wrong = 0, negativesAnswered = 0, asked = 0, negatives = 0, offered = 0, buttons = 0;
         foreach (var s in samples)
         {
             var answered = s.Features is not null && !s.Refused && answers(s);
+            var unitOffered = !answered && s.Features is not null && !s.Refused && close is not null && close(s);
             if (s.Negative)
             {
                 negatives++;
                 negativesAnswered += answered ? 1 : 0;
+                buttons += !answered && (s.Buttons || unitOffered) ? 1 : 0;
                 continue;
             }
 
@@ -140,17 +196,19 @@ public static class AnswerDecisionFit
             exact += answered && s.Outcome == 1 ? 1 : 0;
             related += answered && s.Outcome == 0 ? 1 : 0;
             wrong += answered && s.Outcome < 0 ? 1 : 0;
+            offered += answered ? 0 : unitOffered ? (s.Outcome == 1 || s.OfferedBesideUnit ? 1 : 0) : s.Offered ? 1 : 0;
         }
 
-        return new Counts(exact, related, wrong, negativesAnswered, asked, negatives);
+        return new Counts(exact, related, wrong, negativesAnswered, asked, negatives, offered, buttons);
     }
 
     /// <summary>Fits the model on the trainable samples (see the class summary).</summary>
     /// <param name="l2">The penalty on the weights (not the intercept), on the summed log-loss.</param>
     /// <param name="negativeWeight">How much a question the manual does not answer counts against a phrasing: the operating point is bound by negatives answered.</param>
-    public static Model Train(IEnumerable<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0)
+    /// <param name="weight">Each sample's weight instead (<see cref="CostWeight"/>).</param>
+    public static Model Train(IEnumerable<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0, Func<Sample, double>? weight = null)
     {
-        var data = samples.Where(s => s.Trainable).Select(s => (X: s.Features!.Vector(), Y: !s.Negative && s.Outcome == 1 ? 1.0 : 0.0, W: s.Negative ? negativeWeight : 1.0)).ToList();
+        var data = samples.Where(s => s.Trainable).Select(s => (X: s.Features!.Vector(), Y: !s.Negative && s.Outcome == 1 ? 1.0 : 0.0, W: weight?.Invoke(s) ?? (s.Negative ? negativeWeight : 1.0))).ToList();
         var dimensions = AnswerDecision.Names.Length;
         var active = Enumerable.Repeat(true, dimensions).ToArray();
         while (true)
@@ -175,13 +233,45 @@ public static class AnswerDecisionFit
         }
     }
 
+    /// <summary>
+    /// A sample's weight in a fit on <see cref="OperatingCost"/>: what choosing wrongly between answering and refusing
+    /// it costs — an exact section refused costs the refusal (0.2 when its section is offered, else 0.5), another
+    /// section answered costs 1 less the refusal it replaced, a negative answered 10 less its refusal.
+    /// </summary>
+    public static double CostWeight(Sample s)
+    {
+        var refusal = s.Negative ? (s.Buttons ? OperatingCost.NegativeButtons : 0)
+            : s.Offered ? OperatingCost.RefusedOffered : OperatingCost.RefusedDeadEnd;
+        return s.Negative ? OperatingCost.NegativeAnswered - refusal
+            : s.Outcome == 1 ? refusal
+            : OperatingCost.Another - refusal;
+    }
+
+    /// <summary>The bar of <paramref name="curve"/> with the lowest <see cref="Counts.Cost"/> and no more negatives answered than <paramref name="maxNegatives"/>.</summary>
+    public static (double Bar, Counts Counts)? Cheapest(IEnumerable<(double Bar, Counts Counts)> curve, int maxNegatives) =>
+        curve.Where(p => p.Counts.NegativesAnswered <= maxNegatives).OrderBy(p => p.Counts.Cost).ThenBy(p => p.Counts.Wrong).Cast<(double, Counts)?>().FirstOrDefault();
+
     /// <summary>The probability bars <see cref="Curve"/> tries.</summary>
     public static IEnumerable<double> Bars() => Enumerable.Range(5, 91).Select(i => i / 100.0);
 
-    /// <summary>The trade-off: per bar on the probability, the answers it gives.</summary>
+    /// <summary>
+    /// The trade-off: per bar on the probability, the answers it gives; with <paramref name="closeBar"/> (a confidence,
+    /// as <see cref="KnowledgeAnswerer.CloseBar"/>) a refusal whose confidence — the probability shifted so that the bar
+    /// lands on <see cref="KnowledgeAnswerer.Threshold"/> — reaches it offers the unit first.
+    /// </summary>
     /// <remarks>A unit without phrasings is decided on its lexical confidence at <see cref="KnowledgeAnswerer.Threshold"/> at every bar.</remarks>
-    public static List<(double Bar, Counts Counts)> Curve(IReadOnlyList<Sample> samples, Func<Sample, double> probability) =>
-        [.. Bars().Select(bar => (bar, Count(samples, s => s.Covered ? probability(s) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold)))];
+    public static List<(double Bar, Counts Counts)> Curve(IReadOnlyList<Sample> samples, Func<Sample, double> probability, double? closeBar = null) =>
+        [.. Bars().Select(bar => (bar, Count(
+            samples,
+            s => s.Covered ? probability(s) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold,
+            closeBar is not { } close ? null : s => s.Covered ? Confidence(probability(s), bar) >= close : s.Features!.Lexical >= close)))];
+
+    /// <summary>The confidence the answerer shows for model probability <paramref name="p"/> when <paramref name="bar"/> is the operating point.</summary>
+    public static double Confidence(double p, double bar)
+    {
+        var z = Logit(Math.Clamp(p, 1e-12, 1 - 1e-12)) - Logit(bar) + Logit(KnowledgeAnswerer.Threshold);
+        return 1 / (1 + Math.Exp(-z));
+    }
 
     /// <summary>
     /// The operating point: the most exact answers with no more negatives answered than <paramref name="baseline"/>
@@ -221,12 +311,12 @@ public static class AnswerDecisionFit
     }
 
     /// <summary>Out-of-fold probabilities: each fold's samples scored by a model fitted on the other folds.</summary>
-    public static Dictionary<Sample, double> CrossFitted(IReadOnlyList<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0)
+    public static Dictionary<Sample, double> CrossFitted(IReadOnlyList<Sample> samples, double l2 = 1.0, double negativeWeight = 1.0, Func<Sample, double>? weight = null)
     {
         var scores = new Dictionary<Sample, double>(ReferenceEqualityComparer.Instance);
         foreach (var fold in samples.Select(s => s.Fold).Distinct())
         {
-            var model = Train(samples.Where(s => s.Fold != fold), l2, negativeWeight);
+            var model = Train(samples.Where(s => s.Fold != fold), l2, negativeWeight, weight);
             foreach (var s in samples.Where(s => s.Fold == fold && s.Features is not null))
             {
                 scores[s] = model.Probability(s.Features!);

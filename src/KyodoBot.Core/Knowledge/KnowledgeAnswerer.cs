@@ -50,8 +50,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// </summary>
     internal const double NearVote = 0.1;
 
-    /// <summary>How many near sections a refusal offers.</summary>
-    private const int NearCount = 3;
+    /// <summary>How many sections a refusal offers (near, "did you mean", or the close unit and the rest).</summary>
+    private const int SuggestionCount = 3;
+
+    /// <summary>
+    /// A refusal whose confidence is at least this — a close decision, just under <see cref="Threshold"/> — offers the
+    /// unit it nearly answered with as its first button (docs/decisions/0038-operating-point.md).
+    /// </summary>
+    public const double CloseBar = 0.20;
 
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
@@ -136,7 +142,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 
-        var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest);
+        var offers = RefusalSections(index, q, ranked, votes, capped);
+        var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest, q.AlsoRequests ? [] : [.. offers.Sections.Select(s => s.Id)]);
         if (capped && splitFacts && !q.AlsoRequests && AnswerWithoutFacts(index, question, language, excludePhrasing) is { } partly)
         {
             return partly;
@@ -144,7 +151,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         if (confidence < Threshold)
         {
-            return Refused(index, q, ranked, votes, capped, confidence, language) with { Evidence = evidence };
+            // A close decision (the unit nearly answered) is refused with the unit as its first button: when the unit
+            // is the right section the asker is one click from it, and when it is not, the near sections follow.
+            var close = confidence >= CloseBar && !capped ? unit : null;
+            return Refused(q, offers, close, confidence, language) with { Evidence = evidence };
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
@@ -186,12 +196,11 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     private const int MissingQuoteLength = 60;
 
     /// <summary>
-    /// The refusal of a question: a request gets what the bot can do and no sections; a question gets up to three "did
-    /// you mean" sections that share a word with it, or else, unless it asks for a fact the manual does not hold
-    /// (<paramref name="capped"/>), the sections nearest to it (<see cref="Near"/>) — a story told in everyday words
-    /// that only the phrasings place — said to be near rather than answers.
+    /// The refusal of a question: a request gets what the bot can do and no sections; a question gets its sections
+    /// (<see cref="RefusalSections"/>), after <paramref name="close"/> — the unit it nearly answered with — when the
+    /// decision was close (<see cref="CloseBar"/>); such a unit is said to be near, not an answer.
     /// </summary>
-    private Answer Refused(KnowledgeIndex index, Question q, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, bool capped, double confidence, Language language)
+    private Answer Refused(Question q, (List<SectionRef> Sections, bool Near) offers, IndexedSection? close, double confidence, Language language)
     {
         // A request, or a request beside the question (「会議室を予約してください。14時から空いてますか？」), is answered
         // with what the bot can do and no sections; beside a question the manual answers it does not stop the answer
@@ -201,15 +210,33 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refusal(language, [], confidence, q.Truncated, isRequest: true);
         }
 
+        var sections = offers.Sections;
+        var near = offers.Near;
+        if (close is not null)
+        {
+            sections = [close.Ref, .. sections.Where(s => s.Id != close.Section.Id).Take(SuggestionCount - 1)];
+            near |= offers.Sections.Count == 0;
+        }
+
+        return near
+            ? Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerNear"), NearSuggestions = true }
+            : Refusal(language, sections, confidence, q.Truncated);
+    }
+
+    /// <summary>
+    /// The sections a refusal offers: up to three "did you mean" sections that share a word with the question, or else,
+    /// unless it asks for a fact the manual does not hold (<paramref name="capped"/>), the sections nearest to it
+    /// (<see cref="Near"/>) — a story told in everyday words that only the phrasings place (Near true).
+    /// </summary>
+    private static (List<SectionRef> Sections, bool Near) RefusalSections(KnowledgeIndex index, Question q, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, bool capped)
+    {
         var close = ranked
             .Where(r => r.Coverage >= SuggestionCoverage && r.Matched >= SuggestionEvidence && SharesAWord(q, r.Entry))
-            .Take(3)
+            .Take(SuggestionCount)
             .Select(r => r.Entry.Ref)
             .ToList();
         var near = close.Count == 0 && !capped ? Near(index, ranked, votes) : [];
-        return near.Count > 0
-            ? Refusal(language, near, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerNear"), NearSuggestions = true }
-            : Refusal(language, close, confidence, q.Truncated);
+        return near.Count > 0 ? (near, true) : (close, false);
     }
 
     public Answer? Show(string sectionId, Language language)
@@ -307,7 +334,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return [];
         }
 
-        var order = NearestOrder(index, ranked, votes, NearCount);
+        var order = NearestOrder(index, ranked, votes, SuggestionCount);
         if (order.Count == 0)
         {
             return [];

@@ -28,6 +28,9 @@ public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Ans
     /// </summary>
     public bool Offered { get; init; }
 
+    /// <summary>The id of the cited section ("" for a refusal).</summary>
+    public string Cited { get; init; } = "";
+
     /// <summary>The sections the reply offers as buttons (<see cref="Answer.Suggestions"/>).</summary>
     public IReadOnlyList<string> Buttons { get; init; } = [];
 
@@ -60,12 +63,15 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
 
     public int RefusedInScope => Results.Count(r => !r.Case.OutOfScope && !r.Answered);
 
+    /// <summary>In-scope questions answered with a section that is not one of the expected ones: a confident wrong quote.</summary>
+    public int AnsweredWrong => Results.Count(r => !r.Case.OutOfScope && r.Answered && r.Case.Sections.Count > 0 && !r.Case.Sections.Contains(r.Cited, StringComparer.Ordinal));
+
     /// <summary>Refused out-of-scope questions whose refusal still shows section buttons.</summary>
     public int OutOfScopeWithButtons => Results.Count(r => r.Case.OutOfScope && !r.Answered && r.Buttons.Count > 0);
 
     /// <summary>The line the CLI prints after "first three": what a click reaches, and the buttons under refusals.</summary>
     public string OfferedSummary =>
-        $"offered (cited or one click away) {Offered}/{WithSection}; refused in scope {RefusedInScope}, right section offered {RefusedOffered}; out of scope refused with buttons {OutOfScopeWithButtons}/{OutOfScopeRefused}";
+        $"offered (cited or one click away) {Offered}/{WithSection}; answered with another section {AnsweredWrong}; refused in scope {RefusedInScope}, right section offered {RefusedOffered}; out of scope refused with buttons {OutOfScopeWithButtons}/{OutOfScopeRefused}";
 
     /// <summary>The closing line the CLI prints.</summary>
     public string Summary => $"{Passed} passed, {Failed} failed";
@@ -148,6 +154,7 @@ public static class QuestionSetRunner
             {
                 SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
                 Offered = !c.OutOfScope && IsOffered(c, answer),
+                Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
                 Buttons = [.. answer.Suggestions.Select(s => s.Id)],
             });
         }

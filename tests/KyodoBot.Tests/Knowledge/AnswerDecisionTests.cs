@@ -112,6 +112,48 @@ public sealed class AnswerDecisionTests
         Assert.Equal(model.Probability(item) >= 0.7, shifted.Probability(item) >= KnowledgeAnswerer.Threshold);
     }
 
+    [Fact]
+    public void BorderlineWrongAnswer_RefusedAtTheOperatingPoint_CountsAsTheRightSectionOffered_AndCostsLess()
+    {
+        // Made-up evidence: a question whose unit is another section, decided just above a lower bar; the refusal's
+        // near sections hold its own section. Answered, it is a wrong quote (cost 1); refused as a close decision, its
+        // buttons are the unit and the first two near sections, the right one among them (cost 0.2).
+        var borderline = Sample(-1, Middle) with { OfferedBesideUnit = true, Offered = true, Buttons = true };
+        var confidence = AnswerDecision.Confidence(Middle);
+        var lowerBar = confidence - 0.01;
+
+        var answered = AnswerDecisionFit.Count([borderline], s => AnswerDecision.Confidence(s.Features!) >= lowerBar);
+        var refused = AnswerDecisionFit.Count([borderline], s => AnswerDecision.Confidence(s.Features!) >= confidence + 0.01, close: s => AnswerDecision.Confidence(s.Features!) >= lowerBar);
+
+        Assert.Equal((1, 0), (answered.Wrong, answered.Offered));
+        Assert.Equal((0, 1, 1), (refused.Wrong, refused.Refused, refused.Offered));
+        Assert.Equal(AnswerDecisionFit.OperatingCost.Another, answered.Cost, 6);
+        Assert.Equal(AnswerDecisionFit.OperatingCost.RefusedOffered, refused.Cost, 6);
+    }
+
+    [Fact]
+    public void CloseRefusal_OffersItsUnit_SoAnExactUnitRefusedIsStillOffered_AndAFarOneIsADeadEnd()
+    {
+        // The unit is the right section but the decision falls just short: refused, with the unit as first button.
+        var exact = Sample(1, Middle);
+        var farBar = 0.99;
+        var withClose = AnswerDecisionFit.Count([exact], s => AnswerDecision.Confidence(s.Features!) >= farBar, close: _ => true);
+        var withoutClose = AnswerDecisionFit.Count([exact], s => AnswerDecision.Confidence(s.Features!) >= farBar, close: _ => false);
+
+        Assert.Equal(1, withClose.Offered);
+        Assert.Equal(0, withoutClose.Offered);
+        Assert.True(withClose.Cost < withoutClose.Cost, $"{withClose.Cost} vs {withoutClose.Cost}");
+    }
+
+    [Fact]
+    public void CostWeight_IsWhatChoosingWronglyCosts()
+    {
+        Assert.Equal(AnswerDecisionFit.OperatingCost.RefusedOffered, AnswerDecisionFit.CostWeight(Sample(1, Middle) with { Offered = true }), 6);
+        Assert.Equal(AnswerDecisionFit.OperatingCost.RefusedDeadEnd, AnswerDecisionFit.CostWeight(Sample(1, Middle)), 6);
+        Assert.Equal(AnswerDecisionFit.OperatingCost.Another - AnswerDecisionFit.OperatingCost.RefusedOffered, AnswerDecisionFit.CostWeight(Sample(-1, Middle) with { Offered = true }), 6);
+        Assert.True(AnswerDecisionFit.CostWeight(Sample(-1, Middle, negative: true)) > AnswerDecisionFit.OperatingCost.Another);
+    }
+
     private static AnswerDecisionFit.Sample Sample(int outcome, DecisionFeatures features, bool negative = false) =>
         new(Fold: 0, Style: "other", Negative: negative, Outcome: negative ? -1 : outcome, features, Covered: true, Refused: false);
 

@@ -29,6 +29,20 @@ public sealed class NearSectionsTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public void CloseDecision_IsRefused_WithTheSectionItNearlyAnsweredWithFirst()
+    {
+        // Made up: a disagreement with a partner group (principle 2), said casually; the decision is close, just under
+        // the threshold. The refusal's first button is the section it nearly answered with, here the right one (ADR 0038).
+        var answer = _answerer.Ask("団体とうちで考えが食い違ってて困ってる", Language.Japanese);
+
+        Assert.False(answer.Answered);
+        Assert.InRange(answer.Confidence, KnowledgeAnswerer.CloseBar, KnowledgeAnswerer.Threshold - 0.001);
+        Assert.Equal(answer.Evidence!.Unit, answer.Suggestions[0].Id);
+        Assert.Equal("principle-2", answer.Suggestions[0].Id);
+        Assert.InRange(answer.Suggestions.Count, 1, 3);
+    }
+
+    [Fact]
     public void RefusedStory_InEnglish_IsSaidToBeNearInEnglish()
     {
         var answer = _answerer.Ask(Story, Language.English);
