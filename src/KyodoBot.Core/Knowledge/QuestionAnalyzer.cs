@@ -176,7 +176,7 @@ public static partial class QuestionAnalyzer
             var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
             if (kind != AnswerKind.Any)
             {
-                facts.Add(new MissingFact(Quotable(sentences[i], isEnglish), kind));
+                facts.Add(new MissingFact(Quotable(isEnglish ? sentences[i] : AfterTheSetting(sentences[i], kind), isEnglish), kind));
                 afterFact = true;
             }
             else if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
@@ -212,6 +212,28 @@ public static partial class QuestionAnalyzer
     /// A Japanese sentence to quote back in Japanese prose: the ? and ! that the chat (or NFKC before us) made half
     /// width are full width again, as 「…ですか？」 reads.
     /// </summary>
+    /// <summary>
+    /// The part of a Japanese fact question to quote back: after a clause that only sets the scene and ends in a
+    /// conjunction (「来月NPOさんと子ども食堂を始めるんですが、申請の締切はいつですか？」 → 「申請の締切はいつですか？」), as long as
+    /// that part still asks for the fact; the whole sentence otherwise (「補助金は、いつ交付されますか？」 keeps its topic).
+    /// </summary>
+    private static string AfterTheSetting(string sentence, AnswerKind kind)
+    {
+        foreach (var split in SettingClauseEnd().Matches(sentence).Reverse())
+        {
+            var rest = sentence[(split.Index + split.Length)..].Trim();
+            if (rest.Length >= 4 && ExpectedAnswer(TextNormalizer.Key(rest), isEnglish: false) == kind)
+            {
+                return rest;
+            }
+        }
+
+        return sentence;
+    }
+
+    [GeneratedRegex(@"(?:けど|けれど|けれども|ですが|んだが|ますが|ので|から)[、，,]")]
+    private static partial Regex SettingClauseEnd();
+
     private static string Quotable(string sentence, bool isEnglish) =>
         isEnglish ? sentence : sentence.Replace('?', '？').Replace('!', '！');
 

@@ -68,6 +68,19 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("来月NPOさんと子ども食堂を始めるんですが、申請の締切はいつですか？", "申請の締切はいつですか？")]
+    [InlineData("商店街のイベントを団体とやるんだけど、講師謝礼っていくらまで出せる？", "講師謝礼っていくらまで出せる？")]
+    [InlineData("補助金は、いつ交付されますか？", "補助金は、いつ交付されますか？")]
+    public void MissingNote_QuotesTheFactQuestion_NotTheSceneSetBeforeIt(string fact, string quoted)
+    {
+        var answer = Ask(fact + "団体との役割分担はどう決めればいいですか？");
+
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal(quoted, Assert.Single(answer.Missing).Sentence);
+        Assert.Contains($"「{quoted}」", answer.MissingNote, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(AnswerKind.Time, "日付や期限")]
     [InlineData(AnswerKind.Amount, "金額")]
     [InlineData(AnswerKind.Contact, "連絡先")]
