@@ -154,7 +154,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             // A close decision (the unit nearly answered) is refused with the unit as its first button: when the unit
             // is the right section the asker is one click from it, and when it is not, the near sections follow.
             var close = confidence >= CloseBar && !capped ? unit : null;
-            return Refused(q, offers, close, confidence, language) with { Evidence = evidence };
+            return Refused(q, offers, close, capped, confidence, language) with { Evidence = evidence };
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
@@ -198,9 +198,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>
     /// The refusal of a question: a request gets what the bot can do and no sections; a question gets its sections
     /// (<see cref="RefusalSections"/>), after <paramref name="close"/> — the unit it nearly answered with — when the
-    /// decision was close (<see cref="CloseBar"/>); such a unit is said to be near, not an answer.
+    /// decision was close (<see cref="CloseBar"/>); such a unit is said to be near, not an answer. A question for a fact
+    /// the unit does not hold (<paramref name="capped"/>) is told which kind of fact to ask the department for.
     /// </summary>
-    private Answer Refused(Question q, (List<SectionRef> Sections, bool Near) offers, IndexedSection? close, double confidence, Language language)
+    private Answer Refused(Question q, (List<SectionRef> Sections, bool Near) offers, IndexedSection? close, bool capped, double confidence, Language language)
     {
         // A request, or a request beside the question (「会議室を予約してください。14時から空いてますか？」), is answered
         // with what the bot can do and no sections; beside a question the manual answers it does not stop the answer
@@ -216,6 +217,13 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         {
             sections = [close.Ref, .. sections.Where(s => s.Id != close.Section.Id).Take(SuggestionCount - 1)];
             near |= offers.Sections.Count == 0;
+        }
+
+        if (capped)
+        {
+            // 「申請の締切はいつ？」: the manual holds no such fact, so say where it is found (the department in charge).
+            var kind = _texts.Get(language, "ask.missingKind." + q.Expects);
+            return Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerFact", kind) };
         }
 
         return near

@@ -83,7 +83,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     [Theory]
     [InlineData(AnswerKind.Time, "日付や期限")]
     [InlineData(AnswerKind.Amount, "金額")]
-    [InlineData(AnswerKind.Contact, "連絡先")]
+    [InlineData(AnswerKind.Contact, "連絡先や場所")]
     public void MissingNote_NamesTheKindOfFact_InJapanese(AnswerKind kind, string named)
     {
         var fact = kind switch
@@ -127,7 +127,9 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
         Assert.Empty(answer.Missing);
         Assert.Equal("", answer.MissingNote);
-        Assert.Equal("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text);
+        // The refusal names the kind of fact to ask the department for (the main question's: the last one asked).
+        Assert.StartsWith("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text, StringComparison.Ordinal);
+        Assert.Matches("(日付や期限|金額)については、所管課にご確認ください。$", answer.Text);
     }
 
     [Fact]
