@@ -31,9 +31,10 @@ public sealed class AskHandler(
         var (answer, aiGenerated) = await answers.AnswerAsync(text, turn.Language, cancellationToken);
         var question = QuestionLog.Clip(text);
         var sections = string.Join(",", answer.Citations.Select(c => c.Id));
+        var inPart = answer.Missing.Count > 0;
         logger.LogInformation("Question {Outcome} (confidence {Confidence:F2}, sections {Sections}, AI {AiGenerated})",
-            answer.Missing.Count > 0 ? "answered in part" : answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
-        if ((!answer.Answered && !answer.IsRequest) || answer.Missing.Count > 0)
+            inPart ? "answered in part" : answer.Answered ? "answered" : "unanswered", answer.Confidence, sections, aiGenerated);
+        if ((!answer.Answered && !answer.IsRequest) || inPart)
         {
             // Answered only in part (a date asked beside the question answered): what the manual lacks is recorded as
             // unanswered — the fact question itself, which is what the editors can add — with the sections quoted.
@@ -42,11 +43,11 @@ public sealed class AskHandler(
                 ActivityId = turn.ActivityId,
                 UserId = turn.UserId,
                 ConversationId = turn.ConversationId,
-                Question = answer.Missing.Count > 0 ? QuestionLog.Clip(string.Join(" ", answer.Missing.Select(m => m.Sentence))) : question,
+                Question = inPart ? QuestionLog.Clip(string.Join(" ", answer.Missing.Select(m => m.Sentence))) : question,
                 Language = turn.Language,
                 Answered = false,
                 Confidence = answer.Confidence,
-                SectionIds = answer.Missing.Count > 0 ? sections : "",
+                SectionIds = inPart ? sections : "",
             }, cancellationToken);
         }
 

@@ -116,7 +116,7 @@ public sealed class UnansweredCommand(QuestionLog log, IKnowledgeBase knowledge,
                 ["hasPicked"] = suggestions[i].Any(s => s.Picked),
                 ["picked"] = texts.Get(language, "unanswered.picked", string.Join(" / ", suggestions[i].Where(s => s.Picked).Select(s => s.Section.Title))),
                 // The buttons show a cut title (and the whole one only as a tooltip, which a phone never shows): the
-                // whole titles of the other candidates are written above them.
+                // whole titles of the other candidates are written above them (text runs: a title is never read as Markdown).
                 ["hasCandidates"] = suggestions[i].Any(s => !s.Picked),
                 ["candidates"] = texts.Get(language, "unanswered.suggested", string.Join(" / ", suggestions[i].Where(s => !s.Picked).Select(s => s.Section.Title))),
                 ["suggestions"] = new JsonArray([.. suggestions[i].Select(s => (JsonNode)new JsonObject

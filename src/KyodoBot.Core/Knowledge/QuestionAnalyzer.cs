@@ -131,20 +131,11 @@ public static partial class QuestionAnalyzer
     /// 決めれば？」): the first such sentence that reads as a question and asks for a date, an amount, a count …
     /// (docs/decisions/0034-every-question-sentence-counts.md). Sentences that only tell (「締切が迫っています。」) are not read.
     /// </summary>
-    private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish)
-    {
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            if ((i < first || i > focusAt)
-                && Asks(sentences[i], isEnglish)
-                && ExpectedAnswer(sentences[i], isEnglish) is var kind && kind != AnswerKind.Any)
-            {
-                return kind;
-            }
-        }
-
-        return AnswerKind.Any;
-    }
+    private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish) =>
+        OtherSentences(sentences, first, focusAt)
+            .Where(s => Asks(s, isEnglish))
+            .Select(s => ExpectedAnswer(s, isEnglish))
+            .FirstOrDefault(kind => kind != AnswerKind.Any, AnswerKind.Any);
 
     /// <summary>
     /// The question sentences of a message that ask for a fact (a date, an amount, a contact, a form, how to apply, a
@@ -241,19 +232,14 @@ public static partial class QuestionAnalyzer
     /// True when a sentence other than the focus asks the bot to act (「会議室を予約してください。14時から空いてますか？」),
     /// in the imperative forms only: a bare closing (「よろしくお願いします」) and a story's 「〜して。」 are not requests.
     /// </summary>
-    private static bool OtherSentenceRequests(List<string> sentences, int first, int focusAt, bool isEnglish)
-    {
-        for (var i = 0; i < sentences.Count; i++)
-        {
-            if ((i < first || i > focusAt)
-                && (isEnglish ? EnglishRequest().IsMatch(sentences[i]) : JapanesePoliteRequest().IsMatch(sentences[i]) && !JapaneseInformationRequest().IsMatch(sentences[i])))
-            {
-                return true;
-            }
-        }
+    private static bool OtherSentenceRequests(List<string> sentences, int first, int focusAt, bool isEnglish) =>
+        OtherSentences(sentences, first, focusAt).Any(s => isEnglish
+            ? EnglishRequest().IsMatch(s)
+            : JapanesePoliteRequest().IsMatch(s) && !JapaneseInformationRequest().IsMatch(s));
 
-        return false;
-    }
+    /// <summary>The sentences of a message outside the question sentence (from <paramref name="first"/> to <paramref name="focusAt"/>).</summary>
+    private static IEnumerable<string> OtherSentences(List<string> sentences, int first, int focusAt) =>
+        sentences.Where((_, i) => i < first || i > focusAt);
 
     private static (string Core, bool AsksForList, List<Concept> Concepts) AnalyzeSentence(string text, bool isEnglish, KnowledgeVocabulary vocabulary)
     {
