@@ -129,10 +129,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// Session 8, long messages (a part the vote chose is not traded for its group; a question sentence pointing back
     /// at the story): r4-dev 75/100, 88, 40/40; r5-dev 82/100, 91, 40/40; with the trouble shapes and other asking
     /// sentences as concerns (ADR 0035-trouble-shapes): r4-dev 77/100, 88, 40/40; r5-dev 84/100, 92, 40/40.
+    /// R6-dev (session 8's unseen6, a development set since session 9; 10 of its 25 long messages vent a conflict
+    /// without the principle's words): 75/100, 88, 40/40 at the start of session 8; 74/100, 91, 40/40 at its end.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 75, 87, 40)]
     [InlineData("realistic-r5-dev.jsonl", 82, 90, 40)]
+    [InlineData("realistic-r6-dev.jsonl", 72, 89, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
