@@ -64,14 +64,21 @@ def english(edict_path, text):
 
 
 KANJI_WORD = re.compile(r'^[\u4e00-\u9fff\u3005]+$')
+# A word written with kanji and okurigana (縦割り, 取り組み, 話し合い): it starts with a kanji and holds two or more.
+OKURIGANA_WORD = re.compile(r'^[\u4e00-\u9fff\u3005](?:[\u4e00-\u9fff\u3005]|(?![をがのにはでと])[\u3041-\u3096](?=[\u4e00-\u9fff\u3005])|[\u3041-\u3096]+$)+$')
 SUFFIXES = [('性', 'セイ'), ('的', 'テキ'), ('化', 'カ'), ('力', 'リョク'), ('者', 'シャ'), ('感', 'カン'), ('体制', 'タイセイ')]
 HIRAGANA = re.compile(r'^[\u3041-\u3096\u30fc]+$')
+
+
+def kanji_count(word):
+    return sum(1 for c in word if '\u4e00' <= c <= '\u9fff' or c == '\u3005')
 
 
 def readings(edict_path, text):
     """Katakana reading -> kanji word of the manual, for staff who type a word by its sound (ｷｮｳﾄﾞｳ, キョウドウ).
 
-    Only words of two or more kanji, readings of three or more kana, and readings that lead to one word of the manual.
+    Only words of two or more kanji (okurigana allowed: 縦割り), readings of three or more kana, and readings that lead to
+    one word of the manual. The same readings let an English question's romaji (tatewari, kyodo) find the word.
     """
     raw = open(edict_path, 'rb').read().decode('euc_jp', errors='replace')
     mapping = {}
@@ -81,7 +88,7 @@ def readings(edict_path, text):
         if not m:
             continue
         words = [key(w.split('(')[0]) for w in m.group(1).split(';')]
-        words = [w for w in words if KANJI_WORD.match(w) and len(w) >= 2 and w in text]
+        words = [w for w in words if (KANJI_WORD.match(w) or OKURIGANA_WORD.match(w)) and kanji_count(w) >= 2 and w in text]
         if not words:
             continue
         for reading in m.group(2).split(';'):
@@ -97,7 +104,13 @@ def readings(edict_path, text):
             for suffix, suffix_reading in SUFFIXES:
                 if word + suffix in text:
                     mapping.setdefault(reading + suffix_reading, set()).add(word + suffix)
-    return sorted(k + '\t' + next(iter(v)) for k, v in mapping.items() if len(v) == 1 and k not in text)
+    # 気持 and 気持ち share a reading: the word written out in full stands for both; two different words are left out.
+    lines = []
+    for k, v in mapping.items():
+        longest = max(v, key=len)
+        if k not in text and all(longest.startswith(w) for w in v):
+            lines.append(k + '\t' + longest)
+    return sorted(lines)
 
 
 RUN_HEAD = re.compile(r'^([\u4e00-\u9fff\u3005\u30a1-\u30fa\u30fc]+)[\u3041-\u3096]*$')

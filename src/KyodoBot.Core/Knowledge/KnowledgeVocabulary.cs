@@ -148,6 +148,9 @@ public sealed class KnowledgeVocabulary
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The same readings for a word typed in romaji in an English question: tatewari → 縦割り.</summary>
+    public RomajiReader Romaji { get; init; } = RomajiReader.Empty;
+
     /// <summary>
     /// Replaces each katakana run that is entirely made of readings of the manual's words (allowing a short unread
     /// tail) by those words: 「キョウドウの原則」 → 「協働の原則」. Runs that are words of their own (ボランティア, コラボ)
@@ -241,7 +244,7 @@ public sealed class KnowledgeVocabulary
 
         return new KnowledgeVocabulary(synonyms, glossary)
         {
-            DictionaryGlossaryKeys = fromDictionary, Readings = readings, Predicates = predicates, Troubles = TroubleShapes(folder, errors),
+            DictionaryGlossaryKeys = fromDictionary, Readings = readings, Romaji = RomajiReader.From(readings), Predicates = predicates, Troubles = TroubleShapes(folder, errors),
         };
     }
 

@@ -479,7 +479,7 @@ public static partial class QuestionAnalyzer
             var word = words[i++];
             if (!EnglishStopWords.Contains(word))
             {
-                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null), new ConceptForm([TermAnalyzer.EnglishStem(word)], null)], 1.0));
+                concepts.TryAdd(word, new Concept(word, [new ConceptForm([word], null), new ConceptForm([TermAnalyzer.EnglishStem(word)], null), .. RomajiForms(word, vocabulary)], 1.0));
             }
         }
 
@@ -550,12 +550,20 @@ public static partial class QuestionAnalyzer
             if (vocabulary.Glossary.TryGetValue(candidate, out var japanese))
             {
                 forms.AddRange(JapaneseForms(japanese, vocabulary));
-                break;
+                return new Concept(word, forms, 1.0);
             }
         }
 
+        forms.AddRange(RomajiForms(word, vocabulary));
         return new Concept(word, forms, 1.0);
     }
+
+    /// <summary>
+    /// A word that is no English the glossary knows but the romaji of a word of the manual ("tatewari", "kyodo"): the
+    /// manual's word is one more form of the concept (docs/decisions/XXXX-romaji-manual-words.md).
+    /// </summary>
+    private static List<ConceptForm> RomajiForms(string word, KnowledgeVocabulary vocabulary) =>
+        vocabulary.Romaji.Read(word) is { } japanese ? JapaneseForms([japanese], vocabulary) : [];
 
     private static Concept CjkConcept(string word) =>
         word.Length == 1
