@@ -83,8 +83,8 @@ internal static class PhrasingFolds
     }
 
     /// <summary>
-    /// The held-out phrasings not answered with their exact section and the negatives answered (of one style with
-    /// --style): expected section, answered section (or "refused") and confidence, then the text.
+    /// The held-out phrasings not answered with their exact section, the negatives answered and the negatives asked back
+    /// (of one style with --style): expected section, answered section (or "refused") and confidence, then the text.
     /// </summary>
     private static void PrintFailures(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items, string? style, string[] args)
     {
@@ -97,6 +97,13 @@ internal static class PhrasingFolds
 
             var answered = answer.Answered ? answer.Citations[0].Id : "refused";
             var expected = item.Section < 0 ? "negative" : index.Sections[item.Section].Section.Id;
+            if (item.Section < 0 && KyodoBot.Core.Ask.AskBack.Applies(item.Text, answer))
+            {
+                // Noise of the clarifying question (docs/decisions/XXXX-clarify-ask-back.md): listed apart.
+                Console.WriteLine(FormattableString.Invariant($"  negative -> asked back {answer.Confidence:0.00} | {item.Text}"));
+                continue;
+            }
+
             if (answered != expected && !(item.Section < 0 && !answer.Answered))
             {
                 Console.WriteLine(FormattableString.Invariant($"  {expected} -> {answered} {answer.Confidence:0.00} | {item.Text}"));
