@@ -23,24 +23,16 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
 
     private readonly KnowledgeAnswerer _answerer = fixture.Answerer;
 
-    [Fact]
-    public void PartnerStory_RefusedWithNothingToOffer_IsAskedBack()
+    [Theory]
+    [InlineData(Story, Language.Japanese)]
+    [InlineData(EnglishStory, Language.English)]
+    public void PartnerStory_RefusedWithNothingToOffer_IsAskedBack(string story, Language language)
     {
-        var answer = _answerer.Ask(Story, Language.Japanese);
+        var answer = _answerer.Ask(story, language);
 
         Assert.False(answer.Answered);
         Assert.Empty(answer.Suggestions);
-        Assert.True(AskBack.Applies(Story, answer));
-    }
-
-    [Fact]
-    public void EnglishPartnerStory_IsAskedBack()
-    {
-        var answer = _answerer.Ask(EnglishStory, Language.English);
-
-        Assert.False(answer.Answered);
-        Assert.Empty(answer.Suggestions);
-        Assert.True(AskBack.Applies(EnglishStory, answer));
+        Assert.True(AskBack.Applies(story, answer));
     }
 
     [Theory]
