@@ -95,11 +95,13 @@ internal static class PhrasingFolds
                 continue;
             }
 
-            var answered = answer.Answered ? answer.Citations[0].Id : "refused";
+            // A refusal that asks back which principle (docs/decisions/XXXX-clarify-ask-back.md) is listed as such; under a
+            // negative it is noise, so listed too.
+            var askedBack = KyodoBot.Core.Ask.AskBack.Applies(item.Text, answer);
+            var answered = answer.Answered ? answer.Citations[0].Id : askedBack ? "asked back" : "refused";
             var expected = item.Section < 0 ? "negative" : index.Sections[item.Section].Section.Id;
-            if (item.Section < 0 && KyodoBot.Core.Ask.AskBack.Applies(item.Text, answer))
+            if (item.Section < 0 && askedBack)
             {
-                // Noise of the clarifying question (docs/decisions/XXXX-clarify-ask-back.md): listed apart.
                 Console.WriteLine(FormattableString.Invariant($"  negative -> asked back {answer.Confidence:0.00} | {item.Text}"));
                 continue;
             }

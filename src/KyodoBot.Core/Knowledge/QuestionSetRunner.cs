@@ -41,6 +41,9 @@ public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Ans
     /// </summary>
     public bool AskedBack { get; init; }
 
+    /// <summary>Asked back, and an expected section is one of the principles offered (one click away after all).</summary>
+    public bool AskedBackRight { get; init; }
+
     public string Id => Case.Id;
     public string Question => Case.Question;
 }
@@ -84,7 +87,7 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
 
     /// <summary>The line the CLI prints after the offered line: the clarifying questions, in and out of scope.</summary>
     public string AskedBackSummary =>
-        $"asked back {AskedBackInScope + AskedBackOutOfScope}: in scope {AskedBackInScope}/{RefusedInScope} refused, out of scope {AskedBackOutOfScope}/{OutOfScopeRefused} refused";
+        $"asked back {AskedBackInScope + AskedBackOutOfScope}: in scope {AskedBackInScope}/{RefusedInScope} refused (an expected section among the principles {Results.Count(r => r.AskedBackRight)}), out of scope {AskedBackOutOfScope}/{OutOfScopeRefused} refused";
 
     /// <summary>The line the CLI prints after "first three": what a click reaches, and the buttons under refusals.</summary>
     public string OfferedSummary =>
@@ -161,6 +164,7 @@ public static class QuestionSetRunner
     public static QuestionSetReport Run(IEnumerable<QuestionSetCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
     {
         var results = new List<QuestionSetResult>();
+        var principles = knowledge is null ? [] : new AskBack(knowledge).Principles().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in cases)
         {
             var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
@@ -174,6 +178,7 @@ public static class QuestionSetRunner
                 Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
                 Buttons = [.. answer.Suggestions.Select(s => s.Id)],
                 AskedBack = AskBack.Applies(c.Question, answer),
+                AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && AskBack.Applies(c.Question, answer),
             });
         }
 
