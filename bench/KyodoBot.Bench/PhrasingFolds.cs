@@ -97,7 +97,7 @@ internal static class PhrasingFolds
 
             // A refusal that asks back which principle (docs/decisions/XXXX-clarify-ask-back.md) is listed as such; under a
             // negative it is noise, so listed too.
-            var askedBack = KyodoBot.Core.Ask.AskBack.Applies(item.Text, answer);
+            var askedBack = KyodoBot.Core.Ask.AskBack.Applies(index, item.Text, answer);
             var answered = answer.Answered ? answer.Citations[0].Id : askedBack ? "asked back" : "refused";
             var expected = item.Section < 0 ? "negative" : index.Sections[item.Section].Section.Id;
             if (item.Section < 0 && askedBack)

@@ -12,7 +12,7 @@ namespace KyodoBot.Core.Ask;
 /// bare refusal. The question is recorded as unanswered as before; a principle pressed is the asker's pick
 /// (<see cref="QuestionLog.PickAsync"/>, through <see cref="SectionAction"/>).
 /// </summary>
-public sealed partial class AskBack(IKnowledgeBase knowledge)
+public sealed partial class AskBack(KnowledgeBase knowledge)
 {
     /// <summary>The manual's group of the principles of conduct (3章 行動規範); its parts named 「（…の原則）」 are the buttons.</summary>
     public const string PrinciplesGroup = "principles-intro";
@@ -49,12 +49,44 @@ public sealed partial class AskBack(IKnowledgeBase knowledge)
     /// True when the reply to <paramref name="message"/> should ask back rather than refuse: a refusal with no section to
     /// click, that is neither a request (ADR 0034's "what I can do") nor a question for a fact the manual lacks (ADR 0037's
     /// 「…については、所管課にご確認ください。」), of a message that reads as a story about working with a partner
-    /// (<see cref="IsPartnerStory"/>).
+    /// (<see cref="IsPartnerStory"/>) and whose question is not about other matters (<see cref="AsksAboutOtherMatters"/>).
     /// </summary>
-    public static bool Applies(string message, Answer answer) =>
+    public bool Applies(string message, Answer answer) => Applies(knowledge.Current, message, answer);
+
+    /// <inheritdoc cref="Applies(string, Answer)"/>
+    public static bool Applies(KnowledgeIndex index, string message, Answer answer) =>
         !answer.Answered && !answer.IsRequest && answer.Suggestions.Count == 0
         && answer.FactAsked == AnswerKind.Any && answer.Missing.Count == 0
-        && IsPartnerStory(message);
+        && IsPartnerStory(message) && !AsksAboutOtherMatters(index, message);
+
+    /// <summary>
+    /// How many things the manual has no word for the question sentence may name and still be asked back: one is how
+    /// staff say things (姿勢, 次回, 本来); two or more — an insurance and its procedure, a permit under a law, a period
+    /// and a ceiling amount, an hourly rate for interpreters — is a question about matters the manual does not cover,
+    /// where the principles are no help (5-fold harness: negatives asked back 13 → 3 of 274, phrasings 8 → 5 of 408).
+    /// </summary>
+    internal const int OtherMattersNamed = 2;
+
+    /// <summary>
+    /// True when the question sentence (<see cref="QuestionAnalyzer.QuestionSentence"/>, the story's own question, not
+    /// the story) names at least <see cref="OtherMattersNamed"/> things no section holds: words of the manual's weight
+    /// for a word it lacks (<see cref="KnowledgeIndex.Weights(Question, bool[])"/>: a noun whole, a common verb or
+    /// adjective a quarter, a lone kanji half), so only whole nouns count (over three quarters of that weight).
+    /// </summary>
+    public static bool AsksAboutOtherMatters(KnowledgeIndex index, string message)
+    {
+        var question = index.Analyze(QuestionAnalyzer.QuestionSentence(message ?? ""));
+        if (question.Concepts.Count == 0)
+        {
+            return false;
+        }
+
+        var unknown = new bool[question.Concepts.Count];
+        var weights = index.Weights(question, unknown);
+        var sections = index.Sections.Count;
+        var noun = 0.75 * Math.Log(1 + ((sections + 0.5) / 0.5));
+        return Enumerable.Range(0, weights.Length).Count(i => unknown[i] && weights[i] >= noun) >= OtherMattersNamed;
+    }
 
     /// <summary>
     /// A story: at least <see cref="StoryLength"/> letters in two sentences or more, or <see cref="LongLength"/> in one

@@ -54,7 +54,7 @@ public sealed class AskHandler(
 
         // A story about working with a partner that nothing near reaches is asked back, not left at a bare refusal;
         // it is recorded as unanswered all the same (docs/decisions/XXXX-clarify-ask-back.md).
-        if (AskBack.Applies(text, answer) && askBack.Principles() is { Count: > 0 } principles)
+        if (askBack.Applies(text, answer) && askBack.Principles() is { Count: > 0 } principles)
         {
             logger.LogInformation("Question asked back with {Count} principles", principles.Count);
             return [presenter.PresentAskBack(answer, principles, turn.ActivityId, turn.Language, aiGenerated)];

@@ -43,14 +43,14 @@ public static class PhrasingFoldEvaluation
         public int NegativesAskedBack { get; private set; }
 
         /// <summary>Counts what a refusal offers: the item's section among the buttons, or buttons under a negative.</summary>
-        internal void AddRefusal(Item item, Answer answer, int offeredSection)
+        internal void AddRefusal(KnowledgeIndex index, Item item, Answer answer, int offeredSection)
         {
             if (answer.Answered)
             {
                 return;
             }
 
-            var askedBack = Ask.AskBack.Applies(item.Text, answer);
+            var askedBack = Ask.AskBack.Applies(index, item.Text, answer);
             AskedBack += item.Section >= 0 && askedBack ? 1 : 0;
             NegativesAskedBack += item.Section < 0 && askedBack ? 1 : 0;
             NegativesWithButtons += item.Section < 0 && answer.Suggestions.Count > 0 ? 1 : 0;
@@ -167,7 +167,7 @@ public static class PhrasingFoldEvaluation
         foreach (var (item, answer) in Answers(index, answerer, items))
         {
             tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
-            tally.AddRefusal(item, answer, answer.Suggestions.Any(s => Ordinal(index, s.Id) == item.Section) ? item.Section : -1);
+            tally.AddRefusal(index, item, answer, answer.Suggestions.Any(s => Ordinal(index, s.Id) == item.Section) ? item.Section : -1);
         }
 
         return new Report([("answerer", tally)]);

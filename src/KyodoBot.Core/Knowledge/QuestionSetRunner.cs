@@ -164,7 +164,9 @@ public static class QuestionSetRunner
     public static QuestionSetReport Run(IEnumerable<QuestionSetCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
     {
         var results = new List<QuestionSetResult>();
-        var principles = knowledge is null ? [] : new AskBack(knowledge).Principles().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        // The clarifying question needs the index (the words the manual lacks): counted with the loaded knowledge base only.
+        var askBack = knowledge is KnowledgeBase loaded ? new AskBack(loaded) : null;
+        var principles = askBack is null ? [] : askBack.Principles().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in cases)
         {
             var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
@@ -177,8 +179,8 @@ public static class QuestionSetRunner
                 Offered = !c.OutOfScope && IsOffered(c, answer),
                 Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
                 Buttons = [.. answer.Suggestions.Select(s => s.Id)],
-                AskedBack = AskBack.Applies(c.Question, answer),
-                AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && AskBack.Applies(c.Question, answer),
+                AskedBack = askBack?.Applies(c.Question, answer) == true,
+                AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && askBack?.Applies(c.Question, answer) == true,
             });
         }
 

@@ -5,7 +5,7 @@ namespace KyodoBot.Tests.Ask;
 
 /// <summary>
 /// The clarifying question on the development sets (docs/decisions/XXXX-clarify-ask-back.md): out-of-scope questions
-/// asked back are noise and stay few (measured 2, 3 and 4 of 40), and an asked-back reply is never counted as offering
+/// asked back are noise and stay few (measured 1, 2 and 0 of 40), and an asked-back reply is never counted as offering
 /// the section. No floor on the in-scope ones: a story the answerer learns to answer leaves them, which is better.
 /// </summary>
 public sealed class AskBackOnQuestionSetsTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
@@ -20,7 +20,7 @@ public sealed class AskBackOnQuestionSetsTests(KnowledgeFixture fixture) : IClas
 
         var report = QuestionSetRunner.Run(set, fixture.Answerer, fixture.Knowledge);
 
-        Assert.InRange(report.AskedBackOutOfScope, 0, 5);
+        Assert.InRange(report.AskedBackOutOfScope, 0, 3);
         Assert.All(report.Results.Where(r => r.AskedBack), r =>
         {
             Assert.False(r.Answered);

@@ -22,6 +22,7 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
     private const string StoryWithoutPartner = "上司との面談が来週あります。何を話せばいいか、まだ考えがまとまっていません。どう準備すればいいでしょうか？";
 
     private readonly KnowledgeAnswerer _answerer = fixture.Answerer;
+    private readonly AskBack _askBack = new(fixture.Knowledge);
 
     [Theory]
     [InlineData(Story, Language.Japanese)]
@@ -32,7 +33,7 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
 
         Assert.False(answer.Answered);
         Assert.Empty(answer.Suggestions);
-        Assert.True(AskBack.Applies(story, answer));
+        Assert.True(_askBack.Applies(story, answer));
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
 
         Assert.False(answer.Answered);
         Assert.Empty(answer.Suggestions);
-        Assert.False(AskBack.Applies(question, answer));
+        Assert.False(_askBack.Applies(question, answer));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
 
         Assert.True(answer.IsRequest);
         Assert.True(AskBack.IsPartnerStory(request));
-        Assert.False(AskBack.Applies(request, answer));
+        Assert.False(_askBack.Applies(request, answer));
     }
 
     [Fact]
@@ -64,8 +65,8 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
     {
         var refusal = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0.1, [], [], false);
 
-        Assert.True(AskBack.Applies(Story, refusal));
-        Assert.False(AskBack.Applies(Story, refusal with { FactAsked = AnswerKind.Time }));
+        Assert.True(_askBack.Applies(Story, refusal));
+        Assert.False(_askBack.Applies(Story, refusal with { FactAsked = AnswerKind.Time }));
     }
 
     [Fact]
@@ -79,13 +80,28 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
     }
 
     [Fact]
+    public void PartnerStory_WhoseQuestionNamesMattersTheManualLacks_IsNotAskedBack()
+    {
+        // Made up: the question is about a generator's fuel and an extinguisher log, which no principle speaks to.
+        const string story = "町内会の方々と防災倉庫の整理を一緒にやりました。発電機の燃料と消火器の点検記録はどこで管理すればいいですか？";
+        var refusal = new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0.05, [], [], false);
+
+        Assert.True(AskBack.IsPartnerStory(story));
+        Assert.True(AskBack.AsksAboutOtherMatters(fixture.Knowledge.Current, story));
+        Assert.False(_askBack.Applies(story, refusal));
+        // The stories asked back name at most one such thing in their question (「何がいけなかったのでしょう？」: none).
+        Assert.False(AskBack.AsksAboutOtherMatters(fixture.Knowledge.Current, Story));
+        Assert.False(AskBack.AsksAboutOtherMatters(fixture.Knowledge.Current, EnglishStory));
+    }
+
+    [Fact]
     public void RefusalWithSectionsToClick_OrAnAnswer_IsNotAskedBack()
     {
         var refusal = new Answer(false, "…", 0.1, [], [new SectionRef("principle-2", "相互理解")], false);
         var answered = new Answer(true, "…", 0.9, [new Citation("principle-2", "相互理解", "…")], [], false);
 
-        Assert.False(AskBack.Applies(Story, refusal));
-        Assert.False(AskBack.Applies(Story, answered));
+        Assert.False(_askBack.Applies(Story, refusal));
+        Assert.False(_askBack.Applies(Story, answered));
     }
 
     [Theory]
