@@ -83,8 +83,8 @@ internal static class PhrasingFolds
     }
 
     /// <summary>
-    /// The held-out phrasings not answered with their exact section and the negatives answered (of one style with
-    /// --style): expected section, answered section (or "refused") and confidence, then the text.
+    /// The held-out phrasings not answered with their exact section, the negatives answered and the negatives asked back
+    /// (of one style with --style): expected section, answered section (or "refused") and confidence, then the text.
     /// </summary>
     private static void PrintFailures(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<PhrasingFoldEvaluation.Item> items, string? style, string[] args)
     {
@@ -95,8 +95,17 @@ internal static class PhrasingFolds
                 continue;
             }
 
-            var answered = answer.Answered ? answer.Citations[0].Id : "refused";
+            // A refusal that asks back which principle (docs/decisions/XXXX-clarify-ask-back.md) is listed as such; under a
+            // negative it is noise, so listed too.
+            var askedBack = KyodoBot.Core.Ask.AskBack.Applies(index, item.Text, answer);
+            var answered = answer.Answered ? answer.Citations[0].Id : askedBack ? "asked back" : "refused";
             var expected = item.Section < 0 ? "negative" : index.Sections[item.Section].Section.Id;
+            if (item.Section < 0 && askedBack)
+            {
+                Console.WriteLine(FormattableString.Invariant($"  negative -> asked back {answer.Confidence:0.00} | {item.Text}"));
+                continue;
+            }
+
             if (answered != expected && !(item.Section < 0 && !answer.Answered))
             {
                 Console.WriteLine(FormattableString.Invariant($"  {expected} -> {answered} {answer.Confidence:0.00} | {item.Text}"));

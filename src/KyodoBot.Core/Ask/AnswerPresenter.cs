@@ -74,6 +74,29 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
         };
     }
 
+    /// <summary>
+    /// The clarifying question instead of a bare refusal (<see cref="AskBack"/>): the question as the message text, and a
+    /// card with the principles of conduct and 「どれにも当てはまらない」, each carrying the asking activity so that the
+    /// asker's choice is theirs (<see cref="SectionAction"/>, <see cref="AskBackNoneAction"/>).
+    /// </summary>
+    public OutgoingMessage PresentAskBack(Answer answer, IReadOnlyList<SectionRef> principles, string askedActivityId, Language language, bool aiGenerated)
+    {
+        string T(string key) => texts.Get(language, key);
+        var note = Notes(answer, language, aiGenerated);
+        var card = cards.Render("ask-back", new JsonObject
+        {
+            ["lang"] = CardLanguage.Code(language),
+            ["hasNote"] = note.Length > 0,
+            ["note"] = note,
+            ["recorded"] = T("ask.recorded"),
+            ["principlesLabel"] = T("ask.askBackLabel"),
+            ["principles"] = Sections(principles),
+            ["noneLabel"] = T("ask.askBackNone"),
+            ["asked"] = askedActivityId,
+        });
+        return new OutgoingMessage { Text = T("ask.askBack"), PlainText = true, CardJson = card };
+    }
+
     /// <summary>A model's text already carries its own [n] markers; an extractive quote does not.</summary>
     private static bool MarkersNeeded(Answer answer) =>
         answer.Citations.Count > 0 && !answer.Text.Contains("[1]", StringComparison.Ordinal);

@@ -58,7 +58,11 @@ public sealed class AnswerService(
             }
 
             var close = passages.Where(p => p.Score > 0).Select(p => new SectionRef(p.Section.Id, p.Section.Title)).Take(3).ToList();
-            return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated), false);
+            // FactAsked kept: a question for a date the manual lacks is not asked back which principle it is about.
+            return (new Answer(false, texts.Get(language, "ask.noAnswer"), extractive.Confidence, [], close, extractive.Truncated)
+            {
+                FactAsked = extractive.FactAsked,
+            }, false);
         }
 
         var citations = result.Cited

@@ -14,6 +14,7 @@ public sealed class AskHandler(
     AnswerService answers,
     QuestionLog log,
     AnswerPresenter presenter,
+    AskBack askBack,
     Texts texts,
     ILogger<AskHandler> logger) : IFallbackHandler
 {
@@ -49,6 +50,14 @@ public sealed class AskHandler(
                 Confidence = answer.Confidence,
                 SectionIds = inPart ? sections : "",
             }, cancellationToken);
+        }
+
+        // A story about working with a partner that nothing near reaches is asked back, not left at a bare refusal;
+        // it is recorded as unanswered all the same (docs/decisions/XXXX-clarify-ask-back.md).
+        if (askBack.Applies(text, answer) && askBack.Principles() is { Count: > 0 } principles)
+        {
+            logger.LogInformation("Question asked back with {Count} principles", principles.Count);
+            return [presenter.PresentAskBack(answer, principles, turn.ActivityId, turn.Language, aiGenerated)];
         }
 
         return [presenter.Present(answer, FeedbackKey.Of(turn.ActivityId, question, answer.Citations.Select(c => c.Id), answer.Confidence), turn.Language, aiGenerated)];

@@ -16,12 +16,14 @@ public static class AskServiceCollectionExtensions
         services.AddSingleton<QuestionLog>();
         services.AddSingleton<AnswerPresenter>();
         services.AddSingleton<AnswerService>();
+        services.AddSingleton<AskBack>();
         services.AddSingleton<ICommand, UnansweredCommand>();
         services.AddSingleton<ICardAction, FeedbackAction>();
         services.AddSingleton<FeedbackCommentAction>();
         services.AddSingleton<ICardAction>(sp => sp.GetRequiredService<FeedbackCommentAction>());
         services.AddSingleton<ICardExecute>(sp => sp.GetRequiredService<FeedbackCommentAction>());
         services.AddSingleton<ICardAction, SectionAction>();
+        services.AddSingleton<ICardAction, AskBackNoneAction>();
         services.AddSingleton<ICardAction, AddPhrasingAction>();
         services.AddSingleton<ICardAction, NotInManualAction>();
         services.TryAddSingleton<IFallbackHandler, AskHandler>();

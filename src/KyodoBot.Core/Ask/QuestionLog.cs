@@ -298,21 +298,17 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
     public async Task<bool> PickAsync(string activityId, string userId, string sectionId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var question = await db.Questions.AsNoTracking()
-            .Where(q => q.ActivityId == activityId)
-            .Select(q => new { q.Id, q.UserId, q.Answered })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (question is null || question.Answered || question.UserId != userId)
+        if (await OwnUnansweredAsync(db, activityId, userId, cancellationToken) is not { } questionId)
         {
             return false;
         }
 
-        if (await db.QuestionPicks.AnyAsync(p => p.QuestionId == question.Id && p.SectionId == sectionId, cancellationToken))
+        if (await db.QuestionPicks.AnyAsync(p => p.QuestionId == questionId && p.SectionId == sectionId, cancellationToken))
         {
             return true;
         }
 
-        db.QuestionPicks.Add(new QuestionPick { QuestionId = question.Id, SectionId = sectionId, PickedAt = time.GetUtcNow() });
+        db.QuestionPicks.Add(new QuestionPick { QuestionId = questionId, SectionId = sectionId, PickedAt = time.GetUtcNow() });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -323,6 +319,26 @@ public sealed class QuestionLog(IDbContextFactory<KyodoDbContext> contexts, Time
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="activityId"/> asked a question that the manual did not answer and that
+    /// <paramref name="userId"/> asked: the check every button under a refusal makes before it acts for the asker (the
+    /// card's activity id is client input).
+    /// </summary>
+    public async Task<bool> IsOwnUnansweredAsync(string activityId, string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await OwnUnansweredAsync(db, activityId, userId, cancellationToken) is not null;
+    }
+
+    private static async Task<long?> OwnUnansweredAsync(KyodoDbContext db, string activityId, string userId, CancellationToken cancellationToken)
+    {
+        var question = await db.Questions.AsNoTracking()
+            .Where(q => q.ActivityId == activityId)
+            .Select(q => new { q.Id, q.UserId, q.Answered })
+            .FirstOrDefaultAsync(cancellationToken);
+        return question is null || question.Answered || question.UserId != userId ? null : question.Id;
     }
 
     /// <summary>

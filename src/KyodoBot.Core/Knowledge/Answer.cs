@@ -47,6 +47,12 @@ public sealed record Answer(
     /// </summary>
     public IReadOnlyList<MissingFact> Missing { get; init; } = [];
 
+    /// <summary>
+    /// A refusal of a question for a fact the manual does not hold (a date, an amount …; ADR 0037's
+    /// 「…日付や期限については、所管課にご確認ください。」): the kind asked; <see cref="AnswerKind.Any"/> otherwise.
+    /// </summary>
+    public AnswerKind FactAsked { get; init; }
+
     /// <summary>What the reply says about <see cref="Missing"/> (「なお、「…」については…」), in the asker's language; empty when none.</summary>
     public string MissingNote { get; init; } = "";
 

@@ -223,7 +223,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         {
             // 「申請の締切はいつ？」: the manual holds no such fact, so say where it is found (the department in charge).
             var kind = _texts.Get(language, "ask.missingKind." + q.Expects);
-            return Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerFact", kind) };
+            return Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerFact", kind), FactAsked = q.Expects };
         }
 
         return near

@@ -36,14 +36,23 @@ public static class PhrasingFoldEvaluation
         /// <summary>Refused negatives whose refusal still shows section buttons.</summary>
         public int NegativesWithButtons { get; private set; }
 
+        /// <summary>Refused phrasings the bot asks back (<see cref="Ask.AskBack"/>; not counted as offered).</summary>
+        public int AskedBack { get; private set; }
+
+        /// <summary>Refused negatives the bot asks back: noise.</summary>
+        public int NegativesAskedBack { get; private set; }
+
         /// <summary>Counts what a refusal offers: the item's section among the buttons, or buttons under a negative.</summary>
-        internal void AddRefusal(Item item, Answer answer, int offeredSection)
+        internal void AddRefusal(KnowledgeIndex index, Item item, Answer answer, int offeredSection)
         {
             if (answer.Answered)
             {
                 return;
             }
 
+            var askedBack = Ask.AskBack.Applies(index, item.Text, answer);
+            AskedBack += item.Section >= 0 && askedBack ? 1 : 0;
+            NegativesAskedBack += item.Section < 0 && askedBack ? 1 : 0;
             NegativesWithButtons += item.Section < 0 && answer.Suggestions.Count > 0 ? 1 : 0;
             RefusedOffered += item.Section >= 0 && offeredSection == item.Section ? 1 : 0;
         }
@@ -77,7 +86,7 @@ public static class PhrasingFoldEvaluation
 
         /// <summary>What the refusals offer (the line after <see cref="ToString"/>).</summary>
         public string Refusals() =>
-            $"refused with the exact section offered {RefusedOffered}/{Refused}; negatives refused with buttons {NegativesWithButtons}/{Negatives - NegativesAnswered}";
+            $"refused with the exact section offered {RefusedOffered}/{Refused}; negatives refused with buttons {NegativesWithButtons}/{Negatives - NegativesAnswered}; asked back: refused {AskedBack}/{Refused}, negatives {NegativesAskedBack}/{Negatives - NegativesAnswered}";
 
         private static string Percent(int part, int whole) => whole == 0 ? "-" : $"{100.0 * part / whole:F1} %";
 
@@ -158,7 +167,7 @@ public static class PhrasingFoldEvaluation
         foreach (var (item, answer) in Answers(index, answerer, items))
         {
             tally.Add(index, item, answer.Answered ? Ordinal(index, answer.Citations[0].Id) : -1);
-            tally.AddRefusal(item, answer, answer.Suggestions.Any(s => Ordinal(index, s.Id) == item.Section) ? item.Section : -1);
+            tally.AddRefusal(index, item, answer, answer.Suggestions.Any(s => Ordinal(index, s.Id) == item.Section) ? item.Section : -1);
         }
 
         return new Report([("answerer", tally)]);

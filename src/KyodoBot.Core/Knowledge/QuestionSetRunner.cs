@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KyodoBot.Core.Ask;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Text;
 
@@ -34,6 +35,15 @@ public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Ans
     /// <summary>The sections the reply offers as buttons (<see cref="Answer.Suggestions"/>).</summary>
     public IReadOnlyList<string> Buttons { get; init; } = [];
 
+    /// <summary>
+    /// The bot asks back which principle the question is closest to (<see cref="AskBack"/>): not counted as
+    /// <see cref="Offered"/> — offering every principle is not finding the section.
+    /// </summary>
+    public bool AskedBack { get; init; }
+
+    /// <summary>Asked back, and an expected section is one of the principles offered (one click away after all).</summary>
+    public bool AskedBackRight { get; init; }
+
     public string Id => Case.Id;
     public string Question => Case.Question;
 }
@@ -68,6 +78,16 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
 
     /// <summary>Refused out-of-scope questions whose refusal still shows section buttons.</summary>
     public int OutOfScopeWithButtons => Results.Count(r => r.Case.OutOfScope && !r.Answered && r.Buttons.Count > 0);
+
+    /// <summary>Refused in-scope questions asked back (the principles offered as a clarifying question).</summary>
+    public int AskedBackInScope => Results.Count(r => !r.Case.OutOfScope && r.AskedBack);
+
+    /// <summary>Out-of-scope questions asked back: noise (the asker is asked about principles that cannot answer).</summary>
+    public int AskedBackOutOfScope => Results.Count(r => r.Case.OutOfScope && r.AskedBack);
+
+    /// <summary>The line the CLI prints after the offered line: the clarifying questions, in and out of scope.</summary>
+    public string AskedBackSummary =>
+        $"asked back {AskedBackInScope + AskedBackOutOfScope}: in scope {AskedBackInScope}/{RefusedInScope} refused (an expected section among the principles {Results.Count(r => r.AskedBackRight)}), out of scope {AskedBackOutOfScope}/{OutOfScopeRefused} refused";
 
     /// <summary>The line the CLI prints after "first three": what a click reaches, and the buttons under refusals.</summary>
     public string OfferedSummary =>
@@ -144,6 +164,9 @@ public static class QuestionSetRunner
     public static QuestionSetReport Run(IEnumerable<QuestionSetCase> cases, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge = null)
     {
         var results = new List<QuestionSetResult>();
+        // The clarifying question needs the index (the words the manual lacks): counted with the loaded knowledge base only.
+        var askBack = knowledge is KnowledgeBase loaded ? new AskBack(loaded) : null;
+        var principles = askBack is null ? [] : askBack.Principles().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in cases)
         {
             var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
@@ -156,6 +179,8 @@ public static class QuestionSetRunner
                 Offered = !c.OutOfScope && IsOffered(c, answer),
                 Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
                 Buttons = [.. answer.Suggestions.Select(s => s.Id)],
+                AskedBack = askBack?.Applies(c.Question, answer) == true,
+                AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && askBack?.Applies(c.Question, answer) == true,
             });
         }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Unicode;
 using KyodoBot.Core.Ask;
 using KyodoBot.Core.Conversations;
+using KyodoBot.Core.Localization;
 
 namespace KyodoBot.Cli;
 
@@ -47,6 +48,9 @@ public sealed class AskVerb : ICliVerb
             _ => LanguageResolver.Resolve(question, Language.Japanese),
         };
         var (answer, _) = await services.GetRequiredService<AnswerService>().AnswerAsync(question, language, cancellationToken);
+        // What the bot would ask back instead of the refusal (docs/decisions/XXXX-clarify-ask-back.md).
+        var askBack = services.GetRequiredService<AskBack>();
+        var principles = askBack.Applies(question, answer) ? askBack.Principles() : [];
         if (parsed.GetValue(_json))
         {
             Console.WriteLine(JsonSerializer.Serialize(new
@@ -59,11 +63,17 @@ public sealed class AskVerb : ICliVerb
                 near = answer.NearSuggestions,
                 missing = answer.Missing.Select(m => new { sentence = m.Sentence, kind = m.Kind.ToString() }),
                 missingNote = answer.MissingNote,
+                askedBack = principles.Select(p => new { id = p.Id, title = p.Title }),
             }, Json));
             return 0;
         }
 
-        Console.WriteLine(answer.Text);
+        Console.WriteLine(principles.Count > 0 ? services.GetRequiredService<Texts>().Get(language, "ask.askBack") : answer.Text);
+        if (principles.Count > 0)
+        {
+            Console.WriteLine(string.Join(" / ", principles.Select(p => p.Title)) + " / " + services.GetRequiredService<Texts>().Get(language, "ask.askBackNone"));
+        }
+
         if (answer.MissingNote.Length > 0)
         {
             Console.WriteLine(answer.MissingNote);

@@ -42,7 +42,8 @@ public sealed class EvalVerb : ICliVerb
             Console.WriteLine($"{(result.Pass ? "PASS" : "FAIL")} {result.Id} {result.Question} → {result.AnsweredWith}" +
                 (result.Answered ? $" ({result.Confidence:F2}): {(answer.Length > 80 ? answer[..80] + "…" : answer)}" : "") +
                 (result.Case.Sections.Count > 0 ? $" [section {(result.SectionRank is { } rank ? $"#{rank}" : "not in top 3")}]" : "") +
-                (!result.Answered && result.Buttons.Count > 0 ? $" [buttons {string.Join(", ", result.Buttons)}]" : ""));
+                (!result.Answered && result.Buttons.Count > 0 ? $" [buttons {string.Join(", ", result.Buttons)}]" : "") +
+                (result.AskedBack ? " [asked back]" : ""));
         }
 
         if (report.WithSection > 0)
@@ -50,6 +51,8 @@ public sealed class EvalVerb : ICliVerb
             Console.WriteLine($"right section first {report.Top1}/{report.WithSection}, in the first three {report.Top3}/{report.WithSection}");
             Console.WriteLine(report.OfferedSummary);
         }
+
+        Console.WriteLine(report.AskedBackSummary);
 
         Console.WriteLine($"in scope {report.InScopePassed}/{report.InScope}, out of scope refused {report.OutOfScopeRefused}/{report.OutOfScope}, accuracy {report.Accuracy:P1}");
         Console.WriteLine(report.Summary);

@@ -30,6 +30,9 @@ public sealed class LearningLoopTests : IAsyncLifetime
     // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
     private const string Story = "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
 
+    // A story about working with a partner in words no section shares and no phrasing is near: asked back.
+    private const string PartnerStory = "町内会の方々と花火大会の警備をやったのですが、当日になって揉めてしまいました。何がいけなかったのでしょう？";
+
     private FakeBotConnector _connector = null!;
     private TestDatabase _database = null!;
     private string _knowledge = null!;
@@ -219,6 +222,101 @@ public sealed class LearningLoopTests : IAsyncLifetime
         var reply = await SendAsync(Submit(Admin, button, locale: "en-US"));
 
         Assert.Contains("as a question the manual does not answer", Text(reply));
+    }
+
+    [Fact]
+    public async Task PartnerStory_IsAskedBack_ThePrinciplePickedIsShownAsAnAnswerAndRecorded_AndAppearsFirstIn未回答一覧()
+    {
+        var asked = await AskAsync(Asker, PartnerStory);
+
+        Assert.Equal("協働マニュアルにそのままの記載は見つかりませんでしたが、次の行動規範のどれに近いご相談でしょうか？", Text(asked));
+        Assert.Contains("記録しました", Reply(asked).ToJsonString(Unescaped));
+        var principles = Buttons(asked, "section");
+        Assert.Equal(7, principles.Count);
+        Assert.Single(Buttons(asked, "askBackNone"));
+        var pick = principles.Single(p => p["id"]!.GetValue<string>() == "principle-4");
+        var title = _app.Services.GetRequiredService<IKnowledgeBase>().Find("principle-4")!.Title;
+
+        var shown = await SendAsync(Submit(Asker, pick));
+
+        // The section exactly as a normal answer: its quote as the text, the citation, the answer card with 👍/👎.
+        var normal = await SendAsync(Submit("29:user-suzuki", new JsonObject { ["action"] = "section", ["id"] = "principle-4", ["lang"] = "ja" }));
+        Assert.Equal(Text(normal), Text(shown));
+        Assert.Contains("役割と責任を協議し", Text(shown));
+        Assert.Contains(title, Reply(shown).ToJsonString(Unescaped));
+        Assert.NotEmpty(Buttons(shown, "feedback"));
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal("principle-4", (await db.QuestionPicks.SingleAsync()).SectionId);
+            Assert.False((await db.Questions.SingleAsync()).Answered); // still unanswered: the manual did not answer it
+        }
+
+        var list = await ListAsync();
+        Assert.Contains($"✔「{title}」（質問した方が選択）", Text(list).Replace("\\", "", StringComparison.Ordinal));
+        var first = Actions(list).First(a => a["data"]!["action"]!.GetValue<string>() == "addPhrasing"
+            && a["data"]!["question"]!.GetValue<string>().Contains("花火大会", StringComparison.Ordinal));
+        Assert.Equal("principle-4", first["data"]!["section"]!.GetValue<string>());
+        Assert.StartsWith("✔", first["title"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskedBack_NoneOfThese_SaysWhereToAsk_RecordsNoPick_AndTheQuestionStaysListed()
+    {
+        var asked = Buttons(await AskAsync(Asker, PartnerStory), "askBackNone").Single();
+
+        var reply = await SendAsync(Submit(Asker, asked));
+
+        Assert.Contains("所管課", Text(reply));
+        Assert.Contains("担当窓口", Text(reply));
+        await using (var db = await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(0, await db.QuestionPicks.CountAsync());
+        }
+
+        Assert.Contains("花火大会", Text(await ListAsync()));
+    }
+
+    [Fact]
+    public async Task AskedBack_StaleOrForgedClicks_GetAClearAnswer_AndChangeNothing()
+    {
+        var asked = await AskAsync(Asker, PartnerStory);
+        var pick = Buttons(asked, "section")[0];
+        var none = Buttons(asked, "askBackNone").Single();
+
+        // Someone else's click on the asker's card: the section is shown (the manual is no secret), nothing recorded.
+        var other = await SendAsync(Submit("29:user-suzuki", pick));
+        Assert.Contains(_app.Services.GetRequiredService<IKnowledgeBase>().Find(pick["id"]!.GetValue<string>())!.Title, Reply(other).ToJsonString(Unescaped));
+        // A section that does not exist.
+        var forgedSection = pick.DeepClone().AsObject();
+        forgedSection["id"] = "principle-99";
+        Assert.Equal("その項目は見つかりませんでした。もう一度ご質問ください。", Text(await SendAsync(Submit(Asker, forgedSection))));
+        // An activity that asked nothing, and someone else's 「どれにも当てはまらない」.
+        var forgedQuestion = none.DeepClone().AsObject();
+        forgedQuestion["asked"] = "no-such-activity";
+        var notYours = "このボタンは、質問した方がご自身のご相談について選ぶためのものです。ご相談があれば、あらためて入力してください。";
+        Assert.Equal(notYours, Text(await SendAsync(Submit(Asker, forgedQuestion))));
+        Assert.Equal(notYours, Text(await SendAsync(Submit("29:user-suzuki", none))));
+        var forgedPick = pick.DeepClone().AsObject();
+        forgedPick["asked"] = "no-such-activity";
+        await SendAsync(Submit(Asker, forgedPick));
+
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<KyodoDbContext>>().CreateDbContextAsync();
+        Assert.Equal(0, await db.QuestionPicks.CountAsync());
+        Assert.Equal(1, await db.Questions.CountAsync());
+    }
+
+    [Fact]
+    public async Task EnglishPartnerStory_IsAskedBackInEnglish()
+    {
+        var asked = await SendAsync(Activities.PersonalMessage(_connector.ServiceUrl,
+            "We organised a tree-planting day with a volunteer group this spring. Half of the volunteers left early and the rest seemed unhappy with us. What should we have done differently?",
+            userId: Asker, expectReplies: true));
+
+        Assert.StartsWith("The collaboration manual has nothing that answers this directly.", Text(asked), StringComparison.Ordinal);
+        Assert.Equal(7, Buttons(asked, "section").Count);
+        var none = Buttons(asked, "askBackNone").Single();
+        Assert.Equal("en", none["lang"]!.GetValue<string>());
+        Assert.StartsWith("Understood.", Text(await SendAsync(Submit(Asker, none, locale: "en-US"))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -95,6 +95,19 @@ public sealed class AnswerServiceTests
         chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task ModelSaysNoAnswer_ToAFactTheManualLacks_TheRefusalStillNamesTheFactAsked()
+    {
+        // Else a story that asks a deadline would be asked back which principle it is about (AskBack).
+        var chat = Chat("NO_ANSWER");
+
+        var (answer, _) = await Service(chat.Object).AnswerAsync("町内会と防災訓練を一緒にやることになりました。市の補助金の申請締切はいつですか？", Language.Japanese, default);
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerKind.Time, answer.FactAsked);
+        chat.Verify(c => c.GetResponseAsync(It.IsAny<IEnumerable<ChatMessage>>(), It.IsAny<ChatOptions>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
     private static AnswerService Service(IChatClient? chat, int groundAllSectionsUpTo = 60)
     {
         var options = Options.Create(new AzureOpenAIOptions { Endpoint = "https://example.openai.azure.com/", Deployment = "d", GroundAllSectionsUpTo = groundAllSectionsUpTo });
