@@ -111,8 +111,9 @@ public sealed partial class AskBack(KnowledgeBase knowledge)
     }
 
     /// <summary>
-    /// The principles of conduct to offer, in the manual's order, each with its short name from its title
-    /// (「3章 1 同じ目的に向かって進もう(目的共有の原則)」 → 「目的共有の原則」); a part that names two principles (the ☆ note
+    /// The principles of conduct to offer, in the manual's order, each named by its title without the chapter number
+    /// (「3章 1 同じ目的に向かって進もう(目的共有の原則)」 → 「同じ目的に向かって進もう（目的共有の原則）」: someone who tells a story
+    /// may not know what 目的共有 stands for; the title's own sentence says it); a part that names two principles (the ☆ note
     /// on public money) is not one of them. Empty when the knowledge folder has no such group: then nothing is asked back.
     /// </summary>
     public IReadOnlyList<SectionRef> Principles()
@@ -127,7 +128,8 @@ public sealed partial class AskBack(KnowledgeBase knowledge)
         {
             if (knowledge.Find(id) is { } part && PrincipleName().Match(TextNormalizer.Normalize(part.Title)) is { Success: true } name)
             {
-                principles.Add(new SectionRef(part.Id, name.Groups[1].Value));
+                var saying = name.Groups["saying"].Value.Trim();
+                principles.Add(new SectionRef(part.Id, saying.Length > 0 ? $"{saying}（{name.Groups["name"].Value}）" : name.Groups["name"].Value));
             }
         }
 
@@ -137,7 +139,7 @@ public sealed partial class AskBack(KnowledgeBase knowledge)
     [GeneratedRegex(@"[a-z]+(?:-[a-z]+)?")]
     private static partial Regex EnglishWord();
 
-    /// <summary>A title ending in a parenthesised 「…の原則」 that names one principle (no ・).</summary>
-    [GeneratedRegex(@"\(([^()・]+の原則)\)\s*$")]
+    /// <summary>A title ending in a parenthesised 「…の原則」 that names one principle (no ・), after its chapter number and its saying.</summary>
+    [GeneratedRegex(@"^(?:\d+章\s*\d*\s*)?(?<saying>[^()]*?)\s*\((?<name>[^()・]+の原則)\)\s*$")]
     private static partial Regex PrincipleName();
 }

@@ -125,7 +125,10 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         var principles = new AskBack(fixture.Knowledge).Principles();
 
         Assert.Equal(["principle-1", "principle-2", "principle-3", "principle-4", "principle-5", "principle-6", "principle-7"], principles.Select(p => p.Id));
-        Assert.Equal(["目的共有の原則", "相互理解の原則", "自主性の原則", "役割分担の原則", "対等の原則", "公開の原則", "時限性の原則"], principles.Select(p => p.Title));
+        Assert.Equal(
+            ["同じ目的に向かって進もう（目的共有の原則）", "お互いの違いを認め合おう（相互理解の原則）", "お互いを尊重し合おう（自主性の原則）", "それぞれの得意なことを持ち寄ろう（役割分担の原則）",
+             "みんな、対等であることを理解しよう（対等の原則）", "情報を公開しよう（公開の原則）", "定期的に評価しよう（時限性の原則）"],
+            principles.Select(p => p.Title));
     }
 
     [Fact]
