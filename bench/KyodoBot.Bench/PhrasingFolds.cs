@@ -112,9 +112,9 @@ internal static class PhrasingFolds
         }
     }
 
-    /// <summary>The words a question is read as, and the Japanese forms each reached (--concepts).</summary>
+    /// <summary>The words a question is read as by the index (typos read, joined words cut), and the Japanese forms each reached (--concepts).</summary>
     private static string Concepts(KnowledgeIndex index, string text) =>
-        string.Join(" · ", QuestionAnalyzer.Analyze(text, index.Vocabulary).Concepts.Select(c =>
+        string.Join(" · ", index.Analyze(text).Concepts.Select(c =>
             $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]"));
 
     /// <summary>

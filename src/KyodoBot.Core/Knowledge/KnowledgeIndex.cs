@@ -100,7 +100,7 @@ public sealed class KnowledgeIndex
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray());
         _words = sections
             .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
-            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinHomophoneLength and <= MaxTypoLength)
             .Select(r => r.Text)
             .Distinct(StringComparer.Ordinal)
             .GroupBy(w => w.Length)
@@ -117,6 +117,9 @@ public sealed class KnowledgeIndex
 
     /// <summary>Words (kanji/katakana runs) of this length range are checked for a one-character typo.</summary>
     private const int MinTypoLength = 3;
+
+    /// <summary>A two-character word is read as the manual's only when the kanji that differs has the same sound.</summary>
+    private const int MinHomophoneLength = 2;
     private const int MaxTypoLength = 8;
 
     private readonly FrozenSet<string> _tokens;
@@ -129,8 +132,9 @@ public sealed class KnowledgeIndex
     /// <summary>
     /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/>, then a word of three or more
     /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
-    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. Two-character words are left alone: too
-    /// many words are one character apart.
+    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. A two-character word does only when the kanji
+    /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
+    /// two-character words are one character apart otherwise.
     /// </summary>
     public Question Analyze(string? text)
     {
@@ -139,7 +143,7 @@ public sealed class KnowledgeIndex
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
-            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinTypoLength
+            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinHomophoneLength
                 || concept.Key.Length > MaxTypoLength || !TermAnalyzer.IsCjk(concept.Key[0])
                 || concept.Forms[0].Terms.All(_tokens.Contains)
                 || !_words.TryGetValue(concept.Key.Length, out var candidates))
@@ -147,7 +151,7 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var near = candidates.Where(w => OneApart(concept.Key, w)).Take(2).ToList();
+            var near = candidates.Where(w => OneApart(concept.Key, w) && (concept.Key.Length >= MinTypoLength || Homophone(concept.Key, w))).Take(2).ToList();
             if (near.Count == 1)
             {
                 corrected ??= [.. question.Concepts];
@@ -296,6 +300,20 @@ public sealed class KnowledgeIndex
             VagueQuestion = true,
             GenericQuestion = genericQuestion,
         };
+    }
+
+    /// <summary>True when the one kanji in which two words differ has the same on-reading in both (対当 / 対等).</summary>
+    private bool Homophone(string a, string b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return Vocabulary.SameSound(a[i], b[i]);
+            }
+        }
+
+        return false;
     }
 
     private static bool OneApart(string a, string b)

@@ -41,4 +41,32 @@ public sealed class NamedSectionTests(KnowledgeFixture fixture) : IClassFixture<
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal(sectionId, Assert.Single(answer.Citations).Id);
     }
+
+    [Theory]
+    [InlineData("公会の原則とは", "principle-6")] // 会 for 開 (カイ)
+    [InlineData("自主性と対頭の違いは？", null)] // 頭 for 等 (トウ): read, whatever the answer
+    public void Ask_ATwoKanjiWordTypedWithAKanjiOfTheSameSound_IsReadAsTheManualsWord(string question, string? sectionId)
+    {
+        var index = fixture.Knowledge.Current;
+        var typed = index.Analyze(question).Concepts.Single(c => c.Key is "公会" or "対頭");
+
+        Assert.Contains(typed.Forms, f => f.Terms.Contains("公開") || f.Terms.Contains("対等"));
+        if (sectionId is not null)
+        {
+            var answer = fixture.Answerer.Ask(question, Language.Japanese);
+            Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+            Assert.Equal(sectionId, answer.Citations[0].Id);
+        }
+    }
+
+    [Theory]
+    [InlineData("場所", "長所")] // 場 also reads チョウ, but not as its main sound
+    [InlineData("課内", "課題")] // 内 also reads ダイ
+    [InlineData("公園", "公開")] // 園 (エン) and 開 (カイ) differ
+    public void Analyze_AnOrdinaryTwoKanjiWord_IsNotReadAsAWordOfTheManual(string word, string notThis)
+    {
+        var concept = fixture.Knowledge.Current.Analyze(word + "について教えて").Concepts.Single(c => c.Key == word);
+
+        Assert.DoesNotContain(concept.Forms, f => f.Terms.Contains(notThis));
+    }
 }
