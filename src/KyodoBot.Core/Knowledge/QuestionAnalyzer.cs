@@ -695,6 +695,14 @@ public static partial class QuestionAnalyzer
         {
             yield return word[..^1] + "ion"; // cooperate → cooperation
         }
+        else if (word.EndsWith("ify", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ication"; // certify → certification, clarify → clarification
+        }
+        else if (word.EndsWith("ide", StringComparison.Ordinal) || word.EndsWith("ude", StringComparison.Ordinal))
+        {
+            yield return word[..^2] + "sion"; // provide → provision, divide → division, include → inclusion
+        }
         else if (word.EndsWith('e'))
         {
             yield return word[..^1] + "al"; // propose → proposal
