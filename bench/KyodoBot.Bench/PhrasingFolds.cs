@@ -36,6 +36,10 @@ internal static class PhrasingFolds
         foreach (var question in Args.All(args, "--explain"))
         {
             Console.WriteLine(AnswerDecisionFit.Explain(index, answerer, question));
+            if (Args.Flag(args, "--concepts"))
+            {
+                Console.WriteLine("  concepts: " + Concepts(index, question));
+            }
         }
 
         var evals = Args.All(args, "--eval").ToList();
@@ -111,13 +115,16 @@ internal static class PhrasingFolds
                 Console.WriteLine(FormattableString.Invariant($"  {expected} -> {answered} {answer.Confidence:0.00} | {item.Text}"));
                 if (Args.Flag(args, "--concepts"))
                 {
-                    var question = QuestionAnalyzer.Analyze(item.Text, index.Vocabulary);
-                    Console.WriteLine("      " + string.Join(" · ", question.Concepts.Select(c =>
-                        $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]")));
+                    Console.WriteLine("      " + Concepts(index, item.Text));
                 }
             }
         }
     }
+
+    /// <summary>The words a question is read as by the index (typos read, joined words cut), and the Japanese forms each reached (--concepts).</summary>
+    private static string Concepts(KnowledgeIndex index, string text) =>
+        string.Join(" · ", index.Analyze(text).Concepts.Select(c =>
+            $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]"));
 
     /// <summary>
     /// Fits <see cref="AnswerDecision"/> on the fold outputs, prints the trade-off curves of the hand-set routes, the

@@ -100,15 +100,26 @@ public sealed class KnowledgeIndex
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray());
         _words = sections
             .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
-            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinTypoLength and <= MaxTypoLength)
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinHomophoneLength and <= MaxTypoLength)
             .Select(r => r.Text)
             .Distinct(StringComparer.Ordinal)
             .GroupBy(w => w.Length)
             .ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        _runs = sections
+            .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length >= 2)
+            .Select(r => r.Text)
+            .ToFrozenSet(StringComparer.Ordinal);
     }
+
+    /// <summary>The manual's kanji/katakana words (runs of two or more characters): where a joined word may be cut.</summary>
+    private readonly FrozenSet<string> _runs;
 
     /// <summary>Words (kanji/katakana runs) of this length range are checked for a one-character typo.</summary>
     private const int MinTypoLength = 3;
+
+    /// <summary>A two-character word is read as the manual's only when the kanji that differs has the same sound.</summary>
+    private const int MinHomophoneLength = 2;
     private const int MaxTypoLength = 8;
 
     private readonly FrozenSet<string> _tokens;
@@ -121,17 +132,18 @@ public sealed class KnowledgeIndex
     /// <summary>
     /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/>, then a word of three or more
     /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
-    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. Two-character words are left alone: too
-    /// many words are one character apart.
+    /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. A two-character word does only when the kanji
+    /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
+    /// two-character words are one character apart otherwise.
     /// </summary>
     public Question Analyze(string? text)
     {
-        var question = QuestionAnalyzer.Analyze(text, Vocabulary);
+        var question = Joined(QuestionAnalyzer.Analyze(text, Vocabulary));
         List<Concept>? corrected = null;
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
-            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinTypoLength
+            if (concept.Forms.Count != 1 || concept.Forms[0].Terms.Count == 0 || concept.Key.Length < MinHomophoneLength
                 || concept.Key.Length > MaxTypoLength || !TermAnalyzer.IsCjk(concept.Key[0])
                 || concept.Forms[0].Terms.All(_tokens.Contains)
                 || !_words.TryGetValue(concept.Key.Length, out var candidates))
@@ -139,7 +151,7 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var near = candidates.Where(w => OneApart(concept.Key, w)).Take(2).ToList();
+            var near = candidates.Where(w => OneApart(concept.Key, w) && (concept.Key.Length >= MinTypoLength || Homophone(concept.Key, w))).Take(2).ToList();
             if (near.Count == 1)
             {
                 corrected ??= [.. question.Concepts];
@@ -151,6 +163,70 @@ public sealed class KnowledgeIndex
         }
 
         return Vague(corrected is null ? question : question with { Concepts = corrected });
+    }
+
+    /// <summary>
+    /// A word the manual does not hold that is two of its words written without the particle between them
+    /// (時限性原則 for 時限性の原則, 認識不足 for 認識の不足, 協働原則): two concepts, as if の were typed. Otherwise the
+    /// joined word is one concept whose bigram across the seam no section holds, so it never matches a title whole and
+    /// the question about one principle climbs to the list of seven (ADR XXXX-paraphrase-named-sections). Cut only
+    /// where both sides are words of the manual (runs of two or more characters) and in exactly one place.
+    /// </summary>
+    private Question Joined(Question question)
+    {
+        List<Concept>? split = null;
+        for (var i = 0; i < question.Concepts.Count; i++)
+        {
+            var concept = question.Concepts[i];
+            if (Cut(concept) is not { } cut)
+            {
+                split?.Add(concept);
+                continue;
+            }
+
+            split ??= [.. question.Concepts.Take(i)];
+            foreach (var (part, head) in new[] { (concept.Key[..cut], false), (concept.Key[cut..], true) })
+            {
+                if (split.All(c => c.Key != part))
+                {
+                    split.Add(concept with
+                    {
+                        Key = part,
+                        Forms = [new ConceptForm([.. TermAnalyzer.Terms(new TermRun(part, RunKind.Cjk))], null)],
+                        Head = head,
+                    });
+                }
+            }
+        }
+
+        return split is null ? question : question with { Concepts = split };
+    }
+
+    /// <summary>Where a joined word (<see cref="Joined"/>) is cut, or null.</summary>
+    private int? Cut(Concept concept)
+    {
+        var key = concept.Key;
+        if (concept.Forms.Count != 1 || key.Length < 4 || concept.Forms[0].Terms.Count == 0
+            || !key.All(TermAnalyzer.IsCjk) || _runs.Contains(key) || concept.Forms[0].Terms.All(_tokens.Contains))
+        {
+            return null;
+        }
+
+        int? cut = null;
+        for (var k = 2; k <= key.Length - 2; k++)
+        {
+            if (_runs.Contains(key[..k]) && _runs.Contains(key[k..]))
+            {
+                if (cut is not null)
+                {
+                    return null;
+                }
+
+                cut = k;
+            }
+        }
+
+        return cut;
     }
 
     /// <summary>
@@ -224,6 +300,20 @@ public sealed class KnowledgeIndex
             VagueQuestion = true,
             GenericQuestion = genericQuestion,
         };
+    }
+
+    /// <summary>True when the one kanji in which two words differ has the same on-reading in both (対当 / 対等).</summary>
+    private bool Homophone(string a, string b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return Vocabulary.SameSound(a[i], b[i]);
+            }
+        }
+
+        return false;
     }
 
     private static bool OneApart(string a, string b)

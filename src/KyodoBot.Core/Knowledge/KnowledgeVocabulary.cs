@@ -32,6 +32,12 @@ public sealed class KnowledgeVocabulary
     public const string PredicatesDictionaryFile = "_edict-predicates.tsv";
 
     /// <summary>
+    /// On-readings (音読み) of kanji, from KANJIDIC: two kanji that share one can be typed for each other through an
+    /// input method (対当 for 対等, 協動 for 協働).
+    /// </summary>
+    public const string KanjiReadingsFile = "_kanjidic-on.tsv";
+
+    /// <summary>
     /// Shapes of a trouble told in everyday words (a pattern over a sentence) → the manual's word for the principle that
     /// answers it: 「誰がやるのか決まっていない」 → 役割分担 (docs/decisions/0035-trouble-shapes.md).
     /// </summary>
@@ -145,6 +151,13 @@ public sealed class KnowledgeVocabulary
     /// </summary>
     public static bool HoldsTroubleMark(string text) => text.Contains('（', StringComparison.Ordinal);
 
+    /// <summary>Kanji → its on-readings (<see cref="KanjiReadingsFile"/>).</summary>
+    public IReadOnlyDictionary<char, string[]> OnReadings { get; init; } = new Dictionary<char, string[]>();
+
+    /// <summary>True when two kanji share an on-reading (<see cref="KanjiReadingsFile"/>): one may be typed for the other.</summary>
+    public bool SameSound(char a, char b) =>
+        OnReadings.TryGetValue(a, out var first) && OnReadings.TryGetValue(b, out var second) && first.Intersect(second, StringComparer.Ordinal).Any();
+
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
 
@@ -242,9 +255,24 @@ public sealed class KnowledgeVocabulary
             .Where(w => w.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
 
+        var onReadings = new Dictionary<char, List<string>>();
+        foreach (var (reading, kanji) in Pairs(Path.Combine(folder, KanjiReadingsFile), errors))
+        {
+            foreach (var c in kanji)
+            {
+                if (!onReadings.TryGetValue(c, out var list))
+                {
+                    onReadings[c] = list = [];
+                }
+
+                list.Add(reading);
+            }
+        }
+
         return new KnowledgeVocabulary(synonyms, glossary)
         {
             DictionaryGlossaryKeys = fromDictionary, Readings = readings, Romaji = RomajiReader.From(readings), Predicates = predicates, Troubles = TroubleShapes(folder, errors),
+            OnReadings = onReadings.ToDictionary(p => p.Key, p => p.Value.ToArray()),
         };
     }
 

@@ -37,6 +37,7 @@ public sealed class PhrasingFeatureCache
             {
                 KnowledgeVocabulary.SynonymsFile, KnowledgeVocabulary.GlossaryFile, KnowledgeVocabulary.SynonymDictionaryFile,
                 KnowledgeVocabulary.EnglishDictionaryFile, KnowledgeVocabulary.ReadingsDictionaryFile, KnowledgeVocabulary.PredicatesDictionaryFile, KnowledgeVocabulary.TroublesFile,
+                KnowledgeVocabulary.KanjiReadingsFile,
             }
             .Select(name => new FileInfo(Path.Combine(folder, name)))
             .Select(f => f.Exists ? $"{f.Name}:{f.Length}:{f.LastWriteTimeUtc.Ticks}" : f.Name));

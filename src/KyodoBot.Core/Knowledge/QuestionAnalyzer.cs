@@ -45,8 +45,9 @@ public static partial class QuestionAnalyzer
     private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
     {
         "手続", "手続き", "方法", "やり方", "仕方", "流れ", "手順", "対処", "対処法", "進め方", "段取", "段取り", "プロセス", "次",
+        "相談", "相談先",
         "process", "procedure", "procedures", "step", "steps", "method", "methods", "proceed", "next", "fix", "solve",
-        "solution", "options", "option", "advice", "recommend",
+        "solution", "options", "option", "advice", "recommend", "talk", "consult", "consultation",
     };
 
     /// <summary>True for a word that asks for steps or a way forward without naming a matter (<see cref="GenericWords"/>).</summary>
@@ -702,6 +703,14 @@ public static partial class QuestionAnalyzer
         {
             yield return word[..^1] + "ion"; // cooperate → cooperation
         }
+        else if (word.EndsWith("ify", StringComparison.Ordinal))
+        {
+            yield return word[..^1] + "ication"; // certify → certification, clarify → clarification
+        }
+        else if (word.EndsWith("ide", StringComparison.Ordinal) || word.EndsWith("ude", StringComparison.Ordinal))
+        {
+            yield return word[..^2] + "sion"; // provide → provision, divide → division, include → inclusion
+        }
         else if (word.EndsWith('e'))
         {
             yield return word[..^1] + "al"; // propose → proposal
@@ -838,7 +847,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
     private static partial Regex EnglishAsksForAmount();
 
-    [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b")]
+    [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
     private static partial Regex EnglishAsksForContact();
 
     [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
