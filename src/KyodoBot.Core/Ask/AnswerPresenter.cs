@@ -11,7 +11,7 @@ namespace KyodoBot.Core.Ask;
 /// citation entity), and a card with the sources, related sections and 👍/👎 — the card also carries the sources
 /// where citation entities are not rendered (the Agents Playground).
 /// </summary>
-public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
+public sealed class AnswerPresenter(CardTemplates cards, Texts texts, IKnowledgeBase knowledge)
 {
     public OutgoingMessage Present(Answer answer, FeedbackKey feedback, Language language, bool aiGenerated)
     {
@@ -34,7 +34,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
                 ["recorded"] = T("ask.recorded"),
                 ["hasSuggestions"] = answer.Suggestions.Count > 0,
                 ["didYouMeanLabel"] = T(answer.NearSuggestions ? "ask.nearLabel" : "ask.didYouMean"),
-                ["suggestions"] = Sections(answer.Suggestions),
+                ["suggestions"] = Sections(answer.Suggestions, language),
                 // The asking activity: a click on a section is recorded as the asker's pick for this question.
                 ["asked"] = feedback.ActivityId,
             });
@@ -59,7 +59,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
             }).ToArray()),
             ["hasSuggestions"] = answer.Suggestions.Count > 0,
             ["relatedLabel"] = T("ask.relatedLabel"),
-            ["suggestions"] = Sections(answer.Suggestions),
+            ["suggestions"] = Sections(answer.Suggestions, language),
             ["helpfulLabel"] = T("ask.helpful"),
             ["notHelpfulLabel"] = T("ask.notHelpful"),
             ["feedback"] = FeedbackData(feedback),
@@ -90,7 +90,7 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
             ["note"] = note,
             ["recorded"] = T("ask.recorded"),
             ["principlesLabel"] = T("ask.askBackLabel"),
-            ["principles"] = Sections(principles),
+            ["principles"] = Sections(principles, language),
             ["noneLabel"] = T("ask.askBackNone"),
             ["asked"] = askedActivityId,
         });
@@ -127,11 +127,12 @@ public sealed class AnswerPresenter(CardTemplates cards, Texts texts)
     /// <summary>
     /// Related sections are links (a container with a select action), not buttons: Teams and the Playground cut a
     /// button title after about 20 full-width characters, a wrapping text shows the whole title (issue #12, item 5).
+    /// In English a section is named by its English title when its knowledge file gives one (<see cref="KnowledgeSection.EnglishTitle"/>).
     /// </summary>
-    private static JsonArray Sections(IReadOnlyList<SectionRef> sections) =>
+    private JsonArray Sections(IReadOnlyList<SectionRef> sections, Language language) =>
         new(sections.Select(s => (JsonNode)new JsonObject
         {
             ["id"] = s.Id,
-            ["title"] = s.Title,
+            ["title"] = language == Language.English && knowledge.Find(s.Id)?.EnglishTitle is { } english ? english : s.Title,
         }).ToArray());
 }

@@ -257,12 +257,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
     /// <summary>
     /// An answer that quotes the manual. In English the quote stays Japanese (the manual is Japanese) behind a lead-in
-    /// that names the section and says it is a quotation.
+    /// that names the section — in English too when the knowledge file gives its English title — and says it is a quotation.
     /// </summary>
     private Answer Quoted(KnowledgeIndex index, IndexedSection unit, string quote, double confidence, Language language, bool truncated)
     {
         var text = language == Language.English
-            ? _texts.Get(language, "ask.englishLeadIn", unit.Section.Title) + "\n" + quote
+            ? _texts.Get(language, "ask.englishLeadIn", unit.Section.EnglishTitle is { } english ? $"{unit.Section.Title} — {english}" : unit.Section.Title) + "\n" + quote
             : quote;
         var citation = Citation.Of(unit.Section, quote);
         return new Answer(true, text, confidence, [citation], FollowUps(index, unit), truncated);

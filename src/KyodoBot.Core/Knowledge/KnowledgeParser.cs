@@ -16,7 +16,8 @@ public sealed class KnowledgeFormatException(string file, int line, string messa
 /// <summary>
 /// Reads one knowledge Markdown file: YAML front matter (<c>id</c>, <c>title</c>, <c>chapter</c>, <c>source</c>),
 /// then headings <c>#</c>…<c>######</c> that each end with <c>{#section-id}</c>, optionally followed by a line
-/// <c>&lt;!-- related: id1, id2 --&gt;</c>; a section's body runs to the next heading. Any break of the format
+/// <c>&lt;!-- related: id1, id2 --&gt;</c>; anywhere in a section <c>&lt;!-- questions: a | b --&gt;</c> (alternate
+/// phrasings) and <c>&lt;!-- title-en: … --&gt;</c> (its title in English); a section's body runs to the next heading. Any break of the format
 /// throws <see cref="KnowledgeFormatException"/> naming the line, so an editor can fix it from the log.
 /// </summary>
 public static partial class KnowledgeParser
@@ -101,6 +102,7 @@ public static partial class KnowledgeParser
         public List<string> Related { get; } = [];
         public List<string> Questions { get; } = [];
         public List<string> Body { get; } = [];
+        public string? EnglishTitle { get; set; }
     }
 
     private static List<Draft> ReadSections(string fileName, string[] lines, int start)
@@ -199,6 +201,21 @@ public static partial class KnowledgeParser
             return;
         }
 
+        var english = EnglishTitleComment().Match(line.Trim());
+        if (english.Success)
+        {
+            // Like the phrasings, it may sit anywhere in the section; one per section.
+            if (current.EnglishTitle is not null)
+            {
+                throw new KnowledgeFormatException(fileName, lineNo, $"section '{current.Id}' has a second title-en comment");
+            }
+
+            current.EnglishTitle = english.Groups["title"].Value.Trim() is { Length: > 0 } title
+                ? title
+                : throw new KnowledgeFormatException(fileName, lineNo, "a title-en comment needs a title");
+            return;
+        }
+
         if (line.Trim().Length > 0)
         {
             expectRelated = false;
@@ -236,6 +253,7 @@ public static partial class KnowledgeParser
             d.Related.Distinct(StringComparer.Ordinal).ToArray(), d.Level, parents[i], children[i], fileName, d.Line)
         {
             Questions = [.. d.Questions.Where(q => q.Length > 0).Distinct(StringComparer.Ordinal)],
+            EnglishTitle = d.EnglishTitle,
         }).ToList();
     }
 
@@ -250,6 +268,10 @@ public static partial class KnowledgeParser
 
     [GeneratedRegex(@"^<!--\s*related:\s*(?<ids>.*?)\s*-->$")]
     private static partial Regex RelatedComment();
+
+    /// <summary><c>&lt;!-- title-en: Work toward the same goal --&gt;</c>: the section's title in English.</summary>
+    [GeneratedRegex(@"^<!--\s*title-en:\s*(?<title>.*?)\s*-->$")]
+    private static partial Regex EnglishTitleComment();
 
     /// <summary><c>&lt;!-- questions: a | b --&gt;</c> (several) or <c>&lt;!-- question: a --&gt;</c> (one, may hold '|').</summary>
     [GeneratedRegex(@"^<!--\s*(?:questions:\s*(?<many>.*?)|question:\s*(?<one>.*?))\s*-->$")]

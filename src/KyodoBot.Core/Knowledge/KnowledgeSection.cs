@@ -35,6 +35,13 @@ public sealed record KnowledgeSection(
     /// <summary>Every alternate phrasing of the section: those in its file, then those of the side file.</summary>
     public IEnumerable<string> AllQuestions => Questions.Concat(SideQuestions);
 
+    /// <summary>
+    /// The title in English (<c>&lt;!-- title-en: … --&gt;</c> in the section), shown to staff who write English on
+    /// buttons and beside the Japanese title of a quote; null when the file gives none. Not indexed: it names the
+    /// section, the manual's own words still decide the answer.
+    /// </summary>
+    public string? EnglishTitle { get; init; }
+
     /// <summary>The Word or PDF file the section was read from (null for the hand-written Markdown).</summary>
     public string? Document { get; init; }
 

@@ -182,6 +182,11 @@ public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<Knowl
         var english = presenter.PresentAskBack(refusal, principles, "act-1", Language.English, aiGenerated: false);
         Assert.StartsWith("The collaboration manual has nothing that answers this directly.", english.Text, StringComparison.Ordinal);
         Assert.Contains(Submits(JsonNode.Parse(english.CardJson!)!), a => (string?)a["title"] == new Texts().Get(Language.English, "ask.askBackNone"));
+        // In English each principle is named by its English title (<!-- title-en: … --> in the knowledge file).
+        Assert.Equal(
+            principles.Select(p => fixture.Knowledge.Find(p.Id)!.EnglishTitle),
+            Submits(JsonNode.Parse(english.CardJson!)!).Where(a => (string?)a["data"]!["action"] == "section").Select(a => (string?)a["title"]));
+        Assert.Contains("Work toward the same goal (principle of shared purpose)", english.CardJson, StringComparison.Ordinal);
     }
 
     private static List<JsonObject> Submits(JsonNode? node) => node switch

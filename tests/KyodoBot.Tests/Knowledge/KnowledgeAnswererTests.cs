@@ -56,7 +56,9 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         var citation = Assert.Single(answer.Citations);
         Assert.Equal(sectionId, citation.Id);
-        Assert.StartsWith($"{EnglishLeadIn}{citation.Title}), quoted in the original Japanese:\n", answer.Text, StringComparison.Ordinal);
+        var english = fixture.Knowledge.Find(sectionId)!.EnglishTitle;
+        Assert.Contains("principle of", english, StringComparison.Ordinal);
+        Assert.StartsWith($"{EnglishLeadIn}{citation.Title} — {english}), quoted in the original Japanese:\n", answer.Text, StringComparison.Ordinal);
         var body = fixture.Knowledge.Find(sectionId)!.Body;
         Assert.Contains(answer.Text[(answer.Text.IndexOf('\n', StringComparison.Ordinal) + 1)..], body, StringComparison.Ordinal);
     }

@@ -56,6 +56,27 @@ public sealed class KnowledgeParserTests
         Assert.Equal("intro", sections[3].ParentId);
     }
 
+    [Fact]
+    public void Parse_EnglishTitle_IsReadWhereverItSits_AndIsNeitherBodyNorAnEndToTheRelatedLine()
+    {
+        const string content = "---\nid: a\ntitle: t\n---\n# 9章 見出し {#x}\n<!-- title-en: Chapter 9 heading -->\n<!-- related: y -->\n本文です。\n## 9章 1 次 {#y}\n本文。\n<!-- title-en: The next one -->\n## 9章 2 三つ目 {#z}\n本文。\n";
+
+        var sections = KnowledgeParser.Parse("en.md", content);
+
+        Assert.Equal(["Chapter 9 heading", "The next one", null], sections.Select(s => s.EnglishTitle));
+        Assert.Equal(["y"], sections[0].Related);
+        Assert.Equal("本文です。", sections[0].Body);
+    }
+
+    [Fact]
+    public void RealKnowledge_EverySectionHasAnEnglishTitle()
+    {
+        var knowledge = new KnowledgeBase(KnowledgePaths.Folder);
+        knowledge.Reload();
+
+        Assert.All(knowledge.Current.Sections, s => Assert.False(string.IsNullOrWhiteSpace(s.Section.EnglishTitle), s.Section.Id));
+    }
+
     [Theory]
     [InlineData("# 見出し {#a}\n本文", 1, "front matter")]
     [InlineData("---\nid: a\ntitle: t\n# 見出し {#a}\n", 1, "not closed")]
@@ -70,6 +91,8 @@ public sealed class KnowledgeParserTests
     [InlineData("---\nid: a\ntitle: t\n---\n# 見出し {#x y}\n", 5, "heading without an id")]
     [InlineData("---\nid: a\ntitle: t\n---\n本文だけ\n", 5, "before the first heading")]
     [InlineData("---\nid: a\ntitle: t\n---\n", 5, "no section heading")]
+    [InlineData("---\nid: a\ntitle: t\n---\n# 見出し {#x}\n<!-- title-en: Heading -->\n<!-- title-en: Again -->\n", 7, "second title-en")]
+    [InlineData("---\nid: a\ntitle: t\n---\n# 見出し {#x}\n<!-- title-en:  -->\n", 6, "needs a title")]
     public void Parse_BrokenFile_NamesTheFileAndLine(string content, int line, string problem)
     {
         var error = Assert.Throws<KnowledgeFormatException>(() => KnowledgeParser.Parse("broken.md", content));
