@@ -121,7 +121,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var unit = ChooseUnit(q, weights, ranked, votes);
         var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
-        var (coverage, matched) = KnowledgeIndex.Coverage(q, weights, unitText);
+        var (coverage, matched) = KnowledgeIndex.Coverage(q, Evidential(q, weights), unitText);
         var dictionaryOnly = OnlyDictionaryMatched(q, unitText);
 
         // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
@@ -158,6 +158,30 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
+    }
+
+    /// <summary>
+    /// The weights the decision counts as evidence: in a message whose question sentence is generic words only over a
+    /// situation the manual mostly lacks (<see cref="Question.GenericQuestion"/>: 「育児休業を延ばしたい。誰に相談すれば？」),
+    /// the generic words (相談, 手続き, "talk") weigh nothing — a section that mentions 相談 says nothing about the situation.
+    /// </summary>
+    private static double[] Evidential(Question q, double[] weights)
+    {
+        if (!q.GenericQuestion)
+        {
+            return weights;
+        }
+
+        var result = (double[])weights.Clone();
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (QuestionAnalyzer.IsGenericWord(q.Concepts[i].Key))
+            {
+                result[i] = 0;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>
