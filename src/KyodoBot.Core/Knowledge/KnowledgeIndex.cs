@@ -202,11 +202,21 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return one ? question with { AsksForList = false } : question;
+        return one ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
     }
 
-    /// <summary>The question's words (indices) that the section's heading holds and fewer than half of its siblings' headings hold.</summary>
-    private static List<int> NamingWords(IndexedSection entry, Question question)
+    /// <summary>
+    /// How many headings may hold a word for it to name a part: 情報 (three headings: the challenge, the initiative and
+    /// the support for groups' publicity) and 公開 (principle 6 and the note on public money) name; 課題, 取り組み and
+    /// 市役所, which stand in the headings of whole chapters and their groups, do not.
+    /// </summary>
+    private const int MaxNamingHeadings = 3;
+
+    /// <summary>
+    /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
+    /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
+    /// </summary>
+    private List<int> NamingWords(IndexedSection entry, Question question)
     {
         var siblings = entry.Siblings.ToList();
         var words = new List<int>();
@@ -214,15 +224,14 @@ public sealed class KnowledgeIndex
         {
             var concept = question.Concepts[i];
             if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key)
-                || concept.MatchIn(entry.OwnTitle) < 0.999)
+                || concept.MatchIn(entry.OwnTitle) < 0.999
+                || siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) >= siblings.Count / 2.0
+                || Sections.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) > MaxNamingHeadings)
             {
                 continue;
             }
 
-            if (siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) < siblings.Count / 2.0)
-            {
-                words.Add(i);
-            }
+            words.Add(i);
         }
 
         return words;

@@ -384,6 +384,14 @@ public static partial class QuestionAnalyzer
         return text.Trim();
     }
 
+    /// <summary>The text (normalised) without its list cues (一覧, ざっくり, "overview" …).</summary>
+    public static string WithoutListCues(string text, bool isEnglish)
+    {
+        // Japanese has no spaces: a space where the cue stood would break the character n-grams across it.
+        var key = TextNormalizer.Key(text);
+        return isEnglish ? RemoveEnglishListCues(key).Text : JapaneseListCue().Replace(key, "");
+    }
+
     private static (string Text, bool AsksForList) RemoveJapaneseListCues(string key)
     {
         var asks = JapaneseListQuestion().IsMatch(key);
