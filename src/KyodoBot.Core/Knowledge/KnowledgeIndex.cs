@@ -172,7 +172,8 @@ public sealed class KnowledgeIndex
     /// of the question sentence — not a framing word such as 原則 — that its heading holds and fewer than half of its
     /// siblings' headings hold. The cue is dropped when the parts named by the most such words are all named by the same
     /// words: one thing is named (公開 names principle 6 and the note on public money; the ranking chooses). Two things
-    /// named as often (「目的共有と相互理解を一覧で」) or none (「協働の原則を全部」) leave a list question.
+    /// named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
+    /// (「協働の原則を全部」) leave a list question.
     /// </summary>
     private Question OneNamed(Question question)
     {
@@ -184,6 +185,7 @@ public sealed class KnowledgeIndex
         var best = 0;
         string? names = null;
         var one = false;
+        var named = new Dictionary<IndexedSection, string>();
         foreach (var entry in Sections)
         {
             if (entry.Parent is null || entry.Children.Count > 0 || NamingWords(entry, question) is not { Count: > 0 } words)
@@ -192,6 +194,13 @@ public sealed class KnowledgeIndex
             }
 
             var key = string.Join('|', words);
+            if (named.TryGetValue(entry.Parent, out var sibling) && sibling != key)
+            {
+                // Two parts of one group named by different words (「職員の意識と組織の連携の両面」): the group's list.
+                return question;
+            }
+
+            named.TryAdd(entry.Parent, key);
             if (words.Count > best)
             {
                 (best, names, one) = (words.Count, key, true);

@@ -890,7 +890,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体(?:像|的に|として)?|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]
