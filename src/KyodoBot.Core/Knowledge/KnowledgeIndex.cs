@@ -215,9 +215,9 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// How many headings may hold a word for it to name a part: 情報 (three headings: the challenge, the initiative and
-    /// the support for groups' publicity) and 公開 (principle 6 and the note on public money) name; 課題, 取り組み and
-    /// 市役所, which stand in the headings of whole chapters and their groups, do not.
+    /// How many headings may hold a word for it to name a part: 公開 (principle 6 and the note on public money), 交流 and
+    /// 発信 name; 課題, 取り組み and 情報, which stand in the headings of whole chapters or of several groups, do not
+    /// (with no bound, 課題 named the overview table of challenges: folds exact 684 → 680).
     /// </summary>
     private const int MaxNamingHeadings = 3;
 
