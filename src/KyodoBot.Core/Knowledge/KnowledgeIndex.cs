@@ -162,7 +162,88 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return Vague(corrected is null ? question : question with { Concepts = corrected });
+        return OneNamed(Vague(corrected is null ? question : question with { Concepts = corrected }));
+    }
+
+    /// <summary>
+    /// A list cue beside the name of one part is not a list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、
+    /// まとめて教えて」, "Give me an overview of the role-sharing principle" ask for that part in brief, not for the list it
+    /// belongs to (ADR XXXX-broad-list-questions). A part (a section without parts of its own) is named by a whole word
+    /// of the question sentence — not a framing word such as 原則 — that its heading holds and fewer than half of its
+    /// siblings' headings hold. The cue is dropped when the parts named by the most such words are all named by the same
+    /// words: one thing is named (公開 names principle 6 and the note on public money; the ranking chooses). Two things
+    /// named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
+    /// (「協働の原則を全部」) leave a list question.
+    /// </summary>
+    private Question OneNamed(Question question)
+    {
+        if (!question.AsksForList)
+        {
+            return question;
+        }
+
+        var best = 0;
+        string? names = null;
+        var one = false;
+        var named = new Dictionary<IndexedSection, string>();
+        foreach (var entry in Sections)
+        {
+            if (entry.Parent is null || entry.Children.Count > 0 || NamingWords(entry, question) is not { Count: > 0 } words)
+            {
+                continue;
+            }
+
+            var key = string.Join('|', words);
+            if (named.TryGetValue(entry.Parent, out var sibling) && sibling != key)
+            {
+                // Two parts of one group named by different words (「職員の意識と組織の連携の両面」): the group's list.
+                return question;
+            }
+
+            named.TryAdd(entry.Parent, key);
+            if (words.Count > best)
+            {
+                (best, names, one) = (words.Count, key, true);
+            }
+            else if (words.Count == best && key != names)
+            {
+                one = false;
+            }
+        }
+
+        return one ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
+    }
+
+    /// <summary>
+    /// How many headings may hold a word for it to name a part: 公開 (principle 6 and the note on public money), 交流 and
+    /// 発信 name; 課題, 取り組み and 情報, which stand in the headings of whole chapters or of several groups, do not
+    /// (with no bound, 課題 named the overview table of challenges: folds exact 684 → 680).
+    /// </summary>
+    private const int MaxNamingHeadings = 3;
+
+    /// <summary>
+    /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
+    /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
+    /// </summary>
+    private List<int> NamingWords(IndexedSection entry, Question question)
+    {
+        var siblings = entry.Siblings.ToList();
+        var words = new List<int>();
+        for (var i = 0; i < question.Concepts.Count; i++)
+        {
+            var concept = question.Concepts[i];
+            if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key)
+                || concept.MatchIn(entry.OwnTitle) < 0.999
+                || siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) >= siblings.Count / 2.0
+                || Sections.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) > MaxNamingHeadings)
+            {
+                continue;
+            }
+
+            words.Add(i);
+        }
+
+        return words;
     }
 
     /// <summary>

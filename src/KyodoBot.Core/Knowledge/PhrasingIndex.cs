@@ -163,6 +163,11 @@ public sealed class PhrasingIndex
         try
         {
             var question = analyzed ?? index.Analyze(text);
+            if (question.ListCueOfOnePart)
+            {
+                text = QuestionAnalyzer.WithoutListCues(text, question.IsEnglish);
+            }
+
             var scores = Similarities(index, text, exclude, question, scratch);
             AddAll(votes, scores);
             if (question.SentenceCount > 1)

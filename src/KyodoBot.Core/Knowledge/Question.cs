@@ -118,6 +118,13 @@ public sealed record Question(
     public bool IsRequest { get; init; }
 
     /// <summary>
+    /// The question held a list cue (ざっくり, まとめて, "overview") beside the name of one part, so it is not a list
+    /// question (<see cref="KnowledgeIndex.Analyze"/>); the phrasing vote compares it without the cue, which the groups'
+    /// phrasings share (「団体側の課題、ざっくりでいいから全部」).
+    /// </summary>
+    public bool ListCueOfOnePart { get; init; }
+
+    /// <summary>
     /// A request in the focus or in another sentence of the message (「会議室を予約してください。14時から空いてますか？」):
     /// it does not cap an answer, but a refusal says what the bot can do instead of "not in the manual".
     /// </summary>

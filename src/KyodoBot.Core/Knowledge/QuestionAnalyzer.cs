@@ -384,6 +384,14 @@ public static partial class QuestionAnalyzer
         return text.Trim();
     }
 
+    /// <summary>The text (normalised) without its list cues (一覧, ざっくり, "overview" …).</summary>
+    public static string WithoutListCues(string text, bool isEnglish)
+    {
+        // Japanese has no spaces: a space where the cue stood would break the character n-grams across it.
+        var key = TextNormalizer.Key(text);
+        return isEnglish ? RemoveEnglishListCues(key).Text : JapaneseListCue().Replace(key, "");
+    }
+
     private static (string Text, bool AsksForList) RemoveJapaneseListCues(string key)
     {
         var asks = JapaneseListQuestion().IsMatch(key);
@@ -882,13 +890,13 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]
     private static partial Regex JapaneseListQuestion();
 
-    [GeneratedRegex(@"\b(?:list|lists|listing|all|every|overview|enumerate|summary|summari[sz]e|how many)\b|\b\d+\b")]
+    [GeneratedRegex(@"\b(?:list|lists|listing|all|every|overview|overall|big picture|in a nutshell|gist|at a glance|enumerate|summary|summari[sz]e|how many)\b|\b\d+\b")]
     private static partial Regex EnglishListCue();
 
     [GeneratedRegex(@"^(?:what|which) are\b")]
