@@ -3,7 +3,7 @@
 
 A question typed through an input method can hold a wrong kanji of the same sound (対当 for 対等, 協動 for 協働). The
 answerer reads a two-character word the manual lacks as the manual's word when the two differ in one kanji of the
-same on-reading (docs/decisions/XXXX-paraphrase-named-sections.md). Run by a maintainer, not at build or start-up:
+same on-reading (docs/decisions/0042-paraphrase-named-sections.md). Run by a maintainer, not at build or start-up:
 
     apt-get download kanjidic && dpkg-deb -x kanjidic_*.deb /tmp/kanjidic     # Debian's kanjidic (EDRDG, CC BY-SA 4.0)
     python3 tools/extract-kanji-readings.py /tmp/kanjidic/usr/share/edict/kanjidic

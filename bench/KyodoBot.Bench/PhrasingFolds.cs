@@ -99,7 +99,7 @@ internal static class PhrasingFolds
                 continue;
             }
 
-            // A refusal that asks back which principle (docs/decisions/XXXX-clarify-ask-back.md) is listed as such; under a
+            // A refusal that asks back which principle (docs/decisions/0040-clarify-ask-back.md) is listed as such; under a
             // negative it is noise, so listed too.
             var askedBack = KyodoBot.Core.Ask.AskBack.Applies(index, item.Text, answer);
             var answered = answer.Answered ? answer.Citations[0].Id : askedBack ? "asked back" : "refused";

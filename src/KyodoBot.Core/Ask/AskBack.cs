@@ -6,7 +6,7 @@ using KyodoBot.Core.Text;
 namespace KyodoBot.Core.Ask;
 
 /// <summary>
-/// The clarifying question (docs/decisions/XXXX-clarify-ask-back.md): a story about working with a partner that the
+/// The clarifying question (docs/decisions/0040-clarify-ask-back.md): a story about working with a partner that the
 /// manual does not answer, and for which nothing near can be offered, is asked back — 「…次の行動規範のどれに近い
 /// ご相談でしょうか？」 with the principles of conduct as buttons and 「どれにも当てはまらない」 — instead of ending in a
 /// bare refusal. The question is recorded as unanswered as before; a principle pressed is the asker's pick

@@ -53,7 +53,7 @@ public sealed class AskHandler(
         }
 
         // A story about working with a partner that nothing near reaches is asked back, not left at a bare refusal;
-        // it is recorded as unanswered all the same (docs/decisions/XXXX-clarify-ask-back.md).
+        // it is recorded as unanswered all the same (docs/decisions/0040-clarify-ask-back.md).
         if (askBack.Applies(text, answer) && askBack.Principles() is { Count: > 0 } principles)
         {
             logger.LogInformation("Question asked back with {Count} principles", principles.Count);

@@ -168,7 +168,7 @@ public sealed class KnowledgeIndex
     /// <summary>
     /// A list cue beside the name of one part is not a list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、
     /// まとめて教えて」, "Give me an overview of the role-sharing principle" ask for that part in brief, not for the list it
-    /// belongs to (ADR XXXX-broad-list-questions). A part (a section without parts of its own) is named by a whole word
+    /// belongs to (ADR 0044-broad-list-questions). A part (a section without parts of its own) is named by a whole word
     /// of the question sentence — not a framing word such as 原則 — that its heading holds and fewer than half of its
     /// siblings' headings hold. The cue is dropped when the parts named by the most such words are all named by the same
     /// words: one thing is named (公開 names principle 6 and the note on public money; the ranking chooses). Two things
@@ -250,7 +250,7 @@ public sealed class KnowledgeIndex
     /// A word the manual does not hold that is two of its words written without the particle between them
     /// (時限性原則 for 時限性の原則, 認識不足 for 認識の不足, 協働原則): two concepts, as if の were typed. Otherwise the
     /// joined word is one concept whose bigram across the seam no section holds, so it never matches a title whole and
-    /// the question about one principle climbs to the list of seven (ADR XXXX-paraphrase-named-sections). Cut only
+    /// the question about one principle climbs to the list of seven (ADR 0042-paraphrase-named-sections). Cut only
     /// where both sides are words of the manual (runs of two or more characters) and in exactly one place.
     /// </summary>
     private Question Joined(Question question)

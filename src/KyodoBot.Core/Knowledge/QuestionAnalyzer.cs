@@ -569,7 +569,7 @@ public static partial class QuestionAnalyzer
 
     /// <summary>
     /// A word that is no English the glossary knows but the romaji of a word of the manual ("tatewari", "kyodo"): the
-    /// manual's word is one more form of the concept (docs/decisions/XXXX-romaji-manual-words.md).
+    /// manual's word is one more form of the concept (docs/decisions/0039-romaji-manual-words.md).
     /// </summary>
     private static List<ConceptForm> RomajiForms(string word, KnowledgeVocabulary vocabulary) =>
         vocabulary.Romaji.Read(word) is { } japanese ? JapaneseForms([japanese], vocabulary) : [];

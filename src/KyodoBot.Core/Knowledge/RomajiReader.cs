@@ -8,7 +8,7 @@ namespace KyodoBot.Core.Knowledge;
 /// Staff who write English often keep the Japanese term, spelt as they hear it: Hepburn or kunrei (shi/si, tsu/tu,
 /// ja/zya), long vowels written out, with a macron or not at all (kyōdō, kyoudou, kyodo). Both sides are reduced to
 /// one skeleton — kunrei consonants, long vowels and double consonants collapsed — and a word is read only when all of
-/// it is one reading or a run of readings of the manual's words (docs/decisions/XXXX-romaji-manual-words.md).
+/// it is one reading or a run of readings of the manual's words (docs/decisions/0039-romaji-manual-words.md).
 /// English words rarely collide: most hold a letter romaji lacks (l, q, v, x, c without h, th), and the rest must spell
 /// a reading of one of the manual's few hundred words.
 /// </summary>

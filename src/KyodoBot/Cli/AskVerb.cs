@@ -48,7 +48,7 @@ public sealed class AskVerb : ICliVerb
             _ => LanguageResolver.Resolve(question, Language.Japanese),
         };
         var (answer, _) = await services.GetRequiredService<AnswerService>().AnswerAsync(question, language, cancellationToken);
-        // What the bot would ask back instead of the refusal (docs/decisions/XXXX-clarify-ask-back.md).
+        // What the bot would ask back instead of the refusal (docs/decisions/0040-clarify-ask-back.md).
         var askBack = services.GetRequiredService<AskBack>();
         var principles = askBack.Applies(question, answer) ? askBack.Principles() : [];
         if (parsed.GetValue(_json))

@@ -4,7 +4,7 @@ using KyodoBot.Tests.Knowledge;
 namespace KyodoBot.Tests.Ask;
 
 /// <summary>
-/// The clarifying question on the development sets (docs/decisions/XXXX-clarify-ask-back.md): out-of-scope questions
+/// The clarifying question on the development sets (docs/decisions/0040-clarify-ask-back.md): out-of-scope questions
 /// asked back are noise and stay few (measured 1, 2 and 0 of 40), and an asked-back reply is never counted as offering
 /// the section. No floor on the in-scope ones: a story the answerer learns to answer leaves them, which is better.
 /// </summary>

@@ -8,7 +8,7 @@ using KyodoBot.Tests.Knowledge;
 namespace KyodoBot.Tests.Ask;
 
 /// <summary>
-/// When the bot asks back instead of refusing (docs/decisions/XXXX-clarify-ask-back.md): a story about working with a
+/// When the bot asks back instead of refusing (docs/decisions/0040-clarify-ask-back.md): a story about working with a
 /// partner, refused with no section to offer, that is neither a request nor a question for a fact the manual lacks.
 /// On the shipped knowledge; the messages are made up.
 /// </summary>

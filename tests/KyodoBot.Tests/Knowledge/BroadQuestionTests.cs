@@ -5,7 +5,7 @@ namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
 /// Broad questions get the list section; a question that names one part with an overview word (ざっくり, まとめて,
-/// 全体像, "overview", "gist") gets that part, not the list it belongs to (docs/decisions/XXXX-broad-list-questions.md).
+/// 全体像, "overview", "gist") gets that part, not the list it belongs to (docs/decisions/0044-broad-list-questions.md).
 /// The probe set broad-probes.jsonl was written for this change, not taken from any realistic-*.jsonl.
 /// </summary>
 public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>

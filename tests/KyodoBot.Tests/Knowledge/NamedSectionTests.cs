@@ -5,7 +5,7 @@ namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
 /// Questions that name one section of the manual (a principle, a challenge, an initiative) by its short name and ask
-/// what it means: the named section answers, not the list it belongs to (docs/decisions/XXXX-paraphrase-named-sections.md).
+/// what it means: the named section answers, not the list it belongs to (docs/decisions/0042-paraphrase-named-sections.md).
 /// </summary>
 public sealed class NamedSectionTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {

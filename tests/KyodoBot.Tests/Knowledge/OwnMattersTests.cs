@@ -6,7 +6,7 @@ namespace KyodoBot.Tests.Knowledge;
 /// <summary>
 /// A member of staff asking whom to consult about their own matter (leave, overtime, health) is not asking the manual:
 /// 「誰に相談すればいい？」 says nothing about what, so the situation told before it decides, and the manual lacks it
-/// (docs/decisions/XXXX-paraphrase-named-sections.md).
+/// (docs/decisions/0042-paraphrase-named-sections.md).
 /// </summary>
 public sealed class OwnMattersTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {

@@ -4,7 +4,7 @@ using KyodoBot.Core.Knowledge;
 namespace KyodoBot.Tests.Knowledge;
 
 /// <summary>
-/// A word of the manual typed in romaji inside an English question (docs/decisions/XXXX-romaji-manual-words.md). The
+/// A word of the manual typed in romaji inside an English question (docs/decisions/0039-romaji-manual-words.md). The
 /// questions are made up for these tests.
 /// </summary>
 public sealed class RomajiReaderTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>

@@ -7,7 +7,7 @@ namespace KyodoBot.Tests.Knowledge;
 /// Made-up questions the manual does not answer (HR, IT, facilities, a staff member's own troubles told at length, in
 /// Japanese and English; written for this test, not taken from any question set): a confident quote of a principle
 /// under 「誰に相談すればいい？」 is the worst reply, so they are refused
-/// (docs/decisions/XXXX-precision-wrong-sections.md).
+/// (docs/decisions/0043-precision-wrong-sections.md).
 /// </summary>
 public sealed class StaffMattersTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
