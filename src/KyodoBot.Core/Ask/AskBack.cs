@@ -83,8 +83,7 @@ public sealed partial class AskBack(KnowledgeBase knowledge)
 
         var unknown = new bool[question.Concepts.Count];
         var weights = index.Weights(question, unknown);
-        var sections = index.Sections.Count;
-        var noun = 0.75 * Math.Log(1 + ((sections + 0.5) / 0.5));
+        var noun = 0.75 * index.Idf(0);
         return Enumerable.Range(0, weights.Length).Count(i => unknown[i] && weights[i] >= noun) >= OtherMattersNamed;
     }
 

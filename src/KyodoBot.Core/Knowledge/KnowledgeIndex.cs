@@ -98,18 +98,15 @@ public sealed class KnowledgeIndex
             .SelectMany(s => s.Full.Text.Distinct().Select(c => (Character: c, s.Ordinal)))
             .GroupBy(p => p.Character)
             .ToFrozenDictionary(g => g.Key, g => g.Select(p => p.Ordinal).ToArray());
-        _words = sections
-            .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
-            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length is >= MinHomophoneLength and <= MaxTypoLength)
-            .Select(r => r.Text)
-            .Distinct(StringComparer.Ordinal)
-            .GroupBy(w => w.Length)
-            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _runs = sections
             .SelectMany(s => TermAnalyzer.Runs(s.Full.Text))
-            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length >= 2)
+            .Where(r => r.Kind == RunKind.Cjk && r.Text.Length >= MinHomophoneLength)
             .Select(r => r.Text)
             .ToFrozenSet(StringComparer.Ordinal);
+        _words = _runs
+            .Where(w => w.Length <= MaxTypoLength)
+            .GroupBy(w => w.Length)
+            .ToFrozenDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>The manual's kanji/katakana words (runs of two or more characters): where a joined word may be cut.</summary>
@@ -608,7 +605,7 @@ public sealed class KnowledgeIndex
                 }
             }
 
-            weights[i] = Math.Log(1 + ((n - df + 0.5) / (df + 0.5))) * question.Concepts[i].Weight * UnknownFactor(question.Concepts[i], df);
+            weights[i] = Idf(df) * question.Concepts[i].Weight * UnknownFactor(question.Concepts[i], df);
             if (unknown is not null)
             {
                 unknown[i] = df == 0;
@@ -617,6 +614,9 @@ public sealed class KnowledgeIndex
 
         return weights;
     }
+
+    /// <summary>The inverse document frequency of a word <paramref name="df"/> sections hold (0: a word the manual lacks).</summary>
+    internal double Idf(int df) => Math.Log(1 + ((Sections.Count - df + 0.5) / (df + 0.5)));
 
     /// <summary>
     /// A word no section holds gets the highest IDF, which is right for a noun that names something the manual does not

@@ -65,12 +65,12 @@ public sealed class RomajiReader
     /// <summary>The manual's word(s) a romaji word spells ("tatewari" → 縦割り, "kyodojigyo" → 協働事業), or null.</summary>
     public string? Read(string word)
     {
-        if (_words.Count == 0 || word.Length < MinLetters || !IsRomaji(word))
+        if (_words.Count == 0 || word.Length < MinLetters || Kunrei(word) is var kunrei && !IsRomajiSpelling(kunrei))
         {
             return null;
         }
 
-        var skeleton = Skeleton(word);
+        var skeleton = Collapse(kunrei);
         return skeleton.Length >= MinPieceLength ? ReadRun(skeleton) : null;
     }
 
@@ -93,9 +93,10 @@ public sealed class RomajiReader
     }
 
     /// <summary>True when the word is made only of romaji syllables (after <see cref="Kunrei"/>): no l, q, v, x or lone c.</summary>
-    internal static bool IsRomaji(string word)
+    internal static bool IsRomaji(string word) => IsRomajiSpelling(Kunrei(word));
+
+    private static bool IsRomajiSpelling(string s)
     {
-        var s = Kunrei(word);
         var i = 0;
         while (i < s.Length)
         {
@@ -136,9 +137,10 @@ public sealed class RomajiReader
     /// One spelling for every way of writing the same sound: kunrei consonants (<see cref="Kunrei"/>), then long vowels
     /// (ou, oo, uu, aa, ii, ee, ei) and double consonants written once.
     /// </summary>
-    internal static string Skeleton(string romaji)
+    internal static string Skeleton(string romaji) => Collapse(Kunrei(romaji));
+
+    private static string Collapse(string s)
     {
-        var s = Kunrei(romaji);
         var b = new StringBuilder(s.Length);
         foreach (var c in s)
         {

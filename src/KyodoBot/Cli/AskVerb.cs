@@ -68,10 +68,11 @@ public sealed class AskVerb : ICliVerb
             return 0;
         }
 
-        Console.WriteLine(principles.Count > 0 ? services.GetRequiredService<Texts>().Get(language, "ask.askBack") : answer.Text);
+        var texts = services.GetRequiredService<Texts>();
+        Console.WriteLine(principles.Count > 0 ? texts.Get(language, "ask.askBack") : answer.Text);
         if (principles.Count > 0)
         {
-            Console.WriteLine(string.Join(" / ", principles.Select(p => p.Title)) + " / " + services.GetRequiredService<Texts>().Get(language, "ask.askBackNone"));
+            Console.WriteLine(string.Join(" / ", principles.Select(p => p.Title)) + " / " + texts.Get(language, "ask.askBackNone"));
         }
 
         if (answer.MissingNote.Length > 0)
