@@ -100,6 +100,12 @@ public enum AnswerKind
 
     /// <summary>A number of things or people (何団体, 何人, 件数, "how many"): the section must hold a count or a share (6割, 7つ).</summary>
     Count,
+
+    /// <summary>
+    /// The article of a law or by-law (何条, 条文, 法的根拠, "which article"): the section must cite one (第10条). The manual
+    /// names laws (NPO法) but no article.
+    /// </summary>
+    Provision,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

@@ -134,7 +134,7 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish) =>
         OtherSentences(sentences, first, focusAt)
-            .Where(s => Asks(s, isEnglish))
+            .Where(s => Asks(s, isEnglish) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
             .Select(s => ExpectedAnswer(s, isEnglish))
             .FirstOrDefault(kind => kind != AnswerKind.Any, AnswerKind.Any);
 
@@ -180,7 +180,9 @@ public static partial class QuestionAnalyzer
             else
             {
                 rest.Add(sentences[i]);
-                restAsks |= AsksOutright(keys[i], isEnglish);
+                // 「…電話番号は変わるのかと問い合わせがありました。どう答えればいいでしょうか。」: how to answer asks for the
+                // fact itself, not a second matter.
+                restAsks |= AsksOutright(keys[i], isEnglish) && !(isEnglish ? EnglishHowToAnswer() : JapaneseHowToAnswer()).IsMatch(keys[i]);
                 afterFact = false;
             }
         }
@@ -300,6 +302,7 @@ public static partial class QuestionAnalyzer
                 : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
                 : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
                 : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
+                : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
                 : AnswerKind.Any;
         }
 
@@ -309,6 +312,7 @@ public static partial class QuestionAnalyzer
             : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
             : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
             : JapaneseAsksForCount().IsMatch(sentence) ? AnswerKind.Count
+            : JapaneseAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
             : AnswerKind.Any;
     }
 
@@ -321,6 +325,7 @@ public static partial class QuestionAnalyzer
         AnswerKind.Document => DocumentFact().IsMatch(text),
         AnswerKind.Application => ApplicationFact().IsMatch(text),
         AnswerKind.Count => CountFact().IsMatch(text),
+        AnswerKind.Provision => ProvisionFact().IsMatch(text),
         _ => true,
     };
 
@@ -785,6 +790,17 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:もし|仮に)?[、,\s]*(?:あれば|あるなら|あったら|ある場合|あるとすれば|なければ|ないなら|なかったら|ない場合|それなら|それは|それって|それを|それも|そこ|そちら|その場合|そうであれば|そうなら|だったら|でしたら)")]
     private static partial Regex JapaneseFollowsOn();
 
+    /// <summary>How to answer someone (どう答えれば, 何と返事したら, どう回答すべき): asks for the content of the answer.</summary>
+    [GeneratedRegex(@"(?:どう|どのように|何て|なんて|何と|なんと)(?:お)?(?:答え|こたえ|返事|返答|回答|返せ|返し|伝え)")]
+    private static partial Regex JapaneseHowToAnswer();
+
+    [GeneratedRegex(@"\b(?:how|what) (?:should|do|can|could|would) (?:i|we) (?:answer|reply|respond|tell (?:them|him|her))\b")]
+    private static partial Regex EnglishHowToAnswer();
+
+    /// <summary>A question someone else asked, told (Japanese marks it with いつ/いくら …, which <see cref="Asks"/> reads).</summary>
+    [GeneratedRegex(@"\b(?:asked|asks|asking|wants? to know|wanted to know|wondered|wondering|inquired|enquired)(?: me| us| the city| our (?:section|department|office))? (?:how|when|where|what|which|who)\b")]
+    private static partial Regex EnglishReportedQuestion();
+
     [GeneratedRegex(@"^(?:and\s+|also\s+)?(?:if so|if yes|if not|if there (?:is|are|isn't|aren't)|if it (?:does|doesn't|exists)|in that case|where can i (?:get|find) (?:it|one|them)|who do i (?:ask|contact) (?:for it|about it))\b")]
     private static partial Regex EnglishFollowsOn();
 
@@ -840,11 +856,22 @@ public static partial class QuestionAnalyzer
     private static partial Regex JapaneseAsksForApplication();
 
     /// <summary>何団体/何人/何件 …, 人数/件数/団体数 …, どのくらいの数/割合: a count, not 「いくつある？」 (the seven principles are a list).</summary>
-    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)")]
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:数字|数値|統計|実績値)(?:を|が|は|って|も)")]
     private static partial Regex JapaneseAsksForCount();
 
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
     private static partial Regex EnglishAsksForCount();
+
+    /// <summary>何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law.</summary>
+    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?根拠")]
+    private static partial Regex JapaneseAsksForProvision();
+
+    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\blegal basis\b|\bstatutory basis\b")]
+    private static partial Regex EnglishAsksForProvision();
+
+    /// <summary>An article cited: 第10条, 第十条, 10条, "Article 3".</summary>
+    [GeneratedRegex(@"第?[0-9一二三四五六七八九十百]+条(?!件)|\barticle \d")]
+    private static partial Regex ProvisionFact();
 
     [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
     private static partial Regex EnglishAsksForApplication();

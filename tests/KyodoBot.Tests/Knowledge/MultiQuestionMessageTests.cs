@@ -68,6 +68,35 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     }
 
     [Theory]
+    [InlineData("子育てサロンの団体さんから、来年度の補助金はいくら出るのかと問い合わせがありました。どう答えればいいですか？")]
+    [InlineData("市民の方から、プラザの窓口の電話番号は何番になるのかと聞かれました。何と返事したらいいでしょう？")]
+    [InlineData("A resident asked me how much money the city pays volunteer groups. How should I answer?")]
+    public void FactAskedOfTheStaff_WithHowToAnswerIt_IsRefusedAsThatFact_NotAnsweredAsASecondQuestion(string message)
+    {
+        var answer = Ask(message);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        Assert.Empty(answer.Missing);
+        Assert.NotEqual(AnswerKind.Any, answer.FactAsked);
+    }
+
+    [Theory]
+    [InlineData("NPO法の活動分野って第何条に書いてある？")]
+    [InlineData("協働事業の根拠条文を教えてください")]
+    public void ArticleOfALaw_TheManualCitesNone_IsRefusedAsAProvision(string message)
+    {
+        var answer = Ask(message);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        Assert.Equal(AnswerKind.Provision, answer.FactAsked);
+    }
+
+    [Fact]
+    public void ProvisionFact_IsAnArticleNumber() =>
+        Assert.True(QuestionAnalyzer.Holds(AnswerKind.Provision, "特定非営利活動促進法第2条")
+            && !QuestionAnalyzer.Holds(AnswerKind.Provision, "NPO法の活動分野に対応する所管課"));
+
+    [Theory]
     [InlineData("来月NPOさんと子ども食堂を始めるんですが、申請の締切はいつですか？", "申請の締切はいつですか？")]
     [InlineData("商店街のイベントを団体とやるんだけど、講師謝礼っていくらまで出せる？", "講師謝礼っていくらまで出せる？")]
     [InlineData("補助金は、いつ交付されますか？", "補助金は、いつ交付されますか？")]

@@ -327,6 +327,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働のルールっていくつある？", false, AnswerKind.Any)] // a list, not a count
     [InlineData("how many volunteers are registered with the city?", true, AnswerKind.Count)]
     [InlineData("how many principles are there?", true, AnswerKind.Any)]
+    [InlineData("協働事業の実績、数字を教えてもらえますか", false, AnswerKind.Count)]
+    [InlineData("ボランティア活動の根拠となる条例は何条ですか", false, AnswerKind.Provision)]
+    [InlineData("市民活動の支援って法的根拠あるの？", false, AnswerKind.Provision)]
+    [InlineData("which article of the npo act covers this?", true, AnswerKind.Provision)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
 
