@@ -131,11 +131,15 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// sentences as concerns (ADR 0035-trouble-shapes): r4-dev 77/100, 88, 40/40; r5-dev 84/100, 92, 40/40.
     /// R6-dev (session 8's unseen6, a development set since session 9; 10 of its 25 long messages vent a conflict
     /// without the principle's words): 75/100, 88, 40/40 at the start of session 8; 74/100, 91, 40/40 at its end.
+    /// R7-dev (written at the start of session 10 for the repository, before any change of the session; 20 long, 25
+    /// casual, 25 English, 10 typo, 12 polite, 8 broad): 81/100, 93, 37/40 at its start; 40/40 with a fact asked for
+    /// someone else (ADR 0045).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 75, 87, 40)]
     [InlineData("realistic-r5-dev.jsonl", 82, 90, 40)]
     [InlineData("realistic-r6-dev.jsonl", 72, 89, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 78, 91, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
