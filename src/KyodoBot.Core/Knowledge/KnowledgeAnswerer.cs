@@ -243,9 +243,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             near |= offers.Sections.Count == 0;
         }
 
-        if (capped)
+        if (q.Expects != AnswerKind.Any)
         {
-            // 「申請の締切はいつ？」: the manual holds no such fact, so say where it is found (the department in charge).
+            // 「申請の締切はいつ？」: the manual holds no such fact, so say where it is found (the department in charge) —
+            // also when the refused section happens to hold a fact of that kind (定期的 is a time, but not the holidays').
             var kind = _texts.Get(language, "ask.missingKind." + q.Expects);
             return Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerFact", kind), FactAsked = q.Expects };
         }
@@ -451,7 +452,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             coverage = KnowledgeIndex.Coverage(question, weights, member.Full).Coverage;
         }
 
-        while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights) && !VotedOverGroup(unit, parent, question, votes))
+        while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights) && !VotedOverGroup(unit, parent, question, votes)
+            && (question.AsksForList || NamesTheGroup(unit, parent, question, weights)))
         {
             var groupCoverage = KnowledgeIndex.Coverage(question, weights, parent.Group).Coverage;
             if (groupCoverage + GroupSlack < coverage
@@ -573,6 +575,30 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
             var shared = siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999);
             if (shared < siblings.Count / 2.0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the question names the group: a whole word of it is in the group's own heading (市役所の課題, 行動規範),
+    /// or in the headings of at least half of the group's parts (the 市役所の課題 every part of 4章 1(3) repeats).
+    /// </summary>
+    private static bool NamesTheGroup(IndexedSection unit, IndexedSection group, Question question, double[] weights)
+    {
+        var parts = group.Children.Count > 0 ? group.Children : [unit];
+        for (var i = 0; i < question.Concepts.Count; i++)
+        {
+            var concept = question.Concepts[i];
+            if (weights[i] <= 0 || concept.Weight < 1)
+            {
+                continue;
+            }
+
+            if (concept.MatchIn(group.OwnTitle) >= 0.999 || parts.Count(p => concept.MatchIn(p.OwnTitle) >= 0.999) >= parts.Count / 2.0)
             {
                 return true;
             }
