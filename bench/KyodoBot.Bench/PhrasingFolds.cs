@@ -143,6 +143,12 @@ internal static class PhrasingFolds
         var baseline = handSet.Single(p => Math.Abs(p.Bar - KnowledgeAnswerer.Threshold) < 1e-9).Counts;
         Console.WriteLine($"hand-set routes at {KnowledgeAnswerer.Threshold}: {baseline}");
 
+        if (Args.Text(args, "--one") is { } one)
+        {
+            FitOne(index, answerer, samples, one, l2, negativeWeight);
+            return 0;
+        }
+
         var model = AnswerDecisionFit.Train(samples, l2, negativeWeight);
         var fitted = AnswerDecisionFit.Curve(samples, s => model.Probability(s.Features!));
         var cross = AnswerDecisionFit.CrossFitted(samples, l2, negativeWeight);
@@ -188,6 +194,32 @@ internal static class PhrasingFolds
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// One weight fitted with every other shipped constant held (--one NAME): the weighted log-loss's minimum for that
+    /// weight on the fold outputs (the shipped intercept shifted back to the fit's bar), then the folds' and the
+    /// leave-one-out's counts at the shipped threshold for a grid of values around it.
+    /// </summary>
+    private static void FitOne(KnowledgeIndex index, KnowledgeAnswerer answerer, IReadOnlyList<AnswerDecisionFit.Sample> samples, string name, double l2, double negativeWeight)
+    {
+        var j = Array.FindIndex(AnswerDecision.Names, n => n.Name == name);
+        if (j < 0)
+        {
+            Console.Error.WriteLine($"--one takes an input of the decision: {string.Join(", ", AnswerDecision.Names.Select(n => n.Name))}");
+            return;
+        }
+
+        var best = AnswerDecisionFit.TrainOne(samples, j, l2, negativeWeight);
+        Console.WriteLine(FormattableString.Invariant($"{name}: fitted alone {best:0.0000}"));
+        var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
+        foreach (var w in new[] { 0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, best }.Distinct())
+        {
+            var model = AnswerDecisionFit.Model.Shipped.With(j, w);
+            bool Answers(AnswerDecisionFit.Sample s) => !s.Refused && s.Covered && model.Probability(s.Features!) >= KnowledgeAnswerer.Threshold;
+            bool Close(AnswerDecisionFit.Sample s) => model.Probability(s.Features!) >= KnowledgeAnswerer.CloseBar;
+            Console.WriteLine(FormattableString.Invariant($"{w:0.000}: folds {AnswerDecisionFit.Count(samples, Answers, Close)} | leave-one-out {AnswerDecisionFit.Count(leaveOneOut, Answers, Close)}"));
+        }
     }
 
     /// <summary>

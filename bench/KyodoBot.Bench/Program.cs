@@ -4,7 +4,7 @@ using KyodoBot.Bench;
 // dotnet run -c Release --project bench/KyodoBot.Bench -- coldstart [--runs 5]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- micro --filter '*Knowledge*'   (BenchmarkDotNet)
 // dotnet run -c Release --project bench/KyodoBot.Bench -- answers --sets a.jsonl,b.jsonl   (every answer, to diff two versions)
-// dotnet run -c Release --project bench/KyodoBot.Bench -- phrasing-folds [--labels P1.tsv --labels P2.tsv --writers] [--fit]   (--fit: the answer decision's constants)
+// dotnet run -c Release --project bench/KyodoBot.Bench -- phrasing-folds [--labels P1.tsv --labels P2.tsv --writers] [--fit]   (--fit: the answer decision's constants); --fit --one NAME: one input fitted with the rest held
 // dotnet run -c Release --project bench/KyodoBot.Bench -- documents [--pages 200] [--calls 20000]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- mentions [--counts 1000,2000,4000]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- fanout [--mode http|cpu|both] [--runs 1] [--reminders 1000] [--channels 200] [--delay-ms 20] [--postgres CONN] [--set Teams:RateLimits:SafetyMarginMs=10]
@@ -34,6 +34,6 @@ static int Micro(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge [--folder DIR] [--calls N] | answers [--sets a.jsonl,b.jsonl] [--folder DIR] | phrasing-folds [--folder DIR] [--labels TSV]... [--writers] [--folds N] [--eval FILE.jsonl]... [--failures [--style S] [--concepts]] [--answerer-only (the only mode; accepted)] [--fit [--l2 X]] | documents [--pages N] [--calls N] | dialog [--turns N] | mentions [--counts N,N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--messenger-delay-ms N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]... | replies [--conversations N,N,...] [--messages N] [--delay-ms N] [--think-ms N] [--text T] [--bots kyodo,echo] [--instances N] [--postgres CONN] [--timeout-seconds N] [--set Key=Value]...");
+    Console.Error.WriteLine("usage: KyodoBot.Bench host [--seconds N] [--clients N] [--text T] | coldstart [--runs N] | micro [BenchmarkDotNet args] | knowledge [--folder DIR] [--calls N] | answers [--sets a.jsonl,b.jsonl] [--folder DIR] | phrasing-folds [--folder DIR] [--labels TSV]... [--writers] [--folds N] [--eval FILE.jsonl]... [--failures [--style S] [--concepts]] [--answerer-only (the only mode; accepted)] [--fit [--l2 X] [--one NAME]] | documents [--pages N] [--calls N] | dialog [--turns N] | mentions [--counts N,N] | fanout [--mode http|cpu|both] [--runs N] [--reminders N] [--channels N] [--delay-ms N] [--parallel N] [--messenger-delay-ms N] [--warmups N] [--cpu-rounds N] [--postgres CONN] [--set Key=Value]... | replies [--conversations N,N,...] [--messages N] [--delay-ms N] [--think-ms N] [--text T] [--bots kyodo,echo] [--instances N] [--postgres CONN] [--timeout-seconds N] [--set Key=Value]...");
     return 2;
 }

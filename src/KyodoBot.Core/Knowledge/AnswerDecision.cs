@@ -18,6 +18,9 @@ namespace KyodoBot.Core.Knowledge;
 /// <param name="ContextUnknown">The share of the surrounding sentences' weight (a long message's situation) that no section holds.</param>
 /// <param name="ContextMissed">The share of the surrounding sentences' weight that the unit does not hold (0 without such sentences):
 /// a situation the manual does not cover, with a generic last question (「…どうすればいい？」, "…What's the process?").</param>
+/// <param name="ContextAgrees">A message of several sentences whose situation sentences, voted on without the question
+/// sentence, have the unit as their nearest section: the story and the answer point to the same section by themselves
+/// (docs/decisions/XXXX-story-agreement.md).</param>
 public sealed record DecisionFeatures(
     double Lexical,
     double Coverage,
@@ -31,7 +34,8 @@ public sealed record DecisionFeatures(
     bool DictionaryOnly,
     double Unknown,
     double ContextUnknown,
-    double ContextMissed = 0)
+    double ContextMissed = 0,
+    bool ContextAgrees = false)
 {
     /// <summary>The model's inputs, in the order of <see cref="AnswerDecision.Names"/>.</summary>
     public double[] Vector()
@@ -57,6 +61,7 @@ public sealed record DecisionFeatures(
             Lexical * Nearest,
             longMessage * Lexical,
             longMessage * Nearest,
+            ContextAgrees ? 1 : 0,
         ];
     }
 }
@@ -95,6 +100,7 @@ public static class AnswerDecision
         ("lexical_x_nearest", 1),
         ("long_x_lexical", 1),
         ("long_x_nearest", 1),
+        ("context_agree", 1),
     ];
 
     /// <summary>
@@ -102,32 +108,34 @@ public static class AnswerDecision
     /// negative counts ten times a phrasing in the fit, as the operating point is bound by negatives answered), at the
     /// bar 0.30 it chose (the most exact answers on the folds with no more negatives answered, and no more answers
     /// with another section per right answer gained, on the folds and on the leave-one-out). Refit after a change to
-    /// the ranking or the phrasing vote: the fold outputs change.
+    /// the ranking or the phrasing vote: the fold outputs change. Last refit in session 10, with <c>context_agree</c>
+    /// added (docs/decisions/XXXX-story-agreement.md).
     /// </summary>
     internal static readonly double[] Weights =
     [
-        2.3485, // routes
-        0.2663, // lexical
+        2.6343, // routes
+        0.0284, // lexical
         0.0000, // coverage
-        0.8039, // matched
-        2.1522, // nearest
-        2.1536, // vote
-        1.7537, // vote_margin
-        -4.1984, // negative
-        -2.4313, // negative_over_nearest
-        -0.0699, // long
-        0.1043, // agree
-        -0.3544, // dictionary_only
-        0.0000, // unknown
-        0.0000, // context_unknown
-        -0.3302, // context_missed
+        0.9598, // matched
+        1.8495, // nearest
+        2.1899, // vote
+        1.8096, // vote_margin
+        -4.4325, // negative
+        -2.1997, // negative_over_nearest
+        -0.5306, // long
+        0.2539, // agree
+        -0.4701, // dictionary_only
+        -0.1235, // unknown
+        -0.3952, // context_unknown
+        0.0000, // context_missed
         0.0000, // lexical_x_nearest
         0.0000, // long_x_lexical
-        1.0622, // long_x_nearest
+        1.1891, // long_x_nearest
+        2.0302, // context_agree
     ];
 
     /// <summary>The fitted intercept, shifted so that the chosen operating point lands on <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
-    internal const double Intercept = -2.7599;
+    internal const double Intercept = -2.8723;
 
     /// <summary>The evidence for <paramref name="unit"/>, chosen from <paramref name="first"/> (the section ranked first).</summary>
     /// <param name="unknown">Per concept: no section holds it (<see cref="KnowledgeIndex.Weights(Question, bool[])"/>).</param>
@@ -140,7 +148,8 @@ public static class AnswerDecision
         PhrasingVotes votes,
         IndexedSection first,
         IndexedSection unit,
-        (double Confidence, double Coverage, double Matched, bool DictionaryOnly) lexical)
+        (double Confidence, double Coverage, double Matched, bool DictionaryOnly) lexical,
+        bool contextAgrees = false)
     {
         var vote = Math.Max(votes.Score(first.Ordinal), votes.Score(unit.Ordinal));
         var runner = 0.0;
@@ -187,7 +196,8 @@ public static class AnswerDecision
             lexical.DictionaryOnly,
             asked > 0 ? askedUnknown / asked : 0,
             context > 0 ? contextUnknown / context : 0,
-            context > 0 ? 1 - (contextHeld / context) : 0);
+            context > 0 ? 1 - (contextHeld / context) : 0,
+            contextAgrees);
     }
 
     /// <summary>Matched IDF weight at which <see cref="DecisionFeatures.Matched"/> is 1 (about three specific terms of the manual).</summary>

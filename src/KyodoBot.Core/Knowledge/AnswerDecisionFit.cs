@@ -34,6 +34,17 @@ public static class AnswerDecisionFit
     /// <summary>A fitted model: weights in the order of <see cref="AnswerDecision.Names"/>, and the intercept.</summary>
     public sealed record Model(double[] Weights, double Intercept)
     {
+        /// <summary>The shipped decision (<see cref="AnswerDecision"/>'s constants; its probability is the confidence).</summary>
+        public static Model Shipped => new([.. AnswerDecision.Weights], AnswerDecision.Intercept);
+
+        /// <summary>The model with input <paramref name="input"/>'s weight set to <paramref name="weight"/>.</summary>
+        public Model With(int input, double weight)
+        {
+            double[] weights = [.. Weights];
+            weights[input] = weight;
+            return this with { Weights = weights };
+        }
+
         public double Probability(DecisionFeatures features) => AnswerDecision.Confidence(features, Weights, Intercept);
 
         /// <summary>The model with its intercept moved so that probability <paramref name="bar"/> becomes <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
@@ -231,6 +242,49 @@ public static class AnswerDecisionFit
 
             active[worst] = false;
         }
+    }
+
+    /// <summary>
+    /// The weight of input <paramref name="j"/> that minimises the weighted, L2-penalised log-loss with every other
+    /// shipped constant held (<see cref="AnswerDecision.Weights"/>; the intercept shifted back from
+    /// <see cref="KnowledgeAnswerer.Threshold"/> to the fit's own bar): how much a new input is worth on top of the
+    /// shipped decision without moving what it already decides. Newton's method in one dimension, the sign of
+    /// <see cref="AnswerDecision.Names"/> kept.
+    /// </summary>
+    public static double TrainOne(IEnumerable<Sample> samples, int j, double l2 = 1.0, double negativeWeight = 1.0, double fitBar = 0.30)
+    {
+        var data = samples.Where(s => s.Trainable).Select(s =>
+        {
+            var x = s.Features!.Vector();
+            var z = AnswerDecision.Intercept + Logit(fitBar) - Logit(KnowledgeAnswerer.Threshold);
+            for (var i = 0; i < x.Length; i++)
+            {
+                z += i == j ? 0 : AnswerDecision.Weights[i] * x[i];
+            }
+
+            return (Offset: z, X: x[j], Y: !s.Negative && s.Outcome == 1 ? 1.0 : 0.0, W: s.Negative ? negativeWeight : 1.0);
+        }).ToList();
+        var w = 0.0;
+        for (var iteration = 0; iteration < 50; iteration++)
+        {
+            double gradient = l2 * w, hessian = l2;
+            foreach (var d in data)
+            {
+                var p = 1 / (1 + Math.Exp(-(d.Offset + (w * d.X))));
+                gradient += d.W * (p - d.Y) * d.X;
+                hessian += d.W * p * (1 - p) * d.X * d.X;
+            }
+
+            var step = gradient / hessian;
+            w -= step;
+            if (Math.Abs(step) < 1e-9)
+            {
+                break;
+            }
+        }
+
+        var sign = AnswerDecision.Names[j].Sign;
+        return sign != 0 && w * sign < 0 ? 0 : w;
     }
 
     /// <summary>

@@ -126,7 +126,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
         var lexical = coverage * Math.Min(1, matched / EvidenceNeeded) * (dictionaryOnly ? DictionaryOnlyFactor : 1);
-        var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, unit, (lexical, coverage, matched, dictionaryOnly));
+        var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, unit, (lexical, coverage, matched, dictionaryOnly),
+            ContextAgrees(index, q, votes, unit, excludePhrasing));
 
         // Without phrasings for the section (a folder that has none, a new document) nothing can be said about how near
         // the phrasings or the negatives are: the manual's words decide alone.
@@ -158,6 +159,35 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
+    }
+
+    /// <summary>
+    /// True when a message of several sentences tells a situation (sentences besides the question sentence) whose own
+    /// phrasing vote, without the question sentence, has <paramref name="unit"/> as its nearest section. The question
+    /// sentence of a story is often a stock phrase (「こういうの、どう考えればよかった？」) and the situation is told in
+    /// everyday words; when both views of the message — the whole of it, which chose the unit, and the situation alone —
+    /// land on the same section, that is evidence the section is the one asked about. A story the manual does not answer
+    /// can agree too (an injured volunteer: 団体の課題 twice); its nearer negative still refuses it
+    /// (docs/decisions/XXXX-story-agreement.md).
+    /// </summary>
+    private static bool ContextAgrees(KnowledgeIndex index, Question q, PhrasingVotes votes, IndexedSection unit, int excludePhrasing)
+    {
+        // Both views must be votes of their own: a message or a situation far from every phrasing (a broken laptop, an
+        // interview with one's boss) has some nearest section all the same; only one near enough to be offered as near
+        // (NearVote, ADR 0036) counts.
+        if (q.SentenceCount < 2 || votes.Score(unit.Ordinal) < NearVote)
+        {
+            return false;
+        }
+
+        var situation = string.Join(" ", q.Sentences.Where(s => s.Role != SentenceRole.Question).Select(s => s.Text));
+        if (situation.Length == 0)
+        {
+            return false;
+        }
+
+        var alone = index.Phrasings.Vote(index, situation, excludePhrasing);
+        return alone.Best == unit.Ordinal && alone.Score(alone.Best) >= NearVote;
     }
 
     /// <summary>

@@ -57,6 +57,27 @@ public sealed class AnswerDecisionTests
     }
 
     [Fact]
+    public void AStoryWhoseSituationPointsToTheUnit_IsAnswered_TheSameEvidenceWithoutItIsRefused()
+    {
+        // A long message whose whole-message vote and situation-only vote land on the same section
+        // (docs/decisions/XXXX-story-agreement.md): evidence that this section is the one asked about.
+        var story = Middle with { Long = true, Lexical = 0.2, Coverage = 0.3, Matched = 1, Nearest = 0.3, Vote = 0.17, VoteMargin = 0.05, Negative = 0.2, ContextMissed = 0.8 };
+
+        Assert.True(AnswerDecision.Confidence(story) < KnowledgeAnswerer.Threshold, $"{AnswerDecision.Confidence(story)}");
+        Assert.True(AnswerDecision.Confidence(story with { ContextAgrees = true }) >= KnowledgeAnswerer.Threshold, $"{AnswerDecision.Confidence(story with { ContextAgrees = true })}");
+    }
+
+    [Fact]
+    public void ASituationAgreeingWithTheUnit_DoesNotOutweighANearNegative()
+    {
+        // 「…ボランティアさんがケガをしたら？」: the situation may point to the same section as the message, but a question
+        // the manual does not answer that is much nearer still refuses it.
+        var story = Middle with { Long = true, Lexical = 0.1, Coverage = 0.1, Matched = 0.5, Nearest = 0.27, Vote = 0.26, VoteMargin = 0.09, Negative = 0.48, ContextMissed = 0.9, ContextAgrees = true };
+
+        Assert.True(AnswerDecision.Confidence(story) < KnowledgeAnswerer.Threshold / 2, $"{AnswerDecision.Confidence(story)}");
+    }
+
+    [Fact]
     public void ClearEvidence_IsAnswered_ANearerNegative_IsRefused()
     {
         var clear = Middle with { Lexical = 0.8, Coverage = 1, Matched = 1, Nearest = 0.7, Vote = 0.6, VoteMargin = 0.3, Negative = 0.2 };

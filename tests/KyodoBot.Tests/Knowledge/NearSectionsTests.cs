@@ -11,7 +11,14 @@ namespace KyodoBot.Tests.Knowledge;
 public sealed class NearSectionsTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
     // Told in everyday words: a joint project that runs on year after year without anyone looking back (principle 7).
+    // Its situation alone does not vote for principle 7 strongly enough to count as agreeing, so it stays refused.
     internal const string Story =
+        "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、このままでいいのか、なんとなくモヤモヤしています。";
+
+    // The same kind of story whose situation (「振り返りも特にしていません」) points to principle 7 by itself: the whole
+    // message and the situation alone agree, and it is answered (docs/decisions/XXXX-story-agreement.md). It was this
+    // class's refused story until then.
+    private const string AgreeingStory =
         "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
 
     private readonly KnowledgeAnswerer _answerer = fixture.Answerer;
@@ -26,6 +33,24 @@ public sealed class NearSectionsTests(KnowledgeFixture fixture) : IClassFixture<
         Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", answer.Text);
         Assert.InRange(answer.Suggestions.Count, 1, 3);
         Assert.Equal("principle-7", answer.Suggestions[0].Id);
+    }
+
+    [Fact]
+    public void Story_WhoseSituationAloneVotesForTheSameSection_IsAnswered()
+    {
+        var answer = _answerer.Ask(AgreeingStory, Language.Japanese);
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+        Assert.Equal("principle-7", answer.Citations[0].Id);
+        Assert.True(answer.Evidence!.Features.ContextAgrees);
+    }
+
+    [Fact]
+    public void OneSentence_HasNoSituationToAgree()
+    {
+        var answer = _answerer.Ask("NPOとの事業、毎年同じ内容で振り返りもしてないけど大丈夫？", Language.Japanese);
+
+        Assert.False(answer.Evidence!.Features.ContextAgrees);
     }
 
     [Fact]

@@ -19,11 +19,12 @@ public sealed class StaffMattersTests(KnowledgeFixture fixture) : IClassFixture<
         var report = QuestionSetRunner.Run(StaffMatters, fixture.Answerer, fixture.Knowledge);
         var answered = string.Join("\n", report.Results.Where(r => r.Answered).Select(QuestionSetRunner.Describe));
 
-        // 38 questions; 33 refused at main 6f66bde, 35 since generic words are no evidence for an unknown situation.
-        // Still answered: a toilet 「どこに連絡すればいい？」 (連絡 is not a generic word), a vending machine's lost money
-        // (金 → 資金), and a subordinate's health with 「どこに相談すればいいか」 in a sentence that also asks 「本人とどう話せば」.
+        // 38 questions; 33 refused at main 6f66bde, 35 since generic words are no evidence for an unknown situation,
+        // 37 since the decision's refit with a story's situation as evidence (docs/decisions/XXXX-story-agreement.md:
+        // the refit weighs words no section holds against an answer). Still answered: a toilet 「どこに連絡すればいい？」
+        // (連絡 is not a generic word).
         Assert.True(report.OutOfScope >= 38, $"{report.OutOfScope} questions");
-        Assert.True(report.OutOfScopeRefused >= 35, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{answered}");
+        Assert.True(report.OutOfScopeRefused >= 37, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused\n{answered}");
     }
 
     [Theory]
