@@ -20,7 +20,7 @@ namespace KyodoBot.Core.Knowledge;
 /// a situation the manual does not cover, with a generic last question (「…どうすればいい？」, "…What's the process?").</param>
 /// <param name="ContextAgrees">A message of several sentences whose situation sentences, voted on without the question
 /// sentence, have the unit as their nearest section: the story and the answer point to the same section by themselves
-/// (docs/decisions/XXXX-story-agreement.md).</param>
+/// (docs/decisions/0048-story-agreement.md).</param>
 public sealed record DecisionFeatures(
     double Lexical,
     double Coverage,
@@ -109,7 +109,7 @@ public static class AnswerDecision
     /// bar 0.30 it chose (the most exact answers on the folds with no more negatives answered, and no more answers
     /// with another section per right answer gained, on the folds and on the leave-one-out). Refit after a change to
     /// the ranking or the phrasing vote: the fold outputs change. Last refit in session 10, with <c>context_agree</c>
-    /// added (docs/decisions/XXXX-story-agreement.md).
+    /// added (docs/decisions/0048-story-agreement.md).
     /// </summary>
     internal static readonly double[] Weights =
     [

@@ -17,7 +17,9 @@ public sealed class KnowledgeFormatException(string file, int line, string messa
 /// Reads one knowledge Markdown file: YAML front matter (<c>id</c>, <c>title</c>, <c>chapter</c>, <c>source</c>),
 /// then headings <c>#</c>…<c>######</c> that each end with <c>{#section-id}</c>, optionally followed by a line
 /// <c>&lt;!-- related: id1, id2 --&gt;</c>; anywhere in a section <c>&lt;!-- questions: a | b --&gt;</c> (alternate
-/// phrasings) and <c>&lt;!-- title-en: … --&gt;</c> (its title in English); a section's body runs to the next heading. Any break of the format
+/// phrasings), <c>&lt;!-- title-en: … --&gt;</c> (its title in English), <c>&lt;!-- kind: challenge --&gt;</c> and
+/// <c>&lt;!-- actor: npo, city --&gt;</c> (what the section is and whom it is about, <see cref="SectionFacets"/>); a
+/// section's body runs to the next heading. Any break of the format
 /// throws <see cref="KnowledgeFormatException"/> naming the line, so an editor can fix it from the log.
 /// </summary>
 public static partial class KnowledgeParser
@@ -103,6 +105,8 @@ public static partial class KnowledgeParser
         public List<string> Questions { get; } = [];
         public List<string> Body { get; } = [];
         public string? EnglishTitle { get; set; }
+        public SectionKind Kind { get; set; }
+        public SectionActor Actors { get; set; }
     }
 
     private static List<Draft> ReadSections(string fileName, string[] lines, int start)
@@ -216,6 +220,11 @@ public static partial class KnowledgeParser
             return;
         }
 
+        if (ReadFacet(fileName, lineNo, line.Trim(), current))
+        {
+            return;
+        }
+
         if (line.Trim().Length > 0)
         {
             expectRelated = false;
@@ -225,6 +234,50 @@ public static partial class KnowledgeParser
         {
             current.Body.Add(line);
         }
+    }
+
+    /// <summary>
+    /// A <c>kind</c> or <c>actor</c> comment: one of each per section, values from <see cref="SectionFacets"/> only (a
+    /// misspelt value would silently drop the section out of every question that asks for its kind).
+    /// </summary>
+    private static bool ReadFacet(string fileName, int lineNo, string line, Draft current)
+    {
+        var facet = FacetComment().Match(line);
+        if (!facet.Success)
+        {
+            return false;
+        }
+
+        var name = facet.Groups["name"].Value;
+        var values = facet.Groups["values"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (name == "kind")
+        {
+            if (current.Kind != SectionKind.Unstated)
+            {
+                throw new KnowledgeFormatException(fileName, lineNo, $"section '{current.Id}' has a second kind comment");
+            }
+
+            current.Kind = values.Length == 1 && SectionFacets.TryKind(values[0], out var kind)
+                ? kind
+                : throw new KnowledgeFormatException(fileName, lineNo, $"kind '{facet.Groups["values"].Value}' is not one of: {SectionFacets.KindNames}");
+            return true;
+        }
+
+        if (current.Actors != SectionActor.None)
+        {
+            throw new KnowledgeFormatException(fileName, lineNo, $"section '{current.Id}' has a second actor comment");
+        }
+
+        foreach (var value in values)
+        {
+            current.Actors |= SectionFacets.TryActor(value, out var actor)
+                ? actor
+                : throw new KnowledgeFormatException(fileName, lineNo, $"actor '{value}' is not one of: {SectionFacets.ActorNames}");
+        }
+
+        return current.Actors != SectionActor.None
+            ? true
+            : throw new KnowledgeFormatException(fileName, lineNo, "an actor comment needs a value");
     }
 
     private static List<KnowledgeSection> Link(List<Draft> drafts, string fileId, string chapter, string source, string fileName)
@@ -254,6 +307,8 @@ public static partial class KnowledgeParser
         {
             Questions = [.. d.Questions.Where(q => q.Length > 0).Distinct(StringComparer.Ordinal)],
             EnglishTitle = d.EnglishTitle,
+            Kind = d.Kind,
+            Actors = d.Actors,
         }).ToList();
     }
 
@@ -276,6 +331,10 @@ public static partial class KnowledgeParser
     /// <summary><c>&lt;!-- questions: a | b --&gt;</c> (several) or <c>&lt;!-- question: a --&gt;</c> (one, may hold '|').</summary>
     [GeneratedRegex(@"^<!--\s*(?:questions:\s*(?<many>.*?)|question:\s*(?<one>.*?))\s*-->$")]
     private static partial Regex QuestionsComment();
+
+    /// <summary><c>&lt;!-- kind: challenge --&gt;</c> or <c>&lt;!-- actor: common, citizens --&gt;</c>.</summary>
+    [GeneratedRegex(@"^<!--\s*(?<name>kind|actor):\s*(?<values>.*?)\s*-->$")]
+    private static partial Regex FacetComment();
 
     [GeneratedRegex(@"^<!--.*-->$")]
     private static partial Regex HtmlComment();

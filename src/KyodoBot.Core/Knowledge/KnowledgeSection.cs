@@ -42,6 +42,15 @@ public sealed record KnowledgeSection(
     /// </summary>
     public string? EnglishTitle { get; init; }
 
+    /// <summary>
+    /// What the section is (<c>&lt;!-- kind: … --&gt;</c>): a principle, a challenge, an initiative, a note or a list;
+    /// <see cref="SectionKind.Unstated"/> when the file does not say (documents read from Word or PDF).
+    /// </summary>
+    public SectionKind Kind { get; init; }
+
+    /// <summary>Whom the section is about (<c>&lt;!-- actor: … --&gt;</c>); <see cref="SectionActor.None"/> when unstated.</summary>
+    public SectionActor Actors { get; init; }
+
     /// <summary>The Word or PDF file the section was read from (null for the hand-written Markdown).</summary>
     public string? Document { get; init; }
 

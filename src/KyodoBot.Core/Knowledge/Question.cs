@@ -143,6 +143,15 @@ public sealed record Question(
     /// </summary>
     public AnswerKind Expects { get; init; }
 
+    /// <summary>
+    /// The kind of section the question sentence asks for (<see cref="FacetCue.Kind"/>): a problem, a measure or how to
+    /// behave; <see cref="AskedKind.Any"/> without a cue.
+    /// </summary>
+    public AskedKind AsksKind { get; init; }
+
+    /// <summary>The parties the question sentence names (<see cref="FacetCue.Actors"/>): NPOs, the city, citizens, every party.</summary>
+    public SectionActor NamesActors { get; init; }
+
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 

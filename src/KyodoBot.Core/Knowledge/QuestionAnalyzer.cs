@@ -124,6 +124,8 @@ public static partial class QuestionAnalyzer
                 : OtherQuestionExpects(sentences, first, focusAt, isEnglish),
             SentenceCount = sentences.Count,
             Sentences = roles,
+            AsksKind = FacetCue.Kind(focus, isEnglish),
+            NamesActors = FacetCue.Actors(focus, isEnglish),
         };
     }
 

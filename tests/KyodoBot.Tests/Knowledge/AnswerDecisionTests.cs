@@ -60,7 +60,7 @@ public sealed class AnswerDecisionTests
     public void AStoryWhoseSituationPointsToTheUnit_IsAnswered_TheSameEvidenceWithoutItIsRefused()
     {
         // A long message whose whole-message vote and situation-only vote land on the same section
-        // (docs/decisions/XXXX-story-agreement.md): evidence that this section is the one asked about.
+        // (docs/decisions/0048-story-agreement.md): evidence that this section is the one asked about.
         var story = Middle with { Long = true, Lexical = 0.2, Coverage = 0.3, Matched = 1, Nearest = 0.3, Vote = 0.17, VoteMargin = 0.05, Negative = 0.2, ContextMissed = 0.8 };
 
         Assert.True(AnswerDecision.Confidence(story) < KnowledgeAnswerer.Threshold, $"{AnswerDecision.Confidence(story)}");

@@ -59,7 +59,9 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
         var report = QuestionSetRunner.Run(ProbeSet, fixture.Answerer, fixture.Knowledge);
 
         // Measured 35/50 in scope before (main 6f66bde: ten named parts with an overview word got their list), 44/50 after.
-        Assert.True(report.InScopePassed >= 44, $"{report.InScopePassed}/{report.InScope} in scope");
+        // Twelve broad-by-actor probes (bp-51..62) written before ADR 0047-section-facets was measured: 8/12 at main
+        // cdd2cfd (52/62 in all, 4 answered with another section), 9/12 with the sections' kind and actor (53/62, 2).
+        Assert.True(report.InScopePassed >= 52, $"{report.InScopePassed}/{report.InScope} in scope");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused");
     }
 }

@@ -69,6 +69,43 @@ public sealed class KnowledgeParserTests
     }
 
     [Fact]
+    public void Parse_KindAndActor_AreReadAndAreNeitherBodyNorAnEndToTheRelatedLine()
+    {
+        const string content = "---\nid: a\ntitle: t\n---\n# 9章 見出し {#x}\n<!-- kind: challenge -->\n<!-- actor: npo, city -->\n<!-- related: y -->\n本文です。\n## 9章 1 次 {#y}\n本文。\n";
+
+        var sections = KnowledgeParser.Parse("a.md", content);
+
+        Assert.Equal(SectionKind.Challenge, sections[0].Kind);
+        Assert.Equal(SectionActor.Npo | SectionActor.City, sections[0].Actors);
+        Assert.Equal(["y"], sections[0].Related);
+        Assert.Equal("本文です。", sections[0].Body);
+        Assert.Equal((SectionKind.Unstated, SectionActor.None), (sections[1].Kind, sections[1].Actors));
+    }
+
+    [Theory]
+    [InlineData("<!-- kind: problem -->", "kind 'problem' is not one of")]
+    [InlineData("<!-- actor: npo, staff -->", "actor 'staff' is not one of")]
+    [InlineData("<!-- kind: note -->\n<!-- kind: list -->", "second kind comment")]
+    [InlineData("<!-- actor: -->", "needs a value")]
+    public void Parse_AnUnknownOrRepeatedFacet_IsRejectedWithItsLine(string comment, string reason)
+    {
+        var content = "---\nid: a\ntitle: t\n---\n# 見出し {#x}\n" + comment + "\n本文。\n";
+
+        var error = Assert.Throws<KnowledgeFormatException>(() => KnowledgeParser.Parse("a.md", content));
+
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RealKnowledge_EverySectionHasAKindAndAnActor()
+    {
+        var knowledge = new KnowledgeBase(KnowledgePaths.Folder);
+        knowledge.Reload();
+
+        Assert.All(knowledge.Current.Sections, s => Assert.True(s.Section.Kind != SectionKind.Unstated && s.Section.Actors != SectionActor.None, s.Section.Id));
+    }
+
+    [Fact]
     public void RealKnowledge_EverySectionHasAnEnglishTitle()
     {
         var knowledge = new KnowledgeBase(KnowledgePaths.Folder);

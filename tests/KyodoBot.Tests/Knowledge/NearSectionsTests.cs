@@ -16,7 +16,7 @@ public sealed class NearSectionsTests(KnowledgeFixture fixture) : IClassFixture<
         "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、このままでいいのか、なんとなくモヤモヤしています。";
 
     // The same kind of story whose situation (「振り返りも特にしていません」) points to principle 7 by itself: the whole
-    // message and the situation alone agree, and it is answered (docs/decisions/XXXX-story-agreement.md). It was this
+    // message and the situation alone agree, and it is answered (docs/decisions/0048-story-agreement.md). It was this
     // class's refused story until then.
     private const string AgreeingStory =
         "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";

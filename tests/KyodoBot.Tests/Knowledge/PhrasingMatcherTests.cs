@@ -153,12 +153,13 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // sentence (concern sentences first, the setting least): 732 right, 251 another, 12 answered before (measured at 277d6ab),
         // 746, 244, 12 after; the fitted decision (ADR 0031) 759, 247, 8. Setting words at a quarter in the phrasing
         // features and generic question sentences (ADR 0032, round 2): 757, 247, 8. With the English look-up (ADR 0033):
-        // 763, 249, 9. Long messages, session 8 (ADR 0035-trouble-shapes): 773, 246, 9. Session 10, a story's situation
-        // voting for the unit and the decision refitted (docs/decisions/XXXX-story-agreement.md): 776, 247, 9 → 787, 251,
-        // 9. Floors a little under.
+        // 763, 249, 9. Long messages, session 8 (ADR 0035-trouble-shapes): 773, 246, 9. Session 10: a story's situation
+        // voting for the unit and the decision refitted (docs/decisions/0048-story-agreement.md) alone 776, 247, 9 → 787,
+        // 251, 9; the sections' kind and actor (ADR 0047-section-facets) alone 776, 247, 9 → 797, 222, 9; both: 809, 224, 9.
+        // Floors a little under.
         Assert.True(result.Phrasings >= 1400, result.ToString());
-        Assert.True(result.Right >= 783, result.ToString());
-        Assert.True(result.Wrong <= 253, result.ToString());
+        Assert.True(result.Right >= 803, result.ToString());
+        Assert.True(result.Wrong <= 230, result.ToString());
         Assert.True(result.NegativesAnswered <= 10, result.ToString());
     }
 

@@ -135,7 +135,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// casual, 25 English, 10 typo, 12 polite, 8 broad): 81/100, 93, 37/40 at its start; 40/40 with a fact asked for
     /// someone else (ADR 0045).
     /// Session 10, a story's situation voting for the unit as evidence, the decision refitted
-    /// (docs/decisions/XXXX-story-agreement.md; from main f3564d5): r4-dev 78 → 81/100, 88, 40/40; r5-dev 86 → 87/100,
+    /// (docs/decisions/0048-story-agreement.md; from main f3564d5): r4-dev 78 → 81/100, 88, 40/40; r5-dev 86 → 87/100,
     /// 94, 40/40; r6-dev 76 → 84/100, 92 → 91, 40/40; r7-dev 81 → 84/100, 93 → 94, 40/40.
     /// </summary>
     [Theory]

@@ -20,7 +20,7 @@ public sealed class StaffMattersTests(KnowledgeFixture fixture) : IClassFixture<
         var answered = string.Join("\n", report.Results.Where(r => r.Answered).Select(QuestionSetRunner.Describe));
 
         // 38 questions; 33 refused at main 6f66bde, 35 since generic words are no evidence for an unknown situation,
-        // 37 since the decision's refit with a story's situation as evidence (docs/decisions/XXXX-story-agreement.md:
+        // 37 since the decision's refit with a story's situation as evidence (docs/decisions/0048-story-agreement.md:
         // the refit weighs words no section holds against an answer). Still answered: a toilet 「どこに連絡すればいい？」
         // (連絡 is not a generic word).
         Assert.True(report.OutOfScope >= 38, $"{report.OutOfScope} questions");
