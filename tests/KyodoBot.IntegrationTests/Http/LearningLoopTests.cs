@@ -28,7 +28,7 @@ public sealed class LearningLoopTests : IAsyncLifetime
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
     // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
-    private const string Story = "NPOと一緒に始めた学習支援が三年目に入りました。毎年同じ内容で、振り返りも特にしていません。このままでいいのか、なんとなくモヤモヤしています。";
+    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、このままでいいのか、なんとなくモヤモヤしています。";
 
     // A story about working with a partner in words no section shares and no phrasing is near: asked back.
     private const string PartnerStory = "町内会の方々と花火大会の警備をやったのですが、当日になって揉めてしまいました。何がいけなかったのでしょう？";
@@ -98,10 +98,10 @@ public sealed class LearningLoopTests : IAsyncLifetime
         }
 
         var list = await ListAsync();
-        Assert.Contains("学習支援", Text(list)); // the manual still did not answer it: still listed
+        Assert.Contains("防犯パトロール", Text(list)); // the manual still did not answer it: still listed
         Assert.Contains($"✔「{pickedTitle}」（質問した方が選択）", Text(list).Replace("\\", "", StringComparison.Ordinal));
         var first = Actions(list).First(a => a["data"]!["action"]!.GetValue<string>() == "addPhrasing"
-            && a["data"]!["question"]!.GetValue<string>().Contains("学習支援", StringComparison.Ordinal));
+            && a["data"]!["question"]!.GetValue<string>().Contains("防犯パトロール", StringComparison.Ordinal));
         Assert.Equal(pickedId, first["data"]!["section"]!.GetValue<string>());
         Assert.StartsWith("✔", first["title"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains($"✔ 質問した方が選んだ項目: {pickedTitle}", Reply(list).ToJsonString(Unescaped));
