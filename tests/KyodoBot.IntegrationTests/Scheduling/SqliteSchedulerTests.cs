@@ -6,7 +6,9 @@ namespace KyodoBot.IntegrationTests.Scheduling;
 /// <summary>The scheduler on the default database: one SQLite file shared with the app, surviving restarts.</summary>
 public sealed class SqliteSchedulerTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // As the PostgreSQL cluster tests: the wait ends as soon as the sweeps are seen; 10 s was once too short for Quartz
+    // to start and fire under a loaded CI run (0 sweeps, session 10).
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
