@@ -119,8 +119,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refusal(language, [], 0, q.Truncated, q.AlsoRequests);
         }
 
-        var decision = Decide(index, q, weights, unknown, votes, ranked, excludePhrasing);
-        (ranked, decision) = ByFacets(index, q, weights, unknown, votes, ranked, excludePhrasing, decision);
+        // The situation's own vote (ADR 0048) does not depend on the unit weighed: taken once, and only when needed.
+        var situation = new Lazy<PhrasingVotes?>(() => SituationVotes(index, q, excludePhrasing), LazyThreadSafetyMode.None);
+        var decision = Decide(index, q, weights, unknown, votes, ranked, situation);
+        (ranked, decision) = ByFacets(index, q, weights, unknown, votes, ranked, situation, decision);
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
@@ -154,15 +156,15 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The decision moved by the sections' kind and actor (docs/decisions/0047-section-facets.md): towards a near-tied
     /// section of the kind asked, and a list question naming a party to that party's group.
     /// </summary>
-    private static (List<RankedSection> Ranked, (IndexedSection Unit, DecisionFeatures Features, bool Covered, double Confidence) Decision) ByFacets(
-        KnowledgeIndex index, Question q, double[] weights, bool[] unknown, PhrasingVotes votes, List<RankedSection> ranked, int excludePhrasing,
-        (IndexedSection Unit, DecisionFeatures Features, bool Covered, double Confidence) decision)
+    private static (List<RankedSection> Ranked, UnitDecision Decision) ByFacets(
+        KnowledgeIndex index, Question q, double[] weights, bool[] unknown, PhrasingVotes votes, List<RankedSection> ranked, Lazy<PhrasingVotes?> situation,
+        UnitDecision decision)
     {
         // A question that asks for a measure, answered with the problem it addresses (or the reverse), is re-ranked
         // towards a near-tied section of the asked kind — only when that section is answered too: the cue never turns
         // a refusal into an answer on its own.
         if (decision.Confidence >= Threshold && OfAskedKind(index, q, weights, ranked, votes) is { } preferred
-            && Decide(index, q, weights, unknown, votes, preferred, excludePhrasing) is var other && other.Confidence >= Threshold)
+            && Decide(index, q, weights, unknown, votes, preferred, situation) is var other && other.Confidence >= Threshold)
         {
             (ranked, decision) = (preferred, other);
         }
@@ -171,9 +173,9 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         // of the kind asked: their group, or the list that holds them. Only an answered question is re-routed, and not
         // when it is answered with a part of that group: the question then said more than the party (「NPO側の企画力に
         // どのような課題が？」 is challenge-npo-2).
-        if (decision.Confidence >= Threshold && ForActor(index, q) is { } group && !Within(decision.Unit, group))
+        if (decision.Confidence >= Threshold && ForActor(index, q) is { } group && !decision.Unit.IsWithin(group))
         {
-            var routed = Decide(index, q, weights, unknown, votes, Promoted(index, q, weights, ranked, group.Ordinal), excludePhrasing, group);
+            var routed = Decide(index, q, weights, unknown, votes, Promoted(index, q, weights, ranked, group.Ordinal), situation, group);
             // When the answer is of another kind than the one asked (the NPOs' problems for 「NPO向けの支援を全部」), the
             // group's own decision stands even when it refuses: the group is then the refusal's first button.
             if (routed.Confidence >= Threshold || OfAnotherKind(decision.Unit, q))
@@ -189,8 +191,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// The unit a ranking answers with (<see cref="ChooseUnit"/>) and the decision on it: the fitted model's confidence
     /// when the unit or the section ranked first has phrasings, the lexical confidence otherwise.
     /// </summary>
-    private static (IndexedSection Unit, DecisionFeatures Features, bool Covered, double Confidence) Decide(
-        KnowledgeIndex index, Question q, double[] weights, bool[] unknown, PhrasingVotes votes, IReadOnlyList<RankedSection> ranked, int excludePhrasing, IndexedSection? chosen = null)
+    private static UnitDecision Decide(
+        KnowledgeIndex index, Question q, double[] weights, bool[] unknown, PhrasingVotes votes, IReadOnlyList<RankedSection> ranked, Lazy<PhrasingVotes?> situation, IndexedSection? chosen = null)
     {
         var unit = chosen ?? ChooseUnit(q, weights, ranked, votes);
         var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
@@ -200,12 +202,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
         var lexical = coverage * Math.Min(1, matched / EvidenceNeeded) * (dictionaryOnly ? DictionaryOnlyFactor : 1);
         var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, unit, (lexical, coverage, matched, dictionaryOnly),
-            ContextAgrees(index, q, votes, unit, excludePhrasing));
+            ContextAgrees(q, votes, unit, situation));
 
         // Without phrasings for the section (a folder that has none, a new document) nothing can be said about how near
         // the phrasings or the negatives are: the manual's words decide alone.
         var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
-        return (unit, features, covered, Math.Round(covered ? AnswerDecision.Confidence(features) : lexical, 3));
+        return new(unit, features, covered, Math.Round(covered ? AnswerDecision.Confidence(features) : lexical, 3));
     }
 
     /// <summary>
@@ -276,27 +278,13 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     {
         for (var candidate = sections[0]; candidate is not null; candidate = candidate.Parent)
         {
-            if (sections.All(s => Within(s, candidate)))
+            if (sections.All(s => s.IsWithin(candidate)))
             {
                 return candidate;
             }
         }
 
         return null;
-    }
-
-    /// <summary>True when <paramref name="section"/> is <paramref name="ancestor"/> or one of its parts, at any depth.</summary>
-    private static bool Within(IndexedSection section, IndexedSection ancestor)
-    {
-        for (var at = section; at is not null; at = at.Parent)
-        {
-            if (ReferenceEquals(at, ancestor))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -308,24 +296,24 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// can agree too (an injured volunteer: 団体の課題 twice); its nearer negative still refuses it
     /// (docs/decisions/0048-story-agreement.md).
     /// </summary>
-    private static bool ContextAgrees(KnowledgeIndex index, Question q, PhrasingVotes votes, IndexedSection unit, int excludePhrasing)
+    private static bool ContextAgrees(Question q, PhrasingVotes votes, IndexedSection unit, Lazy<PhrasingVotes?> situation)
     {
         // Both views must be votes of their own: a message or a situation far from every phrasing (a broken laptop, an
         // interview with one's boss) has some nearest section all the same; only one near enough to be offered as near
         // (NearVote, ADR 0036) counts.
-        if (q.SentenceCount < 2 || votes.Score(unit.Ordinal) < NearVote)
+        if (q.SentenceCount < 2 || votes.Score(unit.Ordinal) < NearVote || situation.Value is not { } alone)
         {
             return false;
         }
 
-        var situation = string.Join(" ", q.Sentences.Where(s => s.Role != SentenceRole.Question).Select(s => s.Text));
-        if (situation.Length == 0)
-        {
-            return false;
-        }
-
-        var alone = index.Phrasings.Vote(index, situation, excludePhrasing);
         return alone.Best == unit.Ordinal && alone.Score(alone.Best) >= NearVote;
+    }
+
+    /// <summary>The phrasing vote on a message's situation alone (its sentences besides the question sentence); null when it has none.</summary>
+    private static PhrasingVotes? SituationVotes(KnowledgeIndex index, Question q, int excludePhrasing)
+    {
+        var situation = string.Join(" ", q.Sentences.Where(s => s.Role != SentenceRole.Question).Select(s => s.Text));
+        return situation.Length == 0 ? null : index.Phrasings.Vote(index, situation, excludePhrasing);
     }
 
     /// <summary>
@@ -628,7 +616,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         while (unit.Parent is { } parent && !SetApartFromSiblings(unit, question, weights) && !VotedOverGroup(unit, parent, question, votes)
-            && (question.AsksForList || NamesTheGroup(unit, parent, question, weights)))
+            && (question.AsksForList || NamesTheGroup(parent, question, weights)))
         {
             var groupCoverage = KnowledgeIndex.Coverage(question, weights, parent.Group).Coverage;
             if (groupCoverage + GroupSlack < coverage
@@ -740,47 +728,26 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return true;
         }
 
-        for (var i = 0; i < question.Concepts.Count; i++)
-        {
-            var concept = question.Concepts[i];
-            if (weights[i] <= 0 || concept.Weight < 1 || concept.MatchIn(unit.OwnTitle) < 0.999)
-            {
-                continue;
-            }
-
-            var shared = siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999);
-            if (shared < siblings.Count / 2.0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return WholeWords(question, weights).Any(concept =>
+            InHeading(concept, unit) && siblings.Count(s => InHeading(concept, s)) < siblings.Count / 2.0);
     }
 
     /// <summary>
     /// True when the question names the group: a whole word of it is in the group's own heading (市役所の課題, 行動規範),
     /// or in the headings of at least half of the group's parts (the 市役所の課題 every part of 4章 1(3) repeats).
     /// </summary>
-    private static bool NamesTheGroup(IndexedSection unit, IndexedSection group, Question question, double[] weights)
+    private static bool NamesTheGroup(IndexedSection group, Question question, double[] weights)
     {
-        var parts = group.Children.Count > 0 ? group.Children : [unit];
-        for (var i = 0; i < question.Concepts.Count; i++)
-        {
-            var concept = question.Concepts[i];
-            if (weights[i] <= 0 || concept.Weight < 1)
-            {
-                continue;
-            }
-
-            if (concept.MatchIn(group.OwnTitle) >= 0.999 || parts.Count(p => concept.MatchIn(p.OwnTitle) >= 0.999) >= parts.Count / 2.0)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var parts = group.Children;
+        return WholeWords(question, weights).Any(concept =>
+            InHeading(concept, group) || parts.Count(p => InHeading(concept, p)) >= parts.Count / 2.0);
     }
+
+    /// <summary>The question's whole words that count (weight above 0, not a lone character): what can name a heading.</summary>
+    private static IEnumerable<Concept> WholeWords(Question question, double[] weights) =>
+        question.Concepts.Where((c, i) => weights[i] > 0 && c.Weight >= 1);
+
+    private static bool InHeading(Concept concept, IndexedSection section) => concept.MatchIn(section.OwnTitle) >= 0.999;
 
     /// <summary>True when the section holds a whole word of the question (not only a lone kanji such as 切).</summary>
     private static bool SharesAWord(Question question, IndexedSection entry) =>
@@ -840,3 +807,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             IsRequest = isRequest,
         };
 }
+
+/// <summary>The unit a ranking answers with and the decision on it (<c>KnowledgeAnswerer.Decide</c>).</summary>
+internal readonly record struct UnitDecision(IndexedSection Unit, DecisionFeatures Features, bool Covered, double Confidence);

@@ -52,6 +52,21 @@ public sealed class IndexedSection
     public IEnumerable<IndexedSection> Siblings =>
         Parent is null ? [] : Parent.Children.Where(c => !ReferenceEquals(c, this));
 
+    /// <summary>The sections above this one, nearest first.</summary>
+    public IEnumerable<IndexedSection> Ancestors
+    {
+        get
+        {
+            for (var a = Parent; a is not null; a = a.Parent)
+            {
+                yield return a;
+            }
+        }
+    }
+
+    /// <summary>True when this section is <paramref name="ancestor"/> or one of its parts, at any depth.</summary>
+    public bool IsWithin(IndexedSection ancestor) => ReferenceEquals(this, ancestor) || Ancestors.Contains(ancestor);
+
     public SectionRef Ref => new(Section.Id, Section.Title);
 }
 
@@ -505,7 +520,7 @@ public sealed class KnowledgeIndex
 
         foreach (var entry in entries)
         {
-            var ancestors = string.Join('\n', Ancestors(entry).Select(a => a.Section.Title));
+            var ancestors = string.Join('\n', entry.Ancestors.Select(a => a.Section.Title));
             var body = entry.Section.Body;
             var phrasings = string.Join('\n', entry.Section.Questions);
             entry.OwnTitle = Analyze(entry.Section.Title, vocabulary);
@@ -560,14 +575,6 @@ public sealed class KnowledgeIndex
     private static AnalyzedText Analyze(string text, KnowledgeVocabulary vocabulary) =>
         TermAnalyzer.Analyze(TextNormalizer.Key(text), vocabulary);
 
-    private static IEnumerable<IndexedSection> Ancestors(IndexedSection entry)
-    {
-        for (var a = entry.Parent; a is not null; a = a.Parent)
-        {
-            yield return a;
-        }
-    }
-
     /// <summary>
     /// Four fields, as a search engine would weigh them: the heading (×2), the body (×1), the headings above (×0.5),
     /// the alternate phrasings (×1).
@@ -576,7 +583,7 @@ public sealed class KnowledgeIndex
         new([
             (2.0, [.. entries.Select(e => e.OwnTitle.TokenList)]),
             (1.0, [.. entries.Select(e => Analyze(e.Section.Body, vocabulary).TokenList)]),
-            (0.5, [.. entries.Select(e => Analyze(string.Join('\n', Ancestors(e).Select(a => a.Section.Title)), vocabulary).TokenList)]),
+            (0.5, [.. entries.Select(e => Analyze(string.Join('\n', e.Ancestors.Select(a => a.Section.Title)), vocabulary).TokenList)]),
             (1.0, [.. entries.Select(e => Analyze(string.Join('\n', e.Section.Questions), vocabulary).TokenList)]),
         ]);
 
