@@ -824,7 +824,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex JapaneseRequest();
 
     /// <summary>「教えて」「説明して」「一覧にして」「全部出して」, and a sentence with a question word (「市は何かしてくれる？」「どこかで支援してもらえる？」), ask for information: they are questions for the manual, not requests.</summary>
-    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|箇条書き|まとめ|列挙)(?:して|を|で)|(?:全部|ぜんぶ|一覧|まとめて|並べて)出して|何か|なにか|どう|どこ|誰|だれ")]
+    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|リストアップ|リスト化|箇条書き|まとめ|列挙|洗い出|書き出|抜き出)(?:して|を|で|し)|(?:全部|ぜんぶ|一覧|まとめて|並べて)(?:を|で)?(?:出して|見せて)|何か|なにか|どう|どこ|誰|だれ")]
     private static partial Regex JapaneseInformationRequest();
 
     /// <summary>
@@ -857,8 +857,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法")]
     private static partial Regex JapaneseAsksForApplication();
 
-    /// <summary>何団体/何人/何件 …, 人数/件数/団体数 …, どのくらいの数/割合: a count, not 「いくつある？」 (the seven principles are a list).</summary>
-    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|項目|種類|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:数字|数値|統計|実績値)(?:を|が|は|って|も)")]
+    /// <summary>何団体/何人/何件/何分野 …, 人数/件数/団体数 …, どのくらいの数/割合: a count, not 「いくつある？」「何項目」「何種類」 (the seven principles are a list).</summary>
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:数字|数値|統計|実績値)(?:を|が|は|って|も)")]
     private static partial Regex JapaneseAsksForCount();
 
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
@@ -907,7 +907,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex ApplicationFact();
 
     /// <summary>A count or a share: 6割, 3割, 7つ, 120団体, 45%.</summary>
-    [GeneratedRegex(@"\d[\d,.]*\s*(?:割|つ|%|％|パーセント|人|名|団体|件|か所|ヶ所|箇所|社|校|施設|分野|項目|種類|部署|法人)|[一二三四五六七八九十]+(?:割|つ|分野|項目|種類)")]
+    [GeneratedRegex(@"\d[\d,.]*\s*(?:割|つ|%|％|パーセント|人|名|団体|件|か所|ヶ所|箇所|社|校|施設|分野|部署|法人)|[一二三四五六七八九十]+(?:割|つ|分野)")]
     private static partial Regex CountFact();
 
     [GeneratedRegex(@"\b(?:two|three|four|five|six|seven|eight|nine|ten)\b", RegexOptions.CultureInvariant)]

@@ -140,8 +140,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// R8-dev and r9-dev (session 10's private unseen9 and unseen10, written at its start by writers who saw only the
     /// policy text and the section ids, only scored during session 10; development sets since session 11): r8-dev
     /// 82/100, 94, 39/40 and r9-dev 79/100, 97, 39/40 at the start of session 10; 81/100, 93, 40/40 and 81/100, 97,
-    /// 39/40 at its end. u10-o14 (NPO法の活動分野は全部で何分野) was the one answered: any counter after 何 (分野, 項目, 種類,
-    /// 部署, 法人) asks for a count since session 11 (r9-dev 40/40).
+    /// 39/40 at its end. u10-o14 (NPO法の活動分野は全部で何分野) was the one answered: any counter after 何 (分野, 部署, 法人)
+    /// asks for a count since session 11 (r9-dev 40/40).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 80, 87, 40)]
@@ -149,7 +149,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r6-dev.jsonl", 81, 89, 40)]
     [InlineData("realistic-r7-dev.jsonl", 82, 91, 40)]
     [InlineData("realistic-r8-dev.jsonl", 81, 93, 40)]
-    [InlineData("realistic-r9-dev.jsonl", 81, 97, 40)]
+    [InlineData("realistic-r9-dev.jsonl", 82, 97, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
@@ -205,6 +205,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働の原則を一覧にして")]
     [InlineData("公開の原則を説明してください")]
     [InlineData("協働の課題も取り組みも箇条書きで全部出して")]
+    [InlineData("協働の行動規範をリストアップしてもらえますか")]
+    [InlineData("市役所の課題を洗い出してほしい")]
     [InlineData("NPOの会計とかお金まわりの相談ってどこかで支援してもらえる？")]
     public void AskingForAnExplanation_IsAQuestionNotARequest(string text)
     {
@@ -352,8 +354,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("how many volunteers are registered with the city?", true, AnswerKind.Count)]
     [InlineData("how many principles are there?", true, AnswerKind.Any)]
     [InlineData("協働事業の実績、数字を教えてもらえますか", false, AnswerKind.Count)]
-    [InlineData("行動規範は何項目ありますか", false, AnswerKind.Count)] // answered: the list says 7つ
-    [InlineData("協働の課題って何種類？", false, AnswerKind.Count)]
+    [InlineData("NPO法の活動分野は何分野？", false, AnswerKind.Count)]
+    [InlineData("行動規範は何項目ありますか", false, AnswerKind.Any)] // a list, as いくつ
     [InlineData("ボランティア活動の根拠となる条例は何条ですか", false, AnswerKind.Provision)]
     [InlineData("市民活動の支援って法的根拠あるの？", false, AnswerKind.Provision)]
     [InlineData("which article of the npo act covers this?", true, AnswerKind.Provision)]
