@@ -350,7 +350,7 @@ public sealed class KnowledgeVocabulary
     }
 
     /// <summary>A variant written with alternatives stands for at most this many spellings (a typo must not explode the table).</summary>
-    private const int MaxSpellings = 1000;
+    private const int MaxSpellings = 4096;
 
     /// <summary>
     /// The spellings a variant of <c>_synonyms.yaml</c> stands for. A group of alternatives in brackets is each of them
