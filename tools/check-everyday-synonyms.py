@@ -43,6 +43,15 @@ for md in sorted(glob.glob(os.path.join(root, "*.md"))):
 negatives = [key(l.rstrip("\n").split("\t")[-1]) for l in open(os.path.join(root, "_not-in-manual.tsv"), encoding="utf-8")
              if l.strip() and not l.startswith("#")]
 
+def spellings(variant):
+    """The spellings of a variant with groups of alternatives, as KnowledgeVocabulary.Spellings reads them."""
+    out = [""]
+    for literal, group in re.findall(r"([^()]*)(?:\(([^()]*)\))?", variant):
+        out = [o + literal for o in out]
+        if group or "(" + group + ")" in variant:
+            out = [o + a for o in out for a in group.split("|")]
+    return list(dict.fromkeys(out))
+
 verbose = "-v" in sys.argv
 failed = False
 for entry in entries:
@@ -50,8 +59,7 @@ for entry in entries:
     home = {s for s, (body, _) in sections.items() if canonical in body}
     if not home:
         print(f"FAIL canonical {canonical}: occurs in no section's text"); failed = True
-    for variant in entry["variants"]:
-        v = key(str(variant))
+    for v in (s for variant in entry.get("variants", []) + entry.get("paraphrases", []) for s in spellings(key(str(variant)))):
         if len(v) < 3:
             print(f"FAIL {v} -> {canonical}: shorter than 3 characters"); failed = True
         hits = [n for n in negatives if v in n]

@@ -82,6 +82,14 @@ public sealed class KnowledgeVocabulary
     /// <summary>Variant → canonical term; every canonical term also maps to itself.</summary>
     public IReadOnlyDictionary<string, string> Synonyms { get; }
 
+    /// <summary>
+    /// The variants of <see cref="Synonyms"/> listed as <c>paraphrases:</c> in <c>_synonyms.yaml</c>: an everyday
+    /// description of an idea (「目指すところを揃え」 for 目的共有) keeps its own words and is followed by the manual's word,
+    /// where a variant (another name for the same thing, 補助金 for 公金) is replaced by it. A description's words still
+    /// say something a question may share with a phrasing that words the idea otherwise (目指すところを確認).
+    /// </summary>
+    public IReadOnlySet<string> Paraphrases { get; init; } = new HashSet<string>();
+
     /// <summary>English phrase (words joined by one space) → Japanese terms.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Glossary { get; }
 
@@ -233,7 +241,7 @@ public sealed class KnowledgeVocabulary
     /// <summary>Reads the hand lists and the dictionary extracts of a knowledge folder; a missing file is empty, a broken one an error.</summary>
     public static KnowledgeVocabulary Load(string folder, ICollection<KnowledgeLoadError> errors)
     {
-        var synonyms = HandSynonyms(folder, errors);
+        var (synonyms, paraphrases) = HandSynonyms(folder, errors);
         var glossary = HandGlossary(folder, errors);
 
         // The dictionary extracts come after the hand-written lists, which always win (ADR 0017).
@@ -271,7 +279,7 @@ public sealed class KnowledgeVocabulary
 
         return new KnowledgeVocabulary(synonyms, glossary)
         {
-            DictionaryGlossaryKeys = fromDictionary, Readings = readings, Romaji = RomajiReader.From(readings), Predicates = predicates, Troubles = TroubleShapes(folder, errors),
+            Paraphrases = paraphrases, DictionaryGlossaryKeys = fromDictionary, Readings = readings, Romaji = RomajiReader.From(readings), Predicates = predicates, Troubles = TroubleShapes(folder, errors),
             OnReadings = onReadings.ToDictionary(p => p.Key, p => p.Value.ToArray()),
         };
     }
@@ -301,10 +309,11 @@ public sealed class KnowledgeVocabulary
         return shapes;
     }
 
-    /// <summary><c>_synonyms.yaml</c>: each variant → its canonical word.</summary>
-    private static Dictionary<string, string> HandSynonyms(string folder, ICollection<KnowledgeLoadError> errors)
+    /// <summary><c>_synonyms.yaml</c>: each variant and paraphrase → its canonical word, and which are paraphrases.</summary>
+    private static (Dictionary<string, string> Synonyms, HashSet<string> Paraphrases) HandSynonyms(string folder, ICollection<KnowledgeLoadError> errors)
     {
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paraphrases = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in Entries(Path.Combine(folder, SynonymsFile), "synonyms", errors))
         {
             var canonical = TextNormalizer.Key(Scalar(entry, "canonical"));
@@ -313,17 +322,81 @@ public sealed class KnowledgeVocabulary
                 continue;
             }
 
-            foreach (var variant in Scalars(entry, "variants"))
+            foreach (var (list, variant) in Scalars(entry, "variants").Select(v => ("variants", v)).Concat(Scalars(entry, "paraphrases").Select(v => ("paraphrases", v))))
             {
-                var key = TextNormalizer.Key(variant);
-                if (key.Length > 0 && key != canonical)
+                var spellings = Spellings(TextNormalizer.Key(variant));
+                if (spellings is null)
+                {
+                    errors.Add(new KnowledgeLoadError(SynonymsFile, (int)entry.Start.Line, $"'{variant}': unbalanced '(' or ')', or more than {MaxSpellings} spellings (ignored)"));
+                    continue;
+                }
+
+                foreach (var key in spellings.Where(k => k.Length > 0 && k != canonical))
                 {
                     synonyms[key] = canonical;
+                    if (list == "paraphrases")
+                    {
+                        paraphrases.Add(key);
+                    }
+                    else
+                    {
+                        paraphrases.Remove(key);
+                    }
                 }
             }
         }
 
-        return synonyms;
+        return (synonyms, paraphrases);
+    }
+
+    /// <summary>A variant written with alternatives stands for at most this many spellings (a typo must not explode the table).</summary>
+    private const int MaxSpellings = 4096;
+
+    /// <summary>
+    /// The spellings a variant of <c>_synonyms.yaml</c> stands for. A group of alternatives in brackets is each of them
+    /// in turn, an empty alternative leaves the group out: 「(目的|目標|ゴール)を(揃え|そろえ|すり合わせ)」 is nine phrases,
+    /// 「(ご|)判断」 both 判断 and ご判断. Everyday paraphrases vary in a noun, a particle or a verb's spelling while the
+    /// idea stays, and the matcher replaces whole spellings (there is no lemmatiser, ADR 0017): the groups spell the
+    /// combinations out once, at load, so matching stays one table lookup. Groups do not nest; a bracket without its
+    /// partner, or a variant of more than <see cref="MaxSpellings"/> spellings, is null (a load error).
+    /// </summary>
+    public static IReadOnlyList<string>? Spellings(string variant)
+    {
+        List<string> spellings = [""];
+        var i = 0;
+        while (i < variant.Length)
+        {
+            var open = variant.IndexOf('(', i);
+            var literalEnd = open < 0 ? variant.Length : open;
+            if (variant.AsSpan(i, literalEnd - i).IndexOf(')') >= 0)
+            {
+                return null;
+            }
+
+            var literal = variant[i..literalEnd];
+            spellings = [.. spellings.Select(s => s + literal)];
+            if (open < 0)
+            {
+                break;
+            }
+
+            var close = variant.IndexOf(')', open + 1);
+            if (close < 0 || variant.AsSpan(open + 1, close - open - 1).IndexOf('(') >= 0)
+            {
+                return null;
+            }
+
+            var alternatives = variant[(open + 1)..close].Split('|');
+            if (spellings.Count * alternatives.Length > MaxSpellings)
+            {
+                return null;
+            }
+
+            spellings = [.. spellings.SelectMany(s => alternatives.Select(a => s + a))];
+            i = close + 1;
+        }
+
+        return spellings;
     }
 
     /// <summary><c>_glossary.yaml</c>: each English word → the manual's Japanese words.</summary>

@@ -57,7 +57,8 @@ public static class TermAnalyzer
     public static bool IsLatin(char c) => char.IsAsciiLetterOrDigit(c);
 
     /// <summary>
-    /// Replaces every synonym variant by its canonical term, longest match first, scanning left to right. Short keys
+    /// Replaces every synonym variant by its canonical term (a paraphrase is kept and followed by it, see
+    /// <see cref="KnowledgeVocabulary.Paraphrases"/>), longest match first, scanning left to right. Short keys
     /// must sit on a word boundary so that 市 (→ 市役所) leaves 市民 alone and PR leaves "program" alone: a Latin key
     /// needs non-Latin neighbours, a 1–2 character CJK key must start a run, a 1-character one must be the whole run.
     /// </summary>
@@ -83,7 +84,14 @@ public static class TermAnalyzer
                     continue;
                 }
 
-                if (!key.AsSpan(i, length).SequenceEqual(canonical))
+                if (vocabulary.Paraphrases.Contains(key.Substring(i, length)))
+                {
+                    // A paraphrase keeps its words; the manual's word follows, apart, so that no bigram spans the two.
+                    builder ??= new StringBuilder(key.Length + 16);
+                    builder.Append(key, copied, i + length - copied).Append(' ').Append(canonical).Append(' ');
+                    copied = i + length;
+                }
+                else if (!key.AsSpan(i, length).SequenceEqual(canonical))
                 {
                     builder ??= new StringBuilder(key.Length + 16);
                     builder.Append(key, copied, i - copied).Append(canonical);
