@@ -142,14 +142,17 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 82/100, 94, 39/40 and r9-dev 79/100, 97, 39/40 at the start of session 10; 81/100, 93, 40/40 and 81/100, 97,
     /// 39/40 at its end. u10-o14 (NPO法の活動分野は全部で何分野) was the one answered: any counter after 何 (分野, 部署, 法人)
     /// asks for a count since session 11 (r9-dev 40/40).
+    /// Session 11, the paraphrase lexicon (ADR 0052) with the count and list-request readings: r4-dev 82 → 89/100,
+    /// 89 → 92; r5-dev 87 → 89, 94 → 95; r6-dev 84 → 88, 91 → 94; r7-dev 83 → 87, 94 → 95; r8-dev 81 → 88, 93 → 95;
+    /// r9-dev 81 → 85, 97 → 99, 39 → 40/40 (the figures below).
     /// </summary>
     [Theory]
-    [InlineData("realistic-r4-dev.jsonl", 80, 87, 40)]
-    [InlineData("realistic-r5-dev.jsonl", 86, 90, 40)]
-    [InlineData("realistic-r6-dev.jsonl", 81, 89, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 82, 91, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 81, 93, 40)]
-    [InlineData("realistic-r9-dev.jsonl", 82, 97, 40)]
+    [InlineData("realistic-r4-dev.jsonl", 89, 92, 40)]
+    [InlineData("realistic-r5-dev.jsonl", 89, 95, 40)]
+    [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 87, 95, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 88, 95, 40)]
+    [InlineData("realistic-r9-dev.jsonl", 85, 99, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
