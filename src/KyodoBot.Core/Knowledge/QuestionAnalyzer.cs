@@ -779,7 +779,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(?:とは|って|は|を|が)$", RegexOptions.CultureInvariant)]
     private static partial Regex SuffixParticle();
 
-    [GeneratedRegex(@"(?<=[。?!])|\n+")]
+    /// <summary>
+    /// A sentence ends at 。?! or a line break; what the answer is for (「課の勉強会用に、」「会議資料用に、」, an occasion or a
+    /// document before 用に) ends one too, so that the occasion is read as the setting of the question, not as its words.
+    /// </summary>
+    [GeneratedRegex(@"(?<=[。?!])|(?<=(?:^|[。?!\s])[^。?!、\s]{0,12}(?:会議|資料|研修|勉強会|説明会|報告|発表|打ち?合わ?せ|説明|配布|提出|引き?継ぎ|議会|答弁|企画書|広報)用に、)|\n+")]
     private static partial Regex JapaneseSentenceEnd();
 
     [GeneratedRegex(@"(?<=[?!])\s*|(?<=\.)\s+|\n+")]
@@ -919,7 +923,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト(?:アップ|化)?|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]

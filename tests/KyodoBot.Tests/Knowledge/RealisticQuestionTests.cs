@@ -220,6 +220,25 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     }
 
     [Theory]
+    [InlineData("市役所の課題を全部リストアップしてもらえますか", "challenges-city")] // not read as "can the city do …" (a measure)
+    [InlineData("課の勉強会用に、市役所の課題を全部リストアップしてもらえますか", "challenges-city")] // the occasion is the setting
+    [InlineData("NPOの課題を説明してもらえますか", "challenges-npo")]
+    public void AskingForAListOrAnExplanationPolitely_GetsTheSectionAsked(string text, string section)
+    {
+        var answer = Ask(text);
+
+        Assert.True(answer.Answered, $"refused ({answer.Confidence})");
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void PurposeOfTheQuestion_IsASentenceOfItsOwn()
+    {
+        Assert.Equal(["課の勉強会用に、", "市役所の課題を教えて"], QuestionAnalyzer.Sentences("課の勉強会用に、市役所の課題を教えて", false));
+        Assert.Single(QuestionAnalyzer.Sentences("施設の利用に、許可は必要ですか", false));
+    }
+
+    [Theory]
     [InlineData("ｼﾞｹﾞﾝｾｲの原則ってなに", "principle-7")] // half-width kana, reading plus the suffix 性
     [InlineData("ジシュセイってどういう意味？", "principle-3")]
     [InlineData("ヤクワリブンタンはどう決める？", "principle-4")]
