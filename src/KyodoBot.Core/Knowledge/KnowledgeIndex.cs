@@ -178,26 +178,39 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// A list cue beside the name of one part is not a list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、
-    /// まとめて教えて」, "Give me an overview of the role-sharing principle" ask for that part in brief, not for the list it
-    /// belongs to (ADR 0044-broad-list-questions). A part (a section without parts of its own) is named by a whole word
-    /// of the question sentence — not a framing word such as 原則 — that its heading holds and fewer than half of its
-    /// siblings' headings hold. The cue is dropped when the parts named by the most such words are all named by the same
-    /// words: one thing is named (公開 names principle 6 and the note on public money; the ranking chooses). Two things
-    /// named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
+    /// The part the question names (<see cref="NamedParts"/>) is what it asks about. A list cue beside it is not a
+    /// list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、まとめて教えて」, "Give me an overview of the
+    /// role-sharing principle" ask for that part in brief, not for the list it belongs to (ADR 0044-broad-list-questions).
+    /// Two things named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
     /// (「協働の原則を全部」) leave a list question.
     /// </summary>
     private Question OneNamed(Question question)
     {
-        if (!question.AsksForList)
+        var parts = NamedParts(question);
+        if (parts.Count == 0)
         {
             return question;
         }
 
+        question = question with { NamedParts = parts };
+        return question.AsksForList ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
+    }
+
+    /// <summary>
+    /// The parts (sections without parts of their own) the question names, as ordinals; empty when it names none or
+    /// more than one thing. A part is named by a whole word of the question sentence — not a framing word such as 原則 —
+    /// that its heading holds and fewer than half of its siblings' headings hold (<see cref="NamingWords"/>). The parts
+    /// named by the most such words count when they are all named by the same words: one thing is named (公開 names
+    /// principle 6 and the note on public money; the ranking chooses between them). Two parts of one group named by
+    /// different words (「職員の意識と組織の連携の両面」) name the group, not a part (ADR 0050-named-sections).
+    /// </summary>
+    private List<int> NamedParts(Question question)
+    {
         var best = 0;
         string? names = null;
         var one = false;
         var named = new Dictionary<IndexedSection, string>();
+        var keys = new List<(int Ordinal, string Key)>();
         foreach (var entry in Sections)
         {
             if (entry.Parent is null || entry.Children.Count > 0 || NamingWords(entry, question) is not { Count: > 0 } words)
@@ -208,11 +221,11 @@ public sealed class KnowledgeIndex
             var key = string.Join('|', words);
             if (named.TryGetValue(entry.Parent, out var sibling) && sibling != key)
             {
-                // Two parts of one group named by different words (「職員の意識と組織の連携の両面」): the group's list.
-                return question;
+                return [];
             }
 
             named.TryAdd(entry.Parent, key);
+            keys.Add((entry.Ordinal, key));
             if (words.Count > best)
             {
                 (best, names, one) = (words.Count, key, true);
@@ -223,7 +236,7 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return one ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
+        return one ? [.. keys.Where(k => k.Key == names).Select(k => k.Ordinal)] : [];
     }
 
     /// <summary>
