@@ -150,7 +150,7 @@ public sealed class KnowledgeIndex
     /// </summary>
     public Question Analyze(string? text)
     {
-        var question = Joined(QuestionAnalyzer.Analyze(text, Vocabulary));
+        var question = Joined(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary));
         List<Concept>? corrected = null;
         for (var i = 0; i < question.Concepts.Count; i++)
         {
@@ -163,18 +163,76 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var near = candidates.Where(w => OneApart(concept.Key, w) && (concept.Key.Length >= MinTypoLength || Homophone(concept.Key, w))).Take(2).ToList();
-            if (near.Count == 1)
+            if (Typo(concept.Key, candidates) is { } near)
             {
                 corrected ??= [.. question.Concepts];
                 corrected[i] = concept with
                 {
-                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near[0], RunKind.Cjk))], null)],
+                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near, RunKind.Cjk))], null)],
                 };
             }
         }
 
         return OneNamed(Vague(corrected is null ? question : question with { Concepts = corrected }));
+    }
+
+    /// <summary>
+    /// The manual's word a word of the question that the manual lacks was meant to be, or null: the only word of the
+    /// manual of the same length that differs from it in one character (three characters or more: 時現性, 行動企範), or
+    /// in kanji that each have the same main on-reading as the manual's (対当 → 対等, 共同 → 協働, 共同推進上 → 協働推進上:
+    /// the input method's wrong conversion of a word typed by its sound).
+    /// </summary>
+    private string? Typo(string key, string[] candidates)
+    {
+        // One character apart first, as before several kanji of the same sound: 対頭 is 対等, not another word.
+        return Only(candidates.Where(w => Differences(key, w) == 1 && (key.Length >= MinTypoLength || Homophone(key, w))), out var one)
+            ? one
+            : one is null ? (Only(candidates.Where(w => Differences(key, w) > 1 && Homophone(key, w)), out var sound) ? sound : null) : null;
+    }
+
+    /// <summary>True when the words hold exactly one (<paramref name="word"/>); <paramref name="word"/> is the first or null.</summary>
+    private static bool Only(IEnumerable<string> words, out string? word)
+    {
+        word = null;
+        foreach (var w in words)
+        {
+            if (word is not null)
+            {
+                return false;
+            }
+
+            word = w;
+        }
+
+        return word is not null;
+    }
+
+    /// <summary>
+    /// The text with each kanji word that <see cref="Typo"/> reads as a word of the manual and that the synonym map
+    /// would cut into written as the manual's word: 「役割文担」 would otherwise lose its start to the synonym 役割
+    /// (→ 役割分担) and be read as 「役割分担文担」, which is no word and names nothing. Other typos keep what was typed
+    /// beside the manual's word (<see cref="Analyze"/>) (ADR 0050-named-sections).
+    /// </summary>
+    private string? Retyped(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var run in TermAnalyzer.Runs(text))
+        {
+            // Kanji only: a katakana word the manual lacks is more often a loan word of its own (ルール is not ツール).
+            if (run.Kind == RunKind.Cjk && run.Text.Length is >= MinHomophoneLength and <= MaxTypoLength && run.Text.All(IsKanji)
+                && !_runs.Contains(run.Text) && TermAnalyzer.Canonicalize(run.Text, Vocabulary) != run.Text
+                && !TermAnalyzer.Terms(run).All(_tokens.Contains) && _words.TryGetValue(run.Text.Length, out var candidates)
+                && Typo(run.Text, candidates) is { } word)
+            {
+                text = text.Replace(run.Text, word, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
     }
 
     /// <summary>
@@ -408,32 +466,37 @@ public sealed class KnowledgeIndex
         };
     }
 
-    /// <summary>True when the one kanji in which two words differ has the same on-reading in both (対当 / 対等).</summary>
+    private static bool IsKanji(char c) => TermAnalyzer.IsCjk(c) && c is < '\u30A1' or > '\u30FE';
+
+    /// <summary>True when every kanji in which two words of one length differ has the same main on-reading in both (対当 / 対等, 共同 / 協働).</summary>
     private bool Homophone(string a, string b)
     {
+        var any = false;
         for (var i = 0; i < a.Length; i++)
         {
             if (a[i] != b[i])
             {
-                return Vocabulary.SameSound(a[i], b[i]);
+                if (!Vocabulary.SameSound(a[i], b[i]))
+                {
+                    return false;
+                }
+
+                any = true;
             }
         }
 
-        return false;
+        return any;
     }
 
-    private static bool OneApart(string a, string b)
+    private static int Differences(string a, string b)
     {
         var differences = 0;
-        for (var i = 0; i < a.Length && differences < 2; i++)
+        for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] != b[i])
-            {
-                differences++;
-            }
+            differences += a[i] != b[i] ? 1 : 0;
         }
 
-        return differences == 1;
+        return differences;
     }
 
     public IReadOnlyList<IndexedSection> Sections { get; }
