@@ -665,7 +665,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             return null;
         }
 
-        var named = ranked.Select(r => r.Entry).Where(e => question.NamedParts.Contains(e.Ordinal)).ToList();
+        // A part of another kind than the one asked is not the one named: "problems … in running their organizations"
+        // names the NPOs' challenge 団体活動上の課題 ("running a group's activities"), not the measure "Helping groups run
+        // better".
+        var named = ranked.Select(r => r.Entry).Where(e => question.NamedParts.Contains(e.Ordinal) && !OfAnotherKind(e, question)).ToList();
         if (named.Count == 0 || named.Any(e => !ReferenceEquals(e.Parent, named[0].Parent)))
         {
             // A word that names parts of several groups (協働推進: the NPOs' and the city's challenges, the city's

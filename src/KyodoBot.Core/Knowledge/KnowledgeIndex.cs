@@ -34,6 +34,9 @@ public sealed class IndexedSection
 
     public IReadOnlyList<BodyUnit> Units { get; internal set; } = [];
 
+    /// <summary>The words of the English title (<see cref="KnowledgeSection.EnglishTitle"/>) and their stems, lower case.</summary>
+    public IReadOnlySet<string> EnglishTitleWords { get; internal set; } = new HashSet<string>();
+
     /// <summary>The content words of the heading (no numbers, no lone characters), each as its terms.</summary>
     public IReadOnlyList<string[]> TitleWords { get; internal set; } = [];
 
@@ -244,14 +247,18 @@ public sealed class KnowledgeIndex
     /// </summary>
     private Question OneNamed(Question question)
     {
-        var parts = NamedParts(question);
+        var parts = NamedParts(question, englishTitles: true);
         if (parts.Count == 0)
         {
             return question;
         }
 
+        // The list cue is dropped by a heading's own words only: an English title's words are plainer ("Bring together
+        // what each does best") and beside a list cue more often say what the list is about than name one part.
         question = question with { NamedParts = parts };
-        return question.AsksForList ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
+        return question.AsksForList && NamedParts(question, englishTitles: false).Count > 0
+            ? question with { AsksForList = false, ListCueOfOnePart = true }
+            : question;
     }
 
     /// <summary>
@@ -262,7 +269,7 @@ public sealed class KnowledgeIndex
     /// principle 6 and the note on public money; the ranking chooses between them). Two parts of one group named by
     /// different words (「職員の意識と組織の連携の両面」) name the group, not a part (ADR 0050-named-sections).
     /// </summary>
-    private List<int> NamedParts(Question question)
+    private List<int> NamedParts(Question question, bool englishTitles)
     {
         var best = 0;
         string? names = null;
@@ -271,18 +278,31 @@ public sealed class KnowledgeIndex
         var keys = new List<(int Ordinal, string Key)>();
         foreach (var entry in Sections)
         {
-            if (entry.Parent is null || entry.Children.Count > 0 || NamingWords(entry, question) is not { Count: > 0 } words)
+            if (entry.Parent is null || entry.Children.Count > 0)
+            {
+                continue;
+            }
+
+            // Within a group a word tells a part from its siblings though a few more headings hold it: in 「役所の意識と
+            // 体制、両方」 体制 (in four headings) sets 協働推進体制の不十分さ apart from 協働を推進する意識の低さ. A word in
+            // more than a quarter of the headings (協働, 課題) tells nothing apart.
+            if (NamingWords(entry, question, englishTitles, maxHeadings: Sections.Count / 4) is { Count: > 0 } apart)
+            {
+                var apartKey = string.Join('|', apart);
+                if (named.TryGetValue(entry.Parent, out var sibling) && sibling != apartKey)
+                {
+                    return [];
+                }
+
+                named.TryAdd(entry.Parent, apartKey);
+            }
+
+            if (NamingWords(entry, question, englishTitles, MaxNamingHeadings) is not { Count: > 0 } words)
             {
                 continue;
             }
 
             var key = string.Join('|', words);
-            if (named.TryGetValue(entry.Parent, out var sibling) && sibling != key)
-            {
-                return [];
-            }
-
-            named.TryAdd(entry.Parent, key);
             keys.Add((entry.Ordinal, key));
             if (words.Count > best)
             {
@@ -308,17 +328,18 @@ public sealed class KnowledgeIndex
     /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
     /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
     /// </summary>
-    private List<int> NamingWords(IndexedSection entry, Question question)
+    private List<int> NamingWords(IndexedSection entry, Question question, bool englishTitles, int maxHeadings)
     {
+        var english = englishTitles && question.IsEnglish;
         var siblings = entry.Siblings.ToList();
         var words = new List<int>();
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
             if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key)
-                || concept.MatchIn(entry.OwnTitle) < 0.999
-                || siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) >= siblings.Count / 2.0
-                || Sections.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) > MaxNamingHeadings)
+                || !InTitle(concept, entry, english)
+                || siblings.Count(s => InTitle(concept, s, english)) >= siblings.Count / 2.0
+                || Sections.Count(s => InTitle(concept, s, english)) > maxHeadings)
             {
                 continue;
             }
@@ -328,6 +349,19 @@ public sealed class KnowledgeIndex
 
         return words;
     }
+
+    /// <summary>
+    /// True when the section's heading holds the concept whole, or, for an English word the glossary does not translate,
+    /// the section's English title holds every word of it (as typed or as its stem): "running their organizations" names
+    /// 団体活動上の課題, whose English title is "Challenges in running a group's activities". A word the glossary
+    /// translates names through its Japanese (ADR 0050-named-sections).
+    /// </summary>
+    private static bool InTitle(Concept concept, IndexedSection section, bool english) =>
+        concept.MatchIn(section.OwnTitle) >= 0.999
+        || english && section.EnglishTitleWords.Count > 0 && concept.Key.All(c => c is ' ' || char.IsAsciiLetterOrDigit(c))
+            && !concept.Forms.Any(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii)))
+            && concept.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words
+            && words.All(w => section.EnglishTitleWords.Contains(w) || section.EnglishTitleWords.Contains(TermAnalyzer.EnglishStem(w)));
 
     /// <summary>
     /// A word the manual does not hold that is two of its words written without the particle between them
@@ -600,6 +634,8 @@ public sealed class KnowledgeIndex
             var body = entry.Section.Body;
             var phrasings = string.Join('\n', entry.Section.Questions);
             entry.OwnTitle = Analyze(entry.Section.Title, vocabulary);
+            entry.EnglishTitleWords = TermAnalyzer.Runs(entry.Section.EnglishTitle ?? "")
+                .Where(r => r.Kind == RunKind.Latin).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
             entry.HeadingPath = Analyze($"{entry.Section.Title}\n{ancestors}", vocabulary);
             entry.Full = Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{phrasings}", vocabulary);
             entry.Group = entry.Children.Count == 0
