@@ -597,6 +597,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// (「7つの原則」, "what are all …") whose best section is a plain member goes up one level to the enumeration.
     /// A question that is not a list question and names the group by its naming words (行動規範, 原則, ルール) while the
     /// rest of it points to one part (<see cref="MemberAsked"/>) is answered with that part, and does not climb back.
+    /// Last, a short question that names one part with its group gets that part (<see cref="NamedPart"/>).
     /// </summary>
     public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes? votes = null)
     {

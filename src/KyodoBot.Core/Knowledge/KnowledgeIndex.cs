@@ -149,7 +149,9 @@ public sealed class KnowledgeIndex
     /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
     /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. A two-character word does only when the kanji
     /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
-    /// two-character words are one character apart otherwise.
+    /// two-character words are one character apart otherwise. A word whose differing kanji all sound the same does too
+    /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
+    /// (<see cref="Retyped"/>).
     /// </summary>
     public Question Analyze(string? text)
     {
@@ -187,27 +189,15 @@ public sealed class KnowledgeIndex
     /// </summary>
     private string? Typo(string key, string[] candidates)
     {
-        // One character apart first, as before several kanji of the same sound: 対頭 is 対等, not another word.
-        return Only(candidates.Where(w => Differences(key, w) == 1 && (key.Length >= MinTypoLength || Homophone(key, w))), out var one)
-            ? one
-            : one is null ? (Only(candidates.Where(w => Differences(key, w) > 1 && Homophone(key, w)), out var sound) ? sound : null) : null;
-    }
-
-    /// <summary>True when the words hold exactly one (<paramref name="word"/>); <paramref name="word"/> is the first or null.</summary>
-    private static bool Only(IEnumerable<string> words, out string? word)
-    {
-        word = null;
-        foreach (var w in words)
+        // One character apart decides first, as before; several kanji of the same sound only when no word is one apart.
+        var oneApart = candidates.Where(w => Differences(key, w) == 1 && (key.Length >= MinTypoLength || Homophone(key, w))).Take(2).ToList();
+        if (oneApart.Count > 0)
         {
-            if (word is not null)
-            {
-                return false;
-            }
-
-            word = w;
+            return oneApart.Count == 1 ? oneApart[0] : null;
         }
 
-        return word is not null;
+        var sameSound = candidates.Where(w => Differences(key, w) > 1 && Homophone(key, w)).Take(2).ToList();
+        return sameSound.Count == 1 ? sameSound[0] : null;
     }
 
     /// <summary>
