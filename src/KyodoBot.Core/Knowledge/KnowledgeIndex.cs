@@ -218,6 +218,8 @@ public sealed class KnowledgeIndex
             // Kanji only: a katakana word the manual lacks is more often a loan word of its own (ルール is not ツール).
             if (run.Kind == RunKind.Cjk && run.Text.Length is >= MinHomophoneLength and <= MaxTypoLength && run.Text.All(IsKanji)
                 && !_runs.Contains(run.Text) && TermAnalyzer.Canonicalize(run.Text, Vocabulary) != run.Text
+                // A word the synonym map knows whole is a word, not a typo (特徴 → 長所, not the manual's 特長).
+                && !Vocabulary.TryGetCanonical(run.Text, out _)
                 && !TermAnalyzer.Terms(run).All(_tokens.Contains) && _words.TryGetValue(run.Text.Length, out var candidates)
                 && Typo(run.Text, candidates) is { } word)
             {
