@@ -597,6 +597,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// (「7つの原則」, "what are all …") whose best section is a plain member goes up one level to the enumeration.
     /// A question that is not a list question and names the group by its naming words (行動規範, 原則, ルール) while the
     /// rest of it points to one part (<see cref="MemberAsked"/>) is answered with that part, and does not climb back.
+    /// Last, a short question that names one part with its group gets that part (<see cref="NamedPart"/>).
     /// </summary>
     public static IndexedSection ChooseUnit(Question question, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes? votes = null)
     {
@@ -637,7 +638,61 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        return unit;
+        return NamedPart(unit, question, ranked, weights) ?? unit;
+    }
+
+    /// <summary>
+    /// The weight (IDF) under which a word of a group's heading does not name the group for <see cref="NamedPart"/>:
+    /// about a word half the sections hold (協働, 団体, 活動 stand in nearly every heading; 課題, 市役所, 原則 name).
+    /// </summary>
+    private const double GroupWordBar = 0.75;
+
+    /// <summary>
+    /// The part a one-sentence question names (<see cref="Question.NamedParts"/>: 「時限性の原則」, 「協働推進上の課題」,
+    /// "jigensei in the code of conduct", "the role-sharing principle") together with its group (原則, 課題, "principle",
+    /// "code of conduct": another word of the group's heading, or of most of its parts' headings), when the ranking chose
+    /// that group, the list above it, or a sibling the question does not name. The name is what such a question asks
+    /// about; the phrasing vote also follows its other words (the list of seven principles shares 原則 and 行動規範; "what
+    /// should partners agree on before starting" is principle 1's phrasing). The best ranked of the named parts, when
+    /// they are parts of one group; null otherwise, and for a list question or a list cue beside the name (ADR 0044
+    /// leaves those to the ranking), and for a story, whose words name headings in passing (認識されていますか,
+    /// 補助金を出して) (ADR 0050-named-sections).
+    /// </summary>
+    private static IndexedSection? NamedPart(IndexedSection unit, Question question, IReadOnlyList<RankedSection> ranked, double[] weights)
+    {
+        if (question.AsksForList || question.ListCueOfOnePart || question.SentenceCount > 1 || question.NamedParts.Count == 0
+            || question.NamedParts.Contains(unit.Ordinal))
+        {
+            return null;
+        }
+
+        // A part of another kind than the one asked is not the one named: "problems … in running their organizations"
+        // names the NPOs' challenge 団体活動上の課題 ("running a group's activities"), not the measure "Helping groups run
+        // better".
+        var named = ranked.Select(r => r.Entry).Where(e => question.NamedParts.Contains(e.Ordinal) && !OfAnotherKind(e, question)).ToList();
+        if (named.Count == 0 || named.Any(e => !ReferenceEquals(e.Parent, named[0].Parent)))
+        {
+            // A word that names parts of several groups (協働推進: the NPOs' and the city's challenges, the city's
+            // measures) names none of them.
+            return null;
+        }
+
+        var part = named[0];
+        return (part.IsWithin(unit) || ReferenceEquals(part.Parent, unit.Parent)) && NamesItsGroupToo(part, question, weights) ? part : null;
+    }
+
+    /// <summary>
+    /// True when a word of the question besides the part's name names the part's group: it stands in the group's
+    /// heading or in at least half of its parts' headings, weighs <see cref="GroupWordBar"/> or more, and does not set
+    /// the part apart unless it is a framing word (the note on public money says 行動規範 too).
+    /// </summary>
+    private static bool NamesItsGroupToo(IndexedSection part, Question question, double[] weights)
+    {
+        var group = part.Parent!;
+        var siblings = part.Siblings.ToList();
+        return question.Concepts.Where((c, i) => !c.Context && c.Weight >= 1 && weights[i] >= GroupWordBar).Any(c =>
+            (InHeading(c, group) || group.Children.Count(p => InHeading(c, p)) >= group.Children.Count / 2.0)
+            && (QuestionAnalyzer.IsFramingWord(c.Key) || !(InHeading(c, part) && siblings.Count(s => InHeading(c, s)) < siblings.Count / 2.0)));
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ public sealed class IndexedSection
 
     public IReadOnlyList<BodyUnit> Units { get; internal set; } = [];
 
+    /// <summary>The words of the English title (<see cref="KnowledgeSection.EnglishTitle"/>) and their stems, lower case.</summary>
+    public IReadOnlySet<string> EnglishTitleWords { get; internal set; } = new HashSet<string>();
+
     /// <summary>The content words of the heading (no numbers, no lone characters), each as its terms.</summary>
     public IReadOnlyList<string[]> TitleWords { get; internal set; } = [];
 
@@ -146,11 +149,13 @@ public sealed class KnowledgeIndex
     /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
     /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. A two-character word does only when the kanji
     /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
-    /// two-character words are one character apart otherwise.
+    /// two-character words are one character apart otherwise. A word whose differing kanji all sound the same does too
+    /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
+    /// (<see cref="Retyped"/>).
     /// </summary>
     public Question Analyze(string? text)
     {
-        var question = Joined(QuestionAnalyzer.Analyze(text, Vocabulary));
+        var question = Joined(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary));
         List<Concept>? corrected = null;
         for (var i = 0; i < question.Concepts.Count; i++)
         {
@@ -163,13 +168,12 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var near = candidates.Where(w => OneApart(concept.Key, w) && (concept.Key.Length >= MinTypoLength || Homophone(concept.Key, w))).Take(2).ToList();
-            if (near.Count == 1)
+            if (Typo(concept.Key, candidates) is { } near)
             {
                 corrected ??= [.. question.Concepts];
                 corrected[i] = concept with
                 {
-                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near[0], RunKind.Cjk))], null)],
+                    Forms = [.. concept.Forms, new ConceptForm([.. TermAnalyzer.Terms(new TermRun(near, RunKind.Cjk))], null)],
                 };
             }
         }
@@ -178,41 +182,120 @@ public sealed class KnowledgeIndex
     }
 
     /// <summary>
-    /// A list cue beside the name of one part is not a list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、
-    /// まとめて教えて」, "Give me an overview of the role-sharing principle" ask for that part in brief, not for the list it
-    /// belongs to (ADR 0044-broad-list-questions). A part (a section without parts of its own) is named by a whole word
-    /// of the question sentence — not a framing word such as 原則 — that its heading holds and fewer than half of its
-    /// siblings' headings hold. The cue is dropped when the parts named by the most such words are all named by the same
-    /// words: one thing is named (公開 names principle 6 and the note on public money; the ranking chooses). Two things
-    /// named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
+    /// The manual's word a word of the question that the manual lacks was meant to be, or null: the only word of the
+    /// manual of the same length that differs from it in one character (three characters or more: 時現性, 行動企範), or
+    /// in kanji that each have the same main on-reading as the manual's (対当 → 対等, 共同 → 協働, 共同推進上 → 協働推進上:
+    /// the input method's wrong conversion of a word typed by its sound).
+    /// </summary>
+    private string? Typo(string key, string[] candidates)
+    {
+        // One character apart decides first, as before; several kanji of the same sound only when no word is one apart.
+        var oneApart = candidates.Where(w => Differences(key, w) == 1 && (key.Length >= MinTypoLength || Homophone(key, w))).Take(2).ToList();
+        if (oneApart.Count > 0)
+        {
+            return oneApart.Count == 1 ? oneApart[0] : null;
+        }
+
+        var sameSound = candidates.Where(w => Differences(key, w) > 1 && Homophone(key, w)).Take(2).ToList();
+        return sameSound.Count == 1 ? sameSound[0] : null;
+    }
+
+    /// <summary>
+    /// The text with each kanji word that <see cref="Typo"/> reads as a word of the manual and that the synonym map
+    /// would cut into written as the manual's word: 「役割文担」 would otherwise lose its start to the synonym 役割
+    /// (→ 役割分担) and be read as 「役割分担文担」, which is no word and names nothing. Other typos keep what was typed
+    /// beside the manual's word (<see cref="Analyze"/>) (ADR 0050-named-sections).
+    /// </summary>
+    private string? Retyped(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        foreach (var run in TermAnalyzer.Runs(text))
+        {
+            // Kanji only: a katakana word the manual lacks is more often a loan word of its own (ルール is not ツール).
+            if (run.Kind == RunKind.Cjk && run.Text.Length is >= MinHomophoneLength and <= MaxTypoLength && run.Text.All(IsKanji)
+                && !_runs.Contains(run.Text) && TermAnalyzer.Canonicalize(run.Text, Vocabulary) != run.Text
+                // A word the synonym map knows whole is a word, not a typo (特徴 → 長所, not the manual's 特長).
+                && !Vocabulary.TryGetCanonical(run.Text, out _)
+                && !TermAnalyzer.Terms(run).All(_tokens.Contains) && _words.TryGetValue(run.Text.Length, out var candidates)
+                && Typo(run.Text, candidates) is { } word)
+            {
+                text = text.Replace(run.Text, word, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// The part the question names (<see cref="NamedParts"/>) is what it asks about. A list cue beside it is not a
+    /// list question: 「対等の原則ざっくり教えて」, 「情報の不足の課題、まとめて教えて」, "Give me an overview of the
+    /// role-sharing principle" ask for that part in brief, not for the list it belongs to (ADR 0044-broad-list-questions).
+    /// Two things named as often (「目的共有と相互理解を一覧で」), two parts of one group named by different words, or none
     /// (「協働の原則を全部」) leave a list question.
     /// </summary>
     private Question OneNamed(Question question)
     {
-        if (!question.AsksForList)
+        var parts = NamedParts(question, englishTitles: true);
+        if (parts.Count == 0)
         {
             return question;
         }
 
+        // The list cue is dropped by a heading's own words only: an English title's words are plainer ("Bring together
+        // what each does best") and beside a list cue more often say what the list is about than name one part.
+        question = question with { NamedParts = parts };
+        return question.AsksForList && NamedParts(question, englishTitles: false).Count > 0
+            ? question with { AsksForList = false, ListCueOfOnePart = true }
+            : question;
+    }
+
+    /// <summary>
+    /// The parts (sections without parts of their own) the question names, as ordinals; empty when it names none or
+    /// more than one thing. A part is named by a whole word of the question sentence — not a framing word such as 原則 —
+    /// that its heading holds and fewer than half of its siblings' headings hold (<see cref="NamingWords"/>). The parts
+    /// named by the most such words count when they are all named by the same words: one thing is named (公開 names
+    /// principle 6 and the note on public money; the ranking chooses between them). Two parts of one group named by
+    /// different words (「職員の意識と組織の連携の両面」) name the group, not a part (ADR 0050-named-sections).
+    /// </summary>
+    private List<int> NamedParts(Question question, bool englishTitles)
+    {
         var best = 0;
         string? names = null;
         var one = false;
         var named = new Dictionary<IndexedSection, string>();
+        var keys = new List<(int Ordinal, string Key)>();
         foreach (var entry in Sections)
         {
-            if (entry.Parent is null || entry.Children.Count > 0 || NamingWords(entry, question) is not { Count: > 0 } words)
+            if (entry.Parent is null || entry.Children.Count > 0)
+            {
+                continue;
+            }
+
+            // Within a group a word tells a part from its siblings though a few more headings hold it: in 「役所の意識と
+            // 体制、両方」 体制 (in four headings) sets 協働推進体制の不十分さ apart from 協働を推進する意識の低さ. A word in
+            // more than a quarter of the headings (協働, 課題) tells nothing apart.
+            if (NamingWords(entry, question, englishTitles, maxHeadings: Sections.Count / 4) is { Count: > 0 } apart)
+            {
+                var apartKey = string.Join('|', apart);
+                if (named.TryGetValue(entry.Parent, out var sibling) && sibling != apartKey)
+                {
+                    return [];
+                }
+
+                named.TryAdd(entry.Parent, apartKey);
+            }
+
+            if (NamingWords(entry, question, englishTitles, MaxNamingHeadings) is not { Count: > 0 } words)
             {
                 continue;
             }
 
             var key = string.Join('|', words);
-            if (named.TryGetValue(entry.Parent, out var sibling) && sibling != key)
-            {
-                // Two parts of one group named by different words (「職員の意識と組織の連携の両面」): the group's list.
-                return question;
-            }
-
-            named.TryAdd(entry.Parent, key);
+            keys.Add((entry.Ordinal, key));
             if (words.Count > best)
             {
                 (best, names, one) = (words.Count, key, true);
@@ -223,7 +306,7 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return one ? question with { AsksForList = false, ListCueOfOnePart = true } : question;
+        return one ? [.. keys.Where(k => k.Key == names).Select(k => k.Ordinal)] : [];
     }
 
     /// <summary>
@@ -237,17 +320,18 @@ public sealed class KnowledgeIndex
     /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
     /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
     /// </summary>
-    private List<int> NamingWords(IndexedSection entry, Question question)
+    private List<int> NamingWords(IndexedSection entry, Question question, bool englishTitles, int maxHeadings)
     {
+        var english = englishTitles && question.IsEnglish;
         var siblings = entry.Siblings.ToList();
         var words = new List<int>();
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
             if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key)
-                || concept.MatchIn(entry.OwnTitle) < 0.999
-                || siblings.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) >= siblings.Count / 2.0
-                || Sections.Count(s => concept.MatchIn(s.OwnTitle) >= 0.999) > MaxNamingHeadings)
+                || !InTitle(concept, entry, english)
+                || siblings.Count(s => InTitle(concept, s, english)) >= siblings.Count / 2.0
+                || Sections.Count(s => InTitle(concept, s, english)) > maxHeadings)
             {
                 continue;
             }
@@ -257,6 +341,19 @@ public sealed class KnowledgeIndex
 
         return words;
     }
+
+    /// <summary>
+    /// True when the section's heading holds the concept whole, or, for an English word the glossary does not translate,
+    /// the section's English title holds every word of it (as typed or as its stem): "running their organizations" names
+    /// 団体活動上の課題, whose English title is "Challenges in running a group's activities". A word the glossary
+    /// translates names through its Japanese (ADR 0050-named-sections).
+    /// </summary>
+    private static bool InTitle(Concept concept, IndexedSection section, bool english) =>
+        concept.MatchIn(section.OwnTitle) >= 0.999
+        || english && section.EnglishTitleWords.Count > 0 && concept.Key.All(c => c is ' ' || char.IsAsciiLetterOrDigit(c))
+            && !concept.Forms.Any(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii)))
+            && concept.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words
+            && words.All(w => section.EnglishTitleWords.Contains(w) || section.EnglishTitleWords.Contains(TermAnalyzer.EnglishStem(w)));
 
     /// <summary>
     /// A word the manual does not hold that is two of its words written without the particle between them
@@ -395,32 +492,37 @@ public sealed class KnowledgeIndex
         };
     }
 
-    /// <summary>True when the one kanji in which two words differ has the same on-reading in both (対当 / 対等).</summary>
+    private static bool IsKanji(char c) => TermAnalyzer.IsCjk(c) && c is < '\u30A1' or > '\u30FE';
+
+    /// <summary>True when every kanji in which two words of one length differ has the same main on-reading in both (対当 / 対等, 共同 / 協働).</summary>
     private bool Homophone(string a, string b)
     {
+        var any = false;
         for (var i = 0; i < a.Length; i++)
         {
             if (a[i] != b[i])
             {
-                return Vocabulary.SameSound(a[i], b[i]);
+                if (!Vocabulary.SameSound(a[i], b[i]))
+                {
+                    return false;
+                }
+
+                any = true;
             }
         }
 
-        return false;
+        return any;
     }
 
-    private static bool OneApart(string a, string b)
+    private static int Differences(string a, string b)
     {
         var differences = 0;
-        for (var i = 0; i < a.Length && differences < 2; i++)
+        for (var i = 0; i < a.Length; i++)
         {
-            if (a[i] != b[i])
-            {
-                differences++;
-            }
+            differences += a[i] != b[i] ? 1 : 0;
         }
 
-        return differences == 1;
+        return differences;
     }
 
     public IReadOnlyList<IndexedSection> Sections { get; }
@@ -524,6 +626,8 @@ public sealed class KnowledgeIndex
             var body = entry.Section.Body;
             var phrasings = string.Join('\n', entry.Section.Questions);
             entry.OwnTitle = Analyze(entry.Section.Title, vocabulary);
+            entry.EnglishTitleWords = TermAnalyzer.Runs(entry.Section.EnglishTitle ?? "")
+                .Where(r => r.Kind == RunKind.Latin).SelectMany(TermAnalyzer.Terms).ToHashSet(StringComparer.Ordinal);
             entry.HeadingPath = Analyze($"{entry.Section.Title}\n{ancestors}", vocabulary);
             entry.Full = Analyze($"{entry.Section.Title}\n{ancestors}\n{body}\n{phrasings}", vocabulary);
             entry.Group = entry.Children.Count == 0

@@ -131,6 +131,13 @@ public sealed record Question(
     public bool ListCueOfOnePart { get; init; }
 
     /// <summary>
+    /// The parts the question names by a word of their heading that sets them apart (「時限性の原則」 names principle 7
+    /// and the note on public money), as section ordinals; empty when it names none or several things
+    /// (<see cref="KnowledgeIndex.Analyze"/>).
+    /// </summary>
+    public IReadOnlyList<int> NamedParts { get; init; } = [];
+
+    /// <summary>
     /// A request in the focus or in another sentence of the message (「会議室を予約してください。14時から空いてますか？」):
     /// it does not cap an answer, but a refusal says what the bot can do instead of "not in the manual".
     /// </summary>
