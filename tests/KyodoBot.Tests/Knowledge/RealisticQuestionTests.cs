@@ -144,15 +144,16 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// asks for a count since session 11 (r9-dev 40/40).
     /// Session 11, the paraphrase lexicon (ADR 0052) with the count and list-request readings: r4-dev 82 → 89/100,
     /// 89 → 92; r5-dev 87 → 89, 94 → 95; r6-dev 84 → 88, 91 → 94; r7-dev 83 → 87, 94 → 95; r8-dev 81 → 88, 93 → 95;
-    /// r9-dev 81 → 85, 97 → 99, 39 → 40/40 (the figures below).
+    /// r9-dev 81 → 85, 97 → 99, 39 → 40/40; with a named part (ADR 0050, named2): r7-dev 88, r8-dev 89, r9-dev 90 (the
+    /// figures below).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 89, 92, 40)]
     [InlineData("realistic-r5-dev.jsonl", 89, 95, 40)]
     [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 87, 95, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 88, 95, 40)]
-    [InlineData("realistic-r9-dev.jsonl", 85, 99, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 88, 95, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 89, 95, 40)]
+    [InlineData("realistic-r9-dev.jsonl", 90, 99, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
