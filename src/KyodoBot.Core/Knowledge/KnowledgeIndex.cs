@@ -268,6 +268,7 @@ public sealed class KnowledgeIndex
         var one = false;
         var named = new Dictionary<IndexedSection, string>();
         var keys = new List<(int Ordinal, string Key)>();
+        var headings = HeadingsHolding(question, englishTitles);
         foreach (var entry in Sections)
         {
             if (entry.Parent is null || entry.Children.Count > 0)
@@ -278,7 +279,7 @@ public sealed class KnowledgeIndex
             // Within a group a word tells a part from its siblings though a few more headings hold it: in 「役所の意識と
             // 体制、両方」 体制 (in four headings) sets 協働推進体制の不十分さ apart from 協働を推進する意識の低さ. A word in
             // more than a quarter of the headings (協働, 課題) tells nothing apart.
-            if (NamingWords(entry, question, englishTitles, maxHeadings: Sections.Count / 4) is { Count: > 0 } apart)
+            if (NamingWords(entry, headings, maxHeadings: Sections.Count / 4) is { Count: > 0 } apart)
             {
                 var apartKey = string.Join('|', apart);
                 if (named.TryGetValue(entry.Parent, out var sibling) && sibling != apartKey)
@@ -289,7 +290,7 @@ public sealed class KnowledgeIndex
                 named.TryAdd(entry.Parent, apartKey);
             }
 
-            if (NamingWords(entry, question, englishTitles, MaxNamingHeadings) is not { Count: > 0 } words)
+            if (NamingWords(entry, headings, MaxNamingHeadings) is not { Count: > 0 } words)
             {
                 continue;
             }
@@ -320,18 +321,25 @@ public sealed class KnowledgeIndex
     /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
     /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
     /// </summary>
-    private List<int> NamingWords(IndexedSection entry, Question question, bool englishTitles, int maxHeadings)
+    private static List<int> NamingWords(IndexedSection entry, bool[]?[] headings, int maxHeadings)
     {
-        var english = englishTitles && question.IsEnglish;
-        var siblings = entry.Siblings.ToList();
         var words = new List<int>();
-        for (var i = 0; i < question.Concepts.Count; i++)
+        for (var i = 0; i < headings.Length; i++)
         {
-            var concept = question.Concepts[i];
-            if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key)
-                || !InTitle(concept, entry, english)
-                || siblings.Count(s => InTitle(concept, s, english)) >= siblings.Count / 2.0
-                || Sections.Count(s => InTitle(concept, s, english)) > maxHeadings)
+            if (headings[i] is not { } holds || !holds[entry.Ordinal])
+            {
+                continue;
+            }
+
+            var siblings = 0;
+            var holdingSiblings = 0;
+            foreach (var sibling in entry.Siblings)
+            {
+                siblings++;
+                holdingSiblings += holds[sibling.Ordinal] ? 1 : 0;
+            }
+
+            if (holdingSiblings >= siblings / 2.0 || holds.Count(h => h) > maxHeadings)
             {
                 continue;
             }
@@ -340,6 +348,36 @@ public sealed class KnowledgeIndex
         }
 
         return words;
+    }
+
+    /// <summary>
+    /// For each word of the question that may name a heading (a whole word, not a context or framing word), which
+    /// sections' headings hold it (by ordinal); null for the other words. Computed once per question, not once per
+    /// section and word (<see cref="NamingWords"/>).
+    /// </summary>
+    private bool[]?[] HeadingsHolding(Question question, bool englishTitles)
+    {
+        var english = englishTitles && question.IsEnglish;
+        var headings = new bool[]?[question.Concepts.Count];
+        for (var i = 0; i < headings.Length; i++)
+        {
+            var concept = question.Concepts[i];
+            if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key))
+            {
+                continue;
+            }
+
+            var holds = new bool[Sections.Count];
+            var any = false;
+            foreach (var section in Sections)
+            {
+                any |= holds[section.Ordinal] = InTitle(concept, section, english);
+            }
+
+            headings[i] = any ? holds : null;
+        }
+
+        return headings;
     }
 
     /// <summary>
