@@ -691,7 +691,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var group = part.Parent!;
         var siblings = part.Siblings.ToList();
         return question.Concepts.Where((c, i) => !c.Context && c.Weight >= 1 && weights[i] >= GroupWordBar).Any(c =>
-            (InHeading(c, group) || group.Children.Count(p => InHeading(c, p)) >= group.Children.Count / 2.0)
+            NamesGroup(c, group)
             && (QuestionAnalyzer.IsFramingWord(c.Key) || !(InHeading(c, part) && siblings.Count(s => InHeading(c, s)) < siblings.Count / 2.0)));
     }
 
@@ -791,12 +791,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// True when the question names the group: a whole word of it is in the group's own heading (市役所の課題, 行動規範),
     /// or in the headings of at least half of the group's parts (the 市役所の課題 every part of 4章 1(3) repeats).
     /// </summary>
-    private static bool NamesTheGroup(IndexedSection group, Question question, double[] weights)
-    {
-        var parts = group.Children;
-        return WholeWords(question, weights).Any(concept =>
-            InHeading(concept, group) || parts.Count(p => InHeading(concept, p)) >= parts.Count / 2.0);
-    }
+    private static bool NamesTheGroup(IndexedSection group, Question question, double[] weights) =>
+        WholeWords(question, weights).Any(concept => NamesGroup(concept, group));
+
+    /// <summary>True when a word stands in the group's heading or in the headings of at least half of its parts.</summary>
+    private static bool NamesGroup(Concept concept, IndexedSection group) =>
+        InHeading(concept, group) || group.Children.Count(p => InHeading(concept, p)) >= group.Children.Count / 2.0;
 
     /// <summary>The question's whole words that count (weight above 0, not a lone character): what can name a heading.</summary>
     private static IEnumerable<Concept> WholeWords(Question question, double[] weights) =>
