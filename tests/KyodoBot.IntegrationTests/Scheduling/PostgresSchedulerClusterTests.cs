@@ -7,6 +7,7 @@ namespace KyodoBot.IntegrationTests.Scheduling;
 /// Several bot instances behind a load balancer share one PostgreSQL database: their schedulers form a Quartz cluster,
 /// so the sweep runs on one instance at a time, and keeps running when an instance goes away.
 /// </summary>
+[Collection(SchedulerTimingCollection.Name)]
 public sealed class PostgresSchedulerClusterTests : IAsyncLifetime
 {
     // A wait, not a pause: it only runs out on failure. After a stop the survivor may have to recover the stopped

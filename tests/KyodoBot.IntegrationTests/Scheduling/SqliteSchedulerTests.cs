@@ -4,6 +4,7 @@ using KyodoBot.Scheduling;
 namespace KyodoBot.IntegrationTests.Scheduling;
 
 /// <summary>The scheduler on the default database: one SQLite file shared with the app, surviving restarts.</summary>
+[Collection(SchedulerTimingCollection.Name)]
 public sealed class SqliteSchedulerTests : IAsyncLifetime
 {
     // As the PostgreSQL cluster tests: the wait ends as soon as the sweeps are seen; 10 s was once too short for Quartz
