@@ -106,6 +106,13 @@ public enum AnswerKind
     /// names laws (NPO法) but no article.
     /// </summary>
     Provision,
+
+    /// <summary>
+    /// Who a particular person or firm is (「担当課長は誰？」「講師はどなた」, "who is the director", "which vendor"): the
+    /// section must name one (〇〇氏, 株式会社). The manual names roles and bodies but no person; 「誰が何をやるか」 asks
+    /// about roles and stays <see cref="Any"/>.
+    /// </summary>
+    Person,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

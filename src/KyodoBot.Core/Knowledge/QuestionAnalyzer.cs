@@ -305,6 +305,7 @@ public static partial class QuestionAnalyzer
                 : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
                 : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
                 : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
+                : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
                 : AnswerKind.Any;
         }
 
@@ -315,6 +316,7 @@ public static partial class QuestionAnalyzer
             : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
             : JapaneseAsksForCount().IsMatch(sentence) ? AnswerKind.Count
             : JapaneseAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
+            : JapaneseAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
             : AnswerKind.Any;
     }
 
@@ -328,6 +330,7 @@ public static partial class QuestionAnalyzer
         AnswerKind.Application => ApplicationFact().IsMatch(text),
         AnswerKind.Count => CountFact().IsMatch(text),
         AnswerKind.Provision => ProvisionFact().IsMatch(text),
+        AnswerKind.Person => PersonFact().IsMatch(text),
         _ => true,
     };
 
@@ -874,6 +877,21 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\blegal basis\b|\bstatutory basis\b")]
     private static partial Regex EnglishAsksForProvision();
+
+    /// <summary>
+    /// A role holder asked for by name: 「担当課長って今誰？」「講師は誰ですか」「審査員って誰がやってるの？」「窓口担当者が誰なのか」.
+    /// 誰 as what the sentence asks of a role, not 「誰が何をやるか」 (roles) or 「誰に相談すれば」 (where to turn).
+    /// </summary>
+    [GeneratedRegex(@"(?:課長|部長|係長|所長|センター長|館長|担当者?|講師|先生|審査員|委員長?|会長|理事長|代表者?|市長|業者|委託先|受託者|事業者)(?:って|は|が)(?:今|いま|現在|今年度|今年)?(?:誰|だれ|どなた|どこ)(?:です|だ|でしょう|なの|なん|か|が(?:やって|務め|担当)|[?？。]|$)")]
+    private static partial Regex JapaneseAsksForPerson();
+
+    /// <summary>"Who is the director/lecturer/contact person …", "who is in charge of …", "which vendor/company …".</summary>
+    [GeneratedRegex(@"\bwho(?:'s| is| are| was| will be) (?:the |our |your |my )?(?:current |new )?(?:[a-z-]+ ){0,2}(?:chief|head|manager|director|lecturer|instructor|teacher|speaker|contact|person|officer|mayor|chair|chairperson|judges?|vendor|contractor)s?\b|\bwho(?:'s| is| are) in charge of\b|\bwhich (?:vendor|company|contractor|firm|consultant)\b")]
+    private static partial Regex EnglishAsksForPerson();
+
+    /// <summary>A person or firm named: 山田氏, 〇〇株式会社, "Mr. Tanaka".</summary>
+    [GeneratedRegex(@"[一-龥]{1,4}氏(?![名族])|株式会社|有限会社|\b(?:mr|ms|mrs|dr)\.\s")]
+    private static partial Regex PersonFact();
 
     /// <summary>An article cited: 第10条, 第十条, 10条, "Article 3".</summary>
     [GeneratedRegex(@"第?[0-9一二三四五六七八九十百]+条(?!件)|\barticle \d")]

@@ -388,8 +388,29 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("ボランティア活動の根拠となる条例は何条ですか", false, AnswerKind.Provision)]
     [InlineData("市民活動の支援って法的根拠あるの？", false, AnswerKind.Provision)]
     [InlineData("which article of the npo act covers this?", true, AnswerKind.Provision)]
+    [InlineData("市民協働の担当課長って今誰？", false, AnswerKind.Person)]
+    [InlineData("研修の講師はどなたですか", false, AnswerKind.Person)]
+    [InlineData("協働提案事業の審査員って誰がやってるの？", false, AnswerKind.Person)]
+    [InlineData("誰が何をやるか最初に決めとくべき？", false, AnswerKind.Any)] // roles
+    [InlineData("誤訳が見つかったときに誰が直して誰が責任を持つのか", false, AnswerKind.Any)]
+    [InlineData("who is the director of the support centre?", true, AnswerKind.Person)]
+    [InlineData("which vendor built the website?", true, AnswerKind.Person)]
+    [InlineData("who should decide which side does what in a joint project?", true, AnswerKind.Any)]
+    [InlineData("who is supposed to do the evaluation?", true, AnswerKind.Any)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
+
+    [Theory]
+    [InlineData("市民協働の担当課長って今誰？")]
+    [InlineData("コーディネーター研修の講師はどなたですか")]
+    [InlineData("Who is the head of the civic activity support centre?")]
+    public void PersonAskedByRole_TheManualNamesNone_IsRefusedAsAPerson(string message)
+    {
+        var answer = Ask(message);
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        Assert.Equal(AnswerKind.Person, answer.FactAsked);
+    }
 
     [Fact]
     public void EnglishWord_KnownOnlyToTheDictionaryExtract_IsAHintNotAnAnswer()
