@@ -149,7 +149,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// R10-dev and r11-dev (session 11's private unseen11 and unseen12, written at its start by writers who saw only the
     /// policy text and the section ids, only scored during session 11; development sets since session 12): r10-dev
     /// 81/100, 93, 39/40 and r11-dev 80/100, 96, 37/40 at the start of session 11; 83/100, 94, 39/40 and 84/100, 96,
-    /// 38/40 at its end (the floors below until session 12 moves them).
+    /// 38/40 at its end; out of scope 40/40 each once a person asked for by role is a fact the manual lacks (session 12:
+    /// 「市民協働の担当課長って今誰？」, 「コーディネーター研修の講師は誰ですか」, "which vendor won the contract").
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 89, 92, 40)]
@@ -158,8 +159,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r7-dev.jsonl", 88, 95, 40)]
     [InlineData("realistic-r8-dev.jsonl", 89, 95, 40)]
     [InlineData("realistic-r9-dev.jsonl", 90, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 83, 94, 39)]
-    [InlineData("realistic-r11-dev.jsonl", 84, 96, 38)]
+    [InlineData("realistic-r10-dev.jsonl", 83, 94, 40)]
+    [InlineData("realistic-r11-dev.jsonl", 84, 96, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
