@@ -70,6 +70,11 @@ internal static class KnowledgeLatency
         var (cpuMicroseconds, allocatedBytes) = CpuPerAnswer(new KnowledgeAnswerer(knowledge), Args.Int(args, "--cpu-rounds", 300));
         var (withDictionaries, withoutDictionaries, rssGrowth, allocatedByBuild, rssAfterAggressive) = DictionaryMemory(folder);
 
+        if (Args.Flag(args, "--by-kind"))
+        {
+            PrintByKind(latencies, new KnowledgeAnswerer(knowledge));
+        }
+
         Array.Sort(latencies);
         double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
         Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
@@ -80,6 +85,22 @@ internal static class KnowledgeLatency
         // keeps a heap per core and larger budgets) far more than what the build retains.
         Console.WriteLine($"that build allocated {allocatedByBuild / 1048576.0:F1} MB in all (transient); GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores; RSS growth once an aggressive GC returned what it could: {rssAfterAggressive / 1024.0:F0} KB");
         return 0;
+    }
+
+    /// <summary>Each kind's median and slowest decile (in call order, as <see cref="TimeAnswers"/> asks them in turn): which questions make the p95.</summary>
+    private static void PrintByKind(double[] latencies, KnowledgeAnswerer answerer)
+    {
+        for (var k = 0; k < Questions.Length; k++)
+        {
+            var own = latencies.Where((_, i) => i % Questions.Length == k).Order().ToArray();
+            var text = Questions[k].Length > 40 ? Questions[k][..40] + "…" : Questions[k];
+            var language = LanguageResolver.Resolve(Questions[k], Language.Japanese);
+            answerer.Ask(Questions[k], language);
+            var allocated = GC.GetAllocatedBytesForCurrentThread();
+            answerer.Ask(Questions[k], language);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+            Console.WriteLine($"  p50 {own[own.Length / 2]:F3} ms, p90 {own[own.Length * 9 / 10]:F3} ms, {allocated / 1024.0:F0} KB  {text}");
+        }
     }
 
     /// <summary>

@@ -153,7 +153,16 @@ public sealed class KnowledgeIndex
     /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
     /// (<see cref="Retyped"/>).
     /// </summary>
-    public Question Analyze(string? text)
+    public Question Analyze(string? text) => OneNamed(Read(text));
+
+    /// <summary>
+    /// A sentence of a long message as the phrasing matcher compares it (<see cref="Analyze"/> without
+    /// <see cref="OneNamed"/>): its concepts and text only, so the parts it names, which only the whole message's answer
+    /// uses, are not looked for in each of up to <see cref="PhrasingIndex.MaxSentences"/> sentences (ADR 0053-answer-cost).
+    /// </summary>
+    internal Question AnalyzeSentence(string? text) => Read(text);
+
+    private Question Read(string? text)
     {
         var question = Joined(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary));
         List<Concept>? corrected = null;
@@ -178,7 +187,7 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return OneNamed(Vague(corrected is null ? question : question with { Concepts = corrected }));
+        return Vague(corrected is null ? question : question with { Concepts = corrected });
     }
 
     /// <summary>

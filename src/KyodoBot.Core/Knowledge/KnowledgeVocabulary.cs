@@ -163,8 +163,24 @@ public sealed class KnowledgeVocabulary
     public IReadOnlyDictionary<char, string[]> OnReadings { get; init; } = new Dictionary<char, string[]>();
 
     /// <summary>True when two kanji share an on-reading (<see cref="KanjiReadingsFile"/>): one may be typed for the other.</summary>
-    public bool SameSound(char a, char b) =>
-        OnReadings.TryGetValue(a, out var first) && OnReadings.TryGetValue(b, out var second) && first.Intersect(second, StringComparer.Ordinal).Any();
+    public bool SameSound(char a, char b)
+    {
+        if (!OnReadings.TryGetValue(a, out var first) || !OnReadings.TryGetValue(b, out var second))
+        {
+            return false;
+        }
+
+        // A loop, not Intersect: the typo reading asks this for every word of the manual of the question word's length.
+        foreach (var reading in first)
+        {
+            if (Array.IndexOf(second, reading) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
     public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();

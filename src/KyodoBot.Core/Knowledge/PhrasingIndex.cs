@@ -292,7 +292,7 @@ public sealed class PhrasingIndex
         }
 
         Array.Clear(alone);
-        var analysed = index.Analyze(sentence);
+        var analysed = index.AnalyzeSentence(sentence);
         if (analysed.Concepts.Count == 0)
         {
             return false;
@@ -381,7 +381,7 @@ public sealed class PhrasingIndex
     {
         var alone = scratch.Alone;
         Array.Clear(alone);
-        var analysed = index.Analyze(part);
+        var analysed = index.AnalyzeSentence(part);
         scratch.FocusConcepts = analysed.Concepts.Count;
         Accumulate(index, analysed, analysed.Text, scratch, alone);
         for (var i = 0; i < scores.Length; i++)
