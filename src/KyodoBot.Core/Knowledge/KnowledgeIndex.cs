@@ -272,12 +272,16 @@ public sealed class KnowledgeIndex
     /// </summary>
     private List<int> NamedParts(Question question, bool englishTitles)
     {
+        if (HeadingsHolding(question, englishTitles) is not { } headings)
+        {
+            return [];
+        }
+
         var best = 0;
         string? names = null;
         var one = false;
-        var named = new Dictionary<IndexedSection, string>();
-        var keys = new List<(int Ordinal, string Key)>();
-        var headings = HeadingsHolding(question, englishTitles);
+        Dictionary<IndexedSection, string>? named = null;
+        List<(int Ordinal, string Key)>? keys = null;
         foreach (var entry in Sections)
         {
             if (entry.Parent is null || entry.Children.Count > 0)
@@ -288,9 +292,10 @@ public sealed class KnowledgeIndex
             // Within a group a word tells a part from its siblings though a few more headings hold it: in 「役所の意識と
             // 体制、両方」 体制 (in four headings) sets 協働推進体制の不十分さ apart from 協働を推進する意識の低さ. A word in
             // more than a quarter of the headings (協働, 課題) tells nothing apart.
-            if (NamingWords(entry, headings, maxHeadings: Sections.Count / 4) is { Count: > 0 } apart)
+            if (NamingWords(entry, headings, maxHeadings: Sections.Count / 4) is { } apart)
             {
                 var apartKey = string.Join('|', apart);
+                named ??= [];
                 if (named.TryGetValue(entry.Parent, out var sibling) && sibling != apartKey)
                 {
                     return [];
@@ -299,13 +304,13 @@ public sealed class KnowledgeIndex
                 named.TryAdd(entry.Parent, apartKey);
             }
 
-            if (NamingWords(entry, headings, MaxNamingHeadings) is not { Count: > 0 } words)
+            if (NamingWords(entry, headings, MaxNamingHeadings) is not { } words)
             {
                 continue;
             }
 
             var key = string.Join('|', words);
-            keys.Add((entry.Ordinal, key));
+            (keys ??= []).Add((entry.Ordinal, key));
             if (words.Count > best)
             {
                 (best, names, one) = (words.Count, key, true);
@@ -316,7 +321,7 @@ public sealed class KnowledgeIndex
             }
         }
 
-        return one ? [.. keys.Where(k => k.Key == names).Select(k => k.Ordinal)] : [];
+        return one && keys is not null ? [.. keys.Where(k => k.Key == names).Select(k => k.Ordinal)] : [];
     }
 
     /// <summary>
@@ -328,32 +333,35 @@ public sealed class KnowledgeIndex
 
     /// <summary>
     /// The question's words (indices) that the section's heading holds, fewer than half of its siblings' headings hold,
-    /// and at most <see cref="MaxNamingHeadings"/> headings of the manual hold.
+    /// and at most <paramref name="maxHeadings"/> headings of the manual hold; null when there is none.
     /// </summary>
-    private static List<int> NamingWords(IndexedSection entry, bool[]?[] headings, int maxHeadings)
+    private static List<int>? NamingWords(IndexedSection entry, HeadingMatches headings, int maxHeadings)
     {
-        var words = new List<int>();
-        for (var i = 0; i < headings.Length; i++)
+        List<int>? words = null;
+        for (var i = 0; i < headings.Holds.Length; i++)
         {
-            if (headings[i] is not { } holds || !holds[entry.Ordinal])
+            if (headings.Holds[i] is not { } holds || !holds[entry.Ordinal] || headings.Count[i] > maxHeadings)
             {
                 continue;
             }
 
             var siblings = 0;
             var holdingSiblings = 0;
-            foreach (var sibling in entry.Siblings)
+            foreach (var sibling in entry.Parent!.Children)
             {
-                siblings++;
-                holdingSiblings += holds[sibling.Ordinal] ? 1 : 0;
+                if (!ReferenceEquals(sibling, entry))
+                {
+                    siblings++;
+                    holdingSiblings += holds[sibling.Ordinal] ? 1 : 0;
+                }
             }
 
-            if (holdingSiblings >= siblings / 2.0 || holds.Count(h => h) > maxHeadings)
+            if (holdingSiblings >= siblings / 2.0)
             {
                 continue;
             }
 
-            words.Add(i);
+            (words ??= []).Add(i);
         }
 
         return words;
@@ -361,14 +369,16 @@ public sealed class KnowledgeIndex
 
     /// <summary>
     /// For each word of the question that may name a heading (a whole word, not a context or framing word), which
-    /// sections' headings hold it (by ordinal); null for the other words. Computed once per question, not once per
-    /// section and word (<see cref="NamingWords"/>).
+    /// sections' headings hold it (by ordinal; null for the other words and for a word no heading holds), and how many
+    /// headings hold it. Computed once per question, not once per section and word (<see cref="NamingWords"/>); null
+    /// when no heading holds any word, the usual case, which names no part.
     /// </summary>
-    private bool[]?[] HeadingsHolding(Question question, bool englishTitles)
+    private HeadingMatches? HeadingsHolding(Question question, bool englishTitles)
     {
         var english = englishTitles && question.IsEnglish;
-        var headings = new bool[]?[question.Concepts.Count];
-        for (var i = 0; i < headings.Length; i++)
+        bool[]?[]? headings = null;
+        int[]? counts = null;
+        for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
             if (concept.Context || concept.Weight < 1 || QuestionAnalyzer.IsFramingWord(concept.Key))
@@ -376,31 +386,70 @@ public sealed class KnowledgeIndex
                 continue;
             }
 
-            var holds = new bool[Sections.Count];
-            var any = false;
+            var titleWords = english ? EnglishTitleWords(concept) : null;
+            bool[]? holds = null;
+            var count = 0;
             foreach (var section in Sections)
             {
-                any |= holds[section.Ordinal] = InTitle(concept, section, english);
+                if (InTitle(concept, titleWords, section))
+                {
+                    (holds ??= new bool[Sections.Count])[section.Ordinal] = true;
+                    count++;
+                }
             }
 
-            headings[i] = any ? holds : null;
+            if (holds is not null)
+            {
+                (headings ??= new bool[]?[question.Concepts.Count])[i] = holds;
+                (counts ??= new int[question.Concepts.Count])[i] = count;
+            }
         }
 
-        return headings;
+        return headings is null ? null : new HeadingMatches(headings, counts!);
     }
+
+    /// <summary>Which headings hold each word of a question (<see cref="HeadingsHolding"/>).</summary>
+    private sealed record HeadingMatches(bool[]?[] Holds, int[] Count);
 
     /// <summary>
     /// True when the section's heading holds the concept whole, or, for an English word the glossary does not translate,
-    /// the section's English title holds every word of it (as typed or as its stem): "running their organizations" names
-    /// 団体活動上の課題, whose English title is "Challenges in running a group's activities". A word the glossary
-    /// translates names through its Japanese (ADR 0050-named-sections).
+    /// the section's English title holds every word of it (as typed or as its stem; <paramref name="englishWords"/>):
+    /// "running their organizations" names 団体活動上の課題, whose English title is "Challenges in running a group's
+    /// activities". A word the glossary translates names through its Japanese (ADR 0050-named-sections).
     /// </summary>
-    private static bool InTitle(Concept concept, IndexedSection section, bool english) =>
-        concept.MatchIn(section.OwnTitle) >= 0.999
-        || english && section.EnglishTitleWords.Count > 0 && concept.Key.All(c => c is ' ' || char.IsAsciiLetterOrDigit(c))
-            && !concept.Forms.Any(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii)))
-            && concept.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words
-            && words.All(w => section.EnglishTitleWords.Contains(w) || section.EnglishTitleWords.Contains(TermAnalyzer.EnglishStem(w)));
+    private static bool InTitle(Concept concept, (string Word, string Stem)[]? englishWords, IndexedSection section)
+    {
+        if (concept.MatchIn(section.OwnTitle) >= 0.999)
+        {
+            return true;
+        }
+
+        if (englishWords is null || section.EnglishTitleWords.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var (word, stem) in englishWords)
+        {
+            if (!section.EnglishTitleWords.Contains(word) && !section.EnglishTitleWords.Contains(stem))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The words (with their stems) of an English concept the glossary does not translate, which name a part through
+    /// its English title (<see cref="InTitle"/>); null for any other concept. Once per concept, not per section.
+    /// </summary>
+    private static (string Word, string Stem)[]? EnglishTitleWords(Concept concept) =>
+        concept.Key.All(c => c is ' ' || char.IsAsciiLetterOrDigit(c))
+        && !concept.Forms.Any(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii)))
+        && concept.Key.Split(' ', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } words
+            ? [.. words.Select(w => (w, TermAnalyzer.EnglishStem(w)))]
+            : null;
 
     /// <summary>
     /// A word the manual does not hold that is two of its words written without the particle between them
@@ -449,10 +498,13 @@ public sealed class KnowledgeIndex
             return null;
         }
 
+        // Looked up as spans: a long run (「協協協…」, up to the analyser's 1,000 characters) would otherwise copy both
+        // sides at every place it could be cut.
+        var runs = _runs.GetAlternateLookup<ReadOnlySpan<char>>();
         int? cut = null;
         for (var k = 2; k <= key.Length - 2; k++)
         {
-            if (_runs.Contains(key[..k]) && _runs.Contains(key[k..]))
+            if (runs.Contains(key.AsSpan(0, k)) && runs.Contains(key.AsSpan(k)))
             {
                 if (cut is not null)
                 {
