@@ -222,17 +222,36 @@ public sealed class KnowledgeIndex
             return text;
         }
 
-        foreach (var run in TermAnalyzer.Runs(text))
+        // The kanji/katakana runs of the text as TermAnalyzer.Runs cuts them, scanned in place: a string is made only for
+        // a run of two to eight kanji that the manual lacks, not for every run of every sentence of a long message.
+        var written = text;
+        var manualRuns = _runs.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < written.Length)
         {
-            // Kanji only: a katakana word the manual lacks is more often a loan word of its own (ルール is not ツール).
-            if (run.Kind == RunKind.Cjk && run.Text.Length is >= MinHomophoneLength and <= MaxTypoLength && run.Text.All(IsKanji)
-                && !_runs.Contains(run.Text) && TermAnalyzer.Canonicalize(run.Text, Vocabulary) != run.Text
-                // A word the synonym map knows whole is a word, not a typo (特徴 → 長所, not the manual's 特長).
-                && !Vocabulary.TryGetCanonical(run.Text, out _)
-                && !TermAnalyzer.Terms(run).All(_tokens.Contains) && _words.TryGetValue(run.Text.Length, out var candidates)
-                && Typo(run.Text, candidates) is { } word)
+            var start = i;
+            while (i < written.Length && TermAnalyzer.IsCjk(written[i]))
             {
-                text = text.Replace(run.Text, word, StringComparison.Ordinal);
+                i++;
+            }
+
+            var run = written.AsSpan(start, i - start);
+            i = Math.Max(i, start + 1);
+            // Kanji only: a katakana word the manual lacks is more often a loan word of its own (ルール is not ツール).
+            if (run.Length is < MinHomophoneLength or > MaxTypoLength || !AllKanji(run)
+                || manualRuns.Contains(run))
+            {
+                continue;
+            }
+
+            var word = run.ToString();
+            if (TermAnalyzer.Canonicalize(word, Vocabulary) != word
+                // A word the synonym map knows whole is a word, not a typo (特徴 → 長所, not the manual's 特長).
+                && !Vocabulary.TryGetCanonical(word, out _)
+                && !TermAnalyzer.Terms(new TermRun(word, RunKind.Cjk)).All(_tokens.Contains) && _words.TryGetValue(word.Length, out var candidates)
+                && Typo(word, candidates) is { } typed)
+            {
+                text = text.Replace(word, typed, StringComparison.Ordinal);
             }
         }
 
@@ -591,7 +610,8 @@ public sealed class KnowledgeIndex
         };
     }
 
-    private static bool IsKanji(char c) => TermAnalyzer.IsCjk(c) && c is < '\u30A1' or > '\u30FE';
+    /// <summary>True when a run of kanji/katakana (<see cref="TermAnalyzer.Runs"/>) holds no katakana.</summary>
+    private static bool AllKanji(ReadOnlySpan<char> run) => !run.ContainsAnyInRange('\u30A1', '\u30FE');
 
     /// <summary>True when every kanji in which two words of one length differ has the same main on-reading in both (対当 / 対等, 共同 / 協働).</summary>
     private bool Homophone(string a, string b)
