@@ -112,7 +112,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var unknown = new bool[q.Concepts.Count];
         var weights = index.Weights(q, unknown);
-        var votes = index.Phrasings.Vote(index, question, excludePhrasing, q);
+        var sentences = new SentenceVotes();
+        var votes = index.Phrasings.Vote(index, question, excludePhrasing, q, sentences);
         var ranked = WithPhrasings(index, q, weights, index.Rank(q, weights), votes);
         if (ranked.Count == 0)
         {
@@ -120,7 +121,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         // The situation's own vote (ADR 0048) does not depend on the unit weighed: taken once, and only when needed.
-        var situation = new Lazy<PhrasingVotes?>(() => SituationVotes(index, q, excludePhrasing), LazyThreadSafetyMode.None);
+        var situation = new Lazy<PhrasingVotes?>(() => SituationVotes(index, q, excludePhrasing, sentences), LazyThreadSafetyMode.None);
         var decision = Decide(index, q, weights, unknown, votes, ranked, situation);
         (ranked, decision) = ByFacets(index, q, weights, unknown, votes, ranked, situation, decision);
         var (unit, features, covered, confidence) = decision;
@@ -310,10 +311,10 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>The phrasing vote on a message's situation alone (its sentences besides the question sentence); null when it has none.</summary>
-    private static PhrasingVotes? SituationVotes(KnowledgeIndex index, Question q, int excludePhrasing)
+    private static PhrasingVotes? SituationVotes(KnowledgeIndex index, Question q, int excludePhrasing, SentenceVotes sentences)
     {
         var situation = string.Join(" ", q.Sentences.Where(s => s.Role != SentenceRole.Question).Select(s => s.Text));
-        return situation.Length == 0 ? null : index.Phrasings.Vote(index, situation, excludePhrasing);
+        return situation.Length == 0 ? null : index.Phrasings.Vote(index, situation, excludePhrasing, sentences: sentences);
     }
 
     /// <summary>

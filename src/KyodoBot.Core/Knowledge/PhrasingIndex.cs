@@ -151,7 +151,9 @@ public sealed class PhrasingIndex
     /// </summary>
     /// <param name="analyzed">The text already read by <see cref="KnowledgeIndex.Analyze"/> (the answerer has it), so that
     /// it is not read twice.</param>
-    public PhrasingVotes Vote(KnowledgeIndex index, string text, int exclude = -1, Question? analyzed = null)
+    /// <param name="sentences">Each sentence's own vote, kept for one question with one <paramref name="exclude"/>: the
+    /// answerer votes on the message and then on its situation (ADR 0048), which holds the same sentences.</param>
+    public PhrasingVotes Vote(KnowledgeIndex index, string text, int exclude = -1, Question? analyzed = null, SentenceVotes? sentences = null)
     {
         var votes = new PhrasingVotes(index.Sections.Count);
         if (_entries.Count == 0)
@@ -172,7 +174,7 @@ public sealed class PhrasingIndex
             AddAll(votes, scores);
             if (question.SentenceCount > 1)
             {
-                BySentence(index, question, exclude, scratch, votes);
+                BySentence(index, question, exclude, scratch, votes, sentences);
             }
         }
         finally
@@ -218,14 +220,14 @@ public sealed class PhrasingIndex
     /// vote (<see cref="PhrasingVotes.Score"/>), and the similarity of the nearest phrasing to the best sentence that
     /// tells a concern or asks.
     /// </summary>
-    private void BySentence(KnowledgeIndex index, Question question, int exclude, Scratch scratch, PhrasingVotes votes)
+    private void BySentence(KnowledgeIndex index, Question question, int exclude, Scratch scratch, PhrasingVotes votes, SentenceVotes? kept)
     {
         var sectionCount = votes.SectionCount;
         var mixture = new double[sectionCount];
         var best = new double[sectionCount];
         var negative = 0.0;
         var total = 0.0;
-        var one = new PhrasingVotes(sectionCount);
+        var reused = kept is null ? new PhrasingVotes(sectionCount) : null;
         for (var at = 0; at < question.Sentences.Count && at < MaxSentences; at++)
         {
             var sentence = question.Sentences[at];
@@ -235,19 +237,18 @@ public sealed class PhrasingIndex
                 continue;
             }
 
-            var alone = scratch.Alone;
-            if (!SentenceAlone(index, sentence.Text, at, scratch))
+            // A sentence an earlier vote of this question compared already (the situation's vote) is not read again.
+            if (kept is null || !kept.TryGet(sentence.Text, exclude, out var one))
+            {
+                one = SentenceVote(index, sentence.Text, at, exclude, scratch, reused ?? new PhrasingVotes(sectionCount));
+                kept?.Keep(sentence.Text, exclude, one);
+            }
+
+            if (one is null)
             {
                 continue;
             }
 
-            if (exclude >= 0 && exclude < alone.Length)
-            {
-                alone[exclude] = 0;
-            }
-
-            one.Clear();
-            AddAll(one, alone);
             var telling = sentence.Role == SentenceRole.Concern || (sentence.Role == SentenceRole.Question && !question.VagueQuestion);
             for (var s = 0; s < sectionCount; s++)
             {
@@ -275,6 +276,28 @@ public sealed class PhrasingIndex
 
             votes.BySentence(mixture, best, negative);
         }
+    }
+
+    /// <summary>
+    /// One sentence's own vote (the <paramref name="at"/>-th of the message), into <paramref name="into"/>; null for a
+    /// sentence without concepts, which does not vote.
+    /// </summary>
+    private PhrasingVotes? SentenceVote(KnowledgeIndex index, string sentence, int at, int exclude, Scratch scratch, PhrasingVotes into)
+    {
+        if (!SentenceAlone(index, sentence, at, scratch))
+        {
+            return null;
+        }
+
+        var alone = scratch.Alone;
+        if (exclude >= 0 && exclude < alone.Length)
+        {
+            alone[exclude] = 0;
+        }
+
+        into.Clear();
+        AddAll(into, alone);
+        return into;
     }
 
     /// <summary>
@@ -859,5 +882,35 @@ public sealed class PhrasingVotes
         {
             _nearest[section] = entry;
         }
+    }
+}
+
+/// <summary>
+/// The phrasing vote of each sentence of one question's message, kept while that question is answered: the answerer
+/// votes on the whole message and then, when the decision needs it, on its situation alone (ADR 0048), whose sentences
+/// are the message's again; each is read and compared once (ADR 0053-answer-cost). A sentence without concepts is kept
+/// as null (it does not vote).
+/// </summary>
+public sealed class SentenceVotes
+{
+    private readonly Dictionary<string, PhrasingVotes?> _votes = new(StringComparer.Ordinal);
+    private int _exclude = -1;
+
+    internal bool TryGet(string sentence, int exclude, out PhrasingVotes? votes)
+    {
+        votes = null;
+        return exclude == _exclude && _votes.TryGetValue(sentence, out votes);
+    }
+
+    internal void Keep(string sentence, int exclude, PhrasingVotes? votes)
+    {
+        if (exclude != _exclude)
+        {
+            // Votes with another phrasing left out are other votes.
+            _votes.Clear();
+            _exclude = exclude;
+        }
+
+        _votes[sentence] = votes;
     }
 }
