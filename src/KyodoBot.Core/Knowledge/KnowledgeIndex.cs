@@ -153,18 +153,20 @@ public sealed class KnowledgeIndex
     /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
     /// (<see cref="Retyped"/>).
     /// </summary>
-    public Question Analyze(string? text) => OneNamed(Read(text));
+    public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary)));
 
     /// <summary>
     /// A sentence of a long message as the phrasing matcher compares it (<see cref="Analyze"/> without
-    /// <see cref="OneNamed"/>): its concepts and text only, so the parts it names, which only the whole message's answer
-    /// uses, are not looked for in each of up to <see cref="PhrasingIndex.MaxSentences"/> sentences (ADR 0053-answer-cost).
+    /// <see cref="OneNamed"/>, from <see cref="QuestionAnalyzer.AnalyzeWords"/>): its concepts and text only, so what it
+    /// asks for and the parts it names, which only the whole message's answer uses, are not read in each of up to
+    /// <see cref="PhrasingIndex.MaxSentences"/> sentences (ADR 0053-answer-cost).
     /// </summary>
-    internal Question AnalyzeSentence(string? text) => Read(text);
+    internal Question AnalyzeSentence(string? text) => Read(QuestionAnalyzer.AnalyzeWords(Retyped(text), Vocabulary));
 
-    private Question Read(string? text)
+    /// <summary>The analyser's reading with this index's corrections: joined words cut, typos matched, a vague question sentence read with its situation.</summary>
+    private Question Read(Question analysed)
     {
-        var question = Joined(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary));
+        var question = Joined(analysed);
         List<Concept>? corrected = null;
         for (var i = 0; i < question.Concepts.Count; i++)
         {

@@ -482,7 +482,7 @@ public sealed class PhrasingIndex
     internal static Dictionary<string, double> Features(KnowledgeIndex index, string text)
     {
         var sink = new DictionarySink([]);
-        Generate(index, QuestionAnalyzer.Analyze(text, index.Vocabulary), TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text)), ref sink);
+        Generate(index, QuestionAnalyzer.AnalyzeWords(text, index.Vocabulary), TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text)), ref sink);
         return sink.Features;
     }
 

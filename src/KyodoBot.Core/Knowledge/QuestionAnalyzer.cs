@@ -77,7 +77,16 @@ public static partial class QuestionAnalyzer
     };
 
 
-    public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary)
+    public static Question Analyze(string? raw, KnowledgeVocabulary vocabulary) => Read(raw, vocabulary, whole: true);
+
+    /// <summary>
+    /// The text's words only (<see cref="Analyze"/> without what the question asks for: a request, the kind of fact or
+    /// answer, the actors named), which only the answer to the whole message reads: a phrasing's features and each
+    /// sentence of a long message need its concepts and text, and are read so (ADR 0053-answer-cost).
+    /// </summary>
+    internal static Question AnalyzeWords(string? raw, KnowledgeVocabulary vocabulary) => Read(raw, vocabulary, whole: false);
+
+    private static Question Read(string? raw, KnowledgeVocabulary vocabulary, bool whole)
     {
         var (text, truncated) = Truncate(raw ?? "");
         var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
@@ -112,6 +121,11 @@ public static partial class QuestionAnalyzer
                 var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
                 concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
             }
+        }
+
+        if (!whole)
+        {
+            return new Question(key, core, isEnglish, asksForList, truncated, concepts) { SentenceCount = sentences.Count, Sentences = roles };
         }
 
         var isRequest = IsRequestSentence(focus, isEnglish);
