@@ -201,14 +201,30 @@ public sealed class KnowledgeIndex
     private string? Typo(string key, string[] candidates)
     {
         // One character apart decides first, as before; several kanji of the same sound only when no word is one apart.
-        var oneApart = candidates.Where(w => Differences(key, w) == 1 && (key.Length >= MinTypoLength || Homophone(key, w))).Take(2).ToList();
-        if (oneApart.Count > 0)
+        // Loops, not LINQ: this runs for each word the manual lacks in every sentence read.
+        string? oneApart = null;
+        string? sameSound = null;
+        var sameSoundCount = 0;
+        foreach (var word in candidates)
         {
-            return oneApart.Count == 1 ? oneApart[0] : null;
+            var differences = Differences(key, word);
+            if (differences == 1 && (key.Length >= MinTypoLength || Homophone(key, word)))
+            {
+                if (oneApart is not null)
+                {
+                    return null;
+                }
+
+                oneApart = word;
+            }
+            else if (differences > 1 && oneApart is null && sameSoundCount < 2 && Homophone(key, word))
+            {
+                sameSound = word;
+                sameSoundCount++;
+            }
         }
 
-        var sameSound = candidates.Where(w => Differences(key, w) > 1 && Homophone(key, w)).Take(2).ToList();
-        return sameSound.Count == 1 ? sameSound[0] : null;
+        return oneApart ?? (sameSoundCount == 1 ? sameSound : null);
     }
 
     /// <summary>
