@@ -145,7 +145,8 @@ public sealed class KnowledgeIndex
     private readonly FrozenDictionary<int, string[]> _words;
 
     /// <summary>
-    /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/>, then a word of three or more
+    /// The question as this index reads it: <see cref="QuestionAnalyzer.Analyze"/> with the vocabulary for questions
+    /// (<see cref="KnowledgeVocabulary.ForQuestions"/>; the phrasings are read with the plain one), then a word of three or more
     /// kanji/katakana that the manual does not contain but that is one character away from exactly one word of the
     /// manual (「時現性」, 「行動企範」, 「相互理会」) also matches that word. A two-character word does only when the kanji
     /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
@@ -153,7 +154,7 @@ public sealed class KnowledgeIndex
     /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
     /// (<see cref="Retyped"/>).
     /// </summary>
-    public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary)));
+    public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(Retyped(text), Vocabulary.ForQuestions)));
 
     /// <summary>
     /// A sentence of a long message as the phrasing matcher compares it (<see cref="Analyze"/> without
@@ -161,7 +162,7 @@ public sealed class KnowledgeIndex
     /// asks for and the parts it names, which only the whole message's answer uses, are not read in each of up to
     /// <see cref="PhrasingIndex.MaxSentences"/> sentences (ADR 0053-answer-cost).
     /// </summary>
-    internal Question AnalyzeSentence(string? text) => Read(QuestionAnalyzer.AnalyzeWords(Retyped(text), Vocabulary));
+    internal Question AnalyzeSentence(string? text) => Read(QuestionAnalyzer.AnalyzeWords(Retyped(text), Vocabulary.ForQuestions));
 
     /// <summary>The analyser's reading with this index's corrections: joined words cut, typos matched, a vague question sentence read with its situation.</summary>
     private Question Read(Question analysed)

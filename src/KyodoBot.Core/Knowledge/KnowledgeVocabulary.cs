@@ -16,6 +16,12 @@ public sealed class KnowledgeVocabulary
     public const string SynonymsFile = "_synonyms.yaml";
     public const string GlossaryFile = "_glossary.yaml";
 
+    /// <summary>
+    /// English read in a staff member's question only, never in the manual's phrasings or text (<see cref="ForQuestions"/>):
+    /// everyday wording of an idea ("on an equal footing" → 対等) that the sections' own English phrasings also hold.
+    /// </summary>
+    public const string QuestionGlossaryFile = "_glossary-questions.yaml";
+
     /// <summary>Sudachi synonym groups reduced to the manual's words (tools/extract-dictionaries.py).</summary>
     public const string SynonymDictionaryFile = "_sudachi-synonyms.tsv";
 
@@ -72,12 +78,38 @@ public sealed class KnowledgeVocabulary
         Synonyms = table;
         _synonymLookup = table.GetAlternateLookup<ReadOnlySpan<char>>();
         _synonymLengthsByFirst = table.Keys.GroupBy(k => k[0]).ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
-        Glossary = glossary;
-        GlossaryMaxWords = glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
-        GlossaryPrefixes = glossary.Keys
+        (Glossary, GlossaryMaxWords, GlossaryPrefixes) = (glossary, MaxWords(glossary), Prefixes(glossary));
+    }
+
+    /// <summary>The same vocabulary with another glossary (<see cref="ForQuestions"/>): every other list is shared.</summary>
+    private KnowledgeVocabulary(KnowledgeVocabulary other, IReadOnlyDictionary<string, IReadOnlyList<string>> glossary, IReadOnlySet<string> dictionaryKeys)
+    {
+        Synonyms = other.Synonyms;
+        _synonymLookup = other._synonymLookup;
+        _synonymLengthsByFirst = other._synonymLengthsByFirst;
+        (Glossary, GlossaryMaxWords, GlossaryPrefixes) = (glossary, MaxWords(glossary), Prefixes(glossary));
+        DictionaryGlossaryKeys = dictionaryKeys;
+        (Paraphrases, Predicates, Troubles, OnReadings, Readings, Romaji) = (other.Paraphrases, other.Predicates, other.Troubles, other.OnReadings, other.Readings, other.Romaji);
+    }
+
+    private static int MaxWords(IReadOnlyDictionary<string, IReadOnlyList<string>> glossary) =>
+        glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();
+
+    private static FrozenSet<string> Prefixes(IReadOnlyDictionary<string, IReadOnlyList<string>> glossary) =>
+        glossary.Keys
             .SelectMany(k => Enumerable.Range(0, k.Length).Where(i => k[i] == ' ').Select(i => k[..(i + 1)]))
             .ToFrozenSet(StringComparer.Ordinal);
-    }
+
+    private KnowledgeVocabulary? _forQuestions;
+
+    /// <summary>
+    /// The vocabulary a staff member's question is read with (<see cref="KnowledgeIndex.Analyze"/>): this one, its
+    /// glossary extended by <see cref="QuestionGlossaryFile"/>. The phrasings, the negatives and the manual's text are
+    /// read with this vocabulary itself, so an entry there changes how questions are read and nothing else: a key that
+    /// a section's English phrasing also holds would otherwise move that phrasing's reading and, with it, the nearest-
+    /// phrasing vote for questions that never use the key (docs/decisions/0056-question-glossary.md).
+    /// </summary>
+    public KnowledgeVocabulary ForQuestions => _forQuestions ?? this;
 
     /// <summary>Variant → canonical term; every canonical term also maps to itself.</summary>
     public IReadOnlyDictionary<string, string> Synonyms { get; }
@@ -258,11 +290,20 @@ public sealed class KnowledgeVocabulary
     public static KnowledgeVocabulary Load(string folder, ICollection<KnowledgeLoadError> errors)
     {
         var (synonyms, paraphrases) = HandSynonyms(folder, errors);
-        var glossary = HandGlossary(folder, errors);
+        var glossary = HandGlossary(folder, GlossaryFile, errors);
+        var questionsOnly = HandGlossary(folder, QuestionGlossaryFile, errors);
+        var questionGlossary = new Dictionary<string, IReadOnlyList<string>>(glossary, StringComparer.Ordinal);
+        foreach (var (key, japanese) in questionsOnly)
+        {
+            // A key of both lists reads as both in a question, as two entries of one list do.
+            questionGlossary[key] = questionGlossary.TryGetValue(key, out var existing) ? [.. existing.Union(japanese)] : japanese;
+        }
 
         // The dictionary extracts come after the hand-written lists, which always win (ADR 0017).
         AddDictionarySynonyms(folder, errors, synonyms);
-        var fromDictionary = AddDictionaryGlossary(folder, errors, synonyms, glossary);
+        var dictionaryGlossary = DictionaryGlossary(folder, errors, synonyms);
+        var fromDictionary = AddUnder(glossary, dictionaryGlossary);
+        var questionFromDictionary = AddUnder(questionGlossary, dictionaryGlossary);
 
         var readings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (reading, word) in Pairs(Path.Combine(folder, ReadingsDictionaryFile), errors))
@@ -293,11 +334,17 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        return new KnowledgeVocabulary(synonyms, glossary)
+        var vocabulary = new KnowledgeVocabulary(synonyms, glossary)
         {
             Paraphrases = paraphrases, DictionaryGlossaryKeys = fromDictionary, Readings = readings, Romaji = RomajiReader.From(readings), Predicates = predicates, Troubles = TroubleShapes(folder, errors),
             OnReadings = onReadings.ToDictionary(p => p.Key, p => p.Value.ToArray()),
         };
+        if (questionsOnly.Count > 0)
+        {
+            vocabulary._forQuestions = new KnowledgeVocabulary(vocabulary, questionGlossary, questionFromDictionary);
+        }
+
+        return vocabulary;
     }
 
     /// <summary>
@@ -415,11 +462,11 @@ public sealed class KnowledgeVocabulary
         return spellings;
     }
 
-    /// <summary><c>_glossary.yaml</c>: each English word → the manual's Japanese words.</summary>
-    private static Dictionary<string, IReadOnlyList<string>> HandGlossary(string folder, ICollection<KnowledgeLoadError> errors)
+    /// <summary><c>_glossary.yaml</c> (or <see cref="QuestionGlossaryFile"/>): each English word → the manual's Japanese words.</summary>
+    private static Dictionary<string, IReadOnlyList<string>> HandGlossary(string folder, string file, ICollection<KnowledgeLoadError> errors)
     {
         var glossary = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var entry in Entries(Path.Combine(folder, GlossaryFile), "terms", errors))
+        foreach (var entry in Entries(Path.Combine(folder, file), "terms", errors))
         {
             var japanese = Scalars(entry, "ja").Select(TextNormalizer.Key).Where(j => j.Length > 0).ToArray();
             foreach (var english in Scalars(entry, "en"))
@@ -451,11 +498,10 @@ public sealed class KnowledgeVocabulary
         }
     }
 
-    /// <summary>EDICT's English words, under the hand glossary; returns the English words that came from EDICT alone.</summary>
-    private static HashSet<string> AddDictionaryGlossary(
-        string folder, ICollection<KnowledgeLoadError> errors, Dictionary<string, string> synonyms, Dictionary<string, IReadOnlyList<string>> glossary)
+    /// <summary>EDICT's English words and their Japanese words of the manual.</summary>
+    private static List<(string Key, string[] Words)> DictionaryGlossary(string folder, ICollection<KnowledgeLoadError> errors, Dictionary<string, string> synonyms)
     {
-        var fromDictionary = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<(string, string[])>();
         foreach (var (english, japanese) in Pairs(Path.Combine(folder, EnglishDictionaryFile), errors))
         {
             var key = EnglishKey(english);
@@ -464,7 +510,22 @@ public sealed class KnowledgeVocabulary
                 .Select(TextNormalizer.Key)
                 .Where(w => !synonyms.TryGetValue(w, out var canonical) || canonical == w)
                 .ToArray();
-            if (key.Length > 0 && words.Length > 0 && glossary.TryAdd(key, words))
+            if (key.Length > 0 && words.Length > 0)
+            {
+                entries.Add((key, words));
+            }
+        }
+
+        return entries;
+    }
+
+    /// <summary>EDICT's English words, under a hand glossary; returns the English words that came from EDICT alone.</summary>
+    private static HashSet<string> AddUnder(Dictionary<string, IReadOnlyList<string>> glossary, List<(string Key, string[] Words)> dictionary)
+    {
+        var fromDictionary = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, words) in dictionary)
+        {
+            if (glossary.TryAdd(key, words))
             {
                 fromDictionary.Add(key);
             }

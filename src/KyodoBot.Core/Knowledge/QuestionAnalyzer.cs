@@ -383,6 +383,7 @@ public static partial class QuestionAnalyzer
         var text = key.Trim();
         if (isEnglish)
         {
+            text = EnglishManner().Replace(text, " ").Trim(' ', ',');
             text = EnglishPrefix().Replace(text, "");
             text = EnglishSuffix().Replace(text, "");
             return text.Trim();
@@ -972,6 +973,14 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"[\s,]*(?:\b(?:mean|means|about|please)\b)?[\s?.!,]*$")]
     private static partial Regex EnglishSuffix();
+
+    /// <summary>
+    /// How the asker wants the answer put, not what about: "in simple terms", "in plain English", "in layman's terms",
+    /// "simply put", "in short" (ADR 0056). Left in, "terms" read as EDICT's 言葉 and "simple" as a word no section
+    /// holds, and a question that names a principle ("explain 'taitou no gensoku' in simple terms") was refused.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:in (?:(?:very |really )?(?:simple|simpler|plain|plainer|easy|easier|everyday|layman'?s?|lay|non-technical|basic) (?:terms|english|language|words)|a few words)|in (?:short|brief)(?=\s*[,:.?!]|\s*$)|simply put|put simply|briefly)\b")]
+    private static partial Regex EnglishManner();
 
     [GeneratedRegex(@"<at\b[^>]*>.*?</at>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex Mention();

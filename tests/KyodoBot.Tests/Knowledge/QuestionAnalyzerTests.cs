@@ -28,6 +28,10 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Tell me about mutual understanding", "mutual understanding")]
     [InlineData("Could you please explain the principle of disclosure, please?", "principle of disclosure")]
     [InlineData("what's the time limit principle", "time limit principle")]
+    [InlineData("Can you explain 'taitou no gensoku' in simple terms?", "'taitou no gensoku'")] // how to put it, not what about
+    [InlineData("In short, what is the principle of equality?", "principle of equality")]
+    [InlineData("What is the principle of equality, in plain English?", "principle of equality")]
+    [InlineData("Why are volunteers in short supply?", "volunteers in short supply")] // "in short" only as a phrase of its own
     public void StripWrappers_English_LeavesWhatIsAskedAbout(string question, string core) =>
         Assert.Equal(core, QuestionAnalyzer.StripWrappers(TextNormalizer.Key(question), isEnglish: true));
 
