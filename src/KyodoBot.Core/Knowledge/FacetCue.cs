@@ -62,6 +62,19 @@ public static partial class FacetCue
             : named;
     }
 
+    /// <summary>
+    /// True when a normalised question sentence asks for each or both of several things (それぞれ, 両方, "each",
+    /// "both"): it asks for the parts together, not for one of them.
+    /// </summary>
+    public static bool AsksForEach(string sentence, bool isEnglish) =>
+        (isEnglish ? EnglishEach() : JapaneseEach()).IsMatch(sentence) || (isEnglish ? EnglishBoth() : JapaneseBoth()).IsMatch(sentence);
+
+    [GeneratedRegex(@"両方|両面|どちらも|どっちも")]
+    private static partial Regex JapaneseBoth();
+
+    [GeneratedRegex(@"\bboth\b")]
+    private static partial Regex EnglishBoth();
+
     [GeneratedRegex(@"それぞれ|各々|おのおの|ごとに")]
     private static partial Regex JapaneseEach();
 
@@ -95,7 +108,7 @@ public static partial class FacetCue
     [GeneratedRegex(@"課題|問題|不足|足りな|足りて(?:い)?な|欠け|欠如|弱い|弱さ|困って|困りごと|困っている|悩み|不十分|十分(?:で|に)?(?:は)?(?:な|あり?ませ)|低い|低さ|進まな|広まらな|浸透して(?:い)?な|うまくいかな|うまくいってな|(?:なぜ|なんで|どうして)[^。?]*?(?:ない|なく|ません)|原因")]
     private static partial Regex JapaneseChallenge();
 
-    [GeneratedRegex(@"取り?組|とりくみ|予定|計画|手を打|手打|打ち手|打つ手|対策|施策|方策|手立て|支援|研修|講座|用意|仕組み|整備|拡充|していく|やっていく|進めていく|増やす|増やして|(?<!説明|解説|紹介|整理|要約|列挙|リストアップ|リスト化|洗い出|書き出|抜き出|まとめ|一覧に|箇条書きに)(?:して|やって|助けて|手伝って|つくって|作って)(?:くれ|もらえ)")]
+    [GeneratedRegex(@"取り?組|とりくみ|予定|計画|手を打|手打|打ち手|打つ手|対策|施策|方策|手立て|支援|研修|講座|用意|仕組み|整備|拡充|していく|やっていく|進めていく|増やす|増やして|(?<!説明|解説|紹介|整理|要約|列挙|リストアップ|リスト化|洗い出|書き出|抜き出|まとめ|一覧に|箇条書きに)(?:して|やって|助けて|手伝って|つくって|作って)(?:くれ|もらえ)|(?:市|役所|行政)(?:が|は|では|として|の方で)[^。?、]*?(?:やる|やって(?:い)?る|する|して(?:い)?る|行う|行って(?:い)?る|おこなう)(?:こと|もの)|ために(?:やる|やって(?:い)?る|する|して(?:い)?る|行う|行って(?:い)?る|できる)(?:こと|もの)")]
     private static partial Regex JapaneseInitiative();
 
     [GeneratedRegex(@"べき|気をつけ|気を付け|心がけ|心掛け|心構え|守る|守れば|守った")]

@@ -177,11 +177,17 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         if (decision.Confidence >= Threshold && ForActor(index, q) is { } group && !decision.Unit.IsWithin(group))
         {
             var routed = Decide(index, q, weights, unknown, votes, Promoted(index, q, weights, ranked, group.Ordinal), situation, group);
-            // When the answer is of another kind than the one asked (the NPOs' problems for 「NPO向けの支援を全部」), the
-            // group's own decision stands even when it refuses: the group is then the refusal's first button.
-            if (routed.Confidence >= Threshold || OfAnotherKind(decision.Unit, q))
+            // When the answer is of another kind than the one asked (the NPOs' problems for 「市がNPOのためにやること全部」),
+            // the question was confidently about that party and the group is that party's sections of the kind asked:
+            // it answers with the confidence the question had. Its own decision would refuse for want of the party's
+            // word (the measures for NPOs are headed 市民活動環境の整備; docs/decisions/0055-part-of-a-named-group.md).
+            if (routed.Confidence >= Threshold)
             {
                 decision = routed;
+            }
+            else if (OfAnotherKind(decision.Unit, q))
+            {
+                decision = routed with { Confidence = decision.Confidence };
             }
         }
 
@@ -632,6 +638,11 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             coverage = groupCoverage;
         }
 
+        if (!question.AsksForList && PartOfNamedGroup(unit, question, weights, votes) is { } asked)
+        {
+            unit = asked;
+        }
+
         if (question.AsksForList && unit.Children.Count == 0 && !unit.IsList && unit.Parent is { } listParent
             && !VotedOverGroup(unit, listParent, question, votes)
             && KnowledgeIndex.Coverage(question, weights, listParent.Group).Coverage + GroupSlack >= coverage)
@@ -757,6 +768,50 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         return parts.Count > 0 && parts[0].Coverage >= own + MemberMargin && (parts.Count == 1 || parts[0].Coverage >= parts[1].Coverage + MemberMargin)
             ? parts[0].Part
             : null;
+    }
+
+    /// <summary>
+    /// The one part of a group that a question naming the group asks about. The words that name the group (in its
+    /// heading or in most of its parts' headings: NPO, ボランティア団体, "problems" …), the words of the headings above
+    /// it, the words that say the kind or the party asked (課題, 取り組み; 市役所, "citizens"), lone characters and
+    /// numbers say which group; the rest of the question is its matter ("operational" problems: 業務). When one part
+    /// holds that matter <see cref="MemberMargin"/> better than the group's own text and than every other part, and the
+    /// phrasing vote puts that part above its siblings, the question asks for that part, not the group. A list question
+    /// (not called), a list section, or a question for each or both of several things (それぞれ, 両方) keeps the group
+    /// (docs/decisions/0055-part-of-a-named-group.md).
+    /// </summary>
+    private static IndexedSection? PartOfNamedGroup(IndexedSection group, Question question, double[] weights, PhrasingVotes? votes)
+    {
+        if (group.Children.Count == 0 || group.IsList || question.AsksForEach || !NamesTheGroup(group, question, weights))
+        {
+            return null;
+        }
+
+        var matter = new double[weights.Length];
+        var any = false;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            var c = question.Concepts[i];
+            var english = c.Key.All(char.IsAscii);
+            if (c.Weight < 1 || QuestionAnalyzer.IsFramingWord(c.Key) || NamesGroup(c, group) || c.MatchIn(group.HeadingPath) > 0.5
+                || FacetCue.Kind(c.Key, english) != AskedKind.Any || FacetCue.Actors(c.Key, english) != SectionActor.None || c.Key.All(char.IsAsciiDigit))
+            {
+                continue;
+            }
+
+            matter[i] = weights[i];
+            any |= weights[i] > 0;
+        }
+
+        // The phrasing vote must agree: of the group's parts, the one the matter points to is the one the question's
+        // phrasing is nearest to (a lone English word — "around", "help" — found in one part's text is no such evidence).
+        var asked = any ? MemberAsked(group, question, matter) : null;
+        if (asked is null || (votes is not null && group.Children.Any(c => !ReferenceEquals(c, asked) && votes.Score(c.Ordinal) > votes.Score(asked.Ordinal))))
+        {
+            return null;
+        }
+
+        return asked;
     }
 
     /// <summary>

@@ -166,6 +166,9 @@ public sealed record Question(
     /// <summary>The parties the question sentence names (<see cref="FacetCue.Actors"/>): NPOs, the city, citizens, every party.</summary>
     public SectionActor NamesActors { get; init; }
 
+    /// <summary>The question sentence asks for each or both of several things (<see cref="FacetCue.AsksForEach"/>).</summary>
+    public bool AsksForEach { get; init; }
+
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 

@@ -140,6 +140,7 @@ public static partial class QuestionAnalyzer
             Sentences = roles,
             AsksKind = FacetCue.Kind(focus, isEnglish),
             NamesActors = FacetCue.Actors(focus, isEnglish),
+            AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
         };
     }
 
