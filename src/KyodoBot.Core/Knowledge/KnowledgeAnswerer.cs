@@ -780,6 +780,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// (not called), a list section, or a question for each or both of several things (それぞれ, 両方) keeps the group
     /// (docs/decisions/0055-part-of-a-named-group.md).
     /// </summary>
+    /// <summary>
+    /// An English word the glossary spreads over this many Japanese words or more ("promotion": 情報発信, 広報,
+    /// 情報発信力, コミュニケーション) names a topic in several senses, not one part's matter (ADR 0055).
+    /// </summary>
+    private const int BroadGlossaryWord = 3;
+
     private static IndexedSection? PartOfNamedGroup(IndexedSection group, Question question, double[] weights, PhrasingVotes? votes)
     {
         if (group.Children.Count == 0 || group.IsList || question.AsksForEach || !NamesTheGroup(group, question, weights))
@@ -794,7 +800,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             var c = question.Concepts[i];
             var english = c.Key.All(char.IsAscii);
             if (c.Weight < 1 || QuestionAnalyzer.IsFramingWord(c.Key) || NamesGroup(c, group) || c.MatchIn(group.HeadingPath) > 0.5
-                || FacetCue.Kind(c.Key, english) != AskedKind.Any || FacetCue.Actors(c.Key, english) != SectionActor.None || c.Key.All(char.IsAsciiDigit))
+                || FacetCue.Kind(c.Key, english) != AskedKind.Any || FacetCue.Actors(c.Key, english) != SectionActor.None || c.Key.All(char.IsAsciiDigit)
+                || (english && c.Forms.Count >= BroadGlossaryWord))
             {
                 continue;
             }

@@ -63,11 +63,32 @@ public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void Ask_AListOfSupportForNpos_IsNotAnsweredWithTheirProblems_ButOffersTheSupport()
+    public void Ask_AListOfSupportForNpos_IsAnsweredWithTheSupport_NotTheirProblems()
     {
-        var answer = Ask("ボランティア団体向けの支援をざっくり知りたい"); // was challenges-npo at 0.58
+        // Was challenges-npo at 0.58, then (ADR 0047) refused with the support as its first button; since ADR 0055 the
+        // party's group of the kind asked answers with the confidence the question had.
+        var answer = Ask("ボランティア団体向けの支援をざっくり知りたい");
 
-        Assert.False(answer.Answered, answer.Citations.FirstOrDefault()?.Id);
-        Assert.Equal("initiatives-civic-env", answer.Suggestions[0].Id); // the group asked for, one click away
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("initiatives-civic-env", answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("市がNPOのためにやることは？", AskedKind.Initiative)] // what the city does: its measures (ADR 0055)
+    [InlineData("市民活動団体のために市がしていることを知りたい", AskedKind.Initiative)]
+    [InlineData("NPOの課題をまとめて", AskedKind.Challenge)]
+    public void Kind_WhatTheCityDoesForSomeone_AsksForMeasures(string question, AskedKind kind) =>
+        Assert.Equal(kind, fixture.Knowledge.Current.Analyze(question).AsksKind);
+
+    [Theory]
+    [InlineData("市が市民活動団体のためにしていることを全部知りたい", "initiatives-civic-env")] // was the groups' problems
+    [InlineData("What operational problems do nonprofits report?", "challenge-npo-1")] // names the group, asks for one part
+    [InlineData("NPOの課題を、運営面と協働面の両方で教えて", "challenges-npo")] // both parts: the group
+    public void Ask_AGroupNamedWithOnePartsMatter_GetsThatPart_AndEveryPartGetsTheGroup(string question, string sectionId)
+    {
+        var answer = Ask(question);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal(sectionId, answer.Citations[0].Id);
     }
 }
