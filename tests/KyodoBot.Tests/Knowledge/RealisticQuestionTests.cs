@@ -151,17 +151,17 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 81/100, 93, 39/40 and r11-dev 80/100, 96, 37/40 at the start of session 11; 83/100, 94, 39/40 and 84/100, 96,
     /// 38/40 at its end; out of scope 40/40 each once a person asked for by role is a fact the manual lacks (session 12:
     /// 「市民協働の担当課長って今誰？」, 「コーディネーター研修の講師は誰ですか」, "which vendor won the contract").
-    /// Session 12, ADR 0055 (the part of a named group; what the city does): r5 90, r7 89, r9 91,
-    /// r10 85/100 (95 in the first three), r11 85/100 (97) — the floors below.
+    /// Session 12, with the question glossary (ADR 0056) and the part of a named group (ADR 0055): r5 91, r7 90 (96 in
+    /// the first three), r9 91, r10 86/100 (95), r11 85/100 (97), out of scope 40/40 each — the floors below.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 89, 92, 40)]
-    [InlineData("realistic-r5-dev.jsonl", 90, 95, 40)]
+    [InlineData("realistic-r5-dev.jsonl", 91, 95, 40)]
     [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 89, 95, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 90, 96, 40)]
     [InlineData("realistic-r8-dev.jsonl", 89, 95, 40)]
     [InlineData("realistic-r9-dev.jsonl", 91, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 85, 95, 40)]
+    [InlineData("realistic-r10-dev.jsonl", 86, 95, 40)]
     [InlineData("realistic-r11-dev.jsonl", 85, 97, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
