@@ -137,6 +137,13 @@ internal static class PhrasingFolds
         var l2 = Args.Text(args, "--l2") is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : 1.0;
         var negativeWeight = Args.Text(args, "--negative-weight") is { } nw ? double.Parse(nw, CultureInfo.InvariantCulture) : DefaultNegativeWeight;
         var samples = AnswerDecisionFit.Collect(index, answerer, items);
+        var sets = Args.All(args, "--sets").SelectMany(a => a.Split(',', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var setSamples = sets.SelectMany((file, k) => AnswerDecisionFit.FromSet(index, answerer, file, SetFold + k)).ToList();
+        if (Args.Text(args, "--dump") is { } dump)
+        {
+            Dump(dump, samples, AnswerDecisionFit.LeaveOneOut(index, answerer), setSamples);
+            return 0;
+        }
         Console.WriteLine($"{samples.Count} held-out items, {samples.Count(s => s.Covered && !s.Refused && s.Outcome != 0)} fitted on (l2 {l2}, negatives weigh {negativeWeight})");
 
         var handSet = AnswerDecisionFit.Curve(samples, s => AnswerDecision.Routes(s.Features!));
@@ -146,6 +153,12 @@ internal static class PhrasingFolds
         if (Args.Text(args, "--one") is { } one)
         {
             FitOne(index, answerer, samples, one, l2, negativeWeight);
+            return 0;
+        }
+
+        if (setSamples.Count > 0)
+        {
+            FitWithSets(index, answerer, samples, setSamples, sets, l2, negativeWeight);
             return 0;
         }
 
@@ -194,6 +207,114 @@ internal static class PhrasingFolds
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The leave-one-out floors of PhrasingMatcherTests (right at least, another and negatives at most): a refit on the
+    /// question sets must keep them (--sets).
+    /// </summary>
+    private static readonly (int Right, int Wrong, int Negatives) LeaveOneOutFloors = (803, 230, 10);
+
+    /// <summary>
+    /// The decision fitted on the fold outputs and the questions of realistic question sets (--sets a.jsonl,b.jsonl …;
+    /// docs/decisions/0051-fit-on-staff-messages.md): each set's questions are samples as the folds' items are (a
+    /// negative ten times), asked of the whole index. The bar is the one with the most exact answers on the folds and
+    /// the sets together such that, against the shipped decision, the folds answer no fewer exactly and no more
+    /// negatives, the sets answer no more out-of-scope questions, and the leave-one-out keeps its floors. Before the
+    /// constants, the same fit and choice with sets held out: leave one set out, then each half, each held-out set scored
+    /// by a model that never saw it.
+    /// </summary>
+    private static void FitWithSets(
+        KnowledgeIndex index, KnowledgeAnswerer answerer, List<AnswerDecisionFit.Sample> folds, List<AnswerDecisionFit.Sample> sets, List<string> files, double l2, double negativeWeight)
+    {
+        var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
+        bool Shipped(AnswerDecisionFit.Sample s) => s.Covered ? AnswerDecision.Confidence(s.Features!) >= KnowledgeAnswerer.Threshold : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        static string Brief(AnswerDecisionFit.Counts c) => $"{c.Exact}/{c.Wrong + c.Related}/{c.NegativesAnswered}";
+        var setFolds = Enumerable.Range(SetFold, files.Count).ToList();
+        string Name(int fold) => Path.GetFileNameWithoutExtension(files[fold - SetFold]);
+
+        (AnswerDecisionFit.Model Model, double Bar)? FitOn(IReadOnlyCollection<int> training)
+        {
+            var trainingSets = sets.Where(s => training.Contains(s.Fold)).ToList();
+            var model = AnswerDecisionFit.Train([.. folds, .. trainingSets], l2, negativeWeight);
+            var (foldsBefore, setsBefore) = (AnswerDecisionFit.Count(folds, Shipped), AnswerDecisionFit.Count(trainingSets, Shipped));
+            (double Bar, int Exact, int Wrong)? best = null;
+            foreach (var bar in AnswerDecisionFit.Bars())
+            {
+                bool Answers(AnswerDecisionFit.Sample s) => s.Covered ? model.Probability(s.Features!) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+                var (f, t, l) = (AnswerDecisionFit.Count(folds, Answers), AnswerDecisionFit.Count(trainingSets, Answers), AnswerDecisionFit.Count(leaveOneOut, Answers));
+                if (f.Exact < foldsBefore.Exact || f.NegativesAnswered > foldsBefore.NegativesAnswered || t.NegativesAnswered > setsBefore.NegativesAnswered
+                    || l.Exact + l.Related < LeaveOneOutFloors.Right || l.Wrong > LeaveOneOutFloors.Wrong || l.NegativesAnswered > LeaveOneOutFloors.Negatives)
+                {
+                    continue;
+                }
+
+                var (exact, wrong) = (f.Exact + t.Exact, f.Wrong + t.Wrong + t.Related);
+                if (best is not { } b || exact > b.Exact || (exact == b.Exact && wrong < b.Wrong))
+                {
+                    best = (bar, exact, wrong);
+                }
+            }
+
+            return best is { } chosen ? (model, chosen.Bar) : null;
+        }
+
+        Console.WriteLine("held out (in scope right / answered with another section / out of scope answered: shipped → refit):");
+        var splits = setFolds.Select(f => (IReadOnlyCollection<int>)[f])
+            .Concat([[.. setFolds.Take(setFolds.Count / 2)], [.. setFolds.Skip(setFolds.Count / 2)]]);
+        foreach (var heldOut in splits)
+        {
+            var fit = FitOn([.. setFolds.Except(heldOut)]);
+            var cells = heldOut.Select(f =>
+            {
+                var held = sets.Where(s => s.Fold == f).ToList();
+                var after = fit is { } m ? Brief(AnswerDecisionFit.Count(held, s => s.Covered ? m.Model.Probability(s.Features!) >= m.Bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold)) : "-";
+                return $"{Name(f)} {Brief(AnswerDecisionFit.Count(held, Shipped))} → {after}";
+            });
+            Console.WriteLine(FormattableString.Invariant($"  bar {(fit is { } x ? x.Bar.ToString("0.00", CultureInfo.InvariantCulture) : "none")}: {string.Join(", ", cells)}"));
+        }
+
+        if (FitOn(setFolds) is not { } all)
+        {
+            Console.WriteLine("fitted on every set: no bar qualifies");
+            return;
+        }
+
+        bool Refit(AnswerDecisionFit.Sample s) => s.Covered ? all.Model.Probability(s.Features!) >= all.Bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        Console.WriteLine(FormattableString.Invariant($"fitted on the folds and every set, bar {all.Bar:0.00} (shipped → refit):"));
+        Console.WriteLine($"  folds: {AnswerDecisionFit.Count(folds, Shipped)}\n      → {AnswerDecisionFit.Count(folds, Refit)}");
+        Console.WriteLine($"  leave-one-out: {AnswerDecisionFit.Count(leaveOneOut, Shipped)}\n      → {AnswerDecisionFit.Count(leaveOneOut, Refit)}");
+        foreach (var f in setFolds)
+        {
+            var held = sets.Where(s => s.Fold == f).ToList();
+            Console.WriteLine($"  {Name(f)}: {Brief(AnswerDecisionFit.Count(held, Shipped))} → {Brief(AnswerDecisionFit.Count(held, Refit))}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"// AnswerDecision's constants (phrasing-folds --fit --sets {string.Join(',', files.Select(Path.GetFileName))} --l2 {l2} --negative-weight {negativeWeight}):");
+        Console.Write(all.Model.AtThreshold(all.Bar).ToCSharp());
+    }
+
+    /// <summary>The fold of the first question set's samples (--sets); the next set is the next fold.</summary>
+    private const int SetFold = 100;
+
+    /// <summary>Every sample as a TSV row (--dump FILE): where it comes from, its label, the rules, the shipped confidence and each input.</summary>
+    private static void Dump(string file, IEnumerable<AnswerDecisionFit.Sample> folds, IEnumerable<AnswerDecisionFit.Sample> leaveOneOut, IEnumerable<AnswerDecisionFit.Sample> sets)
+    {
+        using var writer = new StreamWriter(file);
+        writer.WriteLine("source\tfold\tstyle\tnegative\toutcome\tcovered\trefused\toffered\toffered_beside\tbuttons\tconfidence\t"
+            + string.Join("\t", AnswerDecision.Names.Select(n => n.Name)) + "\ttext");
+        foreach (var (source, list) in new[] { ("folds", folds), ("loo", leaveOneOut), ("sets", sets) })
+        {
+            foreach (var s in list)
+            {
+                var x = s.Features?.Vector() ?? new double[AnswerDecision.Names.Length];
+                var confidence = s.Features is null ? 0 : s.Covered ? AnswerDecision.Confidence(s.Features) : s.Features.Lexical;
+                writer.WriteLine(FormattableString.Invariant(
+                    $"{source}\t{s.Fold}\t{s.Style}\t{(s.Negative ? 1 : 0)}\t{s.Outcome}\t{(s.Features is not null && s.Covered ? 1 : 0)}\t{(s.Refused ? 1 : 0)}\t{(s.Offered ? 1 : 0)}\t{(s.OfferedBesideUnit ? 1 : 0)}\t{(s.Buttons ? 1 : 0)}\t{confidence:0.0000}\t")
+                    + string.Join("\t", x.Select(v => v.ToString("0.0000", CultureInfo.InvariantCulture))) + "\t" + s.Text.Replace('\t', ' ').Replace('\n', ' '));
+            }
+        }
     }
 
     /// <summary>

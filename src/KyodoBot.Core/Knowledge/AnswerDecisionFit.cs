@@ -28,6 +28,9 @@ public static class AnswerDecisionFit
         public bool OfferedBesideUnit { get; init; }
         public bool Buttons { get; init; }
 
+        /// <summary>The question asked (for listings).</summary>
+        public string Text { get; init; } = "";
+
         internal bool Trainable => Features is not null && Covered && !Refused && Outcome != 0;
     }
 
@@ -167,11 +170,50 @@ public static class AnswerDecisionFit
         return samples;
     }
 
+    /// <summary>
+    /// The questions of a question set (<see cref="QuestionSetRunner"/>'s format, with expected <c>section</c> ids) as
+    /// samples of fold <paramref name="fold"/>, asked of the whole index: label 1 when the unit is one of the expected
+    /// sections, 0 for the group above or a part of one, −1 otherwise; an out-of-scope question is a negative. Realistic
+    /// staff messages (stories, keigo, English) are not written like the phrasings, so the decision is fitted on them
+    /// too (docs/decisions/0051-fit-on-staff-messages.md).
+    /// </summary>
+    public static List<Sample> FromSet(KnowledgeIndex index, KnowledgeAnswerer answerer, string path, int fold)
+    {
+        var samples = new List<Sample>();
+        foreach (var c in QuestionSetRunner.Load(path))
+        {
+            var answer = answerer.AnswerFrom(index, c.Question, Conversations.LanguageResolver.Resolve(c.Question, Conversations.Language.Japanese));
+            var style = $"{Path.GetFileNameWithoutExtension(path)}:{c.Id}";
+            if (answer.Evidence is not { } e)
+            {
+                samples.Add(new Sample(fold, style, c.OutOfScope, -1, null, false, true) { Text = c.Question });
+                continue;
+            }
+
+            var expected = c.Sections.Select(id => index.Find(id)).OfType<IndexedSection>().ToList();
+            var unit = index.Find(e.Unit);
+            var outcome = c.OutOfScope || unit is null ? -1
+                : expected.Contains(unit) ? 1
+                : expected.Any(x => x.Parent == unit || unit.Parent == x) ? 0
+                : -1;
+            var besideUnit = e.Offers.Where(id => id != e.Unit).Take(2);
+            samples.Add(new Sample(fold, style, c.OutOfScope, outcome, e.Features, e.Covered, e.Capped || e.Request)
+            {
+                Offered = !e.Request && !c.OutOfScope && e.Offers.Any(c.Sections.Contains),
+                OfferedBesideUnit = !e.Request && !c.OutOfScope && besideUnit.Any(c.Sections.Contains),
+                Buttons = !e.Request && e.Offers.Count > 0,
+                Text = c.Question,
+            });
+        }
+
+        return samples;
+    }
+
     private static Sample Of(KnowledgeIndex index, PhrasingFoldEvaluation.Item item, Answer answer)
     {
         if (answer.Evidence is not { } e)
         {
-            return new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true);
+            return new Sample(item.Fold, item.Style, item.Section < 0, -1, null, false, true) { Text = item.Text };
         }
 
         var own = item.Section >= 0 ? index.Sections[item.Section].Section.Id : null;
@@ -181,6 +223,7 @@ public static class AnswerDecisionFit
             Offered = !e.Request && own is not null && e.Offers.Contains(own),
             OfferedBesideUnit = !e.Request && own is not null && besideUnit.Contains(own),
             Buttons = !e.Request && e.Offers.Count > 0,
+            Text = item.Text,
         };
     }
 
