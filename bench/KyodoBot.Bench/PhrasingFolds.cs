@@ -158,7 +158,8 @@ internal static class PhrasingFolds
 
         if (setSamples.Count > 0)
         {
-            FitWithSets(index, answerer, samples, setSamples, sets, l2, negativeWeight);
+            var added = Args.Text(args, "--add") is { } name ? Array.FindIndex(AnswerDecision.Names, n => n.Name == name) : -1;
+            FitWithSets(index, answerer, samples, setSamples, sets, l2, negativeWeight, added);
             return 0;
         }
 
@@ -222,13 +223,23 @@ internal static class PhrasingFolds
     /// the sets together such that, against the shipped decision, the folds answer no fewer exactly and no more
     /// negatives, the sets answer no more out-of-scope questions, and the leave-one-out keeps its floors. Before the
     /// constants, the same fit and choice with sets held out: leave one set out, then each half, each held-out set scored
-    /// by a model that never saw it.
+    /// by a model that never saw it. With <c>--add NAME</c> (<paramref name="added"/> ≥ 0) nothing is refitted but that
+    /// input's weight: the shipped decision without it is the baseline, and the weight (0 to 1.5 by 0.1) and the bar
+    /// (0.0025 steps around <see cref="KnowledgeAnswerer.Threshold"/>) are chosen together by the same rule
+    /// (docs/decisions/0054-asks-what-the-manual-says.md).
     /// </summary>
     private static void FitWithSets(
-        KnowledgeIndex index, KnowledgeAnswerer answerer, List<AnswerDecisionFit.Sample> folds, List<AnswerDecisionFit.Sample> sets, List<string> files, double l2, double negativeWeight)
+        KnowledgeIndex index, KnowledgeAnswerer answerer, List<AnswerDecisionFit.Sample> folds, List<AnswerDecisionFit.Sample> sets, List<string> files, double l2, double negativeWeight,
+        int added = -1)
     {
         var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
-        bool Shipped(AnswerDecisionFit.Sample s) => s.Covered ? AnswerDecision.Confidence(s.Features!) >= KnowledgeAnswerer.Threshold : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        var baseline = added >= 0 ? AnswerDecisionFit.Model.Shipped.With(added, 0) : AnswerDecisionFit.Model.Shipped;
+        bool Shipped(AnswerDecisionFit.Sample s) => s.Covered ? baseline.Probability(s.Features!) >= KnowledgeAnswerer.Threshold : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        IEnumerable<(AnswerDecisionFit.Model Model, double Bar)> Candidates(List<AnswerDecisionFit.Sample> training) => added >= 0
+            ? from w in Enumerable.Range(0, 16)
+              from b in Enumerable.Range(-40, 81)
+              select (baseline.With(added, w / 10.0), KnowledgeAnswerer.Threshold + (b * 0.0025))
+            : AnswerDecisionFit.Train(training, l2, negativeWeight) is var model ? AnswerDecisionFit.Bars().Select(bar => (model, bar)) : [];
         static string Brief(AnswerDecisionFit.Counts c) => $"{c.Exact}/{c.Wrong + c.Related}/{c.NegativesAnswered}";
         var setFolds = Enumerable.Range(SetFold, files.Count).ToList();
         string Name(int fold) => Path.GetFileNameWithoutExtension(files[fold - SetFold]);
@@ -236,10 +247,9 @@ internal static class PhrasingFolds
         (AnswerDecisionFit.Model Model, double Bar)? FitOn(IReadOnlyCollection<int> training)
         {
             var trainingSets = sets.Where(s => training.Contains(s.Fold)).ToList();
-            var model = AnswerDecisionFit.Train([.. folds, .. trainingSets], l2, negativeWeight);
             var (foldsBefore, setsBefore) = (AnswerDecisionFit.Count(folds, Shipped), AnswerDecisionFit.Count(trainingSets, Shipped));
-            (double Bar, int Exact, int Wrong)? best = null;
-            foreach (var bar in AnswerDecisionFit.Bars())
+            (AnswerDecisionFit.Model Model, double Bar, int Exact, int Wrong)? best = null;
+            foreach (var (model, bar) in Candidates([.. folds, .. trainingSets]))
             {
                 bool Answers(AnswerDecisionFit.Sample s) => s.Covered ? model.Probability(s.Features!) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
                 var (f, t, l) = (AnswerDecisionFit.Count(folds, Answers), AnswerDecisionFit.Count(trainingSets, Answers), AnswerDecisionFit.Count(leaveOneOut, Answers));
@@ -252,11 +262,11 @@ internal static class PhrasingFolds
                 var (exact, wrong) = (f.Exact + t.Exact, f.Wrong + t.Wrong + t.Related);
                 if (best is not { } b || exact > b.Exact || (exact == b.Exact && wrong < b.Wrong))
                 {
-                    best = (bar, exact, wrong);
+                    best = (model, bar, exact, wrong);
                 }
             }
 
-            return best is { } chosen ? (model, chosen.Bar) : null;
+            return best is { } chosen ? (chosen.Model, chosen.Bar) : null;
         }
 
         Console.WriteLine("held out (in scope right / answered with another section / out of scope answered: shipped → refit):");
@@ -271,7 +281,8 @@ internal static class PhrasingFolds
                 var after = fit is { } m ? Brief(AnswerDecisionFit.Count(held, s => s.Covered ? m.Model.Probability(s.Features!) >= m.Bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold)) : "-";
                 return $"{Name(f)} {Brief(AnswerDecisionFit.Count(held, Shipped))} → {after}";
             });
-            Console.WriteLine(FormattableString.Invariant($"  bar {(fit is { } x ? x.Bar.ToString("0.00", CultureInfo.InvariantCulture) : "none")}: {string.Join(", ", cells)}"));
+            var weight = fit is { } y && added >= 0 ? FormattableString.Invariant($", {AnswerDecision.Names[added].Name} {y.Model.Weights[added]:0.0}") : "";
+            Console.WriteLine(FormattableString.Invariant($"  bar {(fit is { } x ? x.Bar.ToString("0.0000", CultureInfo.InvariantCulture) : "none")}{weight}: {string.Join(", ", cells)}"));
         }
 
         if (FitOn(setFolds) is not { } all)

@@ -21,6 +21,8 @@ namespace KyodoBot.Core.Knowledge;
 /// <param name="ContextAgrees">A message of several sentences whose situation sentences, voted on without the question
 /// sentence, have the unit as their nearest section: the story and the answer point to the same section by themselves
 /// (docs/decisions/0048-story-agreement.md).</param>
+/// <param name="AsksTheManual">A question sentence asks what the manual says (「方針ではどう書かれていますか」, "what does the
+/// policy say"): the asker takes the matter to be in it (docs/decisions/0054-asks-what-the-manual-says.md).</param>
 public sealed record DecisionFeatures(
     double Lexical,
     double Coverage,
@@ -35,7 +37,8 @@ public sealed record DecisionFeatures(
     double Unknown,
     double ContextUnknown,
     double ContextMissed = 0,
-    bool ContextAgrees = false)
+    bool ContextAgrees = false,
+    bool AsksTheManual = false)
 {
     /// <summary>The model's inputs, in the order of <see cref="AnswerDecision.Names"/>.</summary>
     public double[] Vector()
@@ -62,6 +65,7 @@ public sealed record DecisionFeatures(
             longMessage * Lexical,
             longMessage * Nearest,
             ContextAgrees ? 1 : 0,
+            AsksTheManual ? 1 : 0,
         ];
     }
 }
@@ -101,6 +105,7 @@ public static class AnswerDecision
         ("long_x_lexical", 1),
         ("long_x_nearest", 1),
         ("context_agree", 1),
+        ("asks_the_manual", 1),
     ];
 
     /// <summary>
@@ -132,6 +137,7 @@ public static class AnswerDecision
         0.0000, // long_x_lexical
         1.1891, // long_x_nearest
         2.0302, // context_agree
+        0.0000, // asks_the_manual
     ];
 
     /// <summary>The fitted intercept, shifted so that the chosen operating point lands on <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
@@ -197,7 +203,8 @@ public static class AnswerDecision
             asked > 0 ? askedUnknown / asked : 0,
             context > 0 ? contextUnknown / context : 0,
             context > 0 ? 1 - (contextHeld / context) : 0,
-            contextAgrees);
+            contextAgrees,
+            question.AsksWhatTheManualSays);
     }
 
     /// <summary>Matched IDF weight at which <see cref="DecisionFeatures.Matched"/> is 1 (about three specific terms of the manual).</summary>

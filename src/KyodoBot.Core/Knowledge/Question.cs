@@ -169,6 +169,12 @@ public sealed record Question(
     /// <summary>The question sentence asks for each or both of several things (<see cref="FacetCue.AsksForEach"/>).</summary>
     public bool AsksForEach { get; init; }
 
+    /// <summary>
+    /// A question sentence of the message asks what the manual says (「方針ではどう書かれていますか」, "what does the
+    /// policy say"; <see cref="ManualCue"/>): evidence for the answer decision.
+    /// </summary>
+    public bool AsksWhatTheManualSays { get; init; }
+
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 

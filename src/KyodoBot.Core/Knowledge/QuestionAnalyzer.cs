@@ -141,6 +141,8 @@ public static partial class QuestionAnalyzer
             AsksKind = FacetCue.Kind(focus, isEnglish),
             NamesActors = FacetCue.Actors(focus, isEnglish),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
+            AsksWhatTheManualSays = ManualCue.AsksWhatItSays(focus, isEnglish)
+                || OtherSentences(sentences, first, focusAt).Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
         };
     }
 
