@@ -114,7 +114,9 @@ public static class AnswerDecision
     /// bar 0.30 it chose (the most exact answers on the folds with no more negatives answered, and no more answers
     /// with another section per right answer gained, on the folds and on the leave-one-out). Refit after a change to
     /// the ranking or the phrasing vote: the fold outputs change. Last refit in session 10, with <c>context_agree</c>
-    /// added (docs/decisions/0048-story-agreement.md).
+    /// added (docs/decisions/0048-story-agreement.md). <c>asks_the_manual</c> alone was fitted on top of these in
+    /// session 12 (<c>phrasing-folds --fit --sets … --add asks_the_manual</c>, the folds and r4–r11-dev; bar unchanged;
+    /// docs/decisions/0054-asks-what-the-manual-says.md).
     /// </summary>
     internal static readonly double[] Weights =
     [
@@ -137,7 +139,7 @@ public static class AnswerDecision
         0.0000, // long_x_lexical
         1.1891, // long_x_nearest
         2.0302, // context_agree
-        0.0000, // asks_the_manual
+        0.6000, // asks_the_manual
     ];
 
     /// <summary>The fitted intercept, shifted so that the chosen operating point lands on <see cref="KnowledgeAnswerer.Threshold"/>.</summary>
