@@ -152,20 +152,19 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 38/40 at its end; out of scope 40/40 each once a person asked for by role is a fact the manual lacks (session 12:
     /// 「市民協働の担当課長って今誰？」, 「コーディネーター研修の講師は誰ですか」, "which vendor won the contract").
     /// Session 12, with the question glossary (ADR 0056) and the part of a named group (ADR 0055): r5 91, r7 90 (96 in
-    /// the first three), r9 91, r10 86/100 (95), r11 85/100 (97), out of scope 40/40 each — the floors below.
-    /// Session 12, a question sentence that asks what the manual says as evidence (asks_the_manual, ADR 0054): r5-dev
-    /// 89 → 91, r7-dev 88 → 89, r8-dev 89 → 91, r10-dev 83 → 84, r11-dev 84 → 88 (its weight fitted on these sets too;
-    /// held out one set at a time 700 → 709 of 800).
+    /// the first three), r9 91, r10 86/100 (95), r11 85/100 (97), out of scope 40/40 each. Then a question sentence that
+    /// asks what the manual says as evidence (asks_the_manual, ADR 0054; its weight fitted on r4–r11 with one set held
+    /// out at a time): r4 90, r5 94, r7 91, r8 91, r10 87, r11 89 (r4–r11 summed 709 → 721) — the floors below.
     /// </summary>
     [Theory]
-    [InlineData("realistic-r4-dev.jsonl", 89, 92, 40)]
-    [InlineData("realistic-r5-dev.jsonl", 91, 95, 40)]
+    [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
+    [InlineData("realistic-r5-dev.jsonl", 94, 95, 40)]
     [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 90, 96, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 89, 95, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 91, 96, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 91, 95, 40)]
     [InlineData("realistic-r9-dev.jsonl", 91, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 86, 95, 40)]
-    [InlineData("realistic-r11-dev.jsonl", 85, 97, 40)]
+    [InlineData("realistic-r10-dev.jsonl", 87, 95, 40)]
+    [InlineData("realistic-r11-dev.jsonl", 89, 97, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
