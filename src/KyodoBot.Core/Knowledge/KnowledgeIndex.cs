@@ -204,6 +204,9 @@ public sealed class KnowledgeIndex
         // One character apart decides first, as before; several kanji of the same sound only when no word is one apart.
         // Loops, not LINQ: this runs for each word the manual lacks in every sentence read.
         string? oneApart = null;
+        var oneApartCount = 0;
+        string? oneApartSameSound = null;
+        var oneApartSameSoundCount = 0;
         string? sameSound = null;
         var sameSoundCount = 0;
         foreach (var word in candidates)
@@ -211,21 +214,29 @@ public sealed class KnowledgeIndex
             var differences = Differences(key, word);
             if (differences == 1 && (key.Length >= MinTypoLength || Homophone(key, word)))
             {
-                if (oneApart is not null)
-                {
-                    return null;
-                }
-
                 oneApart = word;
+                oneApartCount++;
+                if (Homophone(key, word))
+                {
+                    oneApartSameSound = word;
+                    oneApartSameSoundCount++;
+                }
             }
-            else if (differences > 1 && oneApart is null && sameSoundCount < 2 && Homophone(key, word))
+            else if (differences > 1 && oneApartCount == 0 && sameSoundCount < 2 && Homophone(key, word))
             {
                 sameSound = word;
                 sameSoundCount++;
             }
         }
 
-        return oneApart ?? (sameSoundCount == 1 ? sameSound : null);
+        // Several words one character apart (自主制: 自主性 and 自主的) leave the one whose differing kanji sounds the same,
+        // as the input method's wrong conversion of a word typed by its sound gives (制 for 性, both セイ; ADR 0059).
+        return oneApartCount switch
+        {
+            1 => oneApart,
+            > 1 => oneApartSameSoundCount == 1 ? oneApartSameSound : null,
+            _ => sameSoundCount == 1 ? sameSound : null,
+        };
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public static partial class QuestionAnalyzer
         // How casual messages frame a question: the way of doing (やり方, 〜した方がいい), hearsay and the manual itself
         // (〜って話, 〜って聞いた, 〜に載ってる, 〜って書いてある), and filler (マジ, 今度, 普通, 思う, 言われた).
         "方", "話", "聞", "載", "書", "マジ", "今度", "普通", "思", "言",
+        // Which part of the manual and how it is divided (「行動規範で参考になる部分」「何個の区分に分かれて」): where to
+        // look, not what about (ADR 0059).
+        "部分", "区分",
     };
 
     /// <summary>
@@ -33,7 +36,7 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static readonly HashSet<string> FramingWords = new(StringComparer.Ordinal)
     {
-        "方針", "規範", "行動規範", "原則", "ルール", "考", "考え方", "市", "定", "決", "決まり", "指針", "ガイドライン", "基準",
+        "方針", "規範", "行動規範", "原則", "ルール", "考", "考え方", "市", "定", "決", "決まり", "指針", "ガイドライン", "基準", "計画",
         "立場", "見解", "扱", "対応", "判断", "見", "行政", "市役所", "規則", "約束", "約束事", "約束ごと", "心構", "姿勢",
         "policy", "policies", "rule", "rules", "principle", "principles", "code", "conduct", "guideline", "guidelines",
         "city", "stance", "view", "position", "approach", "handle", "think",

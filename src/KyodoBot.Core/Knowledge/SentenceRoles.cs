@@ -43,7 +43,7 @@ public static partial class SentenceRoles
     [GeneratedRegex(@"こういう|こういった|こんな|こうした|このよう|そういう|そういった|そんな|そのよう|この(?!まま|先|後|前)|これ(?!から|まで)|それって")]
     private static partial Regex JapanesePointsBack();
 
-    [GeneratedRegex(@"しかし|でも|けど|けれど|のに|ところが|困っ|困る|困り|不安|心配|違和感|揉め|もめ|噛み合|かみ合|ぎくしゃく|悩|迷っ|迷い|気になっ|問題|トラブル|苦情|不満|戸惑|とまど|曖昧|あいまい|モヤモヤ|もやもや|難し|大変|負担|対立|反発|ない|なく|ません|ず[、。]|ばかり|誰も|だれも")]
+    [GeneratedRegex(@"しかし|でも|けど|けれど|のに|ところが|困っ|困る|困り|不安|心配|違和感|揉め|もめ|噛み合|かみ合|ぎくしゃく|悩|迷っ|迷い|気になっ|問題|トラブル|苦情|不満|戸惑|とまど|曖昧|あいまい|モヤモヤ|もやもや|難し|大変|負担|対立|反発|ない|なく|ません|ず[、。]|ばかり|ばっか|誰も|だれも")]
     private static partial Regex JapaneseConcern();
 
     [GeneratedRegex(@"\b(?:but|however|although|though|yet|worr(?:y|ied|ies)|concern(?:ed|s)?|problems?|issues?|troubles?|struggl\w*|unsure|unclear|confus\w*|conflicts?|disagree\w*|complain\w*|frustrat\w*|difficult|hard|tension|friction|nobody|no one|never|not|no|can't|cannot|don't|doesn't|didn't|isn't|aren't|won't|haven't|hasn't)\b")]
