@@ -283,10 +283,27 @@ public sealed class KnowledgeIndex
             {
                 text = text.Replace(word, typed, StringComparison.Ordinal);
             }
+            else if (DroppedParticle(run, i < written.Length ? written[i] : '\0', manualRuns))
+            {
+                text = text.Replace(word, $"{word[..^1]}を{word[^1]}", StringComparison.Ordinal);
+            }
         }
 
         return text;
     }
+
+    /// <summary>
+    /// True for a kanji run that is a word of the manual followed by the stem of a verb whose ending comes next in
+    /// hiragana, the object particle dropped as casual Japanese drops it: 「公金出すとき」 is 公金を出す, 「税金使ってる」 is
+    /// 税金を使わない. Read whole, the run is a word no section holds (公金出) and the manual's word in it names nothing
+    /// (ADR 0059). Only before a verb ending that no particle or suffix of a noun starts with: not the particles
+    /// and the copula (自主制の, 自主的に, 必要だ), nor って, くらい, さん, まで, たち (会議室って is no 会議を室).
+    /// </summary>
+    private static bool DroppedParticle(ReadOnlySpan<char> run, char next, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> manualRuns) =>
+        run.Length >= MinTypoLength && VerbEndingStart.Contains(next) && manualRuns.Contains(run[..^1]);
+
+    /// <summary>Hiragana that start a verb's ending after its kanji stem (出す, 出し, 出せ, 使う, 使わ, 使い, 決め, 入れ, 付け …).</summary>
+    private const string VerbEndingStart = "すしせそうわいえめれけきみ";
 
     /// <summary>
     /// The part the question names (<see cref="NamedParts"/>) is what it asks about. A list cue beside it is not a
