@@ -530,6 +530,18 @@ public sealed class KnowledgeIndex
         for (var i = 0; i < question.Concepts.Count; i++)
         {
             var concept = question.Concepts[i];
+            if (Suffixed(concept) is { } stem)
+            {
+                // 提案型, まちづくり系: the manual's word with a suffix that only says "of that kind" is that word.
+                split ??= [.. question.Concepts.Take(i)];
+                if (split.All(c => c.Key != stem))
+                {
+                    split.Add(concept with { Key = stem, Forms = [new ConceptForm([.. TermAnalyzer.Terms(new TermRun(stem, RunKind.Cjk))], null)] });
+                }
+
+                continue;
+            }
+
             if (Cut(concept) is not { } cut)
             {
                 split?.Add(concept);
@@ -553,6 +565,27 @@ public sealed class KnowledgeIndex
 
         return split is null ? question : question with { Concepts = split };
     }
+
+    /// <summary>
+    /// The manual's word a word the manual lacks is made of with a suffix that says "of that kind, for that use"
+    /// (提案型 → 提案, 福祉系 → 福祉, 職員向 → 職員; <see cref="KindSuffixes"/>), or null; not when the word is a typo of
+    /// one of the manual's (ADR 0059).
+    /// </summary>
+    private string? Suffixed(Concept concept)
+    {
+        var key = concept.Key;
+        if (concept.Forms.Count != 1 || key.Length < MinTypoLength || key.Length > MaxTypoLength || !KindSuffixes.Contains(key[^1])
+            || !key.All(TermAnalyzer.IsCjk) || _runs.Contains(key) || !_runs.Contains(key[..^1])
+            || (_words.TryGetValue(key.Length, out var candidates) && Typo(key, candidates) is not null))
+        {
+            return null;
+        }
+
+        return key[..^1];
+    }
+
+    /// <summary>Suffixes of a kind or use: 型 (type), 系 (line), 式 (style), 向 (aimed at; 向け's stem), 別 (by).</summary>
+    private const string KindSuffixes = "型系式向別";
 
     /// <summary>Where a joined word (<see cref="Joined"/>) is cut, or null.</summary>
     private int? Cut(Concept concept)

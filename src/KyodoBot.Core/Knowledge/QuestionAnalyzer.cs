@@ -27,7 +27,7 @@ public static partial class QuestionAnalyzer
         "方", "話", "聞", "載", "書", "マジ", "今度", "普通", "思", "言",
         // Which part of the manual and how it is divided (「行動規範で参考になる部分」「何個の区分に分かれて」): where to
         // look, not what about (ADR 0059).
-        "部分", "区分",
+        "部分", "区分", "位置付",
     };
 
     /// <summary>
