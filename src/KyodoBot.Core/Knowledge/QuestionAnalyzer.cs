@@ -890,7 +890,7 @@ public static partial class QuestionAnalyzer
     /// (「わかんないって答えたのどれくらい」, 「知ってる人はどのくらい」: a clause made a noun by の, then どれくらい; ADR 0059):
     /// a count, not 「いくつある？」「何項目」「何種類」 (the seven principles are a list).
     /// </summary>
-    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:数字|数値|統計|実績値)(?:を|が|は|って|も)")]
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:数字|数値|統計|実績値|データ)(?:を|が|は|って|も|あ)")]
     private static partial Regex JapaneseAsksForCount();
 
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
