@@ -157,7 +157,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// out at a time): r4 90, r5 94, r7 91, r8 91, r10 87, r11 89 (r4–r11 summed 709 → 721) — the floors below.
     /// R12-dev and r13-dev (session 12's private unseen13 and unseen14, same writers' brief, only scored until session 13
     /// adopted ADR 0054, 0055 and 0056 on their scores): r12-dev 92/100, 96, 37/40 and r13-dev 79/100, 91, 38/40 at the
-    /// start of session 12; 94/100, 97, 38/40 and 84/100, 93, 38/40 when they became development sets.
+    /// start of session 12; 94/100, 97, 38/40 and 84/100, 93, 38/40 when they became development sets; 95/100, 97,
+    /// 38/40 and 88/100, 94, 38/40 with the Japanese readings of ADR 0059 (typo by sound, を dropped before a verb,
+    /// 計画 as the document, 部分/区分 as where to look).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
@@ -168,8 +170,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r9-dev.jsonl", 91, 99, 40)]
     [InlineData("realistic-r10-dev.jsonl", 87, 95, 40)]
     [InlineData("realistic-r11-dev.jsonl", 89, 97, 40)]
-    [InlineData("realistic-r12-dev.jsonl", 94, 97, 38)]
-    [InlineData("realistic-r13-dev.jsonl", 84, 93, 38)]
+    [InlineData("realistic-r12-dev.jsonl", 95, 97, 38)]
+    [InlineData("realistic-r13-dev.jsonl", 88, 94, 38)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
