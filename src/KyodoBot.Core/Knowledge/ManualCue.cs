@@ -17,6 +17,42 @@ public static partial class ManualCue
             ? EnglishDocument().IsMatch(sentence)
             : JapaneseDocument().IsMatch(sentence) || (JapaneseWritten().IsMatch(sentence) && !JapaneseLaw().IsMatch(sentence));
 
+    /// <summary>
+    /// An English question with the manual named the way the policy is (docs/decisions/0058-english-staff-questions.md).
+    /// "The plan" is the document where it is the place to look or what says something ("in the plan", "according to
+    /// the plan", "what does the plan say", "does the plan mention …"), as 計画 before では/に is
+    /// (<see cref="JapaneseDocument"/>), and "the kyodo plan" always is; elsewhere it stays a plan ("what happens to the
+    /// plan if …" is its review, "the plan to expand the centre" a measure). And a verb that asks whether the document
+    /// holds a matter ("does the policy mention / address / cover / talk about this problem?") asks what it says: "the
+    /// policy say about", whose words weigh nothing, so that "address" (EDICT 講演) or "mention" is no matter the
+    /// manual lacks.
+    /// </summary>
+    public static string EnglishDocumentNamed(string key)
+    {
+        var text = EnglishNamedPlan().Replace(key, "${det} policy");
+        text = EnglishPlanAsPlace().Replace(text, "${at} ${det} policy");
+        text = EnglishPlanSays().Replace(text, "${det} policy");
+        return EnglishDocumentVerb().Replace(text, "${doc} say about");
+    }
+
+    private const string Determiner = @"(?<det>the|this|our|the city['’]s|city['’]s)\s+";
+
+    private const string NotAPlanFor = @"\b(?!s\b|['’]s|\s+(?:for|to|of)\b)";
+
+    private const string Holds = @"(?:say|says|said|state|states|mention|mentions|mentioned|address|addresses|addressed|cover|covers|covered|discuss|discusses|touch on|touches on|deal with|deals with|talk about|talks about|acknowledge|acknowledges|recogni[sz]e|recogni[sz]es|describe|describes|include|includes|have anything on|has anything on|have anything about|has anything about)\b";
+
+    [GeneratedRegex(@"\b" + Determiner + @"(?:kyodo|kyoudou|kyōdō)\s+(?:promotion\s+)?(?:plan|policy|guidelines?)\b")]
+    private static partial Regex EnglishNamedPlan();
+
+    [GeneratedRegex(@"\b(?<at>in|within|according to|under|from)\s+" + Determiner + @"(?:(?:collaboration|partnership)\s+)?(?:promotion\s+)?plan" + NotAPlanFor)]
+    private static partial Regex EnglishPlanAsPlace();
+
+    [GeneratedRegex(@"\b" + Determiner + @"(?:(?:collaboration|partnership)\s+)?(?:promotion\s+)?plan(?=\s+" + Holds + ")")]
+    private static partial Regex EnglishPlanSays();
+
+    [GeneratedRegex(@"\b(?<doc>(?:the|this|our|city['’]s)\s+(?:policy|guidelines?|document|framework|manual))\s+(?:(?:say|says|said)\s+)?(?:mention|mentions|mentioned|address|addresses|addressed|cover|covers|covered|discuss|discusses|touch on|touches on|deal with|deals with|talk about|talks about|acknowledge|acknowledges|recogni[sz]e|recogni[sz]es|describe|describes|include|includes|have anything on|has anything on|say anything about|says anything about)\b")]
+    private static partial Regex EnglishDocumentVerb();
+
     [GeneratedRegex(@"(?:方針|指針|行動規範|ガイドライン|手引き|計画)(?:では|で|に|上|だと|的に|の中で|の記載|によると|には|として|って|は)")]
     private static partial Regex JapaneseDocument();
 
