@@ -39,7 +39,7 @@ public static partial class QuestionAnalyzer
         "方針", "規範", "行動規範", "原則", "ルール", "考", "考え方", "市", "定", "決", "決まり", "指針", "ガイドライン", "基準", "計画",
         "立場", "見解", "扱", "対応", "判断", "見", "行政", "市役所", "規則", "約束", "約束事", "約束ごと", "心構", "姿勢",
         "policy", "policies", "rule", "rules", "principle", "principles", "code", "conduct", "guideline", "guidelines",
-        "city", "stance", "view", "position", "approach", "handle", "think",
+        "city", "the city", "stance", "view", "position", "approach", "handle", "think",
     };
 
     /// <summary>
@@ -77,6 +77,8 @@ public static partial class QuestionAnalyzer
         "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
         "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
         "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
+        // The future ("is the city going to expand …", "gonna"): the tense, as "will" is (docs/decisions/0058-english-staff-questions.md).
+        "going", "gonna",
     };
 
 
@@ -94,10 +96,19 @@ public static partial class QuestionAnalyzer
         var (text, truncated) = Truncate(raw ?? "");
         var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
+        if (isEnglish)
+        {
+            key = ManualCue.EnglishDocumentNamed(key);
+        }
+
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
-        var (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+        // "…four departments, each with its own answer. Does the policy mention this problem?": after the story, the
+        // problem is the one the message told, not a matter of its own; the kind it names is read from the sentence
+        // (FacetCue) all the same. In a message's first sentence ("How were these challenges found?") it is the
+        // manual's (docs/decisions/0058-english-staff-questions.md).
+        var (core, asksForList, concepts) = AnalyzeSentence(isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus, isEnglish, vocabulary);
 
         // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
         var first = focusAt;
@@ -978,11 +989,18 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:what|which) are\b")]
     private static partial Regex EnglishListQuestion();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey|please|so|ok|okay)[\s,]+)*(?:(?:can|could|would|will) you (?:please )?)?(?:(?:tell me|explain|describe|show me|give me)(?: about)?\s+)?(?:i (?:want|would like|need) to know (?:about )?)?(?:(?:what|which|who|how|why|when|where)(?:'s|\s+(?:is|are|does|do|did|was|were|should|can|will|would))?\s+)?(?:the |a |an )?")]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey|please|so|ok|okay|quick q|q|(?:a |one )?(?:quick|small|short) question)[\s,:\-–—]+)*(?:(?:can|could|would|will) you (?:please )?)?(?:(?:tell me|explain|describe|show me|give me)(?: about)?\s+)?(?:i (?:want|would like|need) to know (?:about )?)?(?:(?:what|which|who|how|why|when|where)(?:'s|\s+(?:is|are|does|do|did|was|were|should|can|will|would))?\s+)?(?:the |a |an )?")]
     private static partial Regex EnglishPrefix();
 
     [GeneratedRegex(@"[\s,]*(?:\b(?:mean|means|about|please)\b)?[\s?.!,]*$")]
     private static partial Regex EnglishSuffix();
+
+    /// <summary>
+    /// A kind noun after a word that points back at what the message told ("this problem", "that kind of issue", "such
+    /// situations", "this case"): English's こういう問題 (<see cref="SentenceRoles.PointsBack"/>).
+    /// </summary>
+    [GeneratedRegex(@"\b(?:this|that|these|those|such|similar)\s+(?:(?:kind|kinds|sort|sorts|type|types)\s+of\s+)?(?:problem|problems|issue|issues|situation|situations|challenge|challenges|difficulty|difficulties)\b")]
+    private static partial Regex EnglishPointsBack();
 
     /// <summary>
     /// How the asker wants the answer put, not what about: "in simple terms", "in plain English", "in layman's terms",
