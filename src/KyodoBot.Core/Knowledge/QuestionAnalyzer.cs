@@ -79,6 +79,8 @@ public static partial class QuestionAnalyzer
         "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
         // The future ("is the city going to expand …", "gonna"): the tense, as "will" is (docs/decisions/0058-english-staff-questions.md).
         "going", "gonna",
+        // What frames a question as 理由 and 原因 do in Japanese ("what's the reason given?"), and the forms of "give".
+        "reason", "reasons", "given", "gave", "giving",
     };
 
 
