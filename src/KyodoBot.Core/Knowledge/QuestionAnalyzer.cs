@@ -403,6 +403,7 @@ public static partial class QuestionAnalyzer
         if (isEnglish)
         {
             text = EnglishManner().Replace(text, " ").Trim(' ', ',');
+            text = EnglishInOrderTo().Replace(text, " ");
             text = EnglishPrefix().Replace(text, "");
             text = EnglishSuffix().Replace(text, "");
             return text.Trim();
@@ -739,7 +740,12 @@ public static partial class QuestionAnalyzer
             yield break;
         }
 
-        if (word.EndsWith("ble", StringComparison.Ordinal))
+        if (word.EndsWith("ative", StringComparison.Ordinal) && word.Length > 7)
+        {
+            yield return word[..^5] + "ation"; // collaborative → collaboration, cooperative → cooperation (ADR 0058)
+            yield return word[..^5] + "ate"; // collaborative → collaborate
+        }
+        else if (word.EndsWith("ble", StringComparison.Ordinal))
         {
             yield return word[..^3] + "bility"; // reliable → reliability, flexible → flexibility
         }
@@ -1003,6 +1009,10 @@ public static partial class QuestionAnalyzer
     /// </summary>
     [GeneratedRegex(@"\b(?:this|that|these|those|such|similar)\s+(?:(?:kind|kinds|sort|sorts|type|types)\s+of\s+)?(?:problem|problems|issue|issues|situation|situations|challenge|challenges|difficulty|difficulties)\b")]
     private static partial Regex EnglishPointsBack();
+
+    /// <summary>"In order to" / "in order for": the purpose, not an order (EDICT's 体制) (docs/decisions/0058-english-staff-questions.md).</summary>
+    [GeneratedRegex(@"\bin order (?=to\b|for\b)")]
+    private static partial Regex EnglishInOrderTo();
 
     /// <summary>
     /// How the asker wants the answer put, not what about: "in simple terms", "in plain English", "in layman's terms",
