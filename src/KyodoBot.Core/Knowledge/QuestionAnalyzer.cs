@@ -39,7 +39,7 @@ public static partial class QuestionAnalyzer
         "方針", "規範", "行動規範", "原則", "ルール", "考", "考え方", "市", "定", "決", "決まり", "指針", "ガイドライン", "基準", "計画",
         "立場", "見解", "扱", "対応", "判断", "見", "行政", "市役所", "規則", "約束", "約束事", "約束ごと", "心構", "姿勢",
         "policy", "policies", "rule", "rules", "principle", "principles", "code", "conduct", "guideline", "guidelines",
-        "city", "the city", "stance", "view", "position", "approach", "handle", "think",
+        "city", "stance", "view", "position", "approach", "handle", "think",
     };
 
     /// <summary>
@@ -96,21 +96,11 @@ public static partial class QuestionAnalyzer
     private static Question Read(string? raw, KnowledgeVocabulary vocabulary, bool whole)
     {
         var (text, truncated) = Truncate(raw ?? "");
-        var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
-        var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        if (isEnglish)
-        {
-            key = ManualCue.EnglishDocumentNamed(key);
-        }
-
+        var (key, isEnglish) = ReadKey(text, vocabulary);
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
-        // "…four departments, each with its own answer. Does the policy mention this problem?": after the story, the
-        // problem is the one the message told, not a matter of its own; the kind it names is read from the sentence
-        // (FacetCue) all the same. In a message's first sentence ("How were these challenges found?") it is the
-        // manual's (docs/decisions/0058-english-staff-questions.md).
-        var (core, asksForList, concepts) = AnalyzeSentence(isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus, isEnglish, vocabulary);
+        var (core, asksForList, concepts) = AnalyzeSentence(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish, vocabulary);
 
         // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
         var first = focusAt;
@@ -392,6 +382,27 @@ public static partial class QuestionAnalyzer
         text = Url().Replace(text, " ");
         return MarkdownSyntax().Replace(text, " ");
     }
+
+    /// <summary>
+    /// The message normalised (<see cref="TextNormalizer.Key"/>) with its troubles marked, and whether it is English; an
+    /// English one with the manual named as the policy is (<see cref="ManualCue.EnglishDocumentNamed"/>: "the plan",
+    /// "does the plan mention …").
+    /// </summary>
+    private static (string Key, bool IsEnglish) ReadKey(string text, KnowledgeVocabulary vocabulary)
+    {
+        var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
+        var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
+        return (isEnglish ? ManualCue.EnglishDocumentNamed(key) : key, isEnglish);
+    }
+
+    /// <summary>
+    /// "…four departments, each with its own answer. Does the policy mention this problem?": after the story, the problem
+    /// is the one the message told, not a matter of its own, and the English question sentence is read without it; the
+    /// kind it names is read from the sentence (<see cref="FacetCue"/>) all the same. In a message's first sentence ("How
+    /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
+    /// </summary>
+    private static string WithoutPointingBack(string focus, int focusAt, bool isEnglish) =>
+        isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus;
 
     /// <summary>
     /// Removes the question's wrapping (〜とは何ですか, 〜を教えてください, 〜について, "what does … mean?") from text
