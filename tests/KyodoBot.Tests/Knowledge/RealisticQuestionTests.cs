@@ -160,6 +160,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// start of session 12; 94/100, 97, 38/40 and 84/100, 93, 38/40 when they became development sets; 95/100, 97,
     /// 38/40 and 88/100, 94, 38/40 with the Japanese readings of ADR 0059 (typo by sound, を dropped before a verb,
     /// 計画 as the document, 部分/区分 as where to look).
+    /// English staff questions (ADR 0058: "the plan" as the document, "does the plan mention this problem", romaji
+    /// openers) on top.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
