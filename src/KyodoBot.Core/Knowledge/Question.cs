@@ -102,8 +102,9 @@ public enum AnswerKind
     Count,
 
     /// <summary>
-    /// The article of a law or by-law (何条, 条文, 法的根拠, "which article"): the section must cite one (第10条). The manual
-    /// names laws (NPO法) but no article.
+    /// The article of a law or by-law, or what a law lays down (何条, 条文, 法的根拠, 法律上, 「NPO法で決まってる…」, "which
+    /// article", "the legal rules", "under the … Act"): the section must cite one (第10条). The manual names laws (NPO法)
+    /// but neither quotes nor cites them.
     /// </summary>
     Provision,
 

@@ -858,7 +858,7 @@ public static partial class QuestionAnalyzer
     private static partial Regex EnglishHowToAnswer();
 
     /// <summary>A question someone else asked, told (Japanese marks it with いつ/いくら …, which <see cref="Asks"/> reads).</summary>
-    [GeneratedRegex(@"\b(?:asked|asks|asking|wants? to know|wanted to know|wondered|wondering|inquired|enquired)(?: me| us| the city| our (?:section|department|office))? (?:how|when|where|what|which|who)\b")]
+    [GeneratedRegex(@"\b(?:asked|asks|asking|wants? to know|wanted to know|wondered|wondering|inquired|enquired)(?: me| us| the city| our (?:section|department|office))? (?:how|when|where|what|which|who|whether)\b")]
     private static partial Regex EnglishReportedQuestion();
 
     [GeneratedRegex(@"^(?:and\s+|also\s+)?(?:if so|if yes|if not|if there (?:is|are|isn't|aren't)|if it (?:does|doesn't|exists)|in that case|where can i (?:get|find) (?:it|one|them)|who do i (?:ask|contact) (?:for it|about it))\b")]
@@ -903,10 +903,12 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
     private static partial Regex JapaneseAsksForTime();
 
-    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料")]
+    /// <summary>いくら, 金額, 費用 …, and a limit in money (上限額, 限度額, 基準額).</summary>
+    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料|上限額|限度額|基準額")]
     private static partial Regex JapaneseAsksForAmount();
 
-    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場")]
+    /// <summary>電話番号, 連絡先 …, and where to call (「どこに連絡すればいい？」「誰に問い合わせれば」): not 「誰に相談すれば」 (where to turn).</summary>
+    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場|(?:どこ|誰|だれ|どちら)に(?:連絡|電話|問い?合わ?せ)")]
     private static partial Regex JapaneseAsksForContact();
 
     [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
@@ -926,11 +928,16 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
     private static partial Regex EnglishAsksForCount();
 
-    /// <summary>何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law.</summary>
-    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?根拠")]
+    /// <summary>
+    /// 何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law; and what a law or by-law lays down (「NPO法で決まってる
+    /// 活動分野」「条例で罰則とかある？」「法律上の扱い」「法的な義務」), which only its articles say. Not 方法で/手法で (a way).
+    /// </summary>
+    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い)|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)")]
     private static partial Regex JapaneseAsksForProvision();
 
-    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\blegal basis\b|\bstatutory basis\b")]
+    /// <summary>"Which article", "legal basis"; and what a law or by-law lays down: "the legal rules", "legally required",
+    /// "required by law", "under the Local Autonomy Act", "an ordinance that …".</summary>
+    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\b(?:legal|statutory) (?:basis|rules?|requirements?|obligations?|limits?|thresholds?)\b|\blegally (?:required|requires?|obliged|obligated|binding)\b|\brequired by law\b|\bunder the (?:[a-z-]+ ){0,4}(?:act|law|ordinance)\b|\b(?:an|the|any) ordinance\b|\bwhat (?:does )?the (?:law|act|ordinance) (?:says?|requires?)\b")]
     private static partial Regex EnglishAsksForProvision();
 
     /// <summary>
@@ -958,10 +965,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
     private static partial Regex EnglishAsksForTime();
 
-    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b")]
+    /// <summary>"How much", "cost", "fee", and a limit in money ("the monetary threshold", "the spending limit", "maximum amount").</summary>
+    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b|\b(?:monetary|spending|price|contract|financial|funding|grant|subsidy) (?:threshold|limit|cap|ceiling)s?\b|\b(?:upper|maximum) (?:amount|sum)\b|\bhow many yen\b")]
     private static partial Regex EnglishAsksForAmount();
 
-    [GeneratedRegex(@"\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
+    [GeneratedRegex(@"\bwho (?:should|do|can|could) (?:i|we) (?:contact|call)\b|\bwho to (?:contact|call)\b|\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
     private static partial Regex EnglishAsksForContact();
 
     [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
