@@ -127,7 +127,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
-        if (capped || q.IsRequest)
+        if (capped || q.IsRequest || AsksAboutAnUnknownName(q, weights, unknown))
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
             // That holds for a date asked in any question sentence of the message, not only the last one.
@@ -152,6 +152,35 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
     }
+
+    /// <summary>
+    /// The question sentence is about a name the manual never mentions: words written as names (<see cref="Question.Names"/>:
+    /// "VLOOKUP", "Excel") that no section holds carry at least half of its weight. What it asks is about that thing
+    /// — a program, a place, a law — and the manual's words around it ("match", "lists") are everyday words that happen
+    /// to be the manual's too (docs/decisions/0057-questions-the-manual-does-not-answer.md).
+    /// </summary>
+    private static bool AsksAboutAnUnknownName(Question q, double[] weights, bool[] unknown)
+    {
+        if (q.Names.Count == 0)
+        {
+            return false;
+        }
+
+        double asked = 0, named = 0;
+        for (var i = 0; i < weights.Length; i++)
+        {
+            if (!q.Concepts[i].Context)
+            {
+                asked += weights[i];
+                named += unknown[i] && q.Names.Contains(q.Concepts[i].Key) ? weights[i] : 0;
+            }
+        }
+
+        return named > 0 && named >= asked * UnknownNameShare;
+    }
+
+    /// <summary>The share of the question sentence's weight that unknown names need to make it a question about them.</summary>
+    private const double UnknownNameShare = 0.5;
 
     /// <summary>
     /// The decision moved by the sections' kind and actor (docs/decisions/0047-section-facets.md): towards a near-tied

@@ -176,6 +176,13 @@ public sealed record Question(
     /// </summary>
     public bool AsksWhatTheManualSays { get; init; }
 
+    /// <summary>
+    /// The words an English message writes as names, lower-cased ("VLOOKUP", "Excel", "the Local Autonomy Act";
+    /// <see cref="QuestionAnalyzer"/>): a question sentence about a name the manual lacks is refused
+    /// (docs/decisions/0057-questions-the-manual-does-not-answer.md).
+    /// </summary>
+    public IReadOnlySet<string> Names { get; init; } = new HashSet<string>();
+
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 

@@ -149,8 +149,50 @@ public static partial class QuestionAnalyzer
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
             AsksWhatTheManualSays = ManualCue.AsksWhatItSays(focus, isEnglish)
                 || OtherSentences(sentences, first, focusAt).Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
+            Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
         };
     }
+
+    /// <summary>
+    /// The words an English message writes as names (lower-cased): in capitals ("VLOOKUP", "HR") or capitalised inside a
+    /// sentence ("in Excel", "the Local Autonomy Act") — English marks a product, a place, a body or a law so. Not a
+    /// sentence in title case (most of its words capitalised), not a word the message also writes in lower case, and
+    /// not a romaji word ("Mirai", "Shimin"), which may be the manual's own word spelled out, and not a part referred to
+    /// by its number ("Chapter 4").
+    /// </summary>
+    private static HashSet<string> WrittenNames(string text)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var notNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in Sentences(text, isEnglish: true))
+        {
+            var words = LatinWord().Matches(sentence).Select(m => m.Value).ToList();
+            var capitalised = words.Count(w => char.IsUpper(w[0]));
+            var numbered = NumberedPart().Matches(sentence).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                if (!char.IsUpper(word[0]) || numbered.Contains(word))
+                {
+                    notNames.Add(word.ToLowerInvariant());
+                }
+                else if (word.Count(char.IsUpper) >= 2 || (i > 0 && word != "I" && capitalised * 2 <= words.Count))
+                {
+                    names.Add(word.ToLowerInvariant());
+                }
+            }
+        }
+
+        names.RemoveWhere(n => notNames.Contains(n) || RomajiReader.IsRomaji(n));
+        return names;
+    }
+
+    [GeneratedRegex(@"[A-Za-z]+")]
+    private static partial Regex LatinWord();
+
+    /// <summary>A part referred to by its number ("Chapter 4", "Article 3", "Floor 5"): a reference, not a name.</summary>
+    [GeneratedRegex(@"\b([A-Z][a-z]+)\s+(?:\d|[IVX]+\b)")]
+    private static partial Regex NumberedPart();
 
     /// <summary>
     /// The fact asked for by a question sentence other than the focus (「申請の締切はいつですか？あと、役割分担はどう
@@ -896,11 +938,12 @@ public static partial class QuestionAnalyzer
     private static partial Regex EnglishRequest();
 
     /// <summary>
-    /// いつ anywhere in the sentence (「次回いつ？」「研修いつやるの？」「いつ頃公表されますか」), but not いつも/いつでも, not
-    /// the いつ of a verb (思いつく, 思いついた, 言いつけ), and not in an embedded question that the sentence goes on to ask
-    /// about (「いつまでやるか決めとくべき？」 asks about a time limit).
+    /// 何月, 何年に/何年頃 (which year, not 何年も/何年か前, a duration), and いつ anywhere in the sentence (「次回いつ？」
+    /// 「研修いつやるの？」「いつ頃公表されますか」), but not いつも/いつでも, not the いつ of a verb (思いつく, 思いついた,
+    /// 言いつけ), and not in an embedded question that the sentence goes on to ask about (「いつまでやるか決めとくべき？」
+    /// asks about a time limit).
     /// </summary>
-    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|提出期限|申請期限")]
     private static partial Regex JapaneseAsksForTime();
 
     /// <summary>いくら, 金額, 費用 …, and a limit in money (上限額, 限度額, 基準額).</summary>
@@ -914,7 +957,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
     private static partial Regex JapaneseAsksForDocument();
 
-    [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法")]
+    /// <summary>How to apply, sign up or book (申込, 申請方法, 予約の方法, どうやって予約する).</summary>
+    [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法|予約(?:の)?(?:方法|仕方|手続)|どう(?:やって|すれば|したら)予約|予約(?:は|って)?(?:どう|どこ|どのように)")]
     private static partial Regex JapaneseAsksForApplication();
 
     /// <summary>
@@ -959,7 +1003,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"第?[0-9一二三四五六七八九十百]+条(?!件)|\barticle \d")]
     private static partial Regex ProvisionFact();
 
-    [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
+    [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll|book|reserve)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
     private static partial Regex EnglishAsksForApplication();
 
     [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
