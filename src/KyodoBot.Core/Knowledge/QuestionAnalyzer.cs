@@ -156,7 +156,7 @@ public static partial class QuestionAnalyzer
     /// <summary>
     /// The words an English message writes as names (lower-cased): in capitals ("VLOOKUP", "HR") or capitalised inside a
     /// sentence ("in Excel", "the Local Autonomy Act") — English marks a product, a place, a body or a law so. Not a
-    /// sentence in title case (most of its words capitalised), not a word the message also writes in lower case, and
+    /// sentence in title case (its small words capitalised too), not a word the message also writes in lower case, and
     /// not a romaji word ("Mirai", "Shimin"), which may be the manual's own word spelled out, and not a part referred to
     /// by its number ("Chapter 4").
     /// </summary>
@@ -167,7 +167,8 @@ public static partial class QuestionAnalyzer
         foreach (var sentence in Sentences(text, isEnglish: true))
         {
             var words = LatinWord().Matches(sentence).Select(m => m.Value).ToList();
-            var capitalised = words.Count(w => char.IsUpper(w[0]));
+            // Title case capitalises the small words too ("What Does The Policy Say"); a name does not ("the Local Autonomy Act").
+            var titleCase = words.Skip(1).Any(w => w != "I" && char.IsUpper(w[0]) && EnglishStopWords.Contains(w.ToLowerInvariant()));
             var numbered = NumberedPart().Matches(sentence).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < words.Count; i++)
             {
@@ -176,7 +177,7 @@ public static partial class QuestionAnalyzer
                 {
                     notNames.Add(word.ToLowerInvariant());
                 }
-                else if (word.Count(char.IsUpper) >= 2 || (i > 0 && word != "I" && capitalised * 2 <= words.Count))
+                else if (word.Count(char.IsUpper) >= 2 || (i > 0 && word != "I" && !titleCase))
                 {
                     names.Add(word.ToLowerInvariant());
                 }
@@ -1032,7 +1033,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|https?://")]
     private static partial Regex DocumentFact();
 
-    [GeneratedRegex(@"申込|申し込|申請|応募|受付|登録|エントリー|https?://")]
+    /// <summary>Where or how to apply, sign up or book: 申込, 申請, 受付, 登録, 予約 (「総務課の窓口で予約します」), a link.</summary>
+    [GeneratedRegex(@"申込|申し込|申請|応募|受付|登録|エントリー|予約|\breserv|https?://")]
     private static partial Regex ApplicationFact();
 
     /// <summary>A count or a share: 6割, 3割, 7つ, 120団体, 45%.</summary>
