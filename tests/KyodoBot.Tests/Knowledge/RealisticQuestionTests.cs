@@ -161,7 +161,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 38/40 and 88/100, 94, 38/40 with the Japanese readings of ADR 0059 (typo by sound, を dropped before a verb,
     /// 計画 as the document, 部分/区分 as where to look).
     /// English staff questions (ADR 0058: "the plan" as the document, "does the plan mention this problem", romaji
-    /// openers) on top.
+    /// openers) on top; all three merged (session 13): r12 95/100, 97, 40/40; r13 92/100, 97, 40/40 — the floors below.
     /// Out of scope 40/40 each with the facts and names the manual lacks (session 13, ADR 0057: 「NPO法で決まってる活動分野」
     /// is what a law lays down, "the monetary threshold … the legal rules", "VLOOKUP in Excel" a name no section holds).
     /// </summary>
@@ -175,7 +175,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r10-dev.jsonl", 87, 95, 40)]
     [InlineData("realistic-r11-dev.jsonl", 89, 97, 40)]
     [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
-    [InlineData("realistic-r13-dev.jsonl", 88, 94, 40)]
+    [InlineData("realistic-r13-dev.jsonl", 92, 97, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
