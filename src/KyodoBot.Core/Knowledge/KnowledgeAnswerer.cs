@@ -127,7 +127,8 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
-        if (capped || q.IsRequest || AsksAboutAnUnknownName(q, weights, unknown))
+        var aboutAName = AsksAboutAnUnknownName(q, weights, unknown);
+        if (capped || q.IsRequest || aboutAName)
         {
             // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
             // That holds for a date asked in any question sentence of the message, not only the last one.
@@ -147,7 +148,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             // A close decision (the unit nearly answered) is refused with the unit as its first button: when the unit
             // is the right section the asker is one click from it, and when it is not, the near sections follow.
             var close = confidence >= CloseBar && !capped ? unit : null;
-            return Refused(q, offers, close, capped, confidence, language) with { Evidence = evidence };
+            return Refused(q, offers, close, capped, aboutAName, confidence, language) with { Evidence = evidence };
         }
 
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
@@ -417,7 +418,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// decision was close (<see cref="CloseBar"/>); such a unit is said to be near, not an answer. A question for a fact
     /// the unit does not hold (<paramref name="capped"/>) is told which kind of fact to ask the department for.
     /// </summary>
-    private Answer Refused(Question q, (List<SectionRef> Sections, bool Near) offers, IndexedSection? close, bool capped, double confidence, Language language)
+    private Answer Refused(Question q, (List<SectionRef> Sections, bool Near) offers, IndexedSection? close, bool capped, bool aboutAName, double confidence, Language language)
     {
         // A request, or a request beside the question (「会議室を予約してください。14時から空いてますか？」), is answered
         // with what the bot can do and no sections; beside a question the manual answers it does not stop the answer
@@ -441,6 +442,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             // also when the refused section happens to hold a fact of that kind (定期的 is a time, but not the holidays').
             var kind = _texts.Get(language, "ask.missingKind." + q.Expects);
             return Refusal(language, sections, confidence, q.Truncated) with { Text = _texts.Get(language, "ask.noAnswerFact", kind), FactAsked = q.Expects };
+        }
+
+        if (aboutAName)
+        {
+            // "How do I use VLOOKUP in Excel?": about a thing the manual never names, so not a gap in it. Like a request
+            // it is answered with what the bot can do, without near sections (the manual's everyday words in it, "match",
+            // "lists", place none) and without being recorded for the editors (ADR 0057).
+            return Refusal(language, [], confidence, q.Truncated, isRequest: true) with { Text = _texts.Get(language, "ask.outsideTheManual") };
         }
 
         return near

@@ -78,6 +78,29 @@ public sealed class NotInTheManualTests(KnowledgeFixture fixture) : IClassFixtur
         var answer = Ask(question);
 
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        // Outside the manual, not a gap in it: what the bot can do, no near sections, not recorded for the editors.
+        Assert.True(answer.IsRequest);
+        Assert.Empty(answer.Suggestions);
+        Assert.StartsWith("What you ask about is not something the collaboration manual covers.", answer.Text);
+    }
+
+    [Fact]
+    public void Ask_AboutANameTheManualLacks_InJapaneseReply_SaysItIsOutsideTheManual()
+    {
+        var answer = fixture.Answerer.Ask("How do I use VLOOKUP in Excel to match two lists?", Language.Japanese);
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("ご質問の事柄は、協働マニュアルでは扱っていません。", answer.Text);
+    }
+
+    [Fact]
+    public void Ask_AFactAndANameTheManualLacks_SaysWhereTheFactIsFound()
+    {
+        // The fact asked for says more than "outside the manual": where to ask.
+        var answer = Ask("Can we do this under the Local Autonomy Act?");
+
+        Assert.False(answer.Answered);
+        Assert.Equal(AnswerKind.Provision, answer.FactAsked);
     }
 
     [Theory]
