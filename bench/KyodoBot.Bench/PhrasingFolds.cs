@@ -211,12 +211,6 @@ internal static class PhrasingFolds
     }
 
     /// <summary>
-    /// The leave-one-out floors of PhrasingMatcherTests (right at least, another and negatives at most): a refit on the
-    /// question sets must keep them (--sets).
-    /// </summary>
-    private static readonly (int Right, int Wrong, int Negatives) LeaveOneOutFloors = (803, 230, 10);
-
-    /// <summary>
     /// The decision fitted on the fold outputs and the questions of realistic question sets (--sets a.jsonl,b.jsonl …;
     /// docs/decisions/0051-fit-on-staff-messages.md): each set's questions are samples as the folds' items are (a
     /// negative ten times), asked of the whole index. The bar is the one with the most exact answers on the folds and
@@ -234,7 +228,9 @@ internal static class PhrasingFolds
     {
         var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
         var baseline = added >= 0 ? AnswerDecisionFit.Model.Shipped.With(added, 0) : AnswerDecisionFit.Model.Shipped;
-        bool Shipped(AnswerDecisionFit.Sample s) => s.Covered ? baseline.Probability(s.Features!) >= KnowledgeAnswerer.Threshold : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        var floors = PhrasingCrossValidation.Floors;
+        static Func<AnswerDecisionFit.Sample, bool> AnswersAt(AnswerDecisionFit.Model model, double bar) => AnswerDecisionFit.Answers(s => model.Probability(s.Features!), bar);
+        var shipped = AnswersAt(baseline, KnowledgeAnswerer.Threshold);
         IEnumerable<(AnswerDecisionFit.Model Model, double Bar)> Candidates(List<AnswerDecisionFit.Sample> training) => added >= 0
             ? from w in Enumerable.Range(0, 16)
               from b in Enumerable.Range(-40, 81)
@@ -247,14 +243,14 @@ internal static class PhrasingFolds
         (AnswerDecisionFit.Model Model, double Bar)? FitOn(IReadOnlyCollection<int> training)
         {
             var trainingSets = sets.Where(s => training.Contains(s.Fold)).ToList();
-            var (foldsBefore, setsBefore) = (AnswerDecisionFit.Count(folds, Shipped), AnswerDecisionFit.Count(trainingSets, Shipped));
+            var (foldsBefore, setsBefore) = (AnswerDecisionFit.Count(folds, shipped), AnswerDecisionFit.Count(trainingSets, shipped));
             (AnswerDecisionFit.Model Model, double Bar, int Exact, int Wrong)? best = null;
             foreach (var (model, bar) in Candidates([.. folds, .. trainingSets]))
             {
-                bool Answers(AnswerDecisionFit.Sample s) => s.Covered ? model.Probability(s.Features!) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
-                var (f, t, l) = (AnswerDecisionFit.Count(folds, Answers), AnswerDecisionFit.Count(trainingSets, Answers), AnswerDecisionFit.Count(leaveOneOut, Answers));
+                var answers = AnswersAt(model, bar);
+                var (f, t, l) = (AnswerDecisionFit.Count(folds, answers), AnswerDecisionFit.Count(trainingSets, answers), AnswerDecisionFit.Count(leaveOneOut, answers));
                 if (f.Exact < foldsBefore.Exact || f.NegativesAnswered > foldsBefore.NegativesAnswered || t.NegativesAnswered > setsBefore.NegativesAnswered
-                    || l.Exact + l.Related < LeaveOneOutFloors.Right || l.Wrong > LeaveOneOutFloors.Wrong || l.NegativesAnswered > LeaveOneOutFloors.Negatives)
+                    || l.Exact + l.Related < floors.Right || l.Wrong > floors.Wrong || l.NegativesAnswered > floors.NegativesAnswered)
                 {
                     continue;
                 }
@@ -278,8 +274,8 @@ internal static class PhrasingFolds
             var cells = heldOut.Select(f =>
             {
                 var held = sets.Where(s => s.Fold == f).ToList();
-                var after = fit is { } m ? Brief(AnswerDecisionFit.Count(held, s => s.Covered ? m.Model.Probability(s.Features!) >= m.Bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold)) : "-";
-                return $"{Name(f)} {Brief(AnswerDecisionFit.Count(held, Shipped))} → {after}";
+                var after = fit is { } m ? Brief(AnswerDecisionFit.Count(held, AnswersAt(m.Model, m.Bar))) : "-";
+                return $"{Name(f)} {Brief(AnswerDecisionFit.Count(held, shipped))} → {after}";
             });
             var weight = fit is { } y && added >= 0 ? FormattableString.Invariant($", {AnswerDecision.Names[added].Name} {y.Model.Weights[added]:0.0}") : "";
             Console.WriteLine(FormattableString.Invariant($"  bar {(fit is { } x ? x.Bar.ToString("0.0000", CultureInfo.InvariantCulture) : "none")}{weight}: {string.Join(", ", cells)}"));
@@ -291,14 +287,14 @@ internal static class PhrasingFolds
             return;
         }
 
-        bool Refit(AnswerDecisionFit.Sample s) => s.Covered ? all.Model.Probability(s.Features!) >= all.Bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
+        var refit = AnswersAt(all.Model, all.Bar);
         Console.WriteLine(FormattableString.Invariant($"fitted on the folds and every set, bar {all.Bar:0.00} (shipped → refit):"));
-        Console.WriteLine($"  folds: {AnswerDecisionFit.Count(folds, Shipped)}\n      → {AnswerDecisionFit.Count(folds, Refit)}");
-        Console.WriteLine($"  leave-one-out: {AnswerDecisionFit.Count(leaveOneOut, Shipped)}\n      → {AnswerDecisionFit.Count(leaveOneOut, Refit)}");
+        Console.WriteLine($"  folds: {AnswerDecisionFit.Count(folds, shipped)}\n      → {AnswerDecisionFit.Count(folds, refit)}");
+        Console.WriteLine($"  leave-one-out: {AnswerDecisionFit.Count(leaveOneOut, shipped)}\n      → {AnswerDecisionFit.Count(leaveOneOut, refit)}");
         foreach (var f in setFolds)
         {
             var held = sets.Where(s => s.Fold == f).ToList();
-            Console.WriteLine($"  {Name(f)}: {Brief(AnswerDecisionFit.Count(held, Shipped))} → {Brief(AnswerDecisionFit.Count(held, Refit))}");
+            Console.WriteLine($"  {Name(f)}: {Brief(AnswerDecisionFit.Count(held, shipped))} → {Brief(AnswerDecisionFit.Count(held, refit))}");
         }
 
         Console.WriteLine();

@@ -360,8 +360,15 @@ public static class AnswerDecisionFit
     public static List<(double Bar, Counts Counts)> Curve(IReadOnlyList<Sample> samples, Func<Sample, double> probability, double? closeBar = null) =>
         [.. Bars().Select(bar => (bar, Count(
             samples,
-            s => s.Covered ? probability(s) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold,
+            Answers(probability, bar),
             closeBar is not { } close ? null : s => s.Covered ? Confidence(probability(s), bar) >= close : s.Features!.Lexical >= close)))];
+
+    /// <summary>
+    /// Whether a sample is answered when <paramref name="probability"/> must reach <paramref name="bar"/>; a unit without
+    /// phrasings is decided on its lexical confidence at <see cref="KnowledgeAnswerer.Threshold"/> at every bar.
+    /// </summary>
+    public static Func<Sample, bool> Answers(Func<Sample, double> probability, double bar) =>
+        s => s.Covered ? probability(s) >= bar : s.Features!.Lexical >= KnowledgeAnswerer.Threshold;
 
     /// <summary>The confidence the answerer shows for model probability <paramref name="p"/> when <paramref name="bar"/> is the operating point.</summary>
     public static double Confidence(double p, double bar)

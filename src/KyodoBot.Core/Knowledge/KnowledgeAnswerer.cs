@@ -809,6 +809,12 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>
+    /// An English word the glossary spreads over this many Japanese words or more ("promotion": 情報発信, 広報,
+    /// 情報発信力, コミュニケーション) names a topic in several senses, not one part's matter (ADR 0055).
+    /// </summary>
+    private const int BroadGlossaryWord = 3;
+
+    /// <summary>
     /// The one part of a group that a question naming the group asks about. The words that name the group (in its
     /// heading or in most of its parts' headings: NPO, ボランティア団体, "problems" …), the words of the headings above
     /// it, the words that say the kind or the party asked (課題, 取り組み; 市役所, "citizens"), lone characters and
@@ -818,12 +824,6 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
     /// (not called), a list section, or a question for each or both of several things (それぞれ, 両方) keeps the group
     /// (docs/decisions/0055-part-of-a-named-group.md).
     /// </summary>
-    /// <summary>
-    /// An English word the glossary spreads over this many Japanese words or more ("promotion": 情報発信, 広報,
-    /// 情報発信力, コミュニケーション) names a topic in several senses, not one part's matter (ADR 0055).
-    /// </summary>
-    private const int BroadGlossaryWord = 3;
-
     private static IndexedSection? PartOfNamedGroup(IndexedSection group, Question question, double[] weights, PhrasingVotes? votes)
     {
         if (group.Children.Count == 0 || group.IsList || question.AsksForEach || !NamesTheGroup(group, question, weights))

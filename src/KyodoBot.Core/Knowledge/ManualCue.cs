@@ -39,7 +39,11 @@ public static partial class ManualCue
 
     private const string NotAPlanFor = @"\b(?!s\b|['’]s|\s+(?:for|to|of)\b)";
 
-    private const string Holds = @"(?:say|says|said|state|states|mention|mentions|mentioned|address|addresses|addressed|cover|covers|covered|discuss|discusses|touch on|touches on|deal with|deals with|talk about|talks about|describe|describes|include|includes|have anything on|has anything on|have anything about|has anything about)\b";
+    /// <summary>The verbs that ask whether a document holds a matter ("does the policy mention / cover / talk about …").</summary>
+    private const string Mentions = "mention|mentions|mentioned|address|addresses|addressed|cover|covers|covered|discuss|discusses|touch on|touches on|deal with|deals with|talk about|talks about|describe|describes|include|includes|have anything on|has anything on";
+
+    /// <summary>What "the plan" says or holds: a verb of saying or one of <see cref="Mentions"/>.</summary>
+    private const string Holds = "(?:say|says|said|state|states|" + Mentions + @"|have anything about|has anything about)\b";
 
     [GeneratedRegex(@"\b" + Determiner + @"(?:kyodo|kyoudou|kyōdō)\s+(?:promotion\s+)?(?:plan|policy|guidelines?)\b")]
     private static partial Regex EnglishNamedPlan();
@@ -50,7 +54,7 @@ public static partial class ManualCue
     [GeneratedRegex(@"\b" + Determiner + @"(?:(?:collaboration|partnership)\s+)?(?:promotion\s+)?plan(?=\s+" + Holds + ")")]
     private static partial Regex EnglishPlanSays();
 
-    [GeneratedRegex(@"\b(?<doc>(?:the|this|our|city['’]s)\s+(?:policy|guidelines?|document|framework|manual))\s+(?:(?:say|says|said)\s+)?(?:mention|mentions|mentioned|address|addresses|addressed|cover|covers|covered|discuss|discusses|touch on|touches on|deal with|deals with|talk about|talks about|describe|describes|include|includes|have anything on|has anything on|say anything about|says anything about)\b")]
+    [GeneratedRegex(@"\b(?<doc>(?:the|this|our|city['’]s)\s+(?:policy|guidelines?|document|framework|manual))\s+(?:(?:say|says|said)\s+)?(?:" + Mentions + @"|say anything about|says anything about)\b")]
     private static partial Regex EnglishDocumentVerb();
 
     [GeneratedRegex(@"(?:方針|指針|行動規範|ガイドライン|手引き|計画)(?:では|で|に|上|だと|的に|の中で|の記載|によると|には|として|って|は)")]
