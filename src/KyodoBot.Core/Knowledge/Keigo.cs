@@ -5,7 +5,8 @@ namespace KyodoBot.Core.Knowledge;
 /// <summary>
 /// Japanese honorific language (keigo) read as its plain form, so that the politeness of a question does not stand in
 /// for what it asks (docs/decisions/0060-polite-paraphrases.md). Each rule is a fact of the language, not a word of the
-/// manual: 「ご教示いただけますでしょうか」「お伺いできますか」「お聞かせください」 ask to be told (教えてください);
+/// manual: 「ご教示いただけますでしょうか」「お伺いできますか」「お聞かせください」 ask to be told, which says nothing of
+/// what is asked (the plain 「教えてください」 is a wrapper removed all the same) and is dropped;
 /// 「〜ております」 is 「〜ています」, 「ございます」 is 「あります」, 「いらっしゃる」 is 「いる」, 「につきまして」 is 「について」; an
 /// opening courtesy (「恐れ入りますが」「お忙しいところ恐縮ですが」) asks nothing. Read in a staff member's question only, as it
 /// is written (the phrasings are the manual's own wording and are read as they stand, as ADR 0056 reads its glossary).
@@ -21,7 +22,7 @@ public static partial class Keigo
             return key;
         }
 
-        var text = AskToBeTold().Replace(key, "教えてください");
+        var text = AskToBeTold().Replace(key, "");
         text = Courtesy().Replace(text, "");
         text = Humble().Replace(text, "$1いま");
         text = Gozaimasu().Replace(text, m => m.Value.StartsWith('で') ? "です" : "あり");
@@ -36,12 +37,12 @@ public static partial class Keigo
     private static partial Regex Honorific();
 
     /// <summary>
-    /// A request to be told, to the end of its sentence: 「ご教示いただけますでしょうか」「お教えいただけますか」「お聞かせください」
+    /// A request to be told (with the comma before it), to the end of its sentence: 「ご教示いただけますでしょうか」「お教えいただけますか」「お聞かせください」
     /// 「お伺いできますでしょうか」「お伺いしたく存じます」「伺いたいです」「ご教示いただけますと幸いです」
     /// 「ご教示くださいますようお願い申し上げます」「お示しいただけますか」; only the hiragana of politeness may follow it to the sentence's end, so
     /// 「ご説明の仕方について」 keeps its content.
     /// </summary>
-    [GeneratedRegex(@"(?:ご教示|お教え|お聞かせ|お伺い|伺い|伺|お示し|ご説明|ご案内)(?:いただけ(?:ます|ません)|いただき(?:たい|たく)|頂け(?:ます|ません)|頂き(?:たい|たく)|くださいます|くださ|下さ|願えます|願い(?:ます|たい|たく)|でき(?:ます|ません)|し(?:たい|たく)|(?:たい|たく))?[ぁ-ん申上存幸願]*(?=[。?!？！\n]|$)")]
+    [GeneratedRegex(@"[、,]?(?:ご教示|お教え|お聞かせ|お伺い|伺い|伺|お示し|ご説明|ご案内)(?:いただけ(?:ます|ません)|いただき(?:たい|たく)|頂け(?:ます|ません)|頂き(?:たい|たく)|くださいます|くださ|下さ|願えます|願い(?:ます|たい|たく)|でき(?:ます|ません)|し(?:たい|たく)|(?:たい|たく))?[ぁ-ん申上存幸願]*(?=[。?!？！\n]|$)")]
     private static partial Regex AskToBeTold();
 
     /// <summary>An opening courtesy that asks nothing: 「恐れ入りますが、」「恐れ入ります。」「お忙しいところ恐縮ですが、」「差し支えなければ」.</summary>
