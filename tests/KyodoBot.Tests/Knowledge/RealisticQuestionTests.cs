@@ -167,6 +167,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// R14-dev and r15-dev (session 13's private unseen15 and unseen16, same writers' brief, scored for ADR 0057–0059 and
     /// all three merged; development sets since session 14): r14-dev 93/100, 98, 40/40 and r15-dev 79/100, 94, 40/40 at
     /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets.
+    /// Polite questions read with keigo in plain form and the paraphrases of ADR 0060 (session 14): r9 92, r10 88/96,
+    /// r11 90, r14 96/100, r15 85/100 — the floors below.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
@@ -174,13 +176,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
     [InlineData("realistic-r7-dev.jsonl", 91, 96, 40)]
     [InlineData("realistic-r8-dev.jsonl", 91, 95, 40)]
-    [InlineData("realistic-r9-dev.jsonl", 91, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 87, 95, 40)]
-    [InlineData("realistic-r11-dev.jsonl", 89, 97, 40)]
+    [InlineData("realistic-r9-dev.jsonl", 92, 99, 40)]
+    [InlineData("realistic-r10-dev.jsonl", 88, 96, 40)]
+    [InlineData("realistic-r11-dev.jsonl", 90, 97, 40)]
     [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
     [InlineData("realistic-r13-dev.jsonl", 92, 97, 40)]
-    [InlineData("realistic-r14-dev.jsonl", 95, 98, 40)]
-    [InlineData("realistic-r15-dev.jsonl", 82, 94, 40)]
+    [InlineData("realistic-r14-dev.jsonl", 96, 98, 40)]
+    [InlineData("realistic-r15-dev.jsonl", 85, 94, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
