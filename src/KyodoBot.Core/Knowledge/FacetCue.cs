@@ -9,7 +9,8 @@ namespace KyodoBot.Core.Knowledge;
 /// or how to behave (べき, 気をつけること, "should I"). When a sentence holds cues of two kinds, the one that heads
 /// the phrase decides: in Japanese the last (「課題に対する取り組み」 asks for a measure, 「支援が足りないのは課題？」 for a
 /// problem), in English the first ("initiatives that respond to the problems" asks for measures)
-/// (docs/decisions/0047-section-facets.md).
+/// (docs/decisions/0047-section-facets.md). A state told as 少ない/乏しい/不便 or a point raised (指摘, 現状認識) asks for a
+/// problem too (docs/decisions/0060-polite-paraphrases.md).
 /// </summary>
 public static partial class FacetCue
 {

@@ -152,7 +152,7 @@ public sealed class KnowledgeIndex
     /// that differs sounds the same (対当 → 対等, 協動 → 協働: a wrong conversion of the input method); too many
     /// two-character words are one character apart otherwise. A word whose differing kanji all sound the same does too
     /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
-    /// (<see cref="Retyped"/>).
+    /// (<see cref="Retyped"/>); its keigo is read in plain form (<see cref="Keigo.Plain"/>; the phrasings are read as written).
     /// </summary>
     public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(Keigo.Plain(Retyped(text)), Vocabulary.ForQuestions)));
 
