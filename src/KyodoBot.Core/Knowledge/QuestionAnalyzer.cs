@@ -100,7 +100,9 @@ public static partial class QuestionAnalyzer
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
-        var (core, asksForList, concepts) = AnalyzeSentence(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish, vocabulary);
+        var (asked, besides) = WithoutWhatIsKnown(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish);
+        var (core, asksForList, concepts) = AnalyzeSentence(asked, isEnglish, vocabulary);
+        asksForList |= besides;
 
         // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
         var first = focusAt;
@@ -110,6 +112,10 @@ public static partial class QuestionAnalyzer
             focus = sentences[first] + " " + focus;
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
+
+        // 「…何をしてくれるんですか？全部で。」, "What does the city do for NPOs? Everything, please.": a sentence that says
+        // only "all of it" asks for the question before it as a list (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+        asksForList |= OtherSentences(sentences, first, focusAt).Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
 
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
@@ -135,6 +141,7 @@ public static partial class QuestionAnalyzer
         }
 
         var isRequest = IsRequestSentence(focus, isEnglish);
+        var position = PositionCue.Of(focus, isEnglish);
         return new Question(key, core, isEnglish, asksForList, truncated, concepts)
         {
             IsRequest = isRequest,
@@ -145,8 +152,14 @@ public static partial class QuestionAnalyzer
             SentenceCount = sentences.Count,
             Sentences = roles,
             AsksKind = FacetCue.Kind(focus, isEnglish),
-            NamesActors = FacetCue.Actors(focus, isEnglish),
+            NamesActors = FacetCue.Actors(focus, isEnglish) is var named && named != SectionActor.None
+                ? named
+                : OtherSentences(sentences, first, focusAt).Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Actors(s, isEnglish))
+                    .FirstOrDefault(a => a != SectionActor.None),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
+            Position = position?.Position ?? 0,
+            PositionHead = position?.Head ?? "",
+            PositionInGroup = PositionCue.Partitive(focus, isEnglish),
             AsksWhatTheManualSays = ManualCue.AsksWhatItSays(focus, isEnglish)
                 || OtherSentences(sentences, first, focusAt).Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
             Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
@@ -444,6 +457,18 @@ public static partial class QuestionAnalyzer
     /// kind it names is read from the sentence (<see cref="FacetCue"/>) all the same. In a message's first sentence ("How
     /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
     /// </summary>
+    /// <summary>
+    /// The question sentence without what the asker already knows (「情報発信のほかに何があった？」, "what other problems
+    /// besides staffing?", "apart from X"), and whether there was such a phrase: the question asks for the rest of
+    /// X's group, so X's words are not what it is about, and the rest is several things — a list
+    /// (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static (string Text, bool Besides) WithoutWhatIsKnown(string focus, bool isEnglish)
+    {
+        var text = (isEnglish ? EnglishBesides() : JapaneseBesides()).Replace(focus, " ", 1);
+        return (text, text != focus);
+    }
+
     private static string WithoutPointingBack(string focus, int focusAt, bool isEnglish) =>
         isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus;
 
@@ -1058,6 +1083,18 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:list|lists|listing|all|every|overview|overall|big picture|in a nutshell|gist|at a glance|enumerate|summary|summari[sz]e|how many)\b|\b\d+\b")]
     private static partial Regex EnglishListCue();
+
+    [GeneratedRegex(@"^(?:and |oh,? and |so )?(?:everything|all of (?:it|them)|(?:the |a )?(?:whole|full|complete|entire) (?:list|thing|picture)|list (?:them|it) all|all,? please)(?:,? (?:please|thanks|thank you))?[\s.!?]*$")]
+    private static partial Regex EnglishListAfterthought();
+
+    [GeneratedRegex(@"^(?:全部|ぜんぶ|全て|すべて|一通り|ひととおり|一覧|リスト)(?:で|を)?(?:お願い(?:します|いたします|したい(?:です)?)?|頼む|頼みます|よろしく(?:お願いします)?)?[\s。!！.]*$")]
+    private static partial Regex JapaneseListAfterthought();
+
+    [GeneratedRegex(@"[^、,。?!\sはがをもってにで]{1,15}?の?(?:ほかに|他に|以外に|以外で|以外だと|以外には|ほかには|他には)")]
+    private static partial Regex JapaneseBesides();
+
+    [GeneratedRegex(@"\b(?:besides|other than|apart from|aside from|except(?: for)?|in addition to)\s+(?:(?!(?:do|does|did|is|are|was|were|what|which|how|can|could|will|would|should|that|who)\b)[\w'-]+\s*){1,4},?")]
+    private static partial Regex EnglishBesides();
 
     [GeneratedRegex(@"^(?:what|which) are\b")]
     private static partial Regex EnglishListQuestion();
