@@ -76,6 +76,8 @@ public static partial class QuestionAnalyzer
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
         "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
         "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
+        // The same negations typed without the apostrophe ("why dont many citizens join?"; ADR 0062).
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont", "couldnt", "shouldnt", "wouldnt",
         "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
         // The future ("is the city going to expand …", "gonna"): the tense, as "will" is (docs/decisions/0058-english-staff-questions.md).
         "going", "gonna",
