@@ -115,9 +115,7 @@ public static partial class QuestionAnalyzer
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
-        // 「…何をしてくれるんですか？全部で。」, "What does the city do for NPOs? Everything, please.": a sentence that says
-        // only "all of it" asks for the question before it as a list (docs/decisions/0062-groups-ordinals-and-the-rest.md).
-        asksForList |= OtherSentences(sentences, first, focusAt).Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
+        asksForList |= AsksForAllOfIt(OtherSentences(sentences, first, focusAt), isEnglish);
 
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
@@ -126,16 +124,7 @@ public static partial class QuestionAnalyzer
         // message is about as much as a concern does: it counts as one; a fact it asks for (いつ, いくら) caps the
         // answer through OtherQuestionExpects (ADR 0034) (5-fold harness: exact 672 → 675, another 252 → 249, negatives 11).
         roles = [.. roles.Select(r => r.Role == SentenceRole.Setting && Asks(r.Text, isEnglish) ? r with { Role = SentenceRole.Concern } : r)];
-        var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
-        {
-            var part = roles.Where(r => r.Role == role).Select(r => r.Text).ToList();
-            if (part.Count > 0)
-            {
-                var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
-                concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
-            }
-        }
+        AddContext(concepts, roles, isEnglish, vocabulary);
 
         if (!whole)
         {
@@ -154,10 +143,7 @@ public static partial class QuestionAnalyzer
             SentenceCount = sentences.Count,
             Sentences = roles,
             AsksKind = FacetCue.Kind(focus, isEnglish),
-            NamesActors = FacetCue.Actors(focus, isEnglish) is var named && named != SectionActor.None
-                ? named
-                : OtherSentences(sentences, first, focusAt).Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Actors(s, isEnglish))
-                    .FirstOrDefault(a => a != SectionActor.None),
+            NamesActors = NamedParties(focus, OtherSentences(sentences, first, focusAt), isEnglish),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
             Position = position?.Position ?? 0,
             PositionHead = position?.Head ?? "",
@@ -167,6 +153,41 @@ public static partial class QuestionAnalyzer
             Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
         };
     }
+
+    /// <summary>
+    /// Adds the concepts of the sentences around the question as context: a concern's first, then the setting's; a word
+    /// the question sentence or a concern holds already keeps its place.
+    /// </summary>
+    private static void AddContext(List<Concept> concepts, IReadOnlyList<MessageSentence> roles, bool isEnglish, KnowledgeVocabulary vocabulary)
+    {
+        var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
+        {
+            var part = roles.Where(r => r.Role == role).Select(r => r.Text).ToList();
+            if (part.Count > 0)
+            {
+                var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
+                concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
+            }
+        }
+    }
+
+    /// <summary>
+    /// 「…何をしてくれるんですか？全部で。」, "What does the city do for NPOs? Everything, please.": another sentence that says
+    /// only "all of it" asks for the question before it as a list (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static bool AsksForAllOfIt(IEnumerable<string> others, bool isEnglish) =>
+        others.Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
+
+    /// <summary>
+    /// The parties the question sentence names (<see cref="FacetCue.Actors"/>); when it names none, those of another
+    /// sentence of the message that asks: 「市はNPOのために何をしてくれるんですか？取り組みを全部教えてください」 asks for
+    /// the NPOs' measures (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static SectionActor NamedParties(string focus, IEnumerable<string> others, bool isEnglish) =>
+        FacetCue.Actors(focus, isEnglish) is var named && named != SectionActor.None
+            ? named
+            : others.Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Actors(s, isEnglish)).FirstOrDefault(a => a != SectionActor.None);
 
     /// <summary>
     /// The words an English message writes as names (lower-cased): in capitals ("VLOOKUP", "HR") or capitalised inside a
@@ -1077,7 +1098,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト(?:アップ|化)?|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)(?!目)|一覧表?|リスト(?:アップ|化)?|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]

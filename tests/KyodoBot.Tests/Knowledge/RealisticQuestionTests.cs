@@ -166,7 +166,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// is what a law lays down, "the monetary threshold … the legal rules", "VLOOKUP in Excel" a name no section holds).
     /// R14-dev and r15-dev (session 13's private unseen15 and unseen16, same writers' brief, scored for ADR 0057–0059 and
     /// all three merged; development sets since session 14): r14-dev 93/100, 98, 40/40 and r15-dev 79/100, 94, 40/40 at
-    /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets.
+    /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets; 96/100, 99,
+    /// 40/40 and 84/100, 96, 40/40 with ordinals and a party's list asked in two sentences (ADR 0062).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
@@ -179,8 +180,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r11-dev.jsonl", 89, 97, 40)]
     [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
     [InlineData("realistic-r13-dev.jsonl", 92, 97, 40)]
-    [InlineData("realistic-r14-dev.jsonl", 95, 98, 40)]
-    [InlineData("realistic-r15-dev.jsonl", 82, 94, 40)]
+    [InlineData("realistic-r14-dev.jsonl", 96, 99, 40)]
+    [InlineData("realistic-r15-dev.jsonl", 84, 96, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
