@@ -115,7 +115,7 @@ public static partial class FacetCue
     [GeneratedRegex(@"べき|気をつけ|気を付け|心がけ|心掛け|心構え|守る|守れば|守った")]
     private static partial Regex JapaneseConduct();
 
-    [GeneratedRegex(@"\b(?:problems?|issues?|challenges?|difficult(?:y|ies)|lack(?:s|ing)?|shortages?|short of|not enough|too (?:few|little)|weak(?:ness(?:es)?)?|struggl(?:e|es|ing)|obstacles?|barriers?|why (?:don't|doesn't|do not|does not|isn't|aren't|can't|won't|is it hard|is it difficult)|hard to)\b")]
+    [GeneratedRegex(@"\b(?:problems?|issues?|challenges?|difficult(?:y|ies)|lack(?:s|ing)?|shortages?|short of|not enough|too (?:few|little)|weak(?:ness(?:es)?)?|struggl(?:e|es|ing)|obstacles?|barriers?|why (?:don'?t|doesn'?t|do not|does not|isn'?t|aren'?t|can'?t|won'?t|is it hard|is it difficult)|hard to)\b")]
     private static partial Regex EnglishChallenge();
 
     [GeneratedRegex(@"\b(?:plans?|planned|planning|initiatives?|measures?|steps|actions?|support (?:for|to)|supports?|training|courses?|workshops?|programs?|programmes?|what (?:is|will) (?:the city|city hall|the government) (?:do|doing)|(?:the city|city hall) (?:does|is doing|will do|offers?|provides?)|being done|going to|will the city|does the city (?:do|offer|provide))\b")]

@@ -204,18 +204,22 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         // of the kind asked: their group, or the list that holds them. Only an answered question is re-routed, and not
         // when it is answered with a part of that group: the question then said more than the party (「NPO側の企画力に
         // どのような課題が？」 is challenge-npo-2).
-        if (decision.Confidence >= Threshold && ForActor(index, q) is { } group && !decision.Unit.IsWithin(group))
+        // A part of that group is kept only when the question said more than the party and the kind: "What does the city
+        // do for NPOs? Everything, please." says nothing a part holds alone (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+        if (decision.Confidence >= Threshold && ForActor(index, q) is { } group
+            && (!decision.Unit.IsWithin(group) || (!ReferenceEquals(decision.Unit, group) && SaysOnlyThePartyAndKind(q))))
         {
             var routed = Decide(index, q, weights, unknown, votes, Promoted(index, q, weights, ranked, group.Ordinal), situation, group);
             // When the answer is of another kind than the one asked (the NPOs' problems for 「市がNPOのためにやること全部」),
             // the question was confidently about that party and the group is that party's sections of the kind asked:
             // it answers with the confidence the question had. Its own decision would refuse for want of the party's
-            // word (the measures for NPOs are headed 市民活動環境の整備; docs/decisions/0055-part-of-a-named-group.md).
+            // word (the measures for NPOs are headed 市民活動環境の整備; docs/decisions/0055-part-of-a-named-group.md). So
+            // is a part of the group, when the question named no more than the party and the kind (ADR 0062).
             if (routed.Confidence >= Threshold)
             {
                 decision = routed;
             }
-            else if (OfAnotherKind(decision.Unit, q))
+            else if (OfAnotherKind(decision.Unit, q) || decision.Unit.IsWithin(group))
             {
                 decision = routed with { Confidence = decision.Confidence };
             }
@@ -281,6 +285,15 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         return best < 0 ? null : Promoted(index, q, weights, ranked, best);
     }
+
+    /// <summary>
+    /// True when every word of the question sentence names the party, the kind asked or frames the question (市, 方針,
+    /// "city"): a list question so made asks for the party's group as a whole.
+    /// </summary>
+    private static bool SaysOnlyThePartyAndKind(Question q) =>
+        q.Concepts.Where(c => !c.Context && c.Weight >= 1).All(c =>
+            c.Key.All(char.IsAscii) is var english
+            && (QuestionAnalyzer.IsFramingWord(c.Key) || FacetCue.Kind(c.Key, english) != AskedKind.Any || FacetCue.Actors(c.Key, english) != SectionActor.None));
 
     /// <summary>True when the question asks for a kind and the section is of another stated kind (a list or a note is of none).</summary>
     private static bool OfAnotherKind(IndexedSection section, Question q) =>
@@ -688,8 +701,42 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        return NamedPart(unit, question, ranked, weights) ?? unit;
+        unit = NamedPart(unit, question, ranked, weights) ?? unit;
+        return AtPosition(unit, question) ?? unit;
     }
+
+    /// <summary>
+    /// The member a question asks for by its place in the group (「協働の7つの約束のうち、最初のやつ」 → principle 1,
+    /// 「NPOの課題の2つ目」, "the last principle"): the group is the unit chosen, or the group of the part chosen, and the
+    /// ordinal counts its numbered members (a note beside them, ☆, is not counted). The ordinal must count in that
+    /// group: its head stands for a member (やつ, "one"), the question says which group it counts in (のうち, "of the"),
+    /// or its head is a word of the group's text (課題, 原則) — 「最初の打ち合わせ」 counts meetings, not principles
+    /// (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static IndexedSection? AtPosition(IndexedSection unit, Question question)
+    {
+        if (question.Position == 0 || (unit.Children.Count > 0 ? unit : unit.Parent) is not { } group)
+        {
+            return null;
+        }
+
+        var members = group.Children.Where(c => c.Section.Kind != SectionKind.Note).ToList();
+        var at = question.Position == PositionCue.Last ? members.Count - 1 : question.Position - 1;
+        if (members.Count < 2 || at >= members.Count
+            || !(PositionCue.IsPronoun(question.PositionHead) || question.PositionInGroup || CountsIn(question, group)))
+        {
+            return null;
+        }
+
+        return members[at];
+    }
+
+    /// <summary>True when the ordinal's head is a word of the group's text (its heading, body and members' headings).</summary>
+    private static bool CountsIn(Question question, IndexedSection group) =>
+        question.PositionHead.Length > 0
+        && question.Concepts.Any(c => !c.Context && c.Weight >= 1
+            && (question.IsEnglish ? question.PositionHead == c.Key : question.PositionHead.StartsWith(c.Key, StringComparison.Ordinal))
+            && c.MatchIn(group.Group) >= 0.999);
 
     /// <summary>
     /// The weight (IDF) under which a word of a group's heading does not name the group for <see cref="NamedPart"/>:

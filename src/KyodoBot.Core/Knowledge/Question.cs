@@ -183,6 +183,18 @@ public sealed record Question(
     /// </summary>
     public IReadOnlySet<string> Names { get; init; } = new HashSet<string>();
 
+    /// <summary>
+    /// The member asked for by its place (<see cref="PositionCue"/>: 「最初のやつ」 1, 「3番目の課題」 3, "the last one"
+    /// <see cref="PositionCue.Last"/>); 0 when the question sentence asks none.
+    /// </summary>
+    public int Position { get; init; }
+
+    /// <summary>The word the ordinal modifies (やつ, 課題, "one", "principle"): what it counts in.</summary>
+    public string PositionHead { get; init; } = "";
+
+    /// <summary>The question sentence says which group it counts in (「7つの約束のうち」, "of the seven").</summary>
+    public bool PositionInGroup { get; init; }
+
     /// <summary>How many sentences the message has (more than one: a situation around the question).</summary>
     public int SentenceCount { get; init; }
 

@@ -76,6 +76,8 @@ public static partial class QuestionAnalyzer
         "face", "faces", "deal", "handle", "work", "works", "hi", "hello", "hey", "ok", "okay", "please",
         "main", "major", "key", "biggest", "big", "overall", "general", "basic", "better", "good", "best", "really",
         "don", "doesn", "didn", "isn", "aren", "wasn", "weren", "won", "itself", "themselves", "ourselves",
+        // The same negations typed without the apostrophe ("why dont many citizens join?"; ADR 0062).
+        "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "cant", "wont", "couldnt", "shouldnt", "wouldnt",
         "exactly", "actually", "basically", "simply", "specifically", "currently", "certainly", "probably",
         // The future ("is the city going to expand …", "gonna"): the tense, as "will" is (docs/decisions/0058-english-staff-questions.md).
         "going", "gonna",
@@ -100,7 +102,9 @@ public static partial class QuestionAnalyzer
         var sentences = Sentences(key, isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
-        var (core, asksForList, concepts) = AnalyzeSentence(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish, vocabulary);
+        var (asked, besides) = WithoutWhatIsKnown(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish);
+        var (core, asksForList, concepts) = AnalyzeSentence(asked, isEnglish, vocabulary);
+        asksForList |= besides;
 
         // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
         var first = focusAt;
@@ -111,6 +115,8 @@ public static partial class QuestionAnalyzer
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
+        asksForList |= AsksForAllOfIt(OtherSentences(sentences, first, focusAt), isEnglish);
+
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
         var roles = SentenceRoles.Of(sentences, first, focusAt, isEnglish);
@@ -118,16 +124,7 @@ public static partial class QuestionAnalyzer
         // message is about as much as a concern does: it counts as one; a fact it asks for (いつ, いくら) caps the
         // answer through OtherQuestionExpects (ADR 0034) (5-fold harness: exact 672 → 675, another 252 → 249, negatives 11).
         roles = [.. roles.Select(r => r.Role == SentenceRole.Setting && Asks(r.Text, isEnglish) ? r with { Role = SentenceRole.Concern } : r)];
-        var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
-        {
-            var part = roles.Where(r => r.Role == role).Select(r => r.Text).ToList();
-            if (part.Count > 0)
-            {
-                var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
-                concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
-            }
-        }
+        AddContext(concepts, roles, isEnglish, vocabulary);
 
         if (!whole)
         {
@@ -135,6 +132,7 @@ public static partial class QuestionAnalyzer
         }
 
         var isRequest = IsRequestSentence(focus, isEnglish);
+        var position = PositionCue.Of(focus, isEnglish);
         return new Question(key, core, isEnglish, asksForList, truncated, concepts)
         {
             IsRequest = isRequest,
@@ -145,13 +143,51 @@ public static partial class QuestionAnalyzer
             SentenceCount = sentences.Count,
             Sentences = roles,
             AsksKind = FacetCue.Kind(focus, isEnglish),
-            NamesActors = FacetCue.Actors(focus, isEnglish),
+            NamesActors = NamedParties(focus, OtherSentences(sentences, first, focusAt), isEnglish),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
+            Position = position?.Position ?? 0,
+            PositionHead = position?.Head ?? "",
+            PositionInGroup = PositionCue.Partitive(focus, isEnglish),
             AsksWhatTheManualSays = ManualCue.AsksWhatItSays(focus, isEnglish)
                 || OtherSentences(sentences, first, focusAt).Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
             Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
         };
     }
+
+    /// <summary>
+    /// Adds the concepts of the sentences around the question as context: a concern's first, then the setting's; a word
+    /// the question sentence or a concern holds already keeps its place.
+    /// </summary>
+    private static void AddContext(List<Concept> concepts, IReadOnlyList<MessageSentence> roles, bool isEnglish, KnowledgeVocabulary vocabulary)
+    {
+        var keys = concepts.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var (role, setting) in new[] { (SentenceRole.Concern, false), (SentenceRole.Setting, true) })
+        {
+            var part = roles.Where(r => r.Role == role).Select(r => r.Text).ToList();
+            if (part.Count > 0)
+            {
+                var (_, _, background) = AnalyzeSentence(string.Join(" ", part), isEnglish, vocabulary);
+                concepts.AddRange(background.Where(c => keys.Add(c.Key)).Select(c => c with { Context = true, Setting = setting }));
+            }
+        }
+    }
+
+    /// <summary>
+    /// 「…何をしてくれるんですか？全部で。」, "What does the city do for NPOs? Everything, please.": another sentence that says
+    /// only "all of it" asks for the question before it as a list (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static bool AsksForAllOfIt(IEnumerable<string> others, bool isEnglish) =>
+        others.Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
+
+    /// <summary>
+    /// The parties the question sentence names (<see cref="FacetCue.Actors"/>); when it names none, those of another
+    /// sentence of the message that asks: 「市はNPOのために何をしてくれるんですか？取り組みを全部教えてください」 asks for
+    /// the NPOs' measures (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static SectionActor NamedParties(string focus, IEnumerable<string> others, bool isEnglish) =>
+        FacetCue.Actors(focus, isEnglish) is var named && named != SectionActor.None
+            ? named
+            : others.Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Actors(s, isEnglish)).FirstOrDefault(a => a != SectionActor.None);
 
     /// <summary>
     /// The words an English message writes as names (lower-cased): in capitals ("VLOOKUP", "HR") or capitalised inside a
@@ -444,6 +480,18 @@ public static partial class QuestionAnalyzer
     /// kind it names is read from the sentence (<see cref="FacetCue"/>) all the same. In a message's first sentence ("How
     /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
     /// </summary>
+    /// <summary>
+    /// The question sentence without what the asker already knows (「情報発信のほかに何があった？」, "what other problems
+    /// besides staffing?", "apart from X"), and whether there was such a phrase: the question asks for the rest of
+    /// X's group, so X's words are not what it is about, and the rest is several things — a list
+    /// (docs/decisions/0062-groups-ordinals-and-the-rest.md).
+    /// </summary>
+    private static (string Text, bool Besides) WithoutWhatIsKnown(string focus, bool isEnglish)
+    {
+        var text = (isEnglish ? EnglishBesides() : JapaneseBesides()).Replace(focus, " ", 1);
+        return (text, text != focus);
+    }
+
     private static string WithoutPointingBack(string focus, int focusAt, bool isEnglish) =>
         isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus;
 
@@ -1050,7 +1098,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"[\s?!。.、,…~〜・]+$")]
     private static partial Regex TrailingPunctuation();
 
-    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)|一覧表?|リスト(?:アップ|化)?|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
+    [GeneratedRegex(@"(?:\d+|[一二三四五六七八九十]+)\s*(?:つ|個|種類|項目|か条|ヶ条|カ条|箇条)(?!目)|一覧表?|リスト(?:アップ|化)?|全部|全て|すべて|ぜんぶ|ざっくり|ざっと|全体像|大まかに|おおまかに|大枠|ひととおり|一通り|まとめて|主な|いくつ|幾つ|何個|何種類|何項目|列挙|挙げて|並べて")]
     private static partial Regex JapaneseListCue();
 
     [GeneratedRegex(@"(?:どんな|どのような|どういった).{0,12}(?:が|は)(?:ある|あり)")]
@@ -1058,6 +1106,18 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(?:list|lists|listing|all|every|overview|overall|big picture|in a nutshell|gist|at a glance|enumerate|summary|summari[sz]e|how many)\b|\b\d+\b")]
     private static partial Regex EnglishListCue();
+
+    [GeneratedRegex(@"^(?:and |oh,? and |so )?(?:everything|all of (?:it|them)|(?:the |a )?(?:whole|full|complete|entire) (?:list|thing|picture)|list (?:them|it) all|all,? please)(?:,? (?:please|thanks|thank you))?[\s.!?]*$")]
+    private static partial Regex EnglishListAfterthought();
+
+    [GeneratedRegex(@"^(?:全部|ぜんぶ|全て|すべて|一通り|ひととおり|一覧|リスト)(?:で|を)?(?:お願い(?:します|いたします|したい(?:です)?)?|頼む|頼みます|よろしく(?:お願いします)?)?[\s。!！.]*$")]
+    private static partial Regex JapaneseListAfterthought();
+
+    [GeneratedRegex(@"[^、,。?!\sはがをもってにで]{1,15}?の?(?:ほかに|他に|以外に|以外で|以外だと|以外には|ほかには|他には)")]
+    private static partial Regex JapaneseBesides();
+
+    [GeneratedRegex(@"\b(?:besides|other than|apart from|aside from|except(?: for)?|in addition to)\s+(?:(?!(?:do|does|did|is|are|was|were|what|which|how|can|could|will|would|should|that|who)\b)[\w'-]+\s*){1,4},?")]
+    private static partial Regex EnglishBesides();
 
     [GeneratedRegex(@"^(?:what|which) are\b")]
     private static partial Regex EnglishListQuestion();

@@ -53,6 +53,37 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     public void Analyze_AListCue_AsksForTheListUnlessOnePartIsNamed(string question, bool asksForList) =>
         Assert.Equal(asksForList, fixture.Knowledge.Current.Analyze(question).AsksForList);
 
+    [Theory]
+    [InlineData("協働の7つの約束のうち、最初のやつってなんだっけ？", "principle-1")]
+    [InlineData("NPOの課題の2つ目って何？", "challenge-npo-2")]
+    [InlineData("What's the third principle?", "principle-3")]
+    [InlineData("What does the city do for NPOs? Everything, please.", "initiatives-civic-env")]
+    [InlineData("市はNPOやボランティア団体のために何をしてくれるんですか？取り組みを全部教えてください", "initiatives-civic-env")]
+    [InlineData("市民活動団体の課題って、情報発信のほかに何があったっけ", "challenges-npo")]
+    [InlineData("What other problems do NPOs have besides staffing?", "challenges-npo")]
+    public void Ask_AMemberByItsPlace_OrTheRestOfAGroup_GetsThatMemberOrTheGroup(string question, string sectionId)
+    {
+        // docs/decisions/0062-groups-ordinals-and-the-rest.md
+        var answer = Ask(question);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal(sectionId, answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("最初の打ち合わせで何を決めるべき？", 1, false)] // 打ち合わせ: the ordinal counts meetings
+    [InlineData("団体と組むときに最初にすべきことは？", 0, false)] // 最初に: the order of doing
+    [InlineData("協働の7つの約束のうち、最初のやつってなんだっけ？", 1, true)]
+    [InlineData("What should we do first of all?", 0, false)]
+    [InlineData("What is the last principle?", PositionCue.Last, false)]
+    public void Analyze_AnOrdinal_IsReadBeforeANounOnly(string question, int position, bool inGroup)
+    {
+        var q = fixture.Knowledge.Current.Analyze(question);
+
+        Assert.Equal(position, q.Position);
+        Assert.Equal(inGroup, q.PositionInGroup);
+    }
+
     [Fact]
     public void ProbeSet_StaysAboveItsMeasuredLevel_AndRefusesItsOutOfScopeQuestions()
     {
@@ -61,7 +92,8 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
         // Measured 35/50 in scope before (main 6f66bde: ten named parts with an overview word got their list), 44/50 after.
         // Twelve broad-by-actor probes (bp-51..62) written before ADR 0047-section-facets was measured: 8/12 at main
         // cdd2cfd (52/62 in all, 4 answered with another section), 9/12 with the sections' kind and actor (53/62, 2).
-        Assert.True(report.InScopePassed >= 52, $"{report.InScopePassed}/{report.InScope} in scope");
+        // 55/62 at main 7440643; 57/62 with "keep in mind" read as the code of conduct and "The whole list, please." (ADR 0062).
+        Assert.True(report.InScopePassed >= 57, $"{report.InScopePassed}/{report.InScope} in scope");
         Assert.True(report.AllOutOfScopeRefused, $"{report.OutOfScopeRefused}/{report.OutOfScope} refused");
     }
 }

@@ -166,6 +166,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// is what a law lays down, "the monetary threshold … the legal rules", "VLOOKUP in Excel" a name no section holds).
     /// R14-dev and r15-dev (session 13's private unseen15 and unseen16, same writers' brief, scored for ADR 0057–0059 and
     /// all three merged; development sets since session 14): r14-dev 93/100, 98, 40/40 and r15-dev 79/100, 94, 40/40 at
+    /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets; 96/100, 99,
+    /// 40/40 and 84/100, 96, 40/40 with ordinals and a party's list asked in two sentences (ADR 0062).
     /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets.
     /// Polite questions read with keigo in plain form and the paraphrases of ADR 0060 (session 14): r9 92, r10 88/96,
     /// r11 90, r14 96/100, r15 85/100 — the floors below.
