@@ -236,6 +236,11 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         KnowledgeIndex index, Question q, double[] weights, bool[] unknown, PhrasingVotes votes, IReadOnlyList<RankedSection> ranked, Lazy<PhrasingVotes?> situation, IndexedSection? chosen = null)
     {
         var unit = chosen ?? ChooseUnit(q, weights, ranked, votes);
+        if (chosen is null && PartTheStoryTells(q, unit, situation) is { } told)
+        {
+            unit = told;
+        }
+
         var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
         var (coverage, matched) = KnowledgeIndex.Coverage(q, Evidential(q, weights), unitText);
         var dictionaryOnly = OnlyDictionaryMatched(q, unitText);
@@ -357,6 +362,25 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return alone.Best == unit.Ordinal && alone.Score(alone.Best) >= NearVote;
+    }
+
+    /// <summary>
+    /// In a story answered with a group (the seven principles, the city's problems), the part of that group the story
+    /// itself is about: the situation's own vote (the sentences besides the question sentence, ADR 0048) has that part
+    /// as its nearest section. Staff name the group as the frame of their question (「行動規範の中ではどういう位置づけ
+    /// なんですか」, 「市としても問題だと認識されてるんでしょうか」) and tell the matter in the story (results to be made
+    /// public; being sent from desk to desk); the question asks which part applies, not for the list. A list question
+    /// or one for each of several things keeps the group (docs/decisions/0061-judgement-questions-in-stories.md).
+    /// </summary>
+    private static IndexedSection? PartTheStoryTells(Question q, IndexedSection unit, Lazy<PhrasingVotes?> situation)
+    {
+        if (q.SentenceCount < 2 || unit.Children.Count == 0 || q.AsksForList || q.AsksForEach || situation.Value is not { } alone
+            || alone.Best < 0 || alone.Score(alone.Best) < NearVote)
+        {
+            return null;
+        }
+
+        return unit.Children.FirstOrDefault(c => c.Ordinal == alone.Best);
     }
 
     /// <summary>The phrasing vote on a message's situation alone (its sentences besides the question sentence); null when it has none.</summary>
