@@ -158,7 +158,8 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // 251, 9; the sections' kind and actor (ADR 0047-section-facets) alone 776, 247, 9 → 797, 222, 9; both: 809, 224, 9.
         // Session 13: with the question glossary and the part of a named group (ADR 0055, 0056) 830, 226, 10; a question
         // that asks what the manual says as evidence (ADR 0054) 843, 233, 10. English staff questions (ADR 0058: "the plan"
-        // as the document, "does the policy mention this problem") 843, 236, 10.
+        // as the document, "does the policy mention this problem") 843, 236, 10. Session 14, keigo read plain, ordinals
+        // and the part a story tells (ADR 0060–0062) 849, 238, 10: 'another' raised to 238 (see Floors).
         // Floors a little under.
         var floors = PhrasingCrossValidation.Floors;
         Assert.True(result.Phrasings >= floors.Phrasings, result.ToString());

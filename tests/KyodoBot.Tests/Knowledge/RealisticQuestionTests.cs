@@ -168,23 +168,23 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// all three merged; development sets since session 14): r14-dev 93/100, 98, 40/40 and r15-dev 79/100, 94, 40/40 at
     /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets; 96/100, 99,
     /// 40/40 and 84/100, 96, 40/40 with ordinals and a party's list asked in two sentences (ADR 0062).
-    /// the start of session 13; 95/100, 98, 40/40 and 82/100, 94, 40/40 when they became development sets.
     /// Polite questions read with keigo in plain form and the paraphrases of ADR 0060 (session 14): r9 92, r10 88/96,
-    /// r11 90, r14 96/100, r15 85/100 — the floors below.
+    /// r11 90, r14 96/100, r15 85/100. All three of session 14 with the part a story tells (ADR 0061): r6 89, r8 92,
+    /// r13 93, r14 97/99, r15 87/96 — the floors below.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 90, 92, 40)]
     [InlineData("realistic-r5-dev.jsonl", 94, 95, 40)]
-    [InlineData("realistic-r6-dev.jsonl", 88, 94, 40)]
+    [InlineData("realistic-r6-dev.jsonl", 89, 94, 40)]
     [InlineData("realistic-r7-dev.jsonl", 91, 96, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 91, 95, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 92, 95, 40)]
     [InlineData("realistic-r9-dev.jsonl", 92, 99, 40)]
     [InlineData("realistic-r10-dev.jsonl", 88, 96, 40)]
     [InlineData("realistic-r11-dev.jsonl", 90, 97, 40)]
     [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
-    [InlineData("realistic-r13-dev.jsonl", 92, 97, 40)]
-    [InlineData("realistic-r14-dev.jsonl", 96, 98, 40)]
-    [InlineData("realistic-r15-dev.jsonl", 85, 94, 40)]
+    [InlineData("realistic-r13-dev.jsonl", 93, 97, 40)]
+    [InlineData("realistic-r14-dev.jsonl", 97, 99, 40)]
+    [InlineData("realistic-r15-dev.jsonl", 87, 96, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
