@@ -241,18 +241,19 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = told;
         }
 
-        var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
+        var judged = GroupCounted(unit, q) ?? unit;
+        var unitText = judged.Children.Count > 0 ? judged.Group : judged.Full;
         var (coverage, matched) = KnowledgeIndex.Coverage(q, Evidential(q, weights), unitText);
         var dictionaryOnly = OnlyDictionaryMatched(q, unitText);
 
         // An English word known only from the EDICT extract ("link" → 連携) is a hint, not an answer on its own.
         var lexical = coverage * Math.Min(1, matched / EvidenceNeeded) * (dictionaryOnly ? DictionaryOnlyFactor : 1);
-        var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, unit, (lexical, coverage, matched, dictionaryOnly),
-            ContextAgrees(q, votes, unit, situation));
+        var features = AnswerDecision.Features(index, q, weights, unknown, votes, ranked[0].Entry, judged, (lexical, coverage, matched, dictionaryOnly),
+            ContextAgrees(q, votes, judged, situation));
 
         // Without phrasings for the section (a folder that has none, a new document) nothing can be said about how near
         // the phrasings or the negatives are: the manual's words decide alone.
-        var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(unit.Ordinal);
+        var covered = index.Phrasings.Covers(ranked[0].Entry.Ordinal) || index.Phrasings.Covers(judged.Ordinal);
         return new(unit, features, covered, Math.Round(covered ? AnswerDecision.Confidence(features) : lexical, 3));
     }
 
@@ -754,6 +755,14 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
 
         return members[at];
     }
+
+    /// <summary>
+    /// The group a member was counted in when the question picked the member by its place (「7つの約束のうち、3つ目」):
+    /// such a question names the group and a position, not the member's matter, so whether to answer is judged on the
+    /// group's evidence and the member is the answer (ADR 0062 addendum).
+    /// </summary>
+    private static IndexedSection? GroupCounted(IndexedSection unit, Question question) =>
+        question.Position != 0 && unit.Parent is { } group && AtPosition(group, question) == unit ? group : null;
 
     /// <summary>True when the ordinal's head is a word of the group's text (its heading, body and members' headings).</summary>
     private static bool CountsIn(Question question, IndexedSection group) =>

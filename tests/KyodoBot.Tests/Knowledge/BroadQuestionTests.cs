@@ -56,6 +56,8 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     [Theory]
     [InlineData("協働の7つの約束のうち、最初のやつってなんだっけ？", "principle-1")]
     [InlineData("NPOの課題の2つ目って何？", "challenge-npo-2")]
+    [InlineData("協働の7つの約束のうち、3つ目ってなんだっけ？", "principle-3")] // judged on the group's evidence (was refused at 0.27)
+    [InlineData("行動規範の最後のやつ教えて", "principle-7")]
     [InlineData("What's the third principle?", "principle-3")]
     [InlineData("What does the city do for NPOs? Everything, please.", "initiatives-civic-env")]
     [InlineData("市はNPOやボランティア団体のために何をしてくれるんですか？取り組みを全部教えてください", "initiatives-civic-env")]
