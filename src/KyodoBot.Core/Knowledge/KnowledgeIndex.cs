@@ -154,7 +154,7 @@ public sealed class KnowledgeIndex
     /// (共同 → 協働; <see cref="Typo"/>), and a typo the synonym map would cut into is written as the manual's word first
     /// (<see cref="Retyped"/>); its keigo is read in plain form (<see cref="Keigo.Plain"/>; the phrasings are read as written).
     /// </summary>
-    public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(Keigo.Plain(Retyped(text)), Vocabulary.ForQuestions)));
+    public Question Analyze(string? text) => OneNamed(Read(QuestionAnalyzer.Analyze(AsAsked(text), Vocabulary.ForQuestions)));
 
     /// <summary>
     /// A sentence of a long message as the phrasing matcher compares it (<see cref="Analyze"/> without
@@ -162,7 +162,10 @@ public sealed class KnowledgeIndex
     /// asks for and the parts it names, which only the whole message's answer uses, are not read in each of up to
     /// <see cref="PhrasingIndex.MaxSentences"/> sentences (ADR 0053-answer-cost).
     /// </summary>
-    internal Question AnalyzeSentence(string? text) => Read(QuestionAnalyzer.AnalyzeWords(Keigo.Plain(Retyped(text)), Vocabulary.ForQuestions));
+    internal Question AnalyzeSentence(string? text) => Read(QuestionAnalyzer.AnalyzeWords(AsAsked(text), Vocabulary.ForQuestions));
+
+    /// <summary>A staff member's text as the analyser reads it: typos retyped as the manual's words, keigo in plain form.</summary>
+    private string? AsAsked(string? text) => Keigo.Plain(Retyped(text));
 
     /// <summary>The analyser's reading with this index's corrections: joined words cut, typos matched, a vague question sentence read with its situation.</summary>
     private Question Read(Question analysed)

@@ -54,7 +54,7 @@ public static partial class PositionCue
 
         return digits switch
         {
-            "一" or "ひと" or "1" => 1,
+            "一" or "ひと" => 1,
             "二" or "ふた" => 2,
             "三" or "みっ" => 3,
             "四" or "よっ" or "よん" => 4,

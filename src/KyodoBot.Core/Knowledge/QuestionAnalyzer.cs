@@ -115,7 +115,8 @@ public static partial class QuestionAnalyzer
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
-        asksForList |= AsksForAllOfIt(OtherSentences(sentences, first, focusAt), isEnglish);
+        var others = OtherSentences(sentences, first, focusAt);
+        asksForList |= AsksForAllOfIt(others, isEnglish);
 
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
@@ -143,13 +144,13 @@ public static partial class QuestionAnalyzer
             SentenceCount = sentences.Count,
             Sentences = roles,
             AsksKind = FacetCue.Kind(focus, isEnglish),
-            NamesActors = NamedParties(focus, OtherSentences(sentences, first, focusAt), isEnglish),
+            NamesActors = NamedParties(focus, others, isEnglish),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
             Position = position?.Position ?? 0,
             PositionHead = position?.Head ?? "",
             PositionInGroup = PositionCue.Partitive(focus, isEnglish),
             AsksWhatTheManualSays = ManualCue.AsksWhatItSays(focus, isEnglish)
-                || OtherSentences(sentences, first, focusAt).Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
+                || others.Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
             Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
         };
     }
@@ -475,12 +476,6 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
-    /// "…four departments, each with its own answer. Does the policy mention this problem?": after the story, the problem
-    /// is the one the message told, not a matter of its own, and the English question sentence is read without it; the
-    /// kind it names is read from the sentence (<see cref="FacetCue"/>) all the same. In a message's first sentence ("How
-    /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
-    /// </summary>
-    /// <summary>
     /// The question sentence without what the asker already knows (「情報発信のほかに何があった？」, "what other problems
     /// besides staffing?", "apart from X"), and whether there was such a phrase: the question asks for the rest of
     /// X's group, so X's words are not what it is about, and the rest is several things — a list
@@ -492,6 +487,12 @@ public static partial class QuestionAnalyzer
         return (text, text != focus);
     }
 
+    /// <summary>
+    /// "…four departments, each with its own answer. Does the policy mention this problem?": after the story, the problem
+    /// is the one the message told, not a matter of its own, and the English question sentence is read without it; the
+    /// kind it names is read from the sentence (<see cref="FacetCue"/>) all the same. In a message's first sentence ("How
+    /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
+    /// </summary>
     private static string WithoutPointingBack(string focus, int focusAt, bool isEnglish) =>
         isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus;
 
