@@ -93,7 +93,7 @@ public static class AnswerDecisionFit
     {
         var q = index.Analyze(question);
         var text = new System.Text.StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"\n  vague {q.VagueQuestion}, generic {q.GenericQuestion}, sentences {q.SentenceCount}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"\n  vague {q.VagueQuestion}, generic {q.GenericQuestion}, sentences {q.SentenceCount}, expects {q.Expects}");
         foreach (var sentence in q.Sentences)
         {
             var alone = index.Phrasings.Vote(index, sentence.Text);

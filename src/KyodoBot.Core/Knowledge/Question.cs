@@ -92,7 +92,7 @@ public enum AnswerKind
     /// <summary>A phone number, an address, a contact (電話番号, 連絡先, "phone").</summary>
     Contact,
 
-    /// <summary>A form or template (ひな形, 様式, "template").</summary>
+    /// <summary>A form, a template or a certificate issued (ひな形, 様式, 修了証, "template", "certificate").</summary>
     Document,
 
     /// <summary>How to apply or sign up (申込, 申し込み, "how do I apply", "sign up"): the section must say where or how.</summary>
@@ -114,6 +114,27 @@ public enum AnswerKind
     /// about roles and stays <see cref="Any"/>.
     /// </summary>
     Person,
+
+    /// <summary>
+    /// How many times something happens in a period (「年に何回開かれてる？」「何年ごとに見直す？」, "how many times a
+    /// year"): the section must give a number of times or a period (年2回, 毎年, 3年ごと). 「定期的に」「適宜」 say that it
+    /// recurs, not how often, so they answer 「いつ見直す？」 (<see cref="Time"/>) but not this; "how often should …"
+    /// asks for the manual's advice and stays <see cref="Any"/>.
+    /// </summary>
+    Frequency,
+
+    /// <summary>
+    /// The size of a survey: how many were asked or answered, the response rate (回収率, 回答者数, 「何人に配って」,
+    /// "sample size"): the section must give a number of people or a rate. A share of the answers (6割) is what the
+    /// survey found, not its size.
+    /// </summary>
+    Sample,
+
+    /// <summary>
+    /// What other cities or towns do or lay down (「近隣の政令市で同じような原則を定めているところは」「他市の事例は」,
+    /// "what do other cities do"): the section must speak of another city. The manual is one city's policy.
+    /// </summary>
+    OtherCities,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

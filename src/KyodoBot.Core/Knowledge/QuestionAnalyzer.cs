@@ -401,25 +401,31 @@ public static partial class QuestionAnalyzer
     {
         if (isEnglish)
         {
-            return EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+            return EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
+                : EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
                 : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
                 : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
                 : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
                 : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
+                : EnglishAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
                 : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
                 : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
                 : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
+                : EnglishAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
                 : AnswerKind.Any;
         }
 
-        return JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+        return JapaneseAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
+            : JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
             : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
             : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
             : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
             : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
+            : JapaneseAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
             : JapaneseAsksForCount().IsMatch(sentence) ? AnswerKind.Count
             : JapaneseAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
             : JapaneseAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
+            : JapaneseAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
             : AnswerKind.Any;
     }
 
@@ -434,6 +440,9 @@ public static partial class QuestionAnalyzer
         AnswerKind.Count => CountFact().IsMatch(text),
         AnswerKind.Provision => ProvisionFact().IsMatch(text),
         AnswerKind.Person => PersonFact().IsMatch(text),
+        AnswerKind.Frequency => FrequencyFact().IsMatch(text),
+        AnswerKind.Sample => SampleFact().IsMatch(text),
+        AnswerKind.OtherCities => OtherCitiesFact().IsMatch(text),
         _ => true,
     };
 
@@ -993,7 +1002,7 @@ public static partial class QuestionAnalyzer
     /// 言いつけ), and not in an embedded question that the sentence goes on to ask about (「いつまでやるか決めとくべき？」
     /// asks about a time limit).
     /// </summary>
-    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|提出期限|申請期限")]
+    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|提出期限|申請期限|何曜|曜日|(?:移転|開始|開催|実施|見直し|改定|オープン|完成|開設|開館|公開|募集|着工)の?時期|時期(?:は|って)(?:いつ|未定|決ま)|日数|所要(?:時間|期間)|何(?:ヶ月|か月|カ月|ヵ月|週間)|(?:どの|どれ)(?:くらい|ぐらい)の(?:期間|日数|時間)")]
     private static partial Regex JapaneseAsksForTime();
 
     /// <summary>いくら, 金額, 費用 …, and a limit in money (上限額, 限度額, 基準額).</summary>
@@ -1001,10 +1010,10 @@ public static partial class QuestionAnalyzer
     private static partial Regex JapaneseAsksForAmount();
 
     /// <summary>電話番号, 連絡先 …, and where to call (「どこに連絡すればいい？」「誰に問い合わせれば」): not 「誰に相談すれば」 (where to turn).</summary>
-    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場|(?:どこ|誰|だれ|どちら)に(?:連絡|電話|問い?合わ?せ)")]
+    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場|所在地|(?:どこ|誰|だれ|どちら)に(?:連絡|電話|問い?合わ?せ)|(?:担当|窓口)(?:者|課|部署)?(?:って|は)(?:誰|だれ|どなた|どこ)に(?:聞|き[きけ]|問い?合わ?せ)")]
     private static partial Regex JapaneseAsksForContact();
 
-    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例")]
+    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例|修了証|修了書|証明書|受講証|認定証")]
     private static partial Regex JapaneseAsksForDocument();
 
     /// <summary>How to apply, sign up or book (申込, 申請方法, 予約の方法, どうやって予約する).</summary>
@@ -1016,7 +1025,7 @@ public static partial class QuestionAnalyzer
     /// (「わかんないって答えたのどれくらい」, 「知ってる人はどのくらい」: a clause made a noun by の, then どれくらい; ADR 0059):
     /// a count, not 「いくつある？」「何項目」「何種類」 (the seven principles are a list).
     /// </summary>
-    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:数字|数値|統計|実績値|データ)(?:を|が|は|って|も|あ)")]
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:人|者|団体|職員|市民)(?:は|って|が)?(?:どれ|どの)(?:くらい|ぐらい)(?:いる|いた|い|ある|あった|あ)|(?:数字|数値|統計|実績値|データ)(?:を|が|は|って|も|あ)")]
     private static partial Regex JapaneseAsksForCount();
 
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
@@ -1026,24 +1035,64 @@ public static partial class QuestionAnalyzer
     /// 何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law; and what a law or by-law lays down (「NPO法で決まってる
     /// 活動分野」「条例で罰則とかある？」「法律上の扱い」「法的な義務」), which only its articles say. Not 方法で/手法で (a way).
     /// </summary>
-    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い)|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)")]
+    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い|区別|違い|位置づけ|位置付け|定義|責任)|(?:法的|法律的)に(?:は|も)?|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)")]
     private static partial Regex JapaneseAsksForProvision();
 
     /// <summary>"Which article", "legal basis"; and what a law or by-law lays down: "the legal rules", "legally required",
     /// "required by law", "under the Local Autonomy Act", "an ordinance that …".</summary>
-    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\b(?:legal|statutory) (?:basis|rules?|requirements?|obligations?|limits?|thresholds?)\b|\blegally (?:required|requires?|obliged|obligated|binding)\b|\brequired by law\b|\bunder the (?:[a-z-]+ ){0,4}(?:act|law|ordinance)\b|\b(?:an|the|any) ordinance\b|\bwhat (?:does )?the (?:law|act|ordinance) (?:says?|requires?)\b")]
+    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\b(?:legal|statutory) (?:basis|rules?|requirements?|obligations?|limits?|thresholds?)\b|\blegal(?:ly)? (?:distinction|difference|status|definition|responsibility|liability)\b|\blegally (?:required|requires?|obliged|obligated|binding|distinct|different|defined|distinguished)\b|\brequired by law\b|\bunder the (?:[a-z-]+ ){0,4}(?:act|law|ordinance)\b|\b(?:an|the|any) ordinance\b|\bwhat (?:does )?the (?:law|act|ordinance) (?:says?|requires?)\b")]
     private static partial Regex EnglishAsksForProvision();
 
     /// <summary>
     /// A role holder asked for by name: 「担当課長って今誰？」「講師は誰ですか」「審査員って誰がやってるの？」「窓口担当者が誰なのか」.
     /// 誰 as what the sentence asks of a role, not 「誰が何をやるか」 (roles) or 「誰に相談すれば」 (where to turn).
     /// </summary>
-    [GeneratedRegex(@"(?:課長|部長|係長|所長|センター長|館長|担当者?|講師|先生|審査員|委員長?|会長|理事長|代表者?|市長|業者|委託先|受託者|事業者)(?:って|は|が)(?:今|いま|現在|今年度|今年)?(?:誰|だれ|どなた|どこ)(?:です|だ|でしょう|なの|なん|か|が(?:やって|務め|担当)|[?？。]|$)")]
+    [GeneratedRegex(@"(?:課長|部長|係長|所長|センター長|館長|担当者?|講師|先生|審査員|委員長?|会長|理事長|代表者?|市長|業者|委託先|受託者|事業者)(?:って|は|が)(?:今|いま|現在|今年度|今年)?(?:誰|だれ|どなた|どこ)(?:です|だ|でしょう|なの|なん|か|が(?:やって|務め|担当)|[?？。]|$)|(?:講師|先生|審査員|委員|業者|委託先)(?:って|は)(?:外部|内部|庁外|庁内|民間)の?(?:人|方|講師|団体)?(?:です|なの|なん|か|[?？。]|$)|(?:誰|だれ|どなた)を?(?:呼ん|呼ぶ|呼ば|招い|招く|招へい|招聘|頼ん|頼む|依頼)")]
     private static partial Regex JapaneseAsksForPerson();
 
     /// <summary>"Who is the director/lecturer/contact person …", "who is in charge of …", "which vendor/company …".</summary>
     [GeneratedRegex(@"\bwho(?:'s| is| are| was| will be) (?:the |our |your |my )?(?:current |new )?(?:[a-z-]+ ){0,2}(?:chief|head|manager|director|lecturer|instructor|teacher|speaker|contact|person|officer|mayor|chair|chairperson|judges?|vendor|contractor)s?\b|\bwho(?:'s| is| are) in charge of\b|\bwhich (?:vendor|company|contractor|firm|consultant)\b")]
     private static partial Regex EnglishAsksForPerson();
+
+    /// <summary>
+    /// How many times in a period: 年に何回, 月に何度, 何回くらい開かれる, 何年ごと/おき, 開催頻度, 実施回数; not 何回も (many
+    /// times) nor どのくらいの頻度 alone (how often one should, which 「定期的に」 answers).
+    /// </summary>
+    [GeneratedRegex(@"(?:年|年度|月|週|日)に?(?:何|なん)(?:回|度)(?!目|も)|(?:何|なん)(?:回|度)(?:くらい|ぐらい|程度)?(?:開|行わ|行って|行う|実施|やって|やる|催)|何(?:年|か月|ヶ月|カ月|ヵ月|週間?)(?:ごと|毎|おき|に一度|に1回|に一回)|(?:開催|実施)(?:頻度|回数)")]
+    private static partial Regex JapaneseAsksForFrequency();
+
+    /// <summary>"How many times a year", "how often is the meeting held" (not "how often should we …": the manual's advice).</summary>
+    [GeneratedRegex(@"\bhow many times (?:a|per|each|every) (?:year|month|week|fiscal year)\b|\bhow (?:often|frequently) (?:is|are|was|were|does|do|did) (?:the |a |an |this |that |our |their )?(?:[a-z-]+ ){0,5}(?:held|convened|organi[sz]ed|offered|meet|meets|take place|takes place)\b")]
+    private static partial Regex EnglishAsksForFrequency();
+
+    /// <summary>A number of times or a period: 年2回, 3回, 毎年, 隔年, 3年ごと, "twice a year", "annually".</summary>
+    [GeneratedRegex(@"\d+\s*回(?!目)|[一二三四五六七八九十]回(?!目)|毎年|毎月|毎週|隔年|隔月|\d+\s*(?:年|か月|ヶ月|カ月|週間?)(?:ごと|毎|おき)|年度ごと|\b(?:once|twice|\d+ times) (?:a|per) (?:year|month|week)\b|\b(?:annually|monthly|weekly)\b")]
+    private static partial Regex FrequencyFact();
+
+    /// <summary>The size of a survey: 回収率, 回答率, 回答者数, 対象者数, サンプル数, 母数, 「何人に配って」「何人が回答」.</summary>
+    [GeneratedRegex(@"回収率|回答率|回答者数|回答数|対象者数|調査対象数|サンプル数|標本数|母数|有効回答|何(?:人|名|件|団体)に(?:配|送|聞|調査|実施|アンケート)|何(?:人|名|件|団体)(?:が|から)回答")]
+    private static partial Regex JapaneseAsksForSample();
+
+    [GeneratedRegex(@"\bsample size\b|\bresponse rate\b|\bnumber of (?:respondents|responses)\b|\bhow many (?:people|staff|residents|citizens|groups|organi[sz]ations|respondents) (?:were|was) (?:surveyed|asked|polled|interviewed)\b|\bhow many (?:people |staff )?(?:responded|took part in the survey)\b")]
+    private static partial Regex EnglishAsksForSample();
+
+    /// <summary>A number of people or answers, or a rate of response: 2,000人, 500件, 回収率45%.</summary>
+    [GeneratedRegex(@"\d[\d,]*\s*(?:人|名|件|団体|通|票)|(?:回収率|回答率)|\b\d[\d,]* (?:respondents|responses|people)\b")]
+    private static partial Regex SampleFact();
+
+    /// <summary>
+    /// Other cities as the subject asked about: 他市では, 他の自治体の事例, 近隣の政令市で, よその市の取り組み — not 他市から
+    /// (a visitor from another city) nor a city named in a story.
+    /// </summary>
+    [GeneratedRegex(@"(?:他市|他都市|他自治体|他の(?:市|自治体|都市|政令市|まち)|ほかの(?:市|自治体|都市|政令市|まち)|よその(?:市|自治体|まち)|近隣(?:の)?(?:市町村|市|自治体|都市|政令市)|全国の(?:自治体|市)|政令市)(?:で|では|に|には|は|が|の(?:事例|例|状況|取り組み|取組|原則|方針|制度|ルール|やり方|指針|基準))")]
+    private static partial Regex JapaneseAsksForOtherCities();
+
+    [GeneratedRegex(@"\b(?:other|neighbo(?:u)?ring|nearby) (?:cities|municipalities|local governments|towns)\b|\bcompared? (?:to|with) (?:other|another) (?:city|cities|municipalit(?:y|ies))\b")]
+    private static partial Regex EnglishAsksForOtherCities();
+
+    /// <summary>Another city spoken of: 他市, 他都市, 他の自治体, 政令市, "other cities".</summary>
+    [GeneratedRegex(@"他市|他都市|他の自治体|他自治体|政令市|\bother (?:cities|municipalities)\b")]
+    private static partial Regex OtherCitiesFact();
 
     /// <summary>A person or firm named: 山田氏, 〇〇株式会社, "Mr. Tanaka".</summary>
     [GeneratedRegex(@"[一-龥]{1,4}氏(?![名族])|株式会社|有限会社|\b(?:mr|ms|mrs|dr)\.\s")]
@@ -1056,17 +1105,17 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll|book|reserve)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
     private static partial Regex EnglishAsksForApplication();
 
-    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b")]
+    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b|\b(?:what|which) days? of the week\b|\bwhich weekdays?\b|\bhow long (?:does|will|did|would) (?:it|the [a-z -]+) take\b|\bhow many (?:days|weeks|months)\b")]
     private static partial Regex EnglishAsksForTime();
 
     /// <summary>"How much", "cost", "fee", and a limit in money ("the monetary threshold", "the spending limit", "maximum amount").</summary>
     [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b|\b(?:monetary|spending|price|contract|financial|funding|grant|subsidy) (?:threshold|limit|cap|ceiling)s?\b|\b(?:upper|maximum) (?:amount|sum)\b|\bhow many yen\b")]
     private static partial Regex EnglishAsksForAmount();
 
-    [GeneratedRegex(@"\bwho (?:should|do|can|could) (?:i|we) (?:contact|call)\b|\bwho to (?:contact|call)\b|\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
+    [GeneratedRegex(@"\bwho (?:should|do|can|could) (?:i|we) (?:contact|call)\b|\bwho to (?:contact|call)\b|\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bcurrent location\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
     private static partial Regex EnglishAsksForContact();
 
-    [GeneratedRegex(@"\btemplates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
+    [GeneratedRegex(@"\btemplates?\b|\bcertificates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
     private static partial Regex EnglishAsksForDocument();
 
     /// <summary>A date or time, or how often or at what stage (定期的, 毎年, 終了後): 「見直しはいつ行う？」 is answered by 「定期的に見直す」.</summary>
@@ -1079,7 +1128,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\d{2,4}-\d{2,4}-\d{3,4}|@[a-z0-9.-]+\.[a-z]{2,}|〒|駐車")]
     private static partial Regex ContactFact();
 
-    [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|https?://")]
+    [GeneratedRegex(@"様式|書式|ひな形|雛形|テンプレート|修了証|証明書|認定証|https?://")]
     private static partial Regex DocumentFact();
 
     /// <summary>Where or how to apply, sign up or book: 申込, 申請, 受付, 登録, 予約 (「総務課の窓口で予約します」), a link.</summary>
