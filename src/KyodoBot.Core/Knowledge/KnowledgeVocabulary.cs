@@ -90,7 +90,14 @@ public sealed class KnowledgeVocabulary
         (Glossary, GlossaryMaxWords, GlossaryPrefixes) = (glossary, MaxWords(glossary), Prefixes(glossary));
         DictionaryGlossaryKeys = dictionaryKeys;
         (Paraphrases, Predicates, Troubles, OnReadings, Readings, Romaji) = (other.Paraphrases, other.Predicates, other.Troubles, other.OnReadings, other.Readings, other.Romaji);
+        ReadsQuestions = true;
     }
+
+    /// <summary>
+    /// True for <see cref="ForQuestions"/>: what only a staff member's question is read with (a question glossary entry,
+    /// a survey named as the source, <see cref="ManualCue.EnglishDocumentNamed"/>), never a phrasing.
+    /// </summary>
+    public bool ReadsQuestions { get; }
 
     private static int MaxWords(IReadOnlyDictionary<string, IReadOnlyList<string>> glossary) =>
         glossary.Keys.Select(k => k.Split(' ').Length).DefaultIfEmpty(1).Max();

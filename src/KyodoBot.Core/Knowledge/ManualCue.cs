@@ -27,9 +27,10 @@ public static partial class ManualCue
     /// policy say about", whose words weigh nothing, so that "address" (EDICT 講演) or "mention" is no matter the
     /// manual lacks.
     /// </summary>
-    public static string EnglishDocumentNamed(string key)
+    public static string EnglishDocumentNamed(string key, bool question = false)
     {
-        var text = EnglishNamedPlan().Replace(key, "${det} policy");
+        var text = question ? EnglishSurveyFound().Replace(EnglishSurveyAsSource().Replace(key, "${before}policy"), "policy") : key;
+        text = EnglishNamedPlan().Replace(text, "${det} policy");
         text = EnglishPlanAsPlace().Replace(text, "${at} ${det} policy");
         text = EnglishPlanSays().Replace(text, "${det} policy");
         return EnglishDocumentVerb().Replace(text, "${doc} say about");
@@ -44,6 +45,23 @@ public static partial class ManualCue
 
     /// <summary>What "the plan" says or holds: a verb of saying or one of <see cref="Mentions"/>.</summary>
     private const string Holds = "(?:say|says|said|state|states|" + Mentions + @"|have anything about|has anything about)\b";
+
+    /// <summary>The names of the manual's surveys: 市民に対する意識調査, 市役所職員に対する調査, the basic (アンケート) survey.</summary>
+    private const string Survey = @"(?:survey|surveys|questionnaire|questionnaires|poll|polls)";
+
+    /// <summary>
+    /// "According to the (resident) survey, …": the survey as the source of what is asked, whose findings the policy
+    /// reports (調査によれば), so the policy, not a matter; the words before it ("resident") stay.
+    /// </summary>
+    [GeneratedRegex(@"(?<before>\baccording to\s+(?:(?:the|this|that|a|our|its|city['’]s)\s+)?(?:[a-z'’-]+\s+){0,3}?)" + Survey + @"\b")]
+    private static partial Regex EnglishSurveyAsSource();
+
+    /// <summary>
+    /// "What did the survey (of city employees) find / show?", "the survey says": what the survey found, as the policy
+    /// reports it.
+    /// </summary>
+    [GeneratedRegex(@"(?<=\b(?:the|this|that|a|our|its)\s+(?:[a-z'’-]+\s+){0,2}?)" + Survey + @"(?=(?:\s+of(?:\s+[a-z'’-]+){1,3}?)?\s+(?:actually\s+|really\s+)?(?:find|finds|found|show|shows|showed|shown|say|says|said|reveal|reveals|revealed|tell|tells|told)\b)")]
+    private static partial Regex EnglishSurveyFound();
 
     [GeneratedRegex(@"\b" + Determiner + @"(?:kyodo|kyoudou|kyōdō)\s+(?:promotion\s+)?(?:plan|policy|guidelines?)\b")]
     private static partial Regex EnglishNamedPlan();

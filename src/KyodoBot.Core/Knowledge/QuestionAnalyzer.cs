@@ -143,7 +143,7 @@ public static partial class QuestionAnalyzer
                 : OtherQuestionExpects(sentences, first, focusAt, isEnglish),
             SentenceCount = sentences.Count,
             Sentences = roles,
-            AsksKind = FacetCue.Kind(focus, isEnglish),
+            AsksKind = AskedKindOf(focus, others, isEnglish),
             NamesActors = NamedParties(focus, others, isEnglish),
             AsksForEach = FacetCue.AsksForEach(focus, isEnglish),
             Position = position?.Position ?? 0,
@@ -179,6 +179,16 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static bool AsksForAllOfIt(IEnumerable<string> others, bool isEnglish) =>
         others.Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
+
+    /// <summary>
+    /// The kind of answer the question sentence asks for (<see cref="FacetCue.Kind"/>); when it says none ("what did the
+    /// survey find?"), that of another sentence of the message that asks ("why don't many citizens join?"), as
+    /// <see cref="NamedParties"/> reads the parties.
+    /// </summary>
+    private static AskedKind AskedKindOf(string focus, IEnumerable<string> others, bool isEnglish) =>
+        FacetCue.Kind(focus, isEnglish) is var kind && kind != AskedKind.Any
+            ? kind
+            : others.Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Kind(s, isEnglish)).FirstOrDefault(k => k != AskedKind.Any);
 
     /// <summary>
     /// The parties the question sentence names (<see cref="FacetCue.Actors"/>); when it names none, those of another
@@ -481,8 +491,18 @@ public static partial class QuestionAnalyzer
     {
         var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        return (isEnglish ? ManualCue.EnglishDocumentNamed(key) : key, isEnglish);
+        return (isEnglish ? ManualCue.EnglishDocumentNamed(SettingUp(key), vocabulary.ReadsQuestions) : key, isEnglish);
     }
+
+    /// <summary>
+    /// "Set up a new NPO", "setting up their group": the phrasal verb, to found a body, read as "establish" (EDICT
+    /// 設立, "establishment; founding"); the dictionary knows "set up" only as the noun set-up (体制), which a
+    /// determiner comes before ("the set-up of city hall"), not an organisation after.
+    /// </summary>
+    private static string SettingUp(string key) => SetUpABody().Replace(key, "establish ");
+
+    [GeneratedRegex(@"(?<!\b(?:the|a|an|this|that|its|our|their|new)\s+)\b(?:set|sets|setting|start|starts|starting)\s+up\s+(?=(?:(?:a|an|the|their|our|his|her|its|one|another|new|own|small|local|proper)\s+){0,3}(?:npos?|nonprofits?|non-profits?|npo\s+corporations?|corporations?|groups?|organi[sz]ations?|associations?|bodies|body|circles?|clubs?)\b)")]
+    private static partial Regex SetUpABody();
 
     /// <summary>
     /// The question sentence without what the asker already knows (「情報発信のほかに何があった？」, "what other problems
@@ -631,6 +651,15 @@ public static partial class QuestionAnalyzer
         while (i < words.Count)
         {
             var match = GlossaryMatch(words, i, vocabulary);
+            // A key led by a small word gives way to a longer one that starts after it: "the city hall side" is "city
+            // hall", not "the city" and a stray "hall".
+            if (match is { Words: > 1 } led && EnglishStopWords.Contains(words[i])
+                && GlossaryMatch(words, i + 1, vocabulary) is { } after && after.Words > led.Words - 1)
+            {
+                i++;
+                continue;
+            }
+
             if (match is { } found)
             {
                 var phrase = words.GetRange(i, found.Words);

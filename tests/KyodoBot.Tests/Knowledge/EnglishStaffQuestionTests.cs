@@ -5,7 +5,9 @@ namespace KyodoBot.Tests.Knowledge;
 /// <summary>
 /// How staff write English questions about the manual (docs/decisions/0058-english-staff-questions.md): "the plan"
 /// naming the document, "does the policy mention …", a kind noun pointing back at the story, chat openers, the
-/// future's "going to" and a question framed by its reason. The questions are made up for these tests.
+/// future's "going to" and a question framed by its reason; a survey named as the source, the kind asked in another
+/// sentence, "set up a new NPO" and "the city hall" (docs/decisions/0064-english-sources-and-verbs.md). The questions are
+/// made up for these tests.
 /// </summary>
 public sealed class EnglishStaffQuestionTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
@@ -26,6 +28,51 @@ public sealed class EnglishStaffQuestionTests(KnowledgeFixture fixture) : IClass
     [InlineData("does the city plan any training?")]
     [InlineData("what is the address of the support centre?")]  // "address" without the document
     public void OtherPlans_AreLeftAlone(string key) => Assert.Equal(key, ManualCue.EnglishDocumentNamed(key));
+
+    [Theory]
+    [InlineData("according to the survey, who joins?", "according to the policy, who joins?")]
+    [InlineData("according to the staff questionnaire, who joins?", "according to the staff policy, who joins?")]
+    [InlineData("what did the survey find?", "what did the policy find?")]
+    [InlineData("what did the survey of city employees actually show?", "what did the policy of city employees actually show?")]
+    public void ASurveyAsTheSource_InAQuestion_ReadsAsThePolicy(string key, string expected) =>
+        Assert.Equal(expected, ManualCue.EnglishDocumentNamed(key, question: true));
+
+    [Theory]
+    [InlineData("was there a survey?")]                           // the survey itself is asked about
+    [InlineData("which surveys were the challenges based on?")]
+    public void ASurveyAskedAbout_IsLeftAlone(string key) => Assert.Equal(key, ManualCue.EnglishDocumentNamed(key, question: true));
+
+    [Fact]
+    public void ASurveyAsTheSource_InAPhrasing_IsLeftAlone() =>
+        Assert.Equal("according to the survey, who joins?", ManualCue.EnglishDocumentNamed("according to the survey, who joins?"));
+
+    [Fact]
+    public void AQuestionThatSaysNoKind_TakesTheKindOfTheSentenceThatAsksBefore()
+    {
+        var q = fixture.Knowledge.Current.Analyze("why don't many residents take part? what did the survey find");
+
+        Assert.Equal(AskedKind.Challenge, q.AsksKind);
+    }
+
+    [Theory]
+    [InlineData("How do I set up a new NPO corporation?")]
+    [InlineData("Is there support for setting up their own group?")]
+    public void SettingUpABody_IsFoundingIt(string question)
+    {
+        var q = fixture.Knowledge.Current.Analyze(question);
+
+        Assert.DoesNotContain(q.Concepts, c => c.Key is "set up" or "set");
+        Assert.Contains(q.Concepts, c => c.Key.StartsWith("establish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheCityHall_IsCityHall()
+    {
+        var q = fixture.Knowledge.Current.Analyze("What are the problems on the city hall side?");
+
+        Assert.Contains(q.Concepts, c => c.Key == "city hall");
+        Assert.DoesNotContain(q.Concepts, c => c.Key == "hall");
+    }
 
     [Fact]
     public void DoesThePlanMentionThisProblem_AsksForAProblem()

@@ -159,7 +159,9 @@ public sealed class PhrasingMatcherTests(KnowledgeFixture fixture) : IClassFixtu
         // Session 13: with the question glossary and the part of a named group (ADR 0055, 0056) 830, 226, 10; a question
         // that asks what the manual says as evidence (ADR 0054) 843, 233, 10. English staff questions (ADR 0058: "the plan"
         // as the document, "does the policy mention this problem") 843, 236, 10. Session 14, keigo read plain, ordinals
-        // and the part a story tells (ADR 0060–0062) 849, 238, 10: 'another' raised to 238 (see Floors).
+        // and the part a story tells (ADR 0060–0062) 849, 238, 10: 'another' raised to 238 (see Floors). Session 15, a survey
+        // named as the source in a staff question (ADR 0064) 848, 238, 10: one left-out phrasing ("… according to the
+        // survey?") refused where the survey was its evidence.
         // Floors a little under.
         var floors = PhrasingCrossValidation.Floors;
         Assert.True(result.Phrasings >= floors.Phrasings, result.ToString());
