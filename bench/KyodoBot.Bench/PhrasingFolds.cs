@@ -42,6 +42,13 @@ internal static class PhrasingFolds
             }
         }
 
+        // The leave-one-out alone (what PhrasingMatcherTests asserts against PhrasingCrossValidation.Floors), in seconds.
+        if (Args.Flag(args, "--leave-one-out"))
+        {
+            Console.WriteLine("leave-one-out: " + PhrasingCrossValidation.Run(index, answerer));
+            return 0;
+        }
+
         var evals = Args.All(args, "--eval").ToList();
         foreach (var file in evals)
         {
@@ -159,7 +166,7 @@ internal static class PhrasingFolds
         if (setSamples.Count > 0)
         {
             var added = Args.Text(args, "--add") is { } name ? Array.FindIndex(AnswerDecision.Names, n => n.Name == name) : -1;
-            FitWithSets(index, answerer, samples, setSamples, sets, l2, negativeWeight, added);
+            FitWithSets(index, answerer, samples, setSamples, sets, l2, negativeWeight, added, Args.Int(args, "--add-steps", 15));
             return 0;
         }
 
@@ -218,13 +225,13 @@ internal static class PhrasingFolds
     /// negatives, the sets answer no more out-of-scope questions, and the leave-one-out keeps its floors. Before the
     /// constants, the same fit and choice with sets held out: leave one set out, then each half, each held-out set scored
     /// by a model that never saw it. With <c>--add NAME</c> (<paramref name="added"/> ≥ 0) nothing is refitted but that
-    /// input's weight: the shipped decision without it is the baseline, and the weight (0 to 1.5 by 0.1) and the bar
+    /// input's weight: the shipped decision without it is the baseline, and the weight (0 to 1.5 by 0.1, or to --add-steps × 0.1) and the bar
     /// (0.0025 steps around <see cref="KnowledgeAnswerer.Threshold"/>) are chosen together by the same rule
     /// (docs/decisions/0054-asks-what-the-manual-says.md).
     /// </summary>
     private static void FitWithSets(
         KnowledgeIndex index, KnowledgeAnswerer answerer, List<AnswerDecisionFit.Sample> folds, List<AnswerDecisionFit.Sample> sets, List<string> files, double l2, double negativeWeight,
-        int added = -1)
+        int added = -1, int addSteps = 15)
     {
         var leaveOneOut = AnswerDecisionFit.LeaveOneOut(index, answerer);
         var baseline = added >= 0 ? AnswerDecisionFit.Model.Shipped.With(added, 0) : AnswerDecisionFit.Model.Shipped;
