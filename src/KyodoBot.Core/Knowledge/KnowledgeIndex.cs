@@ -744,8 +744,13 @@ public sealed class KnowledgeIndex
     /// <param name="phrasings">Keeps the phrasings' analysis between builds while the vocabulary files are unchanged.</param>
     public static KnowledgeIndex Build(string folder, Documents.DocumentCache? documents = null, PhrasingFeatureCache? phrasings = null)
     {
+        // The vocabulary (hand lists and dictionary extracts) is read on another core while the documents are parsed: in a
+        // fresh process both are mostly first-call cost (JIT, the first YAML parse), which two cores share (ADR 0065).
+        var vocabularyErrors = new List<KnowledgeLoadError>();
+        var vocabularyLoad = System.IO.Directory.Exists(folder)
+            ? Task.Run(() => KnowledgeVocabulary.Load(folder, vocabularyErrors))
+            : Task.FromResult(KnowledgeVocabulary.Empty);
         var errors = new List<KnowledgeLoadError>();
-        var vocabulary = System.IO.Directory.Exists(folder) ? KnowledgeVocabulary.Load(folder, errors) : KnowledgeVocabulary.Empty;
         var sections = new List<KnowledgeSection>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> files = System.IO.Directory.Exists(folder)
@@ -785,6 +790,8 @@ public sealed class KnowledgeIndex
 
         documents?.Retain(files.Where(Documents.KnowledgeDocuments.IsDocument));
         var negatives = System.IO.Directory.Exists(folder) ? NotInManual.Load(folder, errors) : [];
+        var vocabulary = vocabularyLoad.GetAwaiter().GetResult();
+        errors.InsertRange(0, vocabularyErrors);
         return Build(sections, vocabulary, errors, negatives, phrasings, phrasings is null ? "" : PhrasingFeatureCache.Signature(folder));
     }
 
@@ -822,6 +829,13 @@ public sealed class KnowledgeIndex
             }
         }
 
+        // The phrasings need only the vocabulary: they are read (the longest part of a build) while the sections are.
+        IReadOnlyList<IndexedPhrasing> phrasingEntries = [
+            .. entries.SelectMany(e => e.Section.Questions.Select(q => new IndexedPhrasing(e.Ordinal, q, InText: true))),
+            .. entries.SelectMany(e => e.Section.SideQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
+            .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
+        ];
+        var phrasingFeatures = Task.Run(() => PhrasingIndex.Analyse(vocabulary, phrasingEntries, cache, signature));
         foreach (var entry in entries)
         {
             var ancestors = string.Join('\n', entry.Ancestors.Select(a => a.Section.Title));
@@ -846,11 +860,7 @@ public sealed class KnowledgeIndex
         MarkSummaries(entries);
 
         var index = new KnowledgeIndex(entries, vocabulary, errors, BuildBm25(entries, vocabulary));
-        index.Phrasings = PhrasingIndex.Build(index, [
-            .. entries.SelectMany(e => e.Section.Questions.Select(q => new IndexedPhrasing(e.Ordinal, q, InText: true))),
-            .. entries.SelectMany(e => e.Section.SideQuestions.Select(q => new IndexedPhrasing(e.Ordinal, q))),
-            .. (negatives ?? []).Select(q => new IndexedPhrasing(-1, q)),
-        ], cache, signature);
+        index.Phrasings = PhrasingIndex.From(phrasingEntries, phrasingFeatures.GetAwaiter().GetResult());
         return index;
     }
 

@@ -136,13 +136,24 @@ public sealed class PhrasingIndex
     /// <summary>Indexes the phrasings, analysing each as a question of <paramref name="index"/> would be.</summary>
     /// <param name="cache">Features of phrasings analysed by an earlier build with the same vocabulary
     /// (<paramref name="signature"/>); without it every phrasing is analysed.</param>
-    public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings, PhrasingFeatureCache? cache = null, string signature = "")
+    public static PhrasingIndex Build(KnowledgeIndex index, IReadOnlyList<IndexedPhrasing> phrasings, PhrasingFeatureCache? cache = null, string signature = "") =>
+        From(phrasings, Analyse(index.Vocabulary, phrasings, cache, signature));
+
+    /// <summary>
+    /// Each phrasing's features, in order: they need only the vocabulary, so <see cref="KnowledgeIndex.Build(string, Documents.DocumentCache?, PhrasingFeatureCache?)"/>
+    /// reads the phrasings while it analyses the sections (<see cref="From"/> then indexes them).
+    /// </summary>
+    internal static IReadOnlyList<Dictionary<string, double>> Analyse(KnowledgeVocabulary vocabulary, IReadOnlyList<IndexedPhrasing> phrasings, PhrasingFeatureCache? cache = null, string signature = "")
     {
-        Dictionary<string, double> Analyse(string text) => Features(index, text);
+        Dictionary<string, double> Analyse(string text) => Features(vocabulary, text);
         return cache is null
-            ? new(phrasings, [.. phrasings.AsParallel().AsOrdered().Select(p => Analyse(p.Text))])
-            : new(phrasings, [.. cache.Features(signature, phrasings, Analyse)]);
+            ? [.. phrasings.AsParallel().AsOrdered().Select(p => Analyse(p.Text))]
+            : cache.Features(signature, phrasings, Analyse);
     }
+
+    /// <summary>Indexes phrasings whose features <see cref="Analyse"/> gave, in the same order.</summary>
+    internal static PhrasingIndex From(IReadOnlyList<IndexedPhrasing> phrasings, IReadOnlyList<Dictionary<string, double>> features) =>
+        new(phrasings, [.. features]);
 
     /// <summary>
     /// How near each section's phrasings are to <paramref name="text"/>, and how near the nearest question the manual
@@ -417,7 +428,7 @@ public sealed class PhrasingIndex
     private void Accumulate(KnowledgeIndex index, Question question, string key, Scratch scratch, double[] scores)
     {
         var sink = new QuerySink(this, scratch);
-        Generate(index, question, key, ref sink);
+        Generate(index.Vocabulary, question, key, ref sink);
         var features = scratch.Features;
         var count = features.Count;
         var (ids, tfs, concept, weights) = scratch.Arrays(count);
@@ -479,10 +490,12 @@ public sealed class PhrasingIndex
 
     /// <summary>The features of a phrasing (read as written, without typo correction, which also keeps the build fast):
     /// its concepts' terms ("c:") and its character n-grams ("g:"), each with a term weight.</summary>
-    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text)
+    internal static Dictionary<string, double> Features(KnowledgeIndex index, string text) => Features(index.Vocabulary, text);
+
+    private static Dictionary<string, double> Features(KnowledgeVocabulary vocabulary, string text)
     {
         var sink = new DictionarySink([]);
-        Generate(index, QuestionAnalyzer.AnalyzeWords(text, index.Vocabulary), TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text)), ref sink);
+        Generate(vocabulary, QuestionAnalyzer.AnalyzeWords(text, vocabulary), TextNormalizer.Key(QuestionAnalyzer.StripMarkup(text)), ref sink);
         return sink.Features;
     }
 
@@ -492,11 +505,11 @@ public sealed class PhrasingIndex
     /// letters other than ASCII, its non-hiragana unigrams, bigrams and trigrams; then English words as stems.
     /// A feature met again keeps its first place and the larger weight.
     /// </summary>
-    private static void Generate<TSink>(KnowledgeIndex index, Question question, string key, ref TSink sink)
+    private static void Generate<TSink>(KnowledgeVocabulary vocabulary, Question question, string key, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
         ConceptFeatures(question, ref sink);
-        CharacterFeatures(TermAnalyzer.Canonicalize(index.Vocabulary.ReadKatakana(key), index.Vocabulary), ref sink);
+        CharacterFeatures(TermAnalyzer.Canonicalize(vocabulary.ReadKatakana(key), vocabulary), ref sink);
     }
 
     private static void ConceptFeatures<TSink>(Question question, ref TSink sink)
