@@ -12,7 +12,6 @@ public sealed class PostgresSchedulerClusterTests : IAsyncLifetime
 {
     // A wait, not a pause: it only runs out on failure. After a stop the survivor may have to recover the stopped
     // instance's trigger (check-in every 5 s, failed after 10 s more), which on a loaded 2-core machine took over 20 s.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TestDatabase? _database;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -41,8 +40,8 @@ public sealed class PostgresSchedulerClusterTests : IAsyncLifetime
         };
         try
         {
-            var together = await log.WaitForAsync(r => r.Count >= 4, Patience);
-            Assert.True(together.Count >= 4, $"{together.Count} sweep(s) in {Patience}");
+            var together = await log.WaitForAsync(r => r.Count >= 4, SweepLog.Patience);
+            Assert.True(together.Count >= 4, $"{together.Count} sweep(s) in {SweepLog.Patience}");
             // Two members of one cluster, each under its own generated instance id.
             Assert.Equal(2, await SchedulerHost.ScalarAsync(_database, "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE sched_name = 'KyodoBot'"));
 
@@ -52,9 +51,9 @@ public sealed class PostgresSchedulerClusterTests : IAsyncLifetime
             await SchedulerHost.StopAsync(running[stopped]);
             running.Remove(stopped);
             var alone = log.Runs.Count;
-            var runs = await log.WaitForAsync(r => r.Skip(alone).Count(run => run.Host == survivor) >= 2, Patience);
+            var runs = await log.WaitForAsync(r => r.Skip(alone).Count(run => run.Host == survivor) >= 2, SweepLog.Patience);
 
-            Assert.True(runs.Skip(alone).Count(run => run.Host == survivor) >= 2, $"the survivor swept {runs.Count - alone} time(s) in {Patience}");
+            Assert.True(runs.Skip(alone).Count(run => run.Host == survivor) >= 2, $"the survivor swept {runs.Count - alone} time(s) in {SweepLog.Patience}");
             Assert.Equal(1, log.MaxInFlight);
             var ordered = runs.OrderBy(run => run.Started).ToList();
             Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.Second.Started >= pair.First.Ended,

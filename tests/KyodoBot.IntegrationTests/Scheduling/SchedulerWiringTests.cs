@@ -27,7 +27,7 @@ public sealed class SchedulerWiringTests
         await using var app = new BotApp(settings, services => services.AddSingleton<IReminderSweep>(new RecordingSweep("bot", log, TimeSpan.Zero)));
 
         var hosted = app.Services.GetServices<IHostedService>().ToList();
-        var runs = await log.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10));
+        var runs = await log.WaitForAsync(r => r.Count >= 1, SweepLog.Patience);
 
         Assert.NotEmpty(runs);
         // Hosted services start one after another in registration order, and Quartz reads its tables in StartAsync
@@ -49,7 +49,7 @@ public sealed class SchedulerWiringTests
         var log = new SweepLog();
 
         var host = await SchedulerHost.StartAsync(database, provider, log, sweepSeconds: 1);
-        var runs = await log.WaitForAsync(r => r.Count >= 1, TimeSpan.FromSeconds(10));
+        var runs = await log.WaitForAsync(r => r.Count >= 1, SweepLog.Patience);
         await SchedulerHost.StopAsync(host);
 
         Assert.NotEmpty(runs);

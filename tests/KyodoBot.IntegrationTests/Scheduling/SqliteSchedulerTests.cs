@@ -9,7 +9,6 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
 {
     // As the PostgreSQL cluster tests: the wait ends as soon as the sweeps are seen; 10 s was once too short for Quartz
     // to start and fire under a loaded CI run (0 sweeps, session 10).
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private TestDatabase _database = null!;
 
     public async Task InitializeAsync()
@@ -26,10 +25,10 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
         var log = new SweepLog();
         var host = await SchedulerHost.StartAsync(_database, "a", log, sweepSeconds: 1);
 
-        var runs = await log.WaitForAsync(r => r.Count >= 2, Patience);
+        var runs = await log.WaitForAsync(r => r.Count >= 2, SweepLog.Patience);
         await SchedulerHost.StopAsync(host);
 
-        Assert.True(runs.Count >= 2, $"the sweep ran {runs.Count} time(s) in {Patience}");
+        Assert.True(runs.Count >= 2, $"the sweep ran {runs.Count} time(s) in {SweepLog.Patience}");
         Assert.Equal(1, await CountAsync("qrtz_job_details", "job_name = 'reminder-sweep' AND is_durable"));
         Assert.Equal(1, await CountAsync("qrtz_triggers", "trigger_name = 'reminder-sweep-every-interval'"));
         Assert.Equal(1, await CountAsync("qrtz_simple_triggers", "repeat_interval = 1000 AND repeat_count = -1"));
@@ -40,11 +39,11 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
     {
         var log = new SweepLog();
         var first = await SchedulerHost.StartAsync(_database, "first", log, sweepSeconds: 1);
-        await log.WaitForAsync(r => r.Count >= 1, Patience);
+        await log.WaitForAsync(r => r.Count >= 1, SweepLog.Patience);
         await SchedulerHost.StopAsync(first);
 
         var second = await SchedulerHost.StartAsync(_database, "second", log, sweepSeconds: 1);
-        var runs = await log.WaitForAsync(r => r.Any(run => run.Host == "second"), Patience);
+        var runs = await log.WaitForAsync(r => r.Any(run => run.Host == "second"), SweepLog.Patience);
         await SchedulerHost.StopAsync(second);
 
         Assert.Contains(runs, run => run.Host == "second");
@@ -59,7 +58,7 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
         const int sweepSeconds = 30;
         var log = new SweepLog();
         var before = await SchedulerHost.StartAsync(_database, "before", log, sweepSeconds);
-        await log.WaitForAsync(r => r.Count >= 1, Patience);
+        await log.WaitForAsync(r => r.Count >= 1, SweepLog.Patience);
         await SchedulerHost.StopAsync(before);
         var scheduled = await NextFireTicksAsync();
 
@@ -80,7 +79,7 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
         const int sweepSeconds = 30;
         var log = new SweepLog();
         var before = await SchedulerHost.StartAsync(_database, "before", log, sweepSeconds);
-        await log.WaitForAsync(r => r.Count >= 1, Patience);
+        await log.WaitForAsync(r => r.Count >= 1, SweepLog.Patience);
         await SchedulerHost.StopAsync(before);
         Assert.Single(log.Runs);
 
@@ -93,7 +92,7 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
 
         var restartedAt = DateTimeOffset.UtcNow;
         var after = await SchedulerHost.StartAsync(_database, "after", log, sweepSeconds);
-        var runs = await log.WaitForAsync(r => r.Any(run => run.Host == "after"), Patience);
+        var runs = await log.WaitForAsync(r => r.Any(run => run.Host == "after"), SweepLog.Patience);
         await WaitUntilNextFireIsInTheFutureAsync();
         await SchedulerHost.StopAsync(after);
 
@@ -106,7 +105,7 @@ public sealed class SqliteSchedulerTests : IAsyncLifetime
     /// <summary>Once the next fire time is ahead and nothing is executing, no catch-up firing is pending.</summary>
     private async Task WaitUntilNextFireIsInTheFutureAsync()
     {
-        var deadline = DateTimeOffset.UtcNow + Patience;
+        var deadline = DateTimeOffset.UtcNow + SweepLog.Patience;
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
         {
