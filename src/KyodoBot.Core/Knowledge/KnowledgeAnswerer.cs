@@ -200,6 +200,15 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             (ranked, decision) = (preferred, other);
         }
 
+        // A question that names one party ("PR training for community groups") answered with a section about another
+        // party is re-ranked towards a near-tied section about the party named, of the kind asked — only when that
+        // section is answered too (docs/decisions/0068-english-parties-parts-and-notes.md).
+        if (decision.Confidence >= Threshold && OfNamedParty(index, q, weights, ranked, votes) is { } party
+            && Decide(index, q, weights, unknown, votes, party, situation) is var byParty && byParty.Confidence >= Threshold)
+        {
+            (ranked, decision) = (party, byParty);
+        }
+
         // A list question that names a party (「NPO向けにどんな支援がある？全部」) gets the sections about that party,
         // of the kind asked: their group, or the list that holds them. Only an answered question is re-routed, and not
         // when it is answered with a part of that group: the question then said more than the party (「NPO側の企画力に
@@ -283,6 +292,41 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         for (var s = 0; s < scores.Length; s++)
         {
             if (index.Sections[s].Section.Kind.Answers() == q.AsksKind && scores[s] > 0
+                && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
+            {
+                best = s;
+            }
+        }
+
+        return best < 0 ? null : Promoted(index, q, weights, ranked, best);
+    }
+
+    /// <summary>
+    /// The ranking with a section about the one party the question names (<see cref="Question.NamesActors"/>: NPOs, city
+    /// hall or citizens) first, when the question asks for a kind (<see cref="Question.AsksKind"/>), is no list question
+    /// (those go to the party's group, <see cref="ForActor"/>), and the section ranked first is not about that party; the
+    /// section preferred names the party itself (not every party's), is of the kind asked and scores within
+    /// <see cref="KindSlack"/> of the first. Null otherwise.
+    /// </summary>
+    private static List<RankedSection>? OfNamedParty(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    {
+        // One sentence: a story names parties in passing (「団体さんから相談されました」), and its question sentence
+        // names none of its own (measured: four Japanese stories lost, r10/r13/r14-dev).
+        var party = q.NamesActors;
+        var first = ranked[0].Entry;
+        if (q.AsksForList || q.AsksKind == AskedKind.Any || q.SentenceCount > 1
+            || party is not (SectionActor.Npo or SectionActor.City or SectionActor.Citizens)
+            || (first.Section.Actors & party) != 0)
+        {
+            return null;
+        }
+
+        var scores = VoteScores(index, ranked, votes);
+        var best = -1;
+        for (var s = 0; s < scores.Length; s++)
+        {
+            var section = index.Sections[s].Section;
+            if ((section.Actors & party) != 0 && section.Kind.Answers() == q.AsksKind && scores[s] > 0
                 && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
             {
                 best = s;
