@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Text;
@@ -22,7 +23,7 @@ namespace KyodoBot.Core.Knowledge;
 /// 5. <see cref="AnswerComposer"/> quotes the relevant sentences (≤ <see cref="AnswerComposer.MaxQuoteLength"/>).
 /// </para>
 /// </summary>
-public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
+public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 {
     /// <summary>
     /// Answers need at least this confidence. Measured over the dev set and the held-out set (110 questions): every
@@ -770,7 +771,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        unit = NamedPart(unit, question, ranked, weights) ?? unit;
+        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? unit;
         return AtPosition(unit, question) ?? unit;
     }
 
@@ -995,6 +996,36 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             .ToList();
         return named.Count == 1 ? named[0] : null;
     }
+
+    /// <summary>
+    /// The group, when a one-sentence question names two of its parts together, each by a word of its own heading the
+    /// other's lacks, joined as one thing ("the summary table of the challenges and initiatives", 「課題と取り組みの一覧表」):
+    /// the two parts named together are their whole. The other part must be among the three ranked first (near the
+    /// part chosen), and the group too. Null otherwise (docs/decisions/0068-english-parties-parts-and-notes.md).
+    /// </summary>
+    private static IndexedSection? TwoPartsNamed(IndexedSection unit, Question question, IReadOnlyList<RankedSection> ranked, double[] weights)
+    {
+        if (question.SentenceCount > 1 || unit.Parent is not { } group || unit.Children.Count > 0
+            || !(question.IsEnglish ? EnglishJoined() : JapaneseJoined()).IsMatch(question.Core)
+            || !ranked.Take(3).Any(r => ReferenceEquals(r.Entry, group)))
+        {
+            return null;
+        }
+
+        var words = WholeWords(question, weights).ToList();
+        bool NamesAgainst(IndexedSection part, IndexedSection other) => words.Any(c => InHeading(c, part) && !InHeading(c, other));
+        return ranked.Take(3).Select(r => r.Entry)
+            .Any(other => !ReferenceEquals(other, unit) && ReferenceEquals(other.Parent, group) && other.Children.Count == 0
+                && NamesAgainst(unit, other) && NamesAgainst(other, unit))
+            ? group
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(?:and|as well as)\b|&")]
+    private static partial Regex EnglishJoined();
+
+    [GeneratedRegex(@"と|や|・|及び|および")]
+    private static partial Regex JapaneseJoined();
 
     /// <summary>
     /// True when the section's own heading holds a whole-word concept of the question that fewer than half of its
