@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KyodoBot.Core.Localization;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Text;
@@ -22,7 +23,7 @@ namespace KyodoBot.Core.Knowledge;
 /// 5. <see cref="AnswerComposer"/> quotes the relevant sentences (≤ <see cref="AnswerComposer.MaxQuoteLength"/>).
 /// </para>
 /// </summary>
-public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
+public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 {
     /// <summary>
     /// Answers need at least this confidence. Measured over the dev set and the held-out set (110 questions): every
@@ -200,6 +201,15 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             (ranked, decision) = (preferred, other);
         }
 
+        // A question that names one party ("PR training for community groups") answered with a section about another
+        // party is re-ranked towards a near-tied section about the party named, of the kind asked — only when that
+        // section is answered too (docs/decisions/0068-english-parties-parts-and-notes.md).
+        if (decision.Confidence >= Threshold && OfNamedParty(index, q, weights, ranked, votes) is { } party
+            && Decide(index, q, weights, unknown, votes, party, situation) is var byParty && byParty.Confidence >= Threshold)
+        {
+            (ranked, decision) = (party, byParty);
+        }
+
         // A list question that names a party (「NPO向けにどんな支援がある？全部」) gets the sections about that party,
         // of the kind asked: their group, or the list that holds them. Only an answered question is re-routed, and not
         // when it is answered with a part of that group: the question then said more than the party (「NPO側の企画力に
@@ -283,6 +293,41 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
         for (var s = 0; s < scores.Length; s++)
         {
             if (index.Sections[s].Section.Kind.Answers() == q.AsksKind && scores[s] > 0
+                && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
+            {
+                best = s;
+            }
+        }
+
+        return best < 0 ? null : Promoted(index, q, weights, ranked, best);
+    }
+
+    /// <summary>
+    /// The ranking with a section about the one party the question names (<see cref="Question.NamesActors"/>: NPOs, city
+    /// hall or citizens) first, when the question asks for a kind (<see cref="Question.AsksKind"/>), is no list question
+    /// (those go to the party's group, <see cref="ForActor"/>), and the section ranked first is not about that party; the
+    /// section preferred names the party itself (not every party's), is of the kind asked and scores within
+    /// <see cref="KindSlack"/> of the first. Null otherwise.
+    /// </summary>
+    private static List<RankedSection>? OfNamedParty(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    {
+        // One sentence: a story names parties in passing (「団体さんから相談されました」), and its question sentence
+        // names none of its own (measured: four Japanese stories lost, r10/r13/r14-dev).
+        var party = q.NamesActors;
+        var first = ranked[0].Entry;
+        if (q.AsksForList || q.AsksKind == AskedKind.Any || q.SentenceCount > 1
+            || party is not (SectionActor.Npo or SectionActor.City or SectionActor.Citizens)
+            || (first.Section.Actors & party) != 0)
+        {
+            return null;
+        }
+
+        var scores = VoteScores(index, ranked, votes);
+        var best = -1;
+        for (var s = 0; s < scores.Length; s++)
+        {
+            var section = index.Sections[s].Section;
+            if ((section.Actors & party) != 0 && section.Kind.Answers() == q.AsksKind && scores[s] > 0
                 && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
             {
                 best = s;
@@ -726,7 +771,7 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        unit = NamedPart(unit, question, ranked, weights) ?? unit;
+        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? unit;
         return AtPosition(unit, question) ?? unit;
     }
 
@@ -951,6 +996,36 @@ public sealed class KnowledgeAnswerer : IKnowledgeAnswerer
             .ToList();
         return named.Count == 1 ? named[0] : null;
     }
+
+    /// <summary>
+    /// The group, when a one-sentence question names two of its parts together, each by a word of its own heading the
+    /// other's lacks, joined as one thing ("the summary table of the challenges and initiatives", 「課題と取り組みの一覧表」):
+    /// the two parts named together are their whole. The other part must be among the three ranked first (near the
+    /// part chosen), and the group too. Null otherwise (docs/decisions/0068-english-parties-parts-and-notes.md).
+    /// </summary>
+    private static IndexedSection? TwoPartsNamed(IndexedSection unit, Question question, IReadOnlyList<RankedSection> ranked, double[] weights)
+    {
+        if (question.SentenceCount > 1 || unit.Parent is not { } group || unit.Children.Count > 0
+            || !(question.IsEnglish ? EnglishJoined() : JapaneseJoined()).IsMatch(question.Core)
+            || !ranked.Take(3).Any(r => ReferenceEquals(r.Entry, group)))
+        {
+            return null;
+        }
+
+        var words = WholeWords(question, weights).ToList();
+        bool NamesAgainst(IndexedSection part, IndexedSection other) => words.Any(c => InHeading(c, part) && !InHeading(c, other));
+        return ranked.Take(3).Select(r => r.Entry)
+            .Any(other => !ReferenceEquals(other, unit) && ReferenceEquals(other.Parent, group) && other.Children.Count == 0
+                && NamesAgainst(unit, other) && NamesAgainst(other, unit))
+            ? group
+            : null;
+    }
+
+    [GeneratedRegex(@"\b(?:and|as well as)\b|&")]
+    private static partial Regex EnglishJoined();
+
+    [GeneratedRegex(@"と|や|・|及び|および")]
+    private static partial Regex JapaneseJoined();
 
     /// <summary>
     /// True when the section's own heading holds a whole-word concept of the question that fewer than half of its

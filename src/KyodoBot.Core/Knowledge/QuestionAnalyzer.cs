@@ -491,7 +491,7 @@ public static partial class QuestionAnalyzer
     {
         var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        return (isEnglish ? ManualCue.EnglishDocumentNamed(SettingUp(key), vocabulary.ReadsQuestions) : key, isEnglish);
+        return (isEnglish ? ManualCue.EnglishDocumentNamed(MarkedNotes(SettingUp(key)), vocabulary.ReadsQuestions) : key, isEnglish);
     }
 
     /// <summary>
@@ -500,6 +500,16 @@ public static partial class QuestionAnalyzer
     /// determiner comes before ("the set-up of city hall"), not an organisation after.
     /// </summary>
     private static string SettingUp(string key) => SetUpABody().Replace(key, "establish ");
+
+    /// <summary>
+    /// "The notes marked ※3 and ※4", "footnote *4": a note beside a reference mark, or a footnote, is the manual's
+    /// annotation (EDICT 注記, "annotation; explanatory note"); "note" alone is a meeting's notes or a memo, and stays an
+    /// everyday word (docs/decisions/0068-english-parties-parts-and-notes.md).
+    /// </summary>
+    private static string MarkedNotes(string key) => MarkedNote().Replace(key, m => m.Value.EndsWith('s') ? "annotations" : "annotation");
+
+    [GeneratedRegex(@"\bfoot-?notes?\b|\bnotes?\b(?=[^.?!。？！]*?[※*]\s*\d)|(?<=[※*]\s*\d[^.?!。？！]*?)\bnotes?\b")]
+    private static partial Regex MarkedNote();
 
     [GeneratedRegex(@"(?<!\b(?:the|a|an|this|that|its|our|their|new)\s+)\b(?:set|sets|setting|start|starts|starting)\s+up\s+(?=(?:(?:a|an|the|their|our|his|her|its|one|another|new|own|small|local|proper)\s+){0,3}(?:npos?|nonprofits?|non-profits?|npo\s+corporations?|corporations?|groups?|organi[sz]ations?|associations?|bodies|body|circles?|clubs?)\b)")]
     private static partial Regex SetUpABody();

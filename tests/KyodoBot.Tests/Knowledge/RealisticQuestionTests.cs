@@ -171,7 +171,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// Polite questions read with keigo in plain form and the paraphrases of ADR 0060 (session 14): r9 92, r10 88/96,
     /// r11 90, r14 96/100, r15 85/100. All three of session 14 with the part a story tells (ADR 0061): r6 89, r8 92,
     /// r13 93, r14 97/99, r15 87/96. English questions read with a survey named as the source, the kind asked in another
-    /// sentence and "set up a new NPO" as founding one (ADR 0064): r4 91/94, r9 93/99, r10 89/96, r15 89/97 — the floors below.
+    /// sentence and "set up a new NPO" as founding one (ADR 0064): r4 91/94, r9 93/99, r10 89/96, r15 89/97. A party named
+    /// in a one-sentence question, "notes marked ※3" as 注記 and two parts named together for their whole (ADR 0068): r7
+    /// 92/96, r8 93/96, r10 90/96, r11 91/97 — the floors below.
     /// Near-oos-dev (session 15: 60 out-of-scope questions near the domain and 40 in-scope twins on the same topics, by
     /// a writer who saw only the policy and the section list): 34/40, 39, 46/60 at its start; 34/40, 39, 57/60 once a
     /// frequency, a weekday, a move date, a duration, an address, a certificate, a legal distinction, the lecturer
@@ -182,11 +184,11 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r4-dev.jsonl", 91, 94, 40)]
     [InlineData("realistic-r5-dev.jsonl", 94, 95, 40)]
     [InlineData("realistic-r6-dev.jsonl", 89, 94, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 91, 96, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 92, 95, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 92, 96, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 93, 96, 40)]
     [InlineData("realistic-r9-dev.jsonl", 93, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 89, 96, 40)]
-    [InlineData("realistic-r11-dev.jsonl", 90, 97, 40)]
+    [InlineData("realistic-r10-dev.jsonl", 90, 96, 40)]
+    [InlineData("realistic-r11-dev.jsonl", 91, 97, 40)]
     [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
     [InlineData("realistic-r13-dev.jsonl", 93, 97, 40)]
     [InlineData("realistic-r14-dev.jsonl", 97, 99, 40)]
