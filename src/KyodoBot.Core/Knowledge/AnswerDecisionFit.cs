@@ -82,6 +82,7 @@ public static class AnswerDecisionFit
         var x = e.Features.Vector();
         var inputs = string.Join(", ", AnswerDecision.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n.Name} {x[i]:0.000}×{AnswerDecision.Weights[i]:0.00}")));
         return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}"
+            + $"\n  nearest negative: {index.Phrasings.Match(index, question).NegativePhrasing}"
             + Votes(index, question);
     }
 
