@@ -1,3 +1,4 @@
+using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Tests.Knowledge;
@@ -117,5 +118,39 @@ public sealed class EnglishStaffQuestionTests(KnowledgeFixture fixture) : IClass
         var q = fixture.Knowledge.Current.Analyze("What do collaborative projects need?");
 
         Assert.Contains(q.Concepts, c => c.Key == "collaboration");
+    }
+}
+
+/// <summary>
+/// English notes beside a reference mark and two parts of one group named together
+/// (docs/decisions/0068-english-parties-parts-and-notes.md). The questions are made up for these tests; each was
+/// answered otherwise before the ADR (refused at 0.34, or answered with table 2 alone).
+/// </summary>
+public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
+
+    [Fact]
+    public void NotesBesideReferenceMarks_AreTheFootnotes()
+    {
+        var answer = Ask("What do notes ※3 and ※4 explain?");
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("footnotes-intro", answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void MeetingNotes_AreNotTheFootnotes() =>
+        Assert.False(Ask("Can you summarise the notes from yesterday's meeting?").Answered);
+
+    [Theory]
+    [InlineData("Show me the overview table of both the challenges and the initiatives")]
+    [InlineData("I need the summary table of challenges and initiatives")]
+    public void TwoPartsNamedTogether_AreAnsweredWithTheirWhole(string question)
+    {
+        var answer = Ask(question);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("overview-intro", answer.Citations[0].Id);
     }
 }
