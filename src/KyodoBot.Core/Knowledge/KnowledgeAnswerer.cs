@@ -195,19 +195,17 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         // A question that asks for a measure, answered with the problem it addresses (or the reverse), is re-ranked
         // towards a near-tied section of the asked kind — only when that section is answered too: the cue never turns
         // a refusal into an answer on its own.
-        if (decision.Confidence >= Threshold && OfAskedKind(index, q, weights, ranked, votes) is { } preferred
-            && Decide(index, q, weights, unknown, votes, preferred, situation) is var other && other.Confidence >= Threshold)
+        if (decision.Confidence >= Threshold)
         {
-            (ranked, decision) = (preferred, other);
+            (ranked, decision) = AnsweredToo(OfAskedKind(index, q, weights, ranked, votes));
         }
 
         // A question that names one party ("PR training for community groups") answered with a section about another
         // party is re-ranked towards a near-tied section about the party named, of the kind asked — only when that
         // section is answered too (docs/decisions/0068-english-parties-parts-and-notes.md).
-        if (decision.Confidence >= Threshold && OfNamedParty(index, q, weights, ranked, votes) is { } party
-            && Decide(index, q, weights, unknown, votes, party, situation) is var byParty && byParty.Confidence >= Threshold)
+        if (decision.Confidence >= Threshold)
         {
-            (ranked, decision) = (party, byParty);
+            (ranked, decision) = AnsweredToo(OfNamedParty(index, q, weights, ranked, votes));
         }
 
         // A list question that names a party (「NPO向けにどんな支援がある？全部」) gets the sections about that party,
@@ -236,6 +234,12 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         return (ranked, decision);
+
+        // The re-ranking when its first section is answered too; the decision as it was otherwise.
+        (List<RankedSection>, UnitDecision) AnsweredToo(List<RankedSection>? preferred) =>
+            preferred is not null && Decide(index, q, weights, unknown, votes, preferred, situation) is var other && other.Confidence >= Threshold
+                ? (preferred, other)
+                : (ranked, decision);
     }
 
     /// <summary>
@@ -280,19 +284,24 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// initiative, a principle) and that section scores within <see cref="KindSlack"/> of it; null otherwise. A list or
     /// a note answers any kind and is not moved from.
     /// </summary>
-    private static List<RankedSection>? OfAskedKind(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes)
+    private static List<RankedSection>? OfAskedKind(KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes) =>
+        OfAnotherKind(ranked[0].Entry, q) ? NearTiedOfAskedKind(index, q, weights, ranked, votes, SectionActor.None) : null;
+
+    /// <summary>
+    /// The ranking with the best-voted section of the kind asked (about <paramref name="party"/>, unless it is
+    /// <see cref="SectionActor.None"/>) first, when it scores within <see cref="KindSlack"/> of the section ranked first;
+    /// null when there is none.
+    /// </summary>
+    private static List<RankedSection>? NearTiedOfAskedKind(
+        KnowledgeIndex index, Question q, double[] weights, IReadOnlyList<RankedSection> ranked, PhrasingVotes votes, SectionActor party)
     {
         var first = ranked[0].Entry;
-        if (!OfAnotherKind(first, q))
-        {
-            return null;
-        }
-
         var scores = VoteScores(index, ranked, votes);
         var best = -1;
         for (var s = 0; s < scores.Length; s++)
         {
-            if (index.Sections[s].Section.Kind.Answers() == q.AsksKind && scores[s] > 0
+            var section = index.Sections[s].Section;
+            if ((party == SectionActor.None || (section.Actors & party) != 0) && section.Kind.Answers() == q.AsksKind && scores[s] > 0
                 && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
             {
                 best = s;
@@ -314,27 +323,11 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         // One sentence: a story names parties in passing (「団体さんから相談されました」), and its question sentence
         // names none of its own (measured: four Japanese stories lost, r10/r13/r14-dev).
         var party = q.NamesActors;
-        var first = ranked[0].Entry;
-        if (q.AsksForList || q.AsksKind == AskedKind.Any || q.SentenceCount > 1
+        return q.AsksForList || q.AsksKind == AskedKind.Any || q.SentenceCount > 1
             || party is not (SectionActor.Npo or SectionActor.City or SectionActor.Citizens)
-            || (first.Section.Actors & party) != 0)
-        {
-            return null;
-        }
-
-        var scores = VoteScores(index, ranked, votes);
-        var best = -1;
-        for (var s = 0; s < scores.Length; s++)
-        {
-            var section = index.Sections[s].Section;
-            if ((section.Actors & party) != 0 && section.Kind.Answers() == q.AsksKind && scores[s] > 0
-                && scores[s] >= scores[first.Ordinal] - KindSlack && (best < 0 || scores[s] > scores[best]))
-            {
-                best = s;
-            }
-        }
-
-        return best < 0 ? null : Promoted(index, q, weights, ranked, best);
+            || (ranked[0].Entry.Section.Actors & party) != 0
+                ? null
+                : NearTiedOfAskedKind(index, q, weights, ranked, votes, party);
     }
 
     /// <summary>

@@ -186,9 +186,7 @@ public static partial class QuestionAnalyzer
     /// <see cref="NamedParties"/> reads the parties.
     /// </summary>
     private static AskedKind AskedKindOf(string focus, IEnumerable<string> others, bool isEnglish) =>
-        FacetCue.Kind(focus, isEnglish) is var kind && kind != AskedKind.Any
-            ? kind
-            : others.Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Kind(s, isEnglish)).FirstOrDefault(k => k != AskedKind.Any);
+        CueOfTheQuestion(focus, others, isEnglish, FacetCue.Kind);
 
     /// <summary>
     /// The parties the question sentence names (<see cref="FacetCue.Actors"/>); when it names none, those of another
@@ -196,9 +194,20 @@ public static partial class QuestionAnalyzer
     /// the NPOs' measures (docs/decisions/0062-groups-ordinals-and-the-rest.md).
     /// </summary>
     private static SectionActor NamedParties(string focus, IEnumerable<string> others, bool isEnglish) =>
-        FacetCue.Actors(focus, isEnglish) is var named && named != SectionActor.None
-            ? named
-            : others.Where(s => Asks(s, isEnglish)).Select(s => FacetCue.Actors(s, isEnglish)).FirstOrDefault(a => a != SectionActor.None);
+        CueOfTheQuestion(focus, others, isEnglish, FacetCue.Actors);
+
+    /// <summary>
+    /// What <paramref name="cue"/> reads in the question sentence; when it reads nothing (the enum's default, Any or
+    /// None), what it reads in the first other sentence of the message that asks.
+    /// </summary>
+    private static T CueOfTheQuestion<T>(string focus, IEnumerable<string> others, bool isEnglish, Func<string, bool, T> cue)
+        where T : struct, Enum
+    {
+        var own = cue(focus, isEnglish);
+        return !EqualityComparer<T>.Default.Equals(own, default)
+            ? own
+            : others.Where(s => Asks(s, isEnglish)).Select(s => cue(s, isEnglish)).FirstOrDefault(v => !EqualityComparer<T>.Default.Equals(v, default));
+    }
 
     /// <summary>
     /// The words an English message writes as names (lower-cased): in capitals ("VLOOKUP", "HR") or capitalised inside a

@@ -1,4 +1,3 @@
-using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Tests.Knowledge;
@@ -12,8 +11,6 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
 {
     private static string ProbeSet => Path.Combine(KnowledgePaths.Content.Root, "tests", "KyodoBot.Tests", "Knowledge", "broad-probes.jsonl");
 
-    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
-
     [Theory]
     [InlineData("対等の原則ざっくり教えて", "principle-5")]
     [InlineData("自主性の原則をざっくり説明してください", "principle-3")]
@@ -24,7 +21,7 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     [InlineData("Summarize the time-limit principle for me.", "principle-7")]
     public void Ask_OnePartNamedWithAnOverviewWord_QuotesThatPartNotTheList(string question, string sectionId)
     {
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal(sectionId, answer.Citations[0].Id);
@@ -38,7 +35,7 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     [InlineData("NPOやボランティア団体が抱えている課題をまとめて教えて", new[] { "challenges-npo", "overview-challenges" })]
     public void Ask_BroadQuestion_IsAnsweredWithAList(string question, string[] listSections)
     {
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Contains(answer.Citations[0].Id, listSections);
@@ -66,7 +63,7 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     public void Ask_AMemberByItsPlace_OrTheRestOfAGroup_GetsThatMemberOrTheGroup(string question, string sectionId)
     {
         // docs/decisions/0062-groups-ordinals-and-the-rest.md
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal(sectionId, answer.Citations[0].Id);

@@ -1,4 +1,3 @@
-using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Tests.Knowledge;
@@ -128,12 +127,10 @@ public sealed class EnglishStaffQuestionTests(KnowledgeFixture fixture) : IClass
 /// </summary>
 public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
-
     [Fact]
     public void NotesBesideReferenceMarks_AreTheFootnotes()
     {
-        var answer = Ask("What do notes ※3 and ※4 explain?");
+        var answer = fixture.Ask("What do notes ※3 and ※4 explain?");
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal("footnotes-intro", answer.Citations[0].Id);
@@ -141,14 +138,14 @@ public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClass
 
     [Fact]
     public void MeetingNotes_AreNotTheFootnotes() =>
-        Assert.False(Ask("Can you summarise the notes from yesterday's meeting?").Answered);
+        Assert.False(fixture.Ask("Can you summarise the notes from yesterday's meeting?").Answered);
 
     [Theory]
     [InlineData("Show me the overview table of both the challenges and the initiatives")]
     [InlineData("I need the summary table of challenges and initiatives")]
     public void TwoPartsNamedTogether_AreAnsweredWithTheirWhole(string question)
     {
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal("overview-intro", answer.Citations[0].Id);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
 using KyodoBot.Core.Knowledge;
 using Microsoft.Extensions.Logging;
@@ -30,6 +31,9 @@ public sealed class KnowledgeFixture
 
     public KnowledgeBase Knowledge { get; }
     public KnowledgeAnswerer Answerer { get; }
+
+    /// <summary>Asks as a staff member's message is asked: in the language it is written in (Japanese when unclear).</summary>
+    public Answer Ask(string question) => Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
 }
 
 /// <summary>A logger that keeps what was logged, for asserting on it.</summary>

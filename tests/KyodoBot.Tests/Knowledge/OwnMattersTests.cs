@@ -16,7 +16,7 @@ public sealed class OwnMattersTests(KnowledgeFixture fixture) : IClassFixture<Kn
     [InlineData("I'm going on parental leave next month. Who should I talk to?")]
     public void Ask_WhomToConsultAboutAMatterTheManualLacks_IsRefused(string question)
     {
-        var answer = fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
+        var answer = fixture.Ask(question);
 
         Assert.False(answer.Answered, $"answered from {(answer.Citations.Count > 0 ? answer.Citations[0].Id : "?")} at {answer.Confidence}");
     }

@@ -1,4 +1,3 @@
-using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Tests.Knowledge;
@@ -10,8 +9,6 @@ namespace KyodoBot.Tests.Knowledge;
 /// </summary>
 public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    private Answer Ask(string question) => fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
-
     [Theory]
     [InlineData("団体同士の交流が足りないのは課題になってる？", AskedKind.Challenge)]
     [InlineData("職員の意識が低いことに、市は何か手を打つ予定？", AskedKind.Initiative)] // the head comes last in Japanese
@@ -47,7 +44,7 @@ public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("団体同士の交流が足りないのは課題になってる？", "challenge-common-3")] // was the measure (initiative-collab-env-3)
     public void Ask_AQuestionForAMeasureOrAProblem_GetsThatKindOfSection(string question, string sectionId)
     {
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal(sectionId, answer.Citations[0].Id);
@@ -56,7 +53,7 @@ public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<
     [Fact]
     public void Ask_AListOfWhatNposShouldKeepInMind_GetsThePrinciplesEveryPartyShares()
     {
-        var answer = Ask("NPOとして気をつけることを全部教えて"); // was the NPOs' problems (challenges-npo)
+        var answer = fixture.Ask("NPOとして気をつけることを全部教えて"); // was the NPOs' problems (challenges-npo)
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal("principles-intro", answer.Citations[0].Id);
@@ -67,7 +64,7 @@ public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<
     {
         // Was challenges-npo at 0.58, then (ADR 0047) refused with the support as its first button; since ADR 0055 the
         // party's group of the kind asked answers with the confidence the question had.
-        var answer = Ask("ボランティア団体向けの支援をざっくり知りたい");
+        var answer = fixture.Ask("ボランティア団体向けの支援をざっくり知りたい");
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal("initiatives-civic-env", answer.Citations[0].Id);
@@ -86,7 +83,7 @@ public sealed class SectionFacetTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("NPOの課題を、運営面と協働面の両方で教えて", "challenges-npo")] // both parts: the group
     public void Ask_AGroupNamedWithOnePartsMatter_GetsThatPart_AndEveryPartGetsTheGroup(string question, string sectionId)
     {
-        var answer = Ask(question);
+        var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal(sectionId, answer.Citations[0].Id);

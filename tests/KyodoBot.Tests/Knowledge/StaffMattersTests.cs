@@ -32,7 +32,7 @@ public sealed class StaffMattersTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("My boss keeps yelling at me. Who can I talk to about it?")]
     public void WhomToConsult_AboutASituationTheManualLacks_IsRefused_ThoughASectionMentionsConsulting(string question)
     {
-        var answer = fixture.Answerer.Ask(question, LanguageResolver.Resolve(question, Language.Japanese));
+        var answer = fixture.Ask(question);
 
         Assert.False(answer.Answered, $"answered from {(answer.Citations.Count > 0 ? answer.Citations[0].Id : "?")} at {answer.Confidence}");
     }
