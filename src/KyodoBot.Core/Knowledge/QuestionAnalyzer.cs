@@ -258,7 +258,7 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish) =>
         OtherSentences(sentences, first, focusAt)
-            .Where(s => Asks(s, isEnglish) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
+            .Where(s => (Asks(s, isEnglish) && (isEnglish || !JapaneseNarration().IsMatch(s))) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
             .Select(s => ExpectedAnswer(s, isEnglish))
             .FirstOrDefault(kind => kind != AnswerKind.Any, AnswerKind.Any);
 
@@ -418,22 +418,34 @@ public static partial class QuestionAnalyzer
     /// <summary>What kind of fact the question sentence asks for, when it asks for one (a date, an amount …).</summary>
     public static AnswerKind ExpectedAnswer(string sentence, bool isEnglish)
     {
-        if (isEnglish)
+        // Staff who write in English keep the programme's Japanese name ("Is there a fee for the 社会福祉ボランティア大学校
+        // courses?"): the message is read as Japanese, but what it asks for is in its English words.
+        if (!isEnglish && JapaneseKind(sentence) is var japanese && (japanese != AnswerKind.Any || !EnglishClause().IsMatch(sentence)))
         {
-            return EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
-                : EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
-                : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
-                : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
-                : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
-                : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
-                : EnglishAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
-                : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
-                : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
-                : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
-                : EnglishAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
-                : AnswerKind.Any;
+            return japanese;
         }
 
+        return EnglishKind(sentence);
+    }
+
+    private static AnswerKind EnglishKind(string sentence)
+    {
+        return EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
+            : EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
+            : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
+            : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
+            : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
+            : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
+            : EnglishAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
+            : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
+            : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
+            : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
+            : EnglishAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
+            : AnswerKind.Any;
+    }
+
+    private static AnswerKind JapaneseKind(string sentence)
+    {
         return JapaneseAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
             : JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
             : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
@@ -1022,6 +1034,17 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
     private static partial Regex JapaneseQuestionSentence();
+
+    /// <summary>
+    /// A sentence that tells what happened (past tense at its end: 「受付を誰がやるかで揉めました。」): it holds 誰 or 何
+    /// but asks nothing, so the fact it names (駐車場, いくら) is not asked for.
+    /// </summary>
+    [GeneratedRegex(@"(?:ました|でした|った|した|かった|だった|んだ|ちゃった|てしまった)[。．!！…\s]*$")]
+    private static partial Regex JapaneseNarration();
+
+    /// <summary>Three English words in a row: a clause written in English inside a message with Japanese in it.</summary>
+    [GeneratedRegex(@"\b[a-z]{2,}\s+[a-z]{1,}\s+[a-z]{2,}\b")]
+    private static partial Regex EnglishClause();
 
     [GeneratedRegex(@"(?:\?\s*$|^(?:what|which|who|how|why|when|where|is|are|do|does|did|can|could|should|would|will|may|tell|explain|list|show)\b)")]
     private static partial Regex EnglishQuestionSentence();
