@@ -258,7 +258,7 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish) =>
         OtherSentences(sentences, first, focusAt)
-            .Where(s => (Asks(s, isEnglish) && (isEnglish || !JapaneseNarration().IsMatch(s))) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
+            .Where(s => (Asks(s, isEnglish) && (isEnglish || !JapaneseNarration().IsMatch(s) || JapaneseReportedQuestion().IsMatch(s))) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
             .Select(s => ExpectedAnswer(s, isEnglish))
             .FirstOrDefault(kind => kind != AnswerKind.Any, AnswerKind.Any);
 
@@ -1039,8 +1039,15 @@ public static partial class QuestionAnalyzer
     /// A sentence that tells what happened (past tense at its end: 「受付を誰がやるかで揉めました。」): it holds 誰 or 何
     /// but asks nothing, so the fact it names (駐車場, いくら) is not asked for.
     /// </summary>
-    [GeneratedRegex(@"(?:ました|でした|った|した|かった|だった|んだ|ちゃった|てしまった)[。．!！…\s]*$")]
+    [GeneratedRegex(@"(?:た|んだ)[。．!！…\s]*$")]
     private static partial Regex JapaneseNarration();
+
+    /// <summary>
+    /// A question someone asked the writer, told in the past (「電話番号は何番になるのかと聞かれました。」, 「いくら出るのかと
+    /// 問い合わせがありました。」): the writer needs that fact to answer, so it is asked for after all.
+    /// </summary>
+    [GeneratedRegex(@"か(?:と|って)|と(?:聞|訊|尋ね)|って(?:聞|訊)|問い?合わせ|質問(?:され|を受け|があ)")]
+    private static partial Regex JapaneseReportedQuestion();
 
     /// <summary>Three English words in a row: a clause written in English inside a message with Japanese in it.</summary>
     [GeneratedRegex(@"\b[a-z]{2,}\s+[a-z]{1,}\s+[a-z]{2,}\b")]
@@ -1076,8 +1083,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|提出期限|申請期限|何曜|曜日|(?:移転|開始|開催|実施|見直し|改定|オープン|完成|開設|開館|公開|募集|着工)の?時期|時期(?:は|って)(?:いつ|未定|決ま)|日数|所要(?:時間|期間)|何(?:ヶ月|か月|カ月|ヵ月|週間)|(?:どの|どれ)(?:くらい|ぐらい)の(?:期間|日数|時間)")]
     private static partial Regex JapaneseAsksForTime();
 
-    /// <summary>いくら, 金額, 費用 …, and a limit in money (上限額, 限度額, 基準額).</summary>
-    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料|上限額|限度額|基準額")]
+    /// <summary>いくら, 金額, 費用 …, a limit in money (上限額, 限度額, 基準額), and the budget line money goes under (費目, 予算科目).</summary>
+    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料|上限額|限度額|基準額|費目|予算科目")]
     private static partial Regex JapaneseAsksForAmount();
 
     /// <summary>電話番号, 連絡先 …, and where to call (「どこに連絡すればいい？」「誰に問い合わせれば」): not 「誰に相談すれば」 (where to turn).</summary>

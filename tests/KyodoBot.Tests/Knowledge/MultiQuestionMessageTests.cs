@@ -35,6 +35,8 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     [InlineData("締切が近くて焦っています。団体との役割分担はどう決めればいいですか？")] // tells a deadline, asks about roles
     [InlineData("費用は市が持つことになりました。団体とはどう役割を分ければいい？")]
     [InlineData("思いついたことをすぐ団体に伝えてもいいですか？相手の自主性はどう守ればいい？")] // 思いつく is no いつ
+    [InlineData("昨日の清掃活動で、ゴミ袋を誰が駐車場まで運ぶかで揉めました。次は何を決めておけばいいですか？")] // a story told in the past (ADR 0069)
+    [InlineData("去年の説明会は資料の費用を誰が払うかで揉めた。団体とはどう役割を分ければいい？")]
     public void Expects_AFactOnlyToldNotAsked_IsNoFactQuestion(string message) =>
         Assert.Equal(AnswerKind.Any, Analyze(message).Expects);
 

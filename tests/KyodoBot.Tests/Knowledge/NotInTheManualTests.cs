@@ -31,6 +31,9 @@ public sealed class NotInTheManualTests(KnowledgeFixture fixture) : IClassFixtur
     [InlineData("プラザは何年にできるの？", AnswerKind.Time)]
     [InlineData("サポートセンターの部屋ってどうやって予約するの", AnswerKind.Application)]
     [InlineData("How do I book a room at the plaza?", AnswerKind.Application)]
+    [InlineData("交流会の会場費はどの費目で予算を組めばいいですか", AnswerKind.Amount)] // the budget line (ADR 0069)
+    [InlineData("Is there a fee for the 市民活動講座?", AnswerKind.Amount)] // English with a Japanese name (ADR 0069)
+    [InlineData("Who should I call about the 協働プラザ parking?", AnswerKind.Contact)]
     public void ExpectedAnswer_AFactTheManualHoldsNoneOf_IsAskedFor(string sentence, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(TextNormalizer.Key(sentence), !LanguageResolver.ContainsJapanese(sentence)));
 

@@ -181,23 +181,28 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// and end of session 15 (80/100, 94, 39/40 and 87 → 86/100, 96, 38/40: one asked back, two answered) and committed
     /// unread at its end, so that they survive as the next session's development sets — the floors below, at what was
     /// measured; their out-of-scope misses are the first thing to read.
+    /// Session 16 (ADR 0069): the questions of r4–r15-dev (and of the older realistic sets) are now phrasings of their
+    /// sections and negatives, so those sets are answered from their own phrasings — their floors (one under the measured
+    /// 97–100/100) only guard that the side files are read; they measure nothing about fresh questions. The development
+    /// sets kept out of the phrasings are r16-dev, r17-dev and near-oos-dev: 80 → 81, 86 → 91 and 34 → 35 in scope,
+    /// 39, 38 → 39 and 57 out of scope refused.
     /// </summary>
     [Theory]
-    [InlineData("realistic-r4-dev.jsonl", 91, 94, 40)]
-    [InlineData("realistic-r5-dev.jsonl", 94, 95, 40)]
-    [InlineData("realistic-r6-dev.jsonl", 89, 94, 40)]
-    [InlineData("realistic-r7-dev.jsonl", 92, 96, 40)]
-    [InlineData("realistic-r8-dev.jsonl", 93, 96, 40)]
-    [InlineData("realistic-r9-dev.jsonl", 93, 99, 40)]
-    [InlineData("realistic-r10-dev.jsonl", 90, 96, 40)]
-    [InlineData("realistic-r11-dev.jsonl", 91, 97, 40)]
-    [InlineData("realistic-r12-dev.jsonl", 95, 97, 40)]
-    [InlineData("realistic-r13-dev.jsonl", 93, 97, 40)]
-    [InlineData("realistic-r14-dev.jsonl", 97, 99, 40)]
-    [InlineData("realistic-r15-dev.jsonl", 89, 97, 40)]
-    [InlineData("near-oos-dev.jsonl", 34, 39, 57)]
-    [InlineData("realistic-r16-dev.jsonl", 80, 94, 39)]
-    [InlineData("realistic-r17-dev.jsonl", 86, 96, 38)]
+    [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
+    [InlineData("realistic-r5-dev.jsonl", 98, 99, 40)]
+    [InlineData("realistic-r6-dev.jsonl", 97, 98, 40)]
+    [InlineData("realistic-r7-dev.jsonl", 98, 98, 40)]
+    [InlineData("realistic-r8-dev.jsonl", 98, 98, 40)]
+    [InlineData("realistic-r9-dev.jsonl", 99, 99, 40)]
+    [InlineData("realistic-r10-dev.jsonl", 96, 97, 40)]
+    [InlineData("realistic-r11-dev.jsonl", 98, 99, 40)]
+    [InlineData("realistic-r12-dev.jsonl", 99, 99, 40)]
+    [InlineData("realistic-r13-dev.jsonl", 98, 98, 40)]
+    [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
+    [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
+    [InlineData("near-oos-dev.jsonl", 35, 39, 57)]
+    [InlineData("realistic-r16-dev.jsonl", 81, 95, 39)]
+    [InlineData("realistic-r17-dev.jsonl", 91, 97, 39)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
