@@ -13,7 +13,8 @@ with the sets kept out (realistic-r16-dev onwards, near-oos-dev …) or leave on
 """
 import glob, json, os, re, sys
 
-MARK = "  # staff questions from the development sets (bench/question-sets/sets-to-phrasings.py, ADR 0069)"
+SOURCES = ", ".join(os.path.splitext(os.path.basename(n))[0] for n in sys.argv[1:])
+MARK = f"  # from {SOURCES} (bench/question-sets/sets-to-phrasings.py, ADR 0069)"
 kdir = os.path.join(os.getcwd(), "knowledge")
 files, owner = {}, {}
 for path in sorted(glob.glob(os.path.join(kdir, "*.questions.yaml"))):
@@ -65,8 +66,8 @@ text = open(tsv, encoding="utf-8").read()
 present = {l.split("\t")[-1] for l in text.split("\n") if l and not l.startswith("#")}
 new = [n for n in dict.fromkeys(negatives) if n[2] not in present]
 with open(tsv, "a", encoding="utf-8") as out:
-    if new and "# staff questions from the development sets" not in text:
-        out.write("# staff questions from the development sets (bench/question-sets/sets-to-phrasings.py, ADR 0069)\n")
+    if new:
+        out.write(f"# from {SOURCES} (bench/question-sets/sets-to-phrasings.py, ADR 0069)\n")
     for n in new:
         out.write("\t".join(n) + "\n")
 print(f"{added} phrasings, {len(new)} not-in-manual lines added")
