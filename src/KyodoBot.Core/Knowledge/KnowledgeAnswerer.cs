@@ -45,6 +45,8 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
 
+
+
     /// <summary>
     /// The phrasing vote the nearest section of a refused question needs before it is offered as near (5-fold harness
     /// and r4-dev/r5-dev: far questions — weather, a baseball game, a pivot table, a payslip — vote 0.04–0.09).
@@ -128,6 +130,12 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
+        if (QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0)
+        {
+            // "link": a search term the manual's words do not hold; a short staff phrasing sharing it is no answer.
+            confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
+        }
+
         var aboutAName = AsksAboutAnUnknownName(q, weights, unknown);
         if (capped || q.IsRequest || aboutAName)
         {

@@ -399,6 +399,17 @@ public static partial class QuestionAnalyzer
     /// else the last sentence. In a long message the sentences before it are context.
     /// </summary>
     /// <summary>True for a sentence that asks (ends in ？/か or holds a question word), as <see cref="FocusSentence"/> reads it.</summary>
+    /// <summary>
+    /// A bare word or two typed as if into a search box ("link", 「太字 斜体 code」 once the markup is gone): one short
+    /// sentence that neither asks nor requests. Its phrasing evidence is one shared word with a short staff question,
+    /// so it is answered only from the manual's own words (docs/decisions/0069-staff-questions-as-phrasings.md).
+    /// </summary>
+    public static bool IsBareWords(Question question) =>
+        question.SentenceCount <= 1 && !question.IsRequest && question.Text.Length <= BareWordsLength
+        && !Asks(question.Text, question.IsEnglish) && !question.AsksForList;
+
+    private const int BareWordsLength = 20;
+
     private static bool Asks(string sentence, bool isEnglish) =>
         (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentence);
 
@@ -496,6 +507,7 @@ public static partial class QuestionAnalyzer
     public static string StripMarkup(string text)
     {
         text = Mention().Replace(text, " ");
+        text = InlineCode().Replace(text, " ");
         text = MarkdownLink().Replace(text, "$1");
         text = HtmlTag().Replace(text, " ");
         text = HtmlEntity().Replace(text, " ");
@@ -520,6 +532,13 @@ public static partial class QuestionAnalyzer
     /// 設立, "establishment; founding"); the dictionary knows "set up" only as the noun set-up (体制), which a
     /// determiner comes before ("the set-up of city hall"), not an organisation after.
     /// </summary>
+    /// <summary>
+    /// An inline code span of ASCII only (`code`, `npm run`): code pasted into the chat, not words of the question. A
+    /// span with Japanese in it (「`原則`」) is emphasis and stays.
+    /// </summary>
+    [GeneratedRegex(@"`[\x20-\x5F\x61-\x7E]*`")]
+    private static partial Regex InlineCode();
+
     private static string SettingUp(string key) => SetUpABody().Replace(key, "establish ");
 
     /// <summary>
