@@ -116,7 +116,12 @@ public static class AnswerDecision
     /// the ranking or the phrasing vote: the fold outputs change. Last refit in session 10, with <c>context_agree</c>
     /// added (docs/decisions/0048-story-agreement.md). <c>asks_the_manual</c> alone was fitted on top of these in
     /// session 12 (<c>phrasing-folds --fit --sets … --add asks_the_manual</c>, the folds and r4–r11-dev; bar unchanged;
-    /// docs/decisions/0054-asks-what-the-manual-says.md).
+    /// docs/decisions/0054-asks-what-the-manual-says.md). Session 16, after the staff questions of r4–r15-dev became
+    /// phrasings and negatives (ADR 0069: 2,738 phrasings, 792 negatives), refit with <c>phrasing-folds --fit</c> (no
+    /// <c>--sets</c>) on those folds at the vote's k 2, 3, 4, 5 and 7 and negative weights 5, 7, 10 and 15, and checked
+    /// on r16/r17/near-oos-dev, made-up and broad-probes: no refit raised r16 + r17 in scope and none beat these
+    /// constants on both the folds and the leave-one-out (no bar with no more negatives answered gains more right
+    /// answers than it adds 'another' on both), so these are kept unchanged (docs/decisions/0070-vote-and-refit-on-staff-phrasings.md).
     /// </summary>
     internal static readonly double[] Weights =
     [

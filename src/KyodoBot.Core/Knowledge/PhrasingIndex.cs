@@ -735,7 +735,11 @@ public sealed class PhrasingIndex
 /// </summary>
 public sealed class PhrasingVotes
 {
-    /// <summary>How many nearest phrasings of a section count in its <see cref="Score"/> (k of a k-nearest-neighbour vote).</summary>
+    /// <summary>
+    /// How many nearest phrasings of a section count in its <see cref="Score"/> (k of a k-nearest-neighbour vote). With
+    /// ~70 phrasings a section (session 16) k = 2, 4, 5, 7 and similarity- or rank-weighted means were measured, each
+    /// with the decision refit, and none did better (docs/decisions/0070-vote-and-refit-on-staff-phrasings.md).
+    /// </summary>
     public const int Neighbours = 3;
 
     // The similarities of each section's nearest phrasings, best first: section s at [s * Neighbours, (s + 1) * Neighbours).
