@@ -192,6 +192,16 @@ public static class AnswerDecision
             {
                 asked += w;
                 askedUnknown += unknown[i] ? w : 0;
+
+                // A vague question's situation counts as asked and is still the situation: a story the manual mostly
+                // lacks (a passport to renew before a trip abroad, asked "What is the process?") is as unknown as it
+                // was before the question sentence handed it its words.
+                if (question.Concepts[i].Situation)
+                {
+                    context += w;
+                    contextUnknown += unknown[i] ? w : 0;
+                    contextHeld += w * question.Concepts[i].MatchIn(unitText);
+                }
             }
         }
 

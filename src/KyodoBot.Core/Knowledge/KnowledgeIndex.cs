@@ -687,7 +687,7 @@ public sealed class KnowledgeIndex
 
         return question with
         {
-            Concepts = [.. question.Concepts.Select(c => c.Context ? c with { Context = false } : c)],
+            Concepts = [.. question.Concepts.Select(c => c.Context ? c with { Context = false, Situation = true } : c)],
             VagueQuestion = true,
             GenericQuestion = genericQuestion,
         };

@@ -57,6 +57,13 @@ public sealed record Concept(string Key, IReadOnlyList<ConceptForm> Forms, doubl
     public bool Setting { get; init; }
 
     /// <summary>
+    /// From a context sentence that a vague question made the question's own (<see cref="Question.VagueQuestion"/>):
+    /// it counts as asked, and it is still the situation the message tells, whose words the manual may lack
+    /// (<see cref="DecisionFeatures.ContextUnknown"/>).
+    /// </summary>
+    public bool Situation { get; init; }
+
+    /// <summary>
     /// The last word of a compound the question split (保険 in ボランティア保険): what the compound names. When the manual
     /// lacks it, the question asks about something the manual does not cover, however well the rest matches.
     /// </summary>

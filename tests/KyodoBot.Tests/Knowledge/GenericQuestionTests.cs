@@ -67,6 +67,33 @@ public sealed class GenericQuestionTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void GenericQuestion_ItsSituationTheManualLacks_CountsAsUnknownContext()
+    {
+        // Made up: a story about a gym membership the manual does not hold, asked with a generic question. The question
+        // sentence hands the situation its words (they count as asked), and they are still the situation: the decision
+        // reads how much of it the manual lacks (context_unknown), as it does when the question is not vague.
+        const string message = "My gym membership card was cancelled by mistake at the reception desk. The swimming pool will not let me in. What's the process?";
+        var index = Index();
+        var question = index.Analyze(message);
+        Assert.True(question.GenericQuestion);
+        Assert.Contains(question.Concepts, c => c.Situation && !c.Context);
+
+        var votes = index.Phrasings.Vote(index, message, analyzed: question);
+        var section = index.Sections[0];
+        var features = AnswerDecision.Features(
+            index, question, index.Weights(question), Unknown(index, question), votes, section, section, (0, 0, 0, false));
+
+        Assert.True(features.ContextUnknown >= 0.5, $"context_unknown {features.ContextUnknown}");
+    }
+
+    private static bool[] Unknown(KnowledgeIndex index, Question question)
+    {
+        var unknown = new bool[question.Concepts.Count];
+        index.Weights(question, unknown);
+        return unknown;
+    }
+
+    [Fact]
     public void SettingWords_WeighAQuarter_InThePhrasingFeatures()
     {
         // 会議室 only sets the scene; 団体 is in the sentence that tells the concern (でも …); the question is vague.
