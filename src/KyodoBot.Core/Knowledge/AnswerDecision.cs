@@ -177,34 +177,7 @@ public static class AnswerDecision
 
         var best = votes.Best;
         var agree = best >= 0 && best < index.Sections.Count && (Related(index.Sections[best], unit) || Related(index.Sections[best], first));
-        double asked = 0, askedUnknown = 0, context = 0, contextUnknown = 0, contextHeld = 0;
-        var unitText = unit.Children.Count > 0 ? unit.Group : unit.Full;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            var w = weights[i];
-            if (question.Concepts[i].Context)
-            {
-                context += w;
-                contextUnknown += unknown[i] ? w : 0;
-                contextHeld += w * question.Concepts[i].MatchIn(unitText);
-            }
-            else
-            {
-                asked += w;
-                askedUnknown += unknown[i] ? w : 0;
-
-                // A vague question's situation counts as asked and is still the situation: a story the manual mostly
-                // lacks (a passport to renew before a trip abroad, asked "What is the process?") is as unknown as it
-                // was before the question sentence handed it its words.
-                if (question.Concepts[i].Situation)
-                {
-                    context += w;
-                    contextUnknown += unknown[i] ? w : 0;
-                    contextHeld += w * question.Concepts[i].MatchIn(unitText);
-                }
-            }
-        }
-
+        var words = WordShares.Of(question, weights, unknown, unit.Children.Count > 0 ? unit.Group : unit.Full);
         var (nearest, negative) = votes.Evidence(first.Ordinal, unit.Ordinal);
         return new DecisionFeatures(
             lexical.Confidence,
@@ -217,12 +190,61 @@ public static class AnswerDecision
             question.SentenceCount > 1,
             agree,
             lexical.DictionaryOnly,
-            asked > 0 ? askedUnknown / asked : 0,
-            context > 0 ? contextUnknown / context : 0,
-            context > 0 ? 1 - (contextHeld / context) : 0,
-            contextAgrees,
+            words.Unknown,
+            words.ContextUnknown,
+            words.ContextMissed,
+            contextAgrees && !(question.GenericQuestion && words.ContextUnknown >= UnknownSituation && words.SituationWordsHeld < 2),
             question.AsksWhatTheManualSays);
     }
+
+    /// <summary>
+    /// The question's words as shares of their weight: asked words no section holds, situation words no section holds
+    /// and situation words the unit does not hold (0 without a situation), and how many situation words the unit holds.
+    /// </summary>
+    private readonly record struct WordShares(double Unknown, double ContextUnknown, double ContextMissed, int SituationWordsHeld)
+    {
+        public static WordShares Of(Question question, double[] weights, bool[] unknown, AnalyzedText unitText)
+        {
+            double asked = 0, askedUnknown = 0, context = 0, contextUnknown = 0, contextHeld = 0;
+            var held = 0;
+            for (var i = 0; i < weights.Length; i++)
+            {
+                var (w, concept) = (weights[i], question.Concepts[i]);
+                if (!concept.Context)
+                {
+                    asked += w;
+                    askedUnknown += unknown[i] ? w : 0;
+                }
+
+                // A vague question's situation counts as asked and is still the situation: a story the manual mostly
+                // lacks (a passport to renew before a trip abroad, asked "What is the process?") is as unknown as it
+                // was before the question sentence handed it its words.
+                if (concept.Context || concept.Situation)
+                {
+                    var match = concept.MatchIn(unitText);
+                    context += w;
+                    contextUnknown += unknown[i] ? w : 0;
+                    contextHeld += w * match;
+                    held += match >= 0.999 ? 1 : 0;
+                }
+            }
+
+            return new(
+                asked > 0 ? askedUnknown / asked : 0,
+                context > 0 ? contextUnknown / context : 0,
+                context > 0 ? 1 - (contextHeld / context) : 0,
+                held);
+        }
+    }
+
+    /// <summary>
+    /// A generic question (「どうすれば？」, "What is the process?", ADR 0032) after a situation of which at least this share
+    /// (by weight) is words no section holds — a passport to renew before a trip abroad — and of which the unit holds
+    /// at most one word gets no agreement from that situation, however its own vote lands: with ~3,700 staff phrasings
+    /// one everyday word ("renewed") finds a short phrasing about something else, and the question sentence names
+    /// nothing to confirm it (docs/decisions/0069-staff-questions-as-phrasings.md).
+    /// </summary>
+    private const double UnknownSituation = 0.5;
 
     /// <summary>Matched IDF weight at which <see cref="DecisionFeatures.Matched"/> is 1 (about three specific terms of the manual).</summary>
     private const double MatchedScale = 3.0;

@@ -45,6 +45,9 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>Confidence kept when only dictionary-extract words matched: below the threshold unless fully covered twice over.</summary>
     private const double DictionaryOnlyFactor = 0.4;
 
+    /// <summary>A bare word or two (<see cref="QuestionAnalyzer.IsBareWords"/>) this near a phrasing is that phrasing.</summary>
+    private const double BareWordsPhrasing = 0.95;
+
 
 
     /// <summary>
@@ -130,9 +133,10 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
-        if (QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0)
+        if (QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0 && features.Nearest < BareWordsPhrasing)
         {
-            // "link": a search term the manual's words do not hold; a short staff phrasing sharing it is no answer.
+            // "link": a search term the manual's words do not hold; a short staff phrasing sharing it is no answer
+            // (the same words added as a phrasing by the learning loop still are).
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
 

@@ -99,7 +99,7 @@ public static partial class QuestionAnalyzer
     {
         var (text, truncated) = Truncate(raw ?? "");
         var (key, isEnglish) = ReadKey(text, vocabulary);
-        var sentences = Sentences(key, isEnglish);
+        var (sentences, afterthought) = WithoutListAfterthoughts(Sentences(key, isEnglish), isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
         var focus = sentences.Count == 0 ? key : sentences[focusAt];
         var (asked, besides) = WithoutWhatIsKnown(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish);
@@ -116,7 +116,7 @@ public static partial class QuestionAnalyzer
         }
 
         var others = OtherSentences(sentences, first, focusAt);
-        asksForList |= AsksForAllOfIt(others, isEnglish);
+        asksForList |= afterthought;
 
         // The sentences around the question: those that tell a concern first (their concepts win a word both hold),
         // then the setting.
@@ -177,8 +177,23 @@ public static partial class QuestionAnalyzer
     /// 「…何をしてくれるんですか？全部で。」, "What does the city do for NPOs? Everything, please.": another sentence that says
     /// only "all of it" asks for the question before it as a list (docs/decisions/0062-groups-ordinals-and-the-rest.md).
     /// </summary>
-    private static bool AsksForAllOfIt(IEnumerable<string> others, bool isEnglish) =>
-        others.Any(s => (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(s));
+    private static bool IsListAfterthought(string sentence, bool isEnglish) =>
+        (isEnglish ? EnglishListAfterthought() : JapaneseListAfterthought()).IsMatch(sentence);
+
+    /// <summary>
+    /// The sentences without such afterthoughts, and whether there was one: it is no sentence of a situation, so
+    /// "What does the city do for NPOs? Everything, please." is read as the one question it is
+    /// (docs/decisions/0069-staff-questions-as-phrasings.md).
+    /// </summary>
+    private static (List<string> Sentences, bool Afterthought) WithoutListAfterthoughts(List<string> sentences, bool isEnglish)
+    {
+        if (sentences.Count < 2 || !sentences.Skip(1).Any(s => IsListAfterthought(s, isEnglish)))
+        {
+            return (sentences, false);
+        }
+
+        return ([sentences[0], .. sentences.Skip(1).Where(s => !IsListAfterthought(s, isEnglish))], true);
+    }
 
     /// <summary>
     /// The kind of answer the question sentence asks for (<see cref="FacetCue.Kind"/>); when it says none ("what did the
