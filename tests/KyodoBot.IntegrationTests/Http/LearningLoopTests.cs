@@ -24,7 +24,9 @@ public sealed class LearningLoopTests : IAsyncLifetime
     // Refused even with the shipped phrasings (the nearest question the manual does not answer is nearer).
     private const string Question = "ボランティアさんに仕事まるなげしちゃってもいいのかな？";
     // Answered today from the note on public money, which says nothing about how to get a subsidy.
-    private const string WronglyAnswered = "協働事業の補助金はどうやってもらうの？";
+    // Answered from the public-money note, which only shares its words (補助金, 協働事業); until session 16 this was
+    // 「協働事業の補助金はどうやってもらうの？」, which the staff questions' negatives now refuse by themselves (ADR 0069).
+    private const string WronglyAnswered = "協働事業の補助金って何に使っていいの？";
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
     // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
@@ -80,7 +82,9 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.Contains("次の項目が近いかもしれません", Text(refusal));
         var offered = Buttons(refusal, "section");
         Assert.InRange(offered.Count, 2, 3);
-        Assert.Equal("principle-7", offered[0]["id"]!.GetValue<string>());
+        // principle-7 among the first two (first until the staff questions became phrasings, ADR 0069; the public-money
+        // note now comes beside it).
+        Assert.Contains(offered.Take(2), b => b["id"]!.GetValue<string>() == "principle-7");
         // The asker opens the last one offered: not the ranking's first, so the list must move it up.
         var pick = offered[^1];
         var pickedId = pick["id"]!.GetValue<string>();
@@ -147,16 +151,16 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.DoesNotContain("該当する記載が見つかりませんでした", Text(answered));
         await SendAsync(Submit(Asker, Buttons(answered, "feedback").Single(b => b["vote"]?.GetValue<string>() == "down")));
         var list = await ListAsync();
-        Assert.Contains("補助金はどうやってもらう", Text(list));
-        var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("補助金はどうやってもらう", StringComparison.Ordinal));
+        Assert.Contains("補助金って何に使っていい", Text(list));
+        var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("補助金って何に使っていい", StringComparison.Ordinal));
 
         var marked = await SendAsync(Submit(Admin, button));
 
         Assert.Contains("マニュアルに載っていない質問として登録しました", Text(marked));
         Assert.EndsWith($"\nlearned\t{KnowledgePhrasings.Clean(WronglyAnswered)}\n", await File.ReadAllTextAsync(NotInManualFile));
         Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", WronglyAnswered)));
-        Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", "協働事業の補助金ってどうやってもらうんですか？")));
-        Assert.DoesNotContain("補助金はどうやってもらう", Text(await ListAsync()));
+        Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", "協働事業の補助金って何に使ってもいいんですか？")));
+        Assert.DoesNotContain("補助金って何に使っていい", Text(await ListAsync()));
         Assert.DoesNotContain(_connector.Calls, c => c.ConversationId == "a:personal-" + Asker && c.Method == "POST"
             && (c.Body["text"]?.GetValue<string>() ?? "").Contains("マニュアル", StringComparison.Ordinal)); // nobody is told
     }
@@ -305,18 +309,21 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.Equal(1, await db.Questions.CountAsync());
     }
 
+    /// <summary>
+    /// An English partner story was asked back in English until the staff questions became phrasings (ADR 0069): English
+    /// staff stories are now near enough that such a story is offered near sections instead — in English. The English
+    /// ask-back card itself is covered by AskBackTests (PresentAskBack with Language.English).
+    /// </summary>
     [Fact]
-    public async Task EnglishPartnerStory_IsAskedBackInEnglish()
+    public async Task EnglishPartnerStory_IsOfferedNearSectionsInEnglish()
     {
-        var asked = await SendAsync(Activities.PersonalMessage(_connector.ServiceUrl,
+        var refused = await SendAsync(Activities.PersonalMessage(_connector.ServiceUrl,
             "We organised a tree-planting day with a volunteer group this spring. Half of the volunteers left early and the rest seemed unhappy with us. What should we have done differently?",
             userId: Asker, expectReplies: true));
 
-        Assert.StartsWith("The collaboration manual has nothing that answers this directly.", Text(asked), StringComparison.Ordinal);
-        Assert.Equal(7, Buttons(asked, "section").Count);
-        var none = Buttons(asked, "askBackNone").Single();
-        Assert.Equal("en", none["lang"]!.GetValue<string>());
-        Assert.StartsWith("Understood.", Text(await SendAsync(Submit(Asker, none, locale: "en-US"))), StringComparison.Ordinal);
+        Assert.StartsWith("The collaboration manual has no entry that answers this, but these sections may be close.", Text(refused), StringComparison.Ordinal);
+        Assert.InRange(Buttons(refused, "section").Count, 1, 3);
+        Assert.Empty(Buttons(refused, "askBackNone"));
     }
 
     [Fact]
