@@ -48,8 +48,6 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>A bare word or two (<see cref="QuestionAnalyzer.IsBareWords"/>) this near a phrasing is that phrasing.</summary>
     private const double BareWordsPhrasing = 0.95;
 
-
-
     /// <summary>
     /// The phrasing vote the nearest section of a refused question needs before it is offered as near (5-fold harness
     /// and r4-dev/r5-dev: far questions — weather, a baseball game, a pivot table, a payslip — vote 0.04–0.09).

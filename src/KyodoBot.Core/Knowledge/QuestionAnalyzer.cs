@@ -273,9 +273,19 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static AnswerKind OtherQuestionExpects(List<string> sentences, int first, int focusAt, bool isEnglish) =>
         OtherSentences(sentences, first, focusAt)
-            .Where(s => (Asks(s, isEnglish) && (isEnglish || !JapaneseNarration().IsMatch(s) || JapaneseReportedQuestion().IsMatch(s))) || (isEnglish && EnglishReportedQuestion().IsMatch(s)))
+            .Where(s => AsksForItself(s, isEnglish))
             .Select(s => ExpectedAnswer(s, isEnglish))
             .FirstOrDefault(kind => kind != AnswerKind.Any, AnswerKind.Any);
+
+    /// <summary>
+    /// True for another sentence whose fact the writer asks for: one that asks, unless it only tells what happened
+    /// (「受付を誰がやるかで揉めました。」) — a question someone asked the writer, told in the past, still counts
+    /// (「電話番号は何番かと聞かれました。」, "A resident asked me how much …").
+    /// </summary>
+    private static bool AsksForItself(string sentence, bool isEnglish) =>
+        isEnglish
+            ? Asks(sentence, true) || EnglishReportedQuestion().IsMatch(sentence)
+            : Asks(sentence, false) && (!JapaneseNarration().IsMatch(sentence) || JapaneseReportedQuestion().IsMatch(sentence));
 
     /// <summary>
     /// The question sentences of a message that ask for a fact (a date, an amount, a contact, a form, how to apply, a
@@ -410,11 +420,6 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
-    /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
-    /// else the last sentence. In a long message the sentences before it are context.
-    /// </summary>
-    /// <summary>True for a sentence that asks (ends in ？/か or holds a question word), as <see cref="FocusSentence"/> reads it.</summary>
-    /// <summary>
     /// A bare word or two typed as if into a search box ("link", 「太字 斜体 code」 once the markup is gone): one short
     /// sentence that neither asks nor requests. Its phrasing evidence is one shared word with a short staff question,
     /// so it is answered only from the manual's own words (docs/decisions/0069-staff-questions-as-phrasings.md).
@@ -425,9 +430,14 @@ public static partial class QuestionAnalyzer
 
     private const int BareWordsLength = 20;
 
+    /// <summary>True for a sentence that asks (ends in ？/か or holds a question word), as <see cref="FocusSentence"/> reads it.</summary>
     private static bool Asks(string sentence, bool isEnglish) =>
         (isEnglish ? EnglishQuestionSentence() : JapaneseQuestionSentence()).IsMatch(sentence);
 
+    /// <summary>
+    /// The sentence that asks: the last one that reads as a question (ends in ? or か, or uses a question word),
+    /// else the last sentence. In a long message the sentences before it are context.
+    /// </summary>
     private static int FocusSentence(IReadOnlyList<string> sentences, bool isEnglish)
     {
         for (var i = sentences.Count - 1; i >= 0; i--)
@@ -543,17 +553,17 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
-    /// "Set up a new NPO", "setting up their group": the phrasal verb, to found a body, read as "establish" (EDICT
-    /// 設立, "establishment; founding"); the dictionary knows "set up" only as the noun set-up (体制), which a
-    /// determiner comes before ("the set-up of city hall"), not an organisation after.
-    /// </summary>
-    /// <summary>
     /// An inline code span of ASCII only (`code`, `npm run`): code pasted into the chat, not words of the question. A
     /// span with Japanese in it (「`原則`」) is emphasis and stays.
     /// </summary>
     [GeneratedRegex(@"`[\x20-\x5F\x61-\x7E]*`")]
     private static partial Regex InlineCode();
 
+    /// <summary>
+    /// "Set up a new NPO", "setting up their group": the phrasal verb, to found a body, read as "establish" (EDICT
+    /// 設立, "establishment; founding"); the dictionary knows "set up" only as the noun set-up (体制), which a
+    /// determiner comes before ("the set-up of city hall"), not an organisation after.
+    /// </summary>
     private static string SettingUp(string key) => SetUpABody().Replace(key, "establish ");
 
     /// <summary>
