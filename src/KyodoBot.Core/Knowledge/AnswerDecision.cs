@@ -249,7 +249,8 @@ public static class AnswerDecision
     /// <summary>Matched IDF weight at which <see cref="DecisionFeatures.Matched"/> is 1 (about three specific terms of the manual).</summary>
     private const double MatchedScale = 3.0;
 
-    private static bool Related(IndexedSection a, IndexedSection b) => a == b || a.Parent == b || b.Parent == a;
+    /// <summary>The same section, or one is the group of the other.</summary>
+    internal static bool Related(IndexedSection a, IndexedSection b) => a == b || a.Parent == b || b.Parent == a;
 
     /// <summary>
     /// The confidence before the fitted model (ADR 0028, session 5): three hand-set routes, each scaled so its boundary is

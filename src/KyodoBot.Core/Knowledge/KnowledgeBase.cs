@@ -98,6 +98,10 @@ public sealed class KnowledgeBase : IKnowledgeBase
         _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems)",
             index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count);
 
+        // The story reading (~130 ms) is built after the index is served, off the request path; a question that needs
+        // it before then waits for it (docs/decisions/0072-story-reading.md).
+        _ = Task.Run(() => index.Phrasings.Bayes);
+
         // Swap in last, so that whoever sees the new version also sees what was logged about it.
         Volatile.Write(ref _current, index);
         Interlocked.Increment(ref _version);

@@ -29,9 +29,10 @@ public static class PhrasingCrossValidation
     /// questions of the old development sets became phrasings and negatives (ADR 0069): 2,738 asked, 2,094 right, 280
     /// another, 8 of 792 negatives answered; with ten writers' batches (970 more phrasings, 369 negatives) and the fixes
     /// of ADR 0069: 3,708 asked, 2,952 right, 317 another, 12 of 1,161 negatives answered (1.0 %, was 3.5 % of 285) —
-    /// floors (3700, 2940, 322, 12).
+    /// floors (3700, 2940, 322, 12). Session 17: a close decision the story reading confirms is answered (ADR 0072):
+    /// 3,027 right, 333 another, 12 negatives answered — floors (3700, 3015, 338, 12).
     /// </summary>
-    public static readonly (int Phrasings, int Right, int Wrong, int NegativesAnswered) Floors = (3700, 2940, 322, 12);
+    public static readonly (int Phrasings, int Right, int Wrong, int NegativesAnswered) Floors = (3700, 3015, 338, 12);
 
     /// <param name="observe">Called with each entry asked and its answer (to compare two versions answer by answer).</param>
     public static Result Run(KnowledgeIndex index, KnowledgeAnswerer answerer, Action<IndexedPhrasing, Answer>? observe = null)

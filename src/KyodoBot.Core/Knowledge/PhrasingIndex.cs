@@ -64,6 +64,7 @@ public sealed class PhrasingIndex
     private readonly double[] _postingWeight;
     private readonly double _unseenIdf;
     private readonly FrozenSet<int> _covered;
+    private readonly Lazy<PhrasingBayes> _bayes;
 
     // Per-question working memory, reused (one per concurrent question) so that a question allocates almost nothing here.
     private readonly ConcurrentBag<Scratch> _scratch = [];
@@ -72,6 +73,7 @@ public sealed class PhrasingIndex
     private PhrasingIndex(IReadOnlyList<IndexedPhrasing> entries, List<Dictionary<string, double>> vectors)
     {
         _entries = entries;
+        _bayes = new(() => PhrasingBayes.Build(entries, entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1), LazyThreadSafetyMode.ExecutionAndPublication);
         _sectionOf = [.. entries.Select(e => e.Section)];
         _covered = entries.Where(e => e.Section >= 0).Select(e => e.Section).ToFrozenSet();
         _conceptLookup = _conceptIds.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -125,6 +127,9 @@ public sealed class PhrasingIndex
     }
 
     public static PhrasingIndex Empty { get; } = new([], []);
+
+    /// <summary>The naive Bayes reading of the same entries (<see cref="PhrasingBayes"/>), built on first use.</summary>
+    public PhrasingBayes Bayes => _bayes.Value;
 
     public IReadOnlyList<IndexedPhrasing> Entries => _entries;
 
