@@ -69,6 +69,7 @@ internal static class KnowledgeLatency
 
         var (cpuMicroseconds, allocatedBytes) = CpuPerAnswer(new KnowledgeAnswerer(knowledge), Args.Int(args, "--cpu-rounds", 300));
         var (withDictionaries, withoutDictionaries, rssGrowth, allocatedByBuild, rssAfterAggressive) = DictionaryMemory(folder);
+        var (storyMs, storyBytes) = StoryReading(knowledge.Current);
 
         if (Args.Flag(args, "--by-kind"))
         {
@@ -81,6 +82,7 @@ internal static class KnowledgeLatency
         Console.WriteLine($"answering {calls} questions ({Questions.Length} kinds incl. two of 10,000 chars): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
         Console.WriteLine($"the {AnswererBenchmarks.Questions.Length} questions of AnswererBenchmarks: {cpuMicroseconds:F1} µs of process CPU time and {allocatedBytes / 1024.0:F1} KB allocated per answer (less sensitive to other processes than wall time)");
         Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");
+        Console.WriteLine($"story reading (ADR 0072, built after the index is served): built in {storyMs:F0} ms, retains {storyBytes / 1024.0:F0} KB");
         // The RSS growth is memory the GC has not returned yet: it follows the GC mode (server GC, the Web SDK's default,
         // keeps a heap per core and larger budgets) far more than what the build retains.
         Console.WriteLine($"that build allocated {allocatedByBuild / 1048576.0:F1} MB in all (transient); GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores; RSS growth once an aggressive GC returned what it could: {rssAfterAggressive / 1024.0:F0} KB");
@@ -157,6 +159,19 @@ internal static class KnowledgeLatency
         {
             Directory.Delete(bare, recursive: true);
         }
+    }
+
+    /// <summary>The story reading built once more from the served index's phrasings: its time and what it retains.</summary>
+    private static (double Ms, long Bytes) StoryReading(KnowledgeIndex index)
+    {
+        var entries = index.Phrasings.Entries;
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var stopwatch = Stopwatch.StartNew();
+        var reading = PhrasingBayes.Build(entries, index.Sections.Count);
+        stopwatch.Stop();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(reading);
+        return (stopwatch.Elapsed.TotalMilliseconds, after - before);
     }
 
     private static long Retained(Func<KnowledgeIndex> build)

@@ -83,7 +83,17 @@ public static class AnswerDecisionFit
         var inputs = string.Join(", ", AnswerDecision.Names.Select((n, i) => string.Create(CultureInfo.InvariantCulture, $"{n.Name} {x[i]:0.000}×{AnswerDecision.Weights[i]:0.00}")));
         return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}"
             + $"\n  nearest negative: {index.Phrasings.Match(index, question).NegativePhrasing}"
+            + StoryLine(index, question)
             + Votes(index, question);
+    }
+
+    /// <summary>The story reading's best section and margins (docs/decisions/0072-story-reading.md).</summary>
+    private static string StoryLine(KnowledgeIndex index, string question)
+    {
+        var story = index.Phrasings.Bayes.Read(question);
+        var best = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "none";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {PhrasingBayes.MostlyJapanese(question)}");
     }
 
     /// <summary>
