@@ -190,6 +190,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// R18-dev and r19-dev: session 16's private unseen21 and unseen22, scored untouched at its start (77/100, 91, 39/40
     /// and 83/100, 89, 37/40) and end (83/100, 95, 38/40 and 88/100, 93, 40/40 — the floors) and committed unread at its
     /// end as the next session's development sets.
+    /// Session 17 (ADR 0072, the story reading): r16 85 → 87, r17 93 → 94, r18 83 → 86, r19 88 → 90, near-oos 36 → 37 in
+    /// scope, out of scope unchanged (the floors). R20-dev and r21-dev: session 17's private unseen23 and unseen24, scored
+    /// untouched at its start (88/100, 97, 40/40 and 91/100, 96, 40/40) and end (90/100, 97, 40/40 and 92/100, 96, 40/40
+    /// — the floors) and committed unread at its end as the next session's development sets.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -204,11 +208,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r13-dev.jsonl", 98, 98, 40)]
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
-    [InlineData("near-oos-dev.jsonl", 36, 39, 57)]
-    [InlineData("realistic-r16-dev.jsonl", 85, 95, 40)]
-    [InlineData("realistic-r17-dev.jsonl", 93, 98, 39)]
-    [InlineData("realistic-r18-dev.jsonl", 83, 95, 38)]
-    [InlineData("realistic-r19-dev.jsonl", 88, 93, 40)]
+    [InlineData("near-oos-dev.jsonl", 37, 39, 57)]
+    [InlineData("realistic-r16-dev.jsonl", 87, 96, 40)]
+    [InlineData("realistic-r17-dev.jsonl", 94, 98, 39)]
+    [InlineData("realistic-r18-dev.jsonl", 86, 96, 38)]
+    [InlineData("realistic-r19-dev.jsonl", 90, 95, 40)]
+    [InlineData("realistic-r20-dev.jsonl", 90, 97, 40)]
+    [InlineData("realistic-r21-dev.jsonl", 92, 96, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
