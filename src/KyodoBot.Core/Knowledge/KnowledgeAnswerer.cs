@@ -86,6 +86,20 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         && AnswerDecision.Related(index.Sections[story.Section], unit);
 
 
+    /// <summary>
+    /// The section the story reading (<see cref="PhrasingBayes"/>) takes an answered message to be about, when that is
+    /// another section than the unit (not its group or a part) and clearly not a question the manual does not answer:
+    /// it is offered first among the answer's related sections, one click away when the answer missed
+    /// (docs/decisions/0072-story-reading.md). Null otherwise.
+    /// </summary>
+    private static IndexedSection? StoryElsewhere(KnowledgeIndex index, string question, int excludePhrasing, IndexedSection unit) =>
+        index.Phrasings.Bayes.Read(question, excludePhrasing) is { Section: >= 0 } story
+        && story.OverNone >= StoryOverNone
+        && story.Section < index.Sections.Count
+        && !AnswerDecision.Related(index.Sections[story.Section], unit)
+            ? index.Sections[story.Section]
+            : null;
+
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
 
@@ -186,7 +200,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refused(q, offers, close, capped, aboutAName, confidence, language) with { Evidence = evidence };
         }
 
-        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated) with { Evidence = evidence };
+        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated, StoryElsewhere(index, question, excludePhrasing, unit)) with { Evidence = evidence };
     }
 
     /// <summary>
@@ -595,13 +609,13 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// An answer that quotes the manual. In English the quote stays Japanese (the manual is Japanese) behind a lead-in
     /// that names the section — in English too when the knowledge file gives its English title — and says it is a quotation.
     /// </summary>
-    private Answer Quoted(KnowledgeIndex index, IndexedSection unit, string quote, double confidence, Language language, bool truncated)
+    private Answer Quoted(KnowledgeIndex index, IndexedSection unit, string quote, double confidence, Language language, bool truncated, IndexedSection? alsoMeant = null)
     {
         var text = language == Language.English
             ? _texts.Get(language, "ask.englishLeadIn", unit.Section.EnglishTitle is { } english ? $"{unit.Section.Title} — {english}" : unit.Section.Title) + "\n" + quote
             : quote;
         var citation = Citation.Of(unit.Section, quote);
-        return new Answer(true, text, confidence, [citation], FollowUps(index, unit), truncated);
+        return new Answer(true, text, confidence, [citation], FollowUps(index, unit, alsoMeant), truncated);
     }
 
     /// <summary>The ranked sections with the text an LLM should see for each (a group's text lists its parts).</summary>
@@ -1114,9 +1128,14 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     }
 
     /// <summary>2–3 follow-ups: the section's <c>related</c> list, then its neighbours and its group.</summary>
-    private static List<SectionRef> FollowUps(KnowledgeIndex index, IndexedSection unit)
+    private static List<SectionRef> FollowUps(KnowledgeIndex index, IndexedSection unit, IndexedSection? alsoMeant = null)
     {
         var picked = new List<IndexedSection>();
+        if (alsoMeant is not null && !ReferenceEquals(alsoMeant, unit))
+        {
+            picked.Add(alsoMeant);
+        }
+
         void Add(IndexedSection? candidate)
         {
             if (candidate is not null && !ReferenceEquals(candidate, unit) && !picked.Contains(candidate) && picked.Count < 3)

@@ -25,7 +25,11 @@ public sealed class PhrasingBayes
     private const double Alpha = 0.1;
 
     private readonly int _sections;
-    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    // Feature ids: ASCII words and Japanese grams in two maps, looked up as spans of the question (no strings made).
+    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _grams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _gramLookup;
     private readonly double[] _idf;
 
     // Postings: feature f is held by the classes _postClass[_postStart[f].._postStart[f+1]) with these summed weights.
@@ -40,27 +44,10 @@ public sealed class PhrasingBayes
     {
         _sections = sections;
         var none = sections;
-        var docs = new int[entries.Count][];
+        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _gramLookup = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
         var df = new List<int>();
-        for (var i = 0; i < entries.Count; i++)
-        {
-            var ids = new HashSet<int>();
-            foreach (var feature in Features(entries[i].Text))
-            {
-                if (!_ids.TryGetValue(feature, out var id))
-                {
-                    _ids[feature] = id = df.Count;
-                    df.Add(0);
-                }
-
-                if (ids.Add(id))
-                {
-                    df[id]++;
-                }
-            }
-
-            docs[i] = [.. ids];
-        }
+        var docs = Documents(entries, df);
 
         var n = Math.Max(1, entries.Count);
         _idf = [.. df.Select(d => Math.Log(n / (1.0 + d)))];
@@ -97,6 +84,35 @@ public sealed class PhrasingBayes
         }
     }
 
+    /// <summary>Each entry's distinct feature ids (new features get the next id); <paramref name="df"/> counts the entries holding each.</summary>
+    private int[][] Documents(IReadOnlyList<IndexedPhrasing> entries, List<int> df)
+    {
+        var docs = new int[entries.Count][];
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var ids = new HashSet<int>();
+            var text = Normalised(entries[i].Text);
+            foreach (var (start, length, word) in Spans(text))
+            {
+                var map = word ? _wordLookup : _gramLookup;
+                if (!map.TryGetValue(text.AsSpan(start, length), out var id))
+                {
+                    map[text.AsSpan(start, length)] = id = df.Count;
+                    df.Add(0);
+                }
+
+                if (ids.Add(id))
+                {
+                    df[id]++;
+                }
+            }
+
+            docs[i] = [.. ids];
+        }
+
+        return docs;
+    }
+
     /// <summary>The classifier of <paramref name="phrasings"/> (entries of section -1 are the "not in the manual" class).</summary>
     public static PhrasingBayes Build(IReadOnlyList<IndexedPhrasing> phrasings, int sections) => new(phrasings, sections);
 
@@ -107,9 +123,10 @@ public sealed class PhrasingBayes
     public StoryReading Read(string text, int exclude = -1)
     {
         var features = new HashSet<int>();
-        foreach (var feature in Features(text))
+        var normalised = Normalised(text.Length > MaxRead ? text[..MaxRead] : text);
+        foreach (var (start, length, word) in Spans(normalised))
         {
-            if (_ids.TryGetValue(feature, out var id))
+            if ((word ? _wordLookup : _gramLookup).TryGetValue(normalised.AsSpan(start, length), out var id))
             {
                 features.Add(id);
             }
@@ -167,41 +184,60 @@ public sealed class PhrasingBayes
             : new(best, scores[best] - scores[_sections], second < 0 ? 0 : scores[best] - scores[second]);
     }
 
-    /// <summary>The text's features: ASCII words whole ("w:…"), every other run as its character bigrams and trigrams.</summary>
+    /// <summary>
+    /// The characters read of a message: a story longer than this is read by its beginning (the 10,000-character
+    /// message allowed in a turn would otherwise cost a millisecond; a staff story is a few hundred characters).
+    /// </summary>
+    private const int MaxRead = 2000;
+
+    /// <summary>The text's features as strings (for tests and tools): ASCII words as "w:…", Japanese grams as they are.</summary>
     internal static IEnumerable<string> Features(string text)
     {
-        var normalised = text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
-        var token = new StringBuilder();
+        var normalised = Normalised(text);
+        foreach (var (start, length, word) in Spans(normalised))
+        {
+            yield return (word ? "w:" : "") + normalised.Substring(start, length);
+        }
+    }
+
+    private static string Normalised(string text) => text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The features of an NFKC, lower-cased text as (start, length, ASCII word): the text split at spaces and
+    /// punctuation, an ASCII run whole, any other run as its character bigrams and trigrams.
+    /// </summary>
+    private static IEnumerable<(int Start, int Length, bool Word)> Spans(string normalised)
+    {
+        var start = 0;
         for (var i = 0; i <= normalised.Length; i++)
         {
             if (i < normalised.Length && !IsSeparator(normalised[i]))
             {
-                token.Append(normalised[i]);
                 continue;
             }
 
-            if (token.Length == 0)
+            var length = i - start;
+            if (length > 0 && normalised.AsSpan(start, length).ContainsAnyExcept(AsciiLettersAndDigits))
             {
-                continue;
-            }
-
-            var word = token.ToString();
-            token.Clear();
-            if (word.All(char.IsAsciiLetterOrDigit))
-            {
-                yield return "w:" + word;
-                continue;
-            }
-
-            for (var size = 2; size <= 3; size++)
-            {
-                for (var at = 0; at + size <= word.Length; at++)
+                for (var size = 2; size <= 3; size++)
                 {
-                    yield return word.Substring(at, size);
+                    for (var at = start; at + size <= i; at++)
+                    {
+                        yield return (at, size, false);
+                    }
                 }
             }
+            else if (length > 0)
+            {
+                yield return (start, length, true);
+            }
+
+            start = i + 1;
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     /// <summary>At least half of the text's letters are kana or kanji (the reading's features are Japanese character grams).</summary>
     public static bool MostlyJapanese(string text)

@@ -103,4 +103,32 @@ public sealed class StoryReadingTests(KnowledgeFixture fixture) : IClassFixture<
 
         Assert.False(answer.Answered);
     }
+
+    [Fact]
+    public void AnAnswerTheStoryReadsAsAnotherSection_OffersThatSectionFirstAmongItsRelatedSections()
+    {
+        string[] messages =
+        [
+            "市も団体も住民もみんなが抱えてる課題って何だっけ？",
+            "団体さんと会議しても話がかみ合わない…最初に何をそろえておけばよかったんだろう？",
+            "目的強要の原則ってどういう意味？",
+        ];
+        var index = fixture.Knowledge.Current;
+        var offered = 0;
+        foreach (var message in messages)
+        {
+            var answer = fixture.Ask(message);
+            Assert.True(answer.Answered, message);
+            var cited = index.Find(answer.Citations[0].Id)!;
+            var story = index.Phrasings.Bayes.Read(message);
+            var other = index.Sections[story.Section];
+            if (story.OverNone >= KnowledgeAnswerer.StoryOverNone && !AnswerDecision.Related(other, cited))
+            {
+                Assert.Equal(other.Section.Id, answer.Suggestions[0].Id);
+                offered++;
+            }
+        }
+
+        Assert.True(offered >= 2, $"the story reading offered another section for {offered} of {messages.Length} messages");
+    }
 }
