@@ -45,7 +45,17 @@ internal static class PhrasingFolds
         // The leave-one-out alone (what PhrasingMatcherTests asserts against PhrasingCrossValidation.Floors), in seconds.
         if (Args.Flag(args, "--leave-one-out"))
         {
-            Console.WriteLine("leave-one-out: " + PhrasingCrossValidation.Run(index, answerer));
+            // --failures: also each question the manual does not answer that was answered, with the section it got.
+            static void PrintAnsweredNegative(IndexedPhrasing entry, Answer answer)
+            {
+                if (entry.Section < 0 && answer.Answered)
+                {
+                    Console.WriteLine(FormattableString.Invariant($"  negative -> {answer.Citations[0].Id} {answer.Confidence:0.00} | {entry.Text}"));
+                }
+            }
+
+            Action<IndexedPhrasing, Answer>? observe = Args.Flag(args, "--failures") ? PrintAnsweredNegative : null;
+            Console.WriteLine("leave-one-out: " + PhrasingCrossValidation.Run(index, answerer, observe));
             return 0;
         }
 

@@ -30,9 +30,12 @@ public static class PhrasingCrossValidation
     /// another, 8 of 792 negatives answered; with ten writers' batches (970 more phrasings, 369 negatives) and the fixes
     /// of ADR 0069: 3,708 asked, 2,952 right, 317 another, 12 of 1,161 negatives answered (1.0 %, was 3.5 % of 285) —
     /// floors (3700, 2940, 322, 12). Session 17: a close decision the story reading confirms is answered (ADR 0072):
-    /// 3,027 right, 333 another, 12 negatives answered — floors (3700, 3015, 338, 12).
+    /// 3,027 right, 333 another, 12 negatives answered — floors (3700, 3015, 338, 12). Then 119 near-domain negatives of
+    /// the shapes the development sets still answered (neg-p, ADR 0072): 3,018 right, 329 another, and 29 of 1,280
+    /// negatives answered — 11 of the 1,161 older ones (was 12) and 18 of the 119 new ones, which are harder by design
+    /// (the manual acknowledged, then a question beyond it) — floors (3700, 3010, 334, 29).
     /// </summary>
-    public static readonly (int Phrasings, int Right, int Wrong, int NegativesAnswered) Floors = (3700, 3015, 338, 12);
+    public static readonly (int Phrasings, int Right, int Wrong, int NegativesAnswered) Floors = (3700, 3010, 334, 29);
 
     /// <param name="observe">Called with each entry asked and its answer (to compare two versions answer by answer).</param>
     public static Result Run(KnowledgeIndex index, KnowledgeAnswerer answerer, Action<IndexedPhrasing, Answer>? observe = null)

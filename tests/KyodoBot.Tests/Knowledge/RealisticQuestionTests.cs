@@ -194,6 +194,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// scope, out of scope unchanged (the floors). R20-dev and r21-dev: session 17's private unseen23 and unseen24, scored
     /// untouched at its start (88/100, 97, 40/40 and 91/100, 96, 40/40) and end (90/100, 97, 40/40 and 92/100, 96, 40/40
     /// — the floors) and committed unread at its end as the next session's development sets.
+    /// Then 119 near-domain negatives (neg-p: the manual acknowledged and a question beyond it, other plans and laws,
+    /// practical stories; ADR 0072): r17 94 → 93 in scope, out of scope r17 39 → 40, r18 38 → 39, near-oos 57 → 58; r18
+    /// 86 → 87 in scope; r16's first three 96 → 95.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -208,10 +211,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r13-dev.jsonl", 98, 98, 40)]
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
-    [InlineData("near-oos-dev.jsonl", 37, 39, 57)]
-    [InlineData("realistic-r16-dev.jsonl", 87, 96, 40)]
-    [InlineData("realistic-r17-dev.jsonl", 94, 98, 39)]
-    [InlineData("realistic-r18-dev.jsonl", 86, 96, 38)]
+    [InlineData("near-oos-dev.jsonl", 37, 39, 58)]
+    [InlineData("realistic-r16-dev.jsonl", 87, 95, 40)]
+    [InlineData("realistic-r17-dev.jsonl", 93, 98, 40)]
+    [InlineData("realistic-r18-dev.jsonl", 87, 96, 39)]
     [InlineData("realistic-r19-dev.jsonl", 90, 95, 40)]
     [InlineData("realistic-r20-dev.jsonl", 90, 97, 40)]
     [InlineData("realistic-r21-dev.jsonl", 92, 96, 40)]
