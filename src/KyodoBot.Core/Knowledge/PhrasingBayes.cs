@@ -17,7 +17,8 @@ public readonly record struct StoryReading(int Section, double OverNone, double 
 /// over the phrasings. Where the nearest-phrasing vote (<see cref="PhrasingIndex"/>) needs one phrasing that resembles
 /// the whole message, this adds up every word the section's phrasings use — 「たらい回し」「平行線」「下請け」 in a long story
 /// point to their section although no single phrasing tells the same story
-/// (docs/decisions/0072-story-reading.md). Built on first use from the phrasing index's entries; read-only after.
+/// (docs/decisions/0072-story-reading.md). Built from the phrasing index's entries after the index is served (or on
+/// first use); read-only after.
 /// </summary>
 public sealed class PhrasingBayes
 {
