@@ -77,9 +77,7 @@ public static partial class LanguageResolver
     {
         foreach (var c in text)
         {
-            if (c is >= '\u3040' and <= '\u30FF' // hiragana, katakana
-                or >= '\u3400' and <= '\u9FFF' // CJK ideographs
-                or >= '\uFF66' and <= '\uFF9F') // half-width katakana
+            if (IsJapanese(c))
             {
                 return true;
             }
@@ -87,6 +85,30 @@ public static partial class LanguageResolver
 
         return false;
     }
+
+    /// <summary>
+    /// At least half of the text's letters are kana or kanji: a Japanese message that may hold English names or terms,
+    /// as the story reading needs it (docs/decisions/0072-story-reading.md).
+    /// </summary>
+    public static bool MostlyJapanese(string text)
+    {
+        int letters = 0, japanese = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                japanese += IsJapanese(c) ? 1 : 0;
+            }
+        }
+
+        return letters > 0 && japanese * 2 >= letters;
+    }
+
+    private static bool IsJapanese(char c) =>
+        c is >= '\u3040' and <= '\u30FF' // hiragana, katakana
+            or >= '\u3400' and <= '\u9FFF' // CJK ideographs
+            or >= '\uFF66' and <= '\uFF9F'; // half-width katakana
 
     [GeneratedRegex(@"\S+@\S+|\b(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressOrLink();

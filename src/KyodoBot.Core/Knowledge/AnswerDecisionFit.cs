@@ -93,7 +93,7 @@ public static class AnswerDecisionFit
         var story = index.Phrasings.Bayes.Read(question);
         var best = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "none";
         return string.Create(CultureInfo.InvariantCulture,
-            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {PhrasingBayes.MostlyJapanese(question)}");
+            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {Conversations.LanguageResolver.MostlyJapanese(question)}");
     }
 
     /// <summary>

@@ -71,35 +71,6 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// </summary>
     internal const double StoryOverNone = 1.0;
 
-    /// <summary>
-    /// A close decision (<see cref="CloseBar"/> ≤ confidence &lt; <see cref="Threshold"/>) is confirmed when the naive Bayes
-    /// reading of the whole message (<see cref="PhrasingBayes"/>) names the unit, its group or a part as its best section,
-    /// clearly above the questions the manual does not answer. Japanese messages only: the reading's features are
-    /// character grams, and English words are read whole, unstemmed, against few English negatives (two English office
-    /// questions were answered in the leave-one-set-out).
-    /// </summary>
-    private static bool StoryConfirms(KnowledgeIndex index, string question, int excludePhrasing, IndexedSection unit) =>
-        PhrasingBayes.MostlyJapanese(question)
-        && index.Phrasings.Bayes.Read(question, excludePhrasing) is { Section: >= 0 } story
-        && story.OverNone >= StoryOverNone
-        && story.Section < index.Sections.Count
-        && AnswerDecision.Related(index.Sections[story.Section], unit);
-
-
-    /// <summary>
-    /// The section the story reading (<see cref="PhrasingBayes"/>) takes an answered message to be about, when that is
-    /// another section than the unit (not its group or a part) and clearly not a question the manual does not answer:
-    /// it is offered first among the answer's related sections, one click away when the answer missed
-    /// (docs/decisions/0072-story-reading.md). Null otherwise.
-    /// </summary>
-    private static IndexedSection? StoryElsewhere(KnowledgeIndex index, string question, int excludePhrasing, IndexedSection unit) =>
-        index.Phrasings.Bayes.Read(question, excludePhrasing) is { Section: >= 0 } story
-        && story.OverNone >= StoryOverNone
-        && story.Section < index.Sections.Count
-        && !AnswerDecision.Related(index.Sections[story.Section], unit)
-            ? index.Sections[story.Section]
-            : null;
-
     /// <summary>How much the lexical ranking (normalised to its best section) adds to a section's phrasing vote.</summary>
     internal const double RankingShare = 0.15;
 
@@ -168,6 +139,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var (unit, features, covered, confidence) = decision;
 
         var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
+        var story = new Lazy<IndexedSection?>(() => StoryReads(index, question, excludePhrasing), LazyThreadSafetyMode.None);
         var bare = QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0 && features.Nearest < BareWordsPhrasing;
         var aboutAName = AsksAboutAnUnknownName(q, weights, unknown);
         if (bare || capped || q.IsRequest || aboutAName)
@@ -179,7 +151,8 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             // A request (「案内文まとめて共有しといて」) is not a question, however near a phrasing it is.
             confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
         }
-        else if (confidence is >= CloseBar and < Threshold && StoryConfirms(index, question, excludePhrasing, unit))
+        else if (confidence is >= CloseBar and < Threshold && LanguageResolver.MostlyJapanese(question)
+            && story.Value is { } read && AnswerDecision.Related(read, unit))
         {
             // A close decision that the story reading confirms is answered (docs/decisions/0072-story-reading.md).
             confidence = Threshold;
@@ -200,8 +173,24 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             return Refused(q, offers, close, capped, aboutAName, confidence, language) with { Evidence = evidence };
         }
 
-        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated, StoryElsewhere(index, question, excludePhrasing, unit)) with { Evidence = evidence };
+        // The section the story reading names, when another than the unit: first among the related sections.
+        var alsoMeant = story.Value is { } other && !AnswerDecision.Related(other, unit) ? other : null;
+        return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated, alsoMeant) with { Evidence = evidence };
     }
+
+    /// <summary>
+    /// The section the story reading (<see cref="PhrasingBayes"/>) takes the whole message to be about, when it stands at
+    /// least <see cref="StoryOverNone"/> above the questions the manual does not answer; null otherwise. It confirms a
+    /// close decision on the unit, its group or a part (Japanese messages only: the reading's features are character
+    /// grams, and English words are read whole against few English negatives), and is offered beside an answer on
+    /// another section (docs/decisions/0072-story-reading.md).
+    /// </summary>
+    private static IndexedSection? StoryReads(KnowledgeIndex index, string question, int excludePhrasing) =>
+        index.Phrasings.Bayes.Read(question, excludePhrasing) is { Section: >= 0 } story
+        && story.OverNone >= StoryOverNone
+        && story.Section < index.Sections.Count
+            ? index.Sections[story.Section]
+            : null;
 
     /// <summary>
     /// The question sentence is about a name the manual never mentions: words written as names (<see cref="Question.Names"/>:

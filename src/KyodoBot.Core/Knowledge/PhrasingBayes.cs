@@ -240,22 +240,6 @@ public sealed class PhrasingBayes
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
-    /// <summary>At least half of the text's letters are kana or kanji (the reading's features are Japanese character grams).</summary>
-    public static bool MostlyJapanese(string text)
-    {
-        int letters = 0, japanese = 0;
-        foreach (var c in text)
-        {
-            if (char.IsLetter(c))
-            {
-                letters++;
-                japanese += c is >= '\u3040' and <= '\u30ff' or >= '\u4e00' and <= '\u9fff' or >= '\uff66' and <= '\uff9f' ? 1 : 0;
-            }
-        }
-
-        return letters > 0 && japanese * 2 >= letters;
-    }
-
     private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || Separators.Contains(c);
 
     private const string Separators = "、。，．,.!?？！「」『』()（）…・:：;；\"'~〜ー-";

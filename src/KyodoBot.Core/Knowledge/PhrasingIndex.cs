@@ -128,7 +128,10 @@ public sealed class PhrasingIndex
 
     public static PhrasingIndex Empty { get; } = new([], []);
 
-    /// <summary>The naive Bayes reading of the same entries (<see cref="PhrasingBayes"/>), built on first use.</summary>
+    /// <summary>
+    /// The naive Bayes reading of the same entries (<see cref="PhrasingBayes"/>): <see cref="KnowledgeBase"/> builds it
+    /// after the index is served; otherwise on first use.
+    /// </summary>
     public PhrasingBayes Bayes => _bayes.Value;
 
     public IReadOnlyList<IndexedPhrasing> Entries => _entries;

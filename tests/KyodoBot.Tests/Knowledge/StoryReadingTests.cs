@@ -78,7 +78,7 @@ public sealed class StoryReadingTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("How do I reset my password?", false)]
     public void MostlyJapanese_CountsKanaAndKanjiAmongTheLetters(string text, bool expected)
     {
-        Assert.Equal(expected, PhrasingBayes.MostlyJapanese(text));
+        Assert.Equal(expected, LanguageResolver.MostlyJapanese(text));
     }
 
     [Theory]
