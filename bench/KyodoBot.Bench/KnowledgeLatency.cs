@@ -69,7 +69,8 @@ internal static class KnowledgeLatency
 
         var (cpuMicroseconds, allocatedBytes) = CpuPerAnswer(new KnowledgeAnswerer(knowledge), Args.Int(args, "--cpu-rounds", 300));
         var (withDictionaries, withoutDictionaries, rssGrowth, allocatedByBuild, rssAfterAggressive) = DictionaryMemory(folder);
-        var (storyMs, storyBytes) = StoryReading(knowledge.Current);
+        var (storyMs, storyBytes) = Built(knowledge.Current, (entries, sections) => PhrasingBayes.Build(entries, sections));
+        var (classifierMs, classifierBytes) = Built(knowledge.Current, (entries, sections) => PhrasingLogistic.Build(entries, sections));
 
         if (Args.Flag(args, "--by-kind"))
         {
@@ -83,6 +84,7 @@ internal static class KnowledgeLatency
         Console.WriteLine($"the {AnswererBenchmarks.Questions.Length} questions of AnswererBenchmarks: {cpuMicroseconds:F1} µs of process CPU time and {allocatedBytes / 1024.0:F1} KB allocated per answer (less sensitive to other processes than wall time)");
         Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");
         Console.WriteLine($"story reading (ADR 0072, built after the index is served): built in {storyMs:F0} ms, retains {storyBytes / 1024.0:F0} KB");
+        Console.WriteLine($"phrasing classifier (ADR 0073, trained after the index is served): trained in {classifierMs:F0} ms, retains {classifierBytes / 1024.0:F0} KB");
         // The RSS growth is memory the GC has not returned yet: it follows the GC mode (server GC, the Web SDK's default,
         // keeps a heap per core and larger budgets) far more than what the build retains.
         Console.WriteLine($"that build allocated {allocatedByBuild / 1048576.0:F1} MB in all (transient); GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} cores; RSS growth once an aggressive GC returned what it could: {rssAfterAggressive / 1024.0:F0} KB");
@@ -161,13 +163,13 @@ internal static class KnowledgeLatency
         }
     }
 
-    /// <summary>The story reading built once more from the served index's phrasings: its time and what it retains.</summary>
-    private static (double Ms, long Bytes) StoryReading(KnowledgeIndex index)
+    /// <summary>A reading built once more from the served index's phrasings (after it is served): its time and what it retains.</summary>
+    private static (double Ms, long Bytes) Built(KnowledgeIndex index, Func<IReadOnlyList<IndexedPhrasing>, int, object> build)
     {
         var entries = index.Phrasings.Entries;
         var before = GC.GetTotalMemory(forceFullCollection: true);
         var stopwatch = Stopwatch.StartNew();
-        var reading = PhrasingBayes.Build(entries, index.Sections.Count);
+        var reading = build(entries, index.Sections.Count);
         stopwatch.Stop();
         var after = GC.GetTotalMemory(forceFullCollection: true);
         GC.KeepAlive(reading);

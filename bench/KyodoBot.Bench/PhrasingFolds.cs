@@ -63,6 +63,19 @@ internal static class PhrasingFolds
         foreach (var file in evals)
         {
             var r = QuestionSetRunner.Run(file, answerer, knowledge);
+            if (Args.Text(args, "--dump") is { } dump)
+            {
+                var logistic = index.Phrasings.Logistic;
+                File.AppendAllLines(dump, r.Results.Select(x =>
+                {
+                    var read = logistic.Read(x.Question);
+                    var story = index.Phrasings.Bayes.Read(x.Question);
+                    var probs = index.Sections.Select((s, i) => (s.Section.Id, P: read.Of(i))).ToDictionary(t => t.Id, t => t.P);
+                    var top = probs.OrderByDescending(t => t.Value).Take(3).Select(t => t.Key).ToList();
+                    return System.Text.Json.JsonSerializer.Serialize(new { set = Path.GetFileName(file), id = x.Id, q = x.Question, oos = x.Case.OutOfScope, sections = x.Case.Sections, answered = x.Answered, cited = x.Cited, confidence = x.Confidence, pass = x.Pass, rank = x.SectionRank, pnone = read.None, lrtop = top, probs, nb = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "", nbover = story.OverNone, nbrunner = story.OverRunner });
+                }));
+            }
+
             if (Args.Flag(args, "--failures"))
             {
                 foreach (var f in r.Results.Where(x => !x.Pass))

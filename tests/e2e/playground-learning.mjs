@@ -13,7 +13,7 @@
 import { startPlayground, messageSearchText, cardOf } from './playground.mjs';
 
 const QUESTION = process.env.QUESTION || 'ボランティアさんに仕事まるなげしちゃってもいいのかな？';
-const WRONG = process.env.WRONG || '協働事業の補助金って何に使っていいの？';
+const WRONG = process.env.WRONG || '自主性を尊重するってことは、団体の会計監査はしなくていいの？';
 const TIMEOUT_MS = Number(process.env.REPLY_TIMEOUT_MS || 30000);
 let pg = null;
 
@@ -113,7 +113,7 @@ try {
 
   since = pg.mark();
   await pg.sendMessage(ids.personal, '未回答一覧');
-  const isWrong = (b) => b.data.question.includes('補助金って何に使っていい');
+  const isWrong = (b) => b.data.question.includes('会計監査はしなくていい');
   const list2 = await pg.waitForBotMessage({
     conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS,
     predicate: (e) => buttons(cardOf(e.message), 'notInManual').some(isWrong),
@@ -138,7 +138,7 @@ try {
   since = pg.mark();
   await pg.sendMessage(ids.personal, '未回答一覧');
   const list3 = await pg.waitForBotMessage({ conversationId: ids.personal, since, timeoutMs: TIMEOUT_MS });
-  if (messageSearchText(list3.message).includes('補助金って何に使っていい')) {
+  if (messageSearchText(list3.message).includes('会計監査はしなくていい')) {
     throw new Error('the question marked as not in the manual is still on 未回答一覧');
   }
 

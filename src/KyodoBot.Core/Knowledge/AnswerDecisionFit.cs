@@ -93,7 +93,16 @@ public static class AnswerDecisionFit
         var story = index.Phrasings.Bayes.Read(question);
         var best = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "none";
         return string.Create(CultureInfo.InvariantCulture,
-            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {Conversations.LanguageResolver.MostlyJapanese(question)}");
+            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {Conversations.LanguageResolver.MostlyJapanese(question)}")
+            + ClassifierLine(index, question);
+    }
+
+    /// <summary>The phrasing classifier's three most probable sections and "not in the manual" (docs/decisions/0073-phrasing-classifier.md).</summary>
+    private static string ClassifierLine(KnowledgeIndex index, string question)
+    {
+        var read = index.Phrasings.Logistic.Read(question);
+        var top = index.Sections.OrderByDescending(s => read.Of(s.Ordinal)).Take(3).Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Section.Id} {read.Of(s.Ordinal):0.00}"));
+        return string.Create(CultureInfo.InvariantCulture, $"\n  classifier: {string.Join(", ", top)}; not in the manual {read.None:0.00}");
     }
 
     /// <summary>

@@ -136,27 +136,9 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var situation = new Lazy<PhrasingVotes?>(() => SituationVotes(index, q, excludePhrasing, sentences), LazyThreadSafetyMode.None);
         var decision = Decide(index, q, weights, unknown, votes, ranked, situation);
         (ranked, decision) = ByFacets(index, q, weights, unknown, votes, ranked, situation, decision);
-        var (unit, features, covered, confidence) = decision;
-
-        var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
-        var story = new Lazy<IndexedSection?>(() => StoryReads(index, question, excludePhrasing), LazyThreadSafetyMode.None);
-        var bare = QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0 && features.Nearest < BareWordsPhrasing;
-        var aboutAName = AsksAboutAnUnknownName(q, weights, unknown);
-        if (bare || capped || q.IsRequest || aboutAName)
-        {
-            // "link": a search term the manual's words do not hold; a short staff phrasing sharing it is no answer
-            // (the same words added as a phrasing by the learning loop still are).
-            // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
-            // That holds for a date asked in any question sentence of the message, not only the last one.
-            // A request (「案内文まとめて共有しといて」) is not a question, however near a phrasing it is.
-            confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
-        }
-        else if (confidence is >= CloseBar and < Threshold && LanguageResolver.MostlyJapanese(question)
-            && story.Value is { } read && AnswerDecision.Related(read, unit))
-        {
-            // A close decision that the story reading confirms is answered (docs/decisions/0072-story-reading.md).
-            confidence = Threshold;
-        }
+        var story = new Lazy<StoryReading>(() => index.Phrasings.Bayes.Read(question, excludePhrasing), LazyThreadSafetyMode.None);
+        var (unit, confidence, capped, aboutAName) = Settle(index, q, question, excludePhrasing, decision, weights, unknown, story);
+        var (features, covered) = (decision.Features, decision.Covered);
 
         var offers = RefusalSections(index, q, ranked, votes, capped);
         var evidence = new AnswerEvidence(unit.Section.Id, features, covered, capped, q.IsRequest, q.AlsoRequests ? [] : [.. offers.Sections.Select(s => s.Id)]);
@@ -174,8 +156,44 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         // The section the story reading names, when another than the unit: first among the related sections.
-        var alsoMeant = story.Value is { } other && !AnswerDecision.Related(other, unit) ? other : null;
+        var alsoMeant = StorySection(index, story.Value) is { } other && !AnswerDecision.Related(other, unit) ? other : null;
         return Quoted(index, unit, AnswerComposer.Compose(unit, q, weights), confidence, language, q.Truncated, alsoMeant) with { Evidence = evidence };
+    }
+
+    /// <summary>
+    /// The decision settled: the classifier's second opinion (<see cref="SecondOpinion"/>), then the caps — a fact the
+    /// unit does not hold, a request, bare words, a question about a name the manual never mentions — and the story
+    /// reading's confirmation of a close decision.
+    /// </summary>
+    private static (IndexedSection Unit, double Confidence, bool Capped, bool AboutAName) Settle(
+        KnowledgeIndex index, Question q, string question, int excludePhrasing, UnitDecision decision, double[] weights, bool[] unknown, Lazy<StoryReading> story)
+    {
+        var (unit, features, _, confidence) = decision;
+        var bare = QuestionAnalyzer.IsBareWords(q) && features.Coverage <= 0 && features.Nearest < BareWordsPhrasing;
+        var aboutAName = AsksAboutAnUnknownName(q, weights, unknown);
+        if (!bare && !q.IsRequest && !aboutAName)
+        {
+            (unit, confidence) = SecondOpinion(index, q, question, excludePhrasing, unit, confidence, story);
+        }
+
+        var capped = q.Expects != AnswerKind.Any && !QuestionAnalyzer.Holds(q.Expects, TextNormalizer.Key(unit.Section.Body));
+        if (bare || capped || q.IsRequest || aboutAName)
+        {
+            // "link": a search term the manual's words do not hold; a short staff phrasing sharing it is no answer
+            // (the same words added as a phrasing by the learning loop still are).
+            // 「申請の締切はいつ？」 answered with a principle that mentions 期限 would mislead: the manual holds no date.
+            // That holds for a date asked in any question sentence of the message, not only the last one.
+            // A request (「案内文まとめて共有しといて」) is not a question, however near a phrasing it is.
+            confidence = Math.Min(confidence, Math.Round(Threshold / 2, 3));
+        }
+        else if (confidence is >= CloseBar and < Threshold && LanguageResolver.MostlyJapanese(question)
+            && StorySection(index, story.Value) is { } read && AnswerDecision.Related(read, unit))
+        {
+            // A close decision that the story reading confirms is answered (docs/decisions/0072-story-reading.md).
+            confidence = Threshold;
+        }
+
+        return (unit, confidence, capped, aboutAName);
     }
 
     /// <summary>
@@ -185,12 +203,68 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// grams, and English words are read whole against few English negatives), and is offered beside an answer on
     /// another section (docs/decisions/0072-story-reading.md).
     /// </summary>
-    private static IndexedSection? StoryReads(KnowledgeIndex index, string question, int excludePhrasing) =>
-        index.Phrasings.Bayes.Read(question, excludePhrasing) is { Section: >= 0 } story
-        && story.OverNone >= StoryOverNone
-        && story.Section < index.Sections.Count
+    private static IndexedSection? StorySection(KnowledgeIndex index, StoryReading story) =>
+        story.Section >= 0 && story.OverNone >= StoryOverNone && story.Section < index.Sections.Count
             ? index.Sections[story.Section]
             : null;
+
+    /// <summary>
+    /// The classifier's second opinion on the decision (docs/decisions/0073-phrasing-classifier.md), in a mostly Japanese
+    /// message: an answer it reads as a question beyond the manual (<see cref="VetoNone"/>) becomes a close refusal; an
+    /// answer whose section both readings put below another (<see cref="Moves"/>) takes that section; a refusal that both
+    /// readings take to be about one section, the classifier sure it is the manual's (<see cref="AgreeNone"/>), is
+    /// answered with it. Only a unit with phrasings is judged (a document's sections have none: the classifier cannot
+    /// know them). English messages are left alone: the readings take English words whole and unstemmed, and on English
+    /// messages they moved as many answers away from the right section as to it.
+    /// </summary>
+    private static (IndexedSection Unit, double Confidence) SecondOpinion(
+        KnowledgeIndex index, Question q, string question, int excludePhrasing, IndexedSection unit, double confidence, Lazy<StoryReading> story)
+    {
+        if (!index.Phrasings.Covers(unit.Ordinal) || !LanguageResolver.MostlyJapanese(question))
+        {
+            return (unit, confidence);
+        }
+
+        var read = index.Phrasings.Logistic.Read(question, excludePhrasing);
+        var best = read.Best >= 0 && read.Best < index.Sections.Count ? index.Sections[read.Best] : null;
+        var agreed = best is not null && StorySection(index, story.Value) == best;
+        if (confidence >= Threshold)
+        {
+            return read.None >= VetoNone && AskedBeyondTheManual(index, q, excludePhrasing) ? (unit, CloseBar)
+                : agreed && Moves(read, story.Value, unit, best!) ? (best!, confidence)
+                : (unit, confidence);
+        }
+
+        return agreed && read.None < AgreeNone ? (AnswerDecision.Related(best!, unit) ? unit : best!, Threshold) : (unit, confidence);
+    }
+
+    /// <summary>
+    /// A message of several sentences whose whole reads as beyond the manual is vetoed only when its question sentences
+    /// read so too: a story of office matters (補助金の額, 会議室) can end in a question the manual answers.
+    /// </summary>
+    private static bool AskedBeyondTheManual(KnowledgeIndex index, Question q, int excludePhrasing) =>
+        q.SentenceCount <= 1
+        || string.Concat(q.Sentences.Where(s => s.Role == SentenceRole.Question).Select(s => s.Text)) is not { Length: > 0 } asked
+        || index.Phrasings.Logistic.Read(asked, excludePhrasing).None >= VetoNone;
+
+    /// <summary>
+    /// An answer moves to the section both readings name when the classifier finds it <see cref="SwitchMargin"/> more
+    /// probable than the unit and the story reading sets it <see cref="StoryOverRunner"/> apart from its runner-up.
+    /// </summary>
+    private static bool Moves(PhrasingClassification read, StoryReading story, IndexedSection unit, IndexedSection best) =>
+        read.Of(best.Ordinal) - read.Of(unit.Ordinal) >= SwitchMargin && story.OverRunner >= StoryOverRunner;
+
+    /// <summary>How far the story reading's section must stand above its runner-up for an answer to move to it.</summary>
+    internal const double StoryOverRunner = 0.2;
+
+    /// <summary>The classifier's probability of "not in the manual" at which an answer becomes a close refusal.</summary>
+    internal const double VetoNone = 0.8;
+
+    /// <summary>How much more probable the classifier must find another section than the unit to answer with it.</summary>
+    internal const double SwitchMargin = 0.3;
+
+    /// <summary>The classifier's probability of "not in the manual" under which two agreeing readings answer a refusal.</summary>
+    internal const double AgreeNone = 0.1;
 
     /// <summary>
     /// The question sentence is about a name the manual never mentions: words written as names (<see cref="Question.Names"/>:

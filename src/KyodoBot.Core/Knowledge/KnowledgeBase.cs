@@ -100,7 +100,7 @@ public sealed class KnowledgeBase : IKnowledgeBase
 
         // The story reading (~130 ms) is built after the index is served, off the request path; a question that needs
         // it before then waits for it (docs/decisions/0072-story-reading.md).
-        _ = Task.Run(() => index.Phrasings.Bayes);
+        _ = Task.Run(() => (index.Phrasings.Bayes, index.Phrasings.Logistic));
 
         // Swap in last, so that whoever sees the new version also sees what was logged about it.
         Volatile.Write(ref _current, index);

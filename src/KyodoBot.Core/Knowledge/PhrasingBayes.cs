@@ -201,13 +201,13 @@ public sealed class PhrasingBayes
         }
     }
 
-    private static string Normalised(string text) => text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
+    internal static string Normalised(string text) => text.Normalize(NormalizationForm.FormKC).ToLower(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The features of an NFKC, lower-cased text as (start, length, ASCII word): the text split at spaces and
     /// punctuation, an ASCII run whole, any other run as its character bigrams and trigrams.
     /// </summary>
-    private static IEnumerable<(int Start, int Length, bool Word)> Spans(string normalised)
+    internal static IEnumerable<(int Start, int Length, bool Word)> Spans(string normalised)
     {
         var start = 0;
         for (var i = 0; i <= normalised.Length; i++)

@@ -65,6 +65,7 @@ public sealed class PhrasingIndex
     private readonly double _unseenIdf;
     private readonly FrozenSet<int> _covered;
     private readonly Lazy<PhrasingBayes> _bayes;
+    private readonly Lazy<PhrasingLogistic> _logistic;
 
     // Per-question working memory, reused (one per concurrent question) so that a question allocates almost nothing here.
     private readonly ConcurrentBag<Scratch> _scratch = [];
@@ -74,6 +75,7 @@ public sealed class PhrasingIndex
     {
         _entries = entries;
         _bayes = new(() => PhrasingBayes.Build(entries, entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1), LazyThreadSafetyMode.ExecutionAndPublication);
+        _logistic = new(() => PhrasingLogistic.Build(entries, entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1), LazyThreadSafetyMode.ExecutionAndPublication);
         _sectionOf = [.. entries.Select(e => e.Section)];
         _covered = entries.Where(e => e.Section >= 0).Select(e => e.Section).ToFrozenSet();
         _conceptLookup = _conceptIds.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -133,6 +135,12 @@ public sealed class PhrasingIndex
     /// after the index is served; otherwise on first use.
     /// </summary>
     public PhrasingBayes Bayes => _bayes.Value;
+
+    /// <summary>
+    /// The softmax regression over the same entries (<see cref="PhrasingLogistic"/>): <see cref="KnowledgeBase"/> trains it
+    /// after the index is served; otherwise on first use.
+    /// </summary>
+    public PhrasingLogistic Logistic => _logistic.Value;
 
     public IReadOnlyList<IndexedPhrasing> Entries => _entries;
 

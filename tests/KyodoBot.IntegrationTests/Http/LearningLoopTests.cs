@@ -23,10 +23,11 @@ public sealed class LearningLoopTests : IAsyncLifetime
     private const string Asker = "29:user-yamada";
     // Refused even with the shipped phrasings (the nearest question the manual does not answer is nearer).
     private const string Question = "ボランティアさんに仕事まるなげしちゃってもいいのかな？";
-    // Answered today from the note on public money, which says nothing about how to get a subsidy.
-    // Answered from the public-money note, which only shares its words (補助金, 協働事業); until session 16 this was
-    // 「協働事業の補助金はどうやってもらうの？」, which the staff questions' negatives now refuse by themselves (ADR 0069).
-    private const string WronglyAnswered = "協働事業の補助金って何に使っていいの？";
+    // Answered today from the autonomy principle, which only shares its words (自主性, 団体): the manual says nothing about
+    // audits. Until session 16 this was 「協働事業の補助金はどうやってもらうの？」, which the staff questions' negatives now
+    // refuse by themselves (ADR 0069); until session 18 「協働事業の補助金って何に使っていいの？」, which the phrasing
+    // classifier now refuses by itself (ADR 0073).
+    private const string WronglyAnswered = "自主性を尊重するってことは、団体の会計監査はしなくていいの？";
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
     // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
@@ -151,16 +152,16 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.DoesNotContain("該当する記載が見つかりませんでした", Text(answered));
         await SendAsync(Submit(Asker, Buttons(answered, "feedback").Single(b => b["vote"]?.GetValue<string>() == "down")));
         var list = await ListAsync();
-        Assert.Contains("補助金って何に使っていい", Text(list));
-        var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("補助金って何に使っていい", StringComparison.Ordinal));
+        Assert.Contains("会計監査はしなくていい", Text(list));
+        var button = Buttons(list, "notInManual").Single(b => b["question"]!.GetValue<string>().Contains("会計監査はしなくていい", StringComparison.Ordinal));
 
         var marked = await SendAsync(Submit(Admin, button));
 
         Assert.Contains("マニュアルに載っていない質問として登録しました", Text(marked));
         Assert.EndsWith($"\nlearned\t{KnowledgePhrasings.Clean(WronglyAnswered)}\n", await File.ReadAllTextAsync(NotInManualFile));
         Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", WronglyAnswered)));
-        Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", "協働事業の補助金って何に使ってもいいんですか？")));
-        Assert.DoesNotContain("補助金って何に使っていい", Text(await ListAsync()));
+        Assert.Contains("該当する記載が見つかりませんでした", Text(await AskAsync("29:user-suzuki", "自主性を尊重するなら、団体の会計監査はしなくてもいいんですか？")));
+        Assert.DoesNotContain("会計監査はしなくていい", Text(await ListAsync()));
         Assert.DoesNotContain(_connector.Calls, c => c.ConversationId == "a:personal-" + Asker && c.Method == "POST"
             && (c.Body["text"]?.GetValue<string>() ?? "").Contains("マニュアル", StringComparison.Ordinal)); // nobody is told
     }

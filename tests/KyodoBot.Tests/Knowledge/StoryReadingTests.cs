@@ -105,30 +105,24 @@ public sealed class StoryReadingTests(KnowledgeFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public void AnAnswerTheStoryReadsAsAnotherSection_OffersThatSectionFirstAmongItsRelatedSections()
+    public void AnAnswerTheStoryReadsAsAnotherSection_CitesThatSectionOrOffersItFirst()
     {
+        // Each was answered with another section than the story's before the classifier (session 17): the second opinion
+        // now moves some of them to the story's section (ADR 0073); the others offer it first among their related sections.
         string[] messages =
         [
             "市も団体も住民もみんなが抱えてる課題って何だっけ？",
             "団体さんと会議しても話がかみ合わない…最初に何をそろえておけばよかったんだろう？",
-            "目的強要の原則ってどういう意味？",
         ];
         var index = fixture.Knowledge.Current;
-        var offered = 0;
         foreach (var message in messages)
         {
             var answer = fixture.Ask(message);
             Assert.True(answer.Answered, message);
-            var cited = index.Find(answer.Citations[0].Id)!;
             var story = index.Phrasings.Bayes.Read(message);
-            var other = index.Sections[story.Section];
-            if (story.OverNone >= KnowledgeAnswerer.StoryOverNone && !AnswerDecision.Related(other, cited))
-            {
-                Assert.Equal(other.Section.Id, answer.Suggestions[0].Id);
-                offered++;
-            }
+            Assert.True(story.OverNone >= KnowledgeAnswerer.StoryOverNone, message);
+            var read = index.Sections[story.Section].Section.Id;
+            Assert.True(answer.Citations[0].Id == read || answer.Suggestions[0].Id == read, $"{message}: cited {answer.Citations[0].Id}, offered {answer.Suggestions[0].Id}, read {read}");
         }
-
-        Assert.True(offered >= 2, $"the story reading offered another section for {offered} of {messages.Length} messages");
     }
 }

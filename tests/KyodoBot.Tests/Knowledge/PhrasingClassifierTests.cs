@@ -1,0 +1,113 @@
+using KyodoBot.Core.Knowledge;
+
+namespace KyodoBot.Tests.Knowledge;
+
+/// <summary>
+/// The phrasing classifier (docs/decisions/0073-phrasing-classifier.md): a softmax regression over the phrasings'
+/// character grams that gives the decision a second opinion — a close refusal for an answer it reads as beyond the
+/// manual, another section when both readings put the unit below it, an answer for a refusal both readings agree on.
+/// Every message here is made up.
+/// </summary>
+public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
+{
+    private static readonly (int, string)[] Phrasings =
+    [
+        (0, "課から課へたらい回しにされたと団体さんに言われた"),
+        (0, "相談窓口がどこかわからず課を回されるのはなぜ？"),
+        (0, "庁内の窓口がばらばらで団体さんが困っている"),
+        (1, "団体とゴールがずれていて話が平行線"),
+        (1, "事業の目的を最初にすり合わせるには？"),
+        (1, "団体と目指すゴールが違うときは？"),
+        (-1, "会議室の予約は何日前から？"),
+        (-1, "駐車場は何台とめられますか"),
+        (-1, "会議室と駐車場の場所を教えて"),
+    ];
+
+    private static PhrasingLogistic Classifier(params (int Section, string Text)[] phrasings) =>
+        PhrasingLogistic.Build([.. phrasings.Select(p => new IndexedPhrasing(p.Section, p.Text))], sections: 2);
+
+    [Fact]
+    public void Read_AStoryInOtherWords_IsMostProbablyTheSectionWhosePhrasingsShareItsWords()
+    {
+        var read = Classifier(Phrasings).Read("別の課へたらい回しにされて窓口がわからないと団体の方が怒っていました。");
+
+        Assert.Equal(0, read.Best);
+        Assert.True(read.Of(0) > read.Of(1) && read.Of(0) > read.None, $"{read.Of(0)} {read.Of(1)} {read.None}");
+    }
+
+    [Fact]
+    public void Read_AnOfficeMatter_IsMostProbablyNotInTheManual()
+    {
+        var read = Classifier(Phrasings).Read("駐車場と会議室の予約を教えてください");
+
+        Assert.True(read.None > read.Of(0) && read.None > read.Of(1), $"none {read.None}");
+    }
+
+    [Fact]
+    public void Read_WithoutAnyKnownFeature_KnowsNothing()
+    {
+        var read = Classifier(Phrasings).Read("xyz");
+
+        Assert.Equal(-1, read.Best);
+        Assert.Equal(0, read.None);
+        Assert.Equal(0, read.Of(0));
+        Assert.Equal(0, read.Of(5));
+    }
+
+    [Fact]
+    public void Build_IsTheSameForTheSamePhrasings()
+    {
+        const string message = "団体とのゴールがずれて平行線です";
+        var (a, b) = (Classifier(Phrasings).Read(message), Classifier(Phrasings).Read(message));
+
+        Assert.Equal(a.Best, b.Best);
+        Assert.Equal(a.None, b.None);
+        Assert.Equal(a.Of(0), b.Of(0));
+        Assert.Equal(a.Of(1), b.Of(1));
+    }
+
+    [Fact]
+    public void Read_WithAPhrasingLeftOut_UsesTheModelTrainedWithoutItsFold()
+    {
+        // Entries 0 and 10 share the fold (i % 10) and are the only ones with 「縦割り」: left out, the word is unknown.
+        var phrasings = Enumerable.Range(0, 12)
+            .Select(i => (i % 2, i is 0 or 10 ? "縦割りの弊害" : (i % 2 == 0 ? "たらい回しの窓口" : "目的のすり合わせ")))
+            .ToArray();
+        var classifier = Classifier(phrasings);
+
+        Assert.Equal(0, classifier.Read("縦割り").Best);
+        Assert.Equal(-1, classifier.Read("縦割り", exclude: 0).Best);
+    }
+
+    [Fact]
+    public void AnAnswerBothReadingsPutBelowAnotherSection_TakesThatSection()
+    {
+        // The fitted decision's unit is 相互理解 (the group's way of working, differences); the group asks to run it its way.
+        var answer = fixture.Ask("図書館のおはなし会を団体さんと共催してるんですが、向こうのやり方に毎回うちの係長がダメ出ししてて、団体さんが「もう自分たちのやり方でやらせてほしい」と言ってきました。どう考えればいいですか。");
+
+        Assert.True(answer.Answered);
+        Assert.Equal("principle-3", answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void ARefusalBothReadingsAgreeOn_IsAnsweredWithTheirSection()
+    {
+        var answer = fixture.Ask("イベントの後片付けで、テントを誰が返すのか決めてなくて揉めた。最初に何決めとけばよかった？");
+
+        Assert.True(answer.Answered);
+        Assert.Equal("principle-4", answer.Citations[0].Id);
+        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
+    }
+
+    [Fact]
+    public void AnAnswerTheClassifierReadsAsBeyondTheManual_BecomesACloseRefusal()
+    {
+        // The principle is acknowledged; what is asked (how to write the minutes) is not in the manual.
+        const string message = "目的共有が大事なのは分かったので、キックオフ会議の議事録の書き方を教えてください";
+        var answer = fixture.Ask(message);
+
+        Assert.True(fixture.Knowledge.Current.Phrasings.Logistic.Read(message).None >= KnowledgeAnswerer.VetoNone);
+        Assert.False(answer.Answered);
+        Assert.Equal("principle-1", answer.Suggestions[0].Id);
+    }
+}
