@@ -209,33 +209,35 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             : null;
 
     /// <summary>
-    /// The classifier's second opinion on the decision (docs/decisions/0073-phrasing-classifier.md), in a mostly Japanese
-    /// message: an answer it reads as a question beyond the manual (<see cref="VetoNone"/>) becomes a close refusal; an
-    /// answer whose section both readings put below another (<see cref="Moves"/>) takes that section; a refusal that both
-    /// readings take to be about one section, the classifier sure it is the manual's (<see cref="AgreeNone"/>), is
-    /// answered with it. Only a unit with phrasings is judged (a document's sections have none: the classifier cannot
-    /// know them). English messages are left alone: the readings take English words whole and unstemmed, and on English
-    /// messages they moved as many answers away from the right section as to it.
+    /// The classifier's second opinion on the decision (docs/decisions/0073-phrasing-classifier.md): an answer whose
+    /// section both readings put below another (<see cref="Moves"/>) takes that section; in a mostly Japanese message,
+    /// an answer it reads as a question beyond the manual (<see cref="VetoNone"/>) becomes a close refusal, and a
+    /// refusal that both readings take to be about one section, the classifier sure it is the manual's
+    /// (<see cref="AgreeNone"/>), is answered with it. Only a unit with phrasings is judged (a document's sections have
+    /// none: the classifier cannot know them). English messages are not vetoed or answered on the readings' word: their
+    /// English words are read whole or by a crude stem against few English negatives (an English date question was
+    /// answered that way on the development sets).
     /// </summary>
     private static (IndexedSection Unit, double Confidence) SecondOpinion(
         KnowledgeIndex index, Question q, string question, int excludePhrasing, IndexedSection unit, double confidence, Lazy<StoryReading> story)
     {
-        if (!index.Phrasings.Covers(unit.Ordinal) || !LanguageResolver.MostlyJapanese(question))
+        if (!index.Phrasings.Covers(unit.Ordinal))
         {
             return (unit, confidence);
         }
 
+        var japanese = LanguageResolver.MostlyJapanese(question);
         var read = index.Phrasings.Logistic.Read(question, excludePhrasing);
         var best = read.Best >= 0 && read.Best < index.Sections.Count ? index.Sections[read.Best] : null;
         var agreed = best is not null && StorySection(index, story.Value) == best;
         if (confidence >= Threshold)
         {
-            return read.None >= VetoNone && AskedBeyondTheManual(index, q, excludePhrasing) ? (unit, CloseBar)
-                : agreed && Moves(read, story.Value, unit, best!) ? (best!, confidence)
+            return japanese && read.None >= VetoNone && AskedBeyondTheManual(index, q, excludePhrasing) ? (unit, CloseBar)
+                : agreed && Moves(q, read, story.Value, unit, best!) ? (best!, confidence)
                 : (unit, confidence);
         }
 
-        return agreed && read.None < AgreeNone ? (AnswerDecision.Related(best!, unit) ? unit : best!, Threshold) : (unit, confidence);
+        return japanese && agreed && read.None < AgreeNone ? (AnswerDecision.Related(best!, unit) ? unit : best!, Threshold) : (unit, confidence);
     }
 
     /// <summary>
@@ -249,10 +251,13 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
     /// <summary>
     /// An answer moves to the section both readings name when the classifier finds it <see cref="SwitchMargin"/> more
-    /// probable than the unit and the story reading sets it <see cref="StoryOverRunner"/> apart from its runner-up.
+    /// probable than the unit and the story reading sets it <see cref="StoryOverRunner"/> apart from its runner-up — but
+    /// a list question answered with a group is not moved to one of its members ("What other problems do NPOs have
+    /// besides staffing?" asks for the rest of the list).
     /// </summary>
-    private static bool Moves(PhrasingClassification read, StoryReading story, IndexedSection unit, IndexedSection best) =>
-        read.Of(best.Ordinal) - read.Of(unit.Ordinal) >= SwitchMargin && story.OverRunner >= StoryOverRunner;
+    private static bool Moves(Question q, PhrasingClassification read, StoryReading story, IndexedSection unit, IndexedSection best) =>
+        read.Of(best.Ordinal) - read.Of(unit.Ordinal) >= SwitchMargin && story.OverRunner >= StoryOverRunner
+        && !(q.AsksForList && best.Parent == unit);
 
     /// <summary>How far the story reading's section must stand above its runner-up for an answer to move to it.</summary>
     internal const double StoryOverRunner = 0.2;

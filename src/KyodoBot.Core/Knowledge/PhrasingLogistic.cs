@@ -38,7 +38,7 @@ public sealed class PhrasingClassification
 /// <summary>
 /// A softmax regression over the phrasings (one class per section, one for the questions the manual does not answer)
 /// on the features <see cref="PhrasingBayes"/> reads — the NFKC text's character bigrams and trigrams, ASCII words
-/// whole — as TF-IDF vectors (sublinear counts, unit length, features of at least two phrasings). Where the naive Bayes
+/// whole (and a long one's first five letters) — as TF-IDF vectors (sublinear counts, unit length, features of at least two phrasings). Where the naive Bayes
 /// adds up every word a section's phrasings use, this learns which words tell the sections apart and which tell the
 /// manual's questions from the others, so it ranks a message's sections better and knows a question beyond the manual
 /// (docs/decisions/0073-phrasing-classifier.md). Trained by stochastic gradient descent in a fixed order (the same
@@ -114,7 +114,7 @@ public sealed class PhrasingLogistic
         foreach (var i in training)
         {
             var text = PhrasingBayes.Normalised(entries[i].Text);
-            foreach (var feature in PhrasingBayes.Spans(text).Select(s => (text.Substring(s.Start, s.Length), s.Word)).Distinct())
+            foreach (var feature in Spans(text).Select(s => (text.Substring(s.Start, s.Length), s.Word)).Distinct())
             {
                 counts[feature] = counts.GetValueOrDefault(feature) + 1;
             }
@@ -135,7 +135,7 @@ public sealed class PhrasingLogistic
     {
         var normalised = PhrasingBayes.Normalised(text);
         var counts = new Dictionary<int, int>();
-        foreach (var (start, length, word) in PhrasingBayes.Spans(normalised))
+        foreach (var (start, length, word) in Spans(normalised))
         {
             if ((word ? _wordLookup : _gramLookup).TryGetValue(normalised.AsSpan(start, length), out var id))
             {
@@ -147,6 +147,25 @@ public sealed class PhrasingLogistic
         var values = ids.Select(f => (1 + Math.Log(counts[f])) * _idf[f]).ToArray();
         var length2 = Math.Sqrt(values.Sum(v => v * v));
         return (ids, [.. values.Select(v => (float)(v / length2))]);
+    }
+
+    /// <summary>
+    /// An ASCII word longer than this also counts as its first letters (a truncation stem: "evaluation" and "evaluate"
+    /// share "evalu", "principles" and "principle" "princ"), which the classifier reads beside the whole word.
+    /// </summary>
+    private const int StemLength = 5;
+
+    /// <summary>The story reading's features (<see cref="PhrasingBayes.Spans"/>), each long ASCII word also as its stem.</summary>
+    private static IEnumerable<(int Start, int Length, bool Word)> Spans(string normalised)
+    {
+        foreach (var span in PhrasingBayes.Spans(normalised))
+        {
+            yield return span;
+            if (span.Word && span.Length > StemLength)
+            {
+                yield return (span.Start, StemLength, true);
+            }
+        }
     }
 
     private void Train((int[] Ids, float[] Values)[] docs, int[] labels)

@@ -199,9 +199,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 86 → 87 in scope; r16's first three 96 → 95.
     /// Session 18 (ADR 0073, the phrasing classifier's second opinion): in scope r16 87 → 92, r17 93 → 98, r18 87 → 92,
     /// r19 90 → 94, r20 90 → 95, r21 92 → 97 (r20/r21 were session 17's untouched pair); first three 95 → 98, 98 → 100,
-    /// 96 → 97, 95 → 98, 97 → 98, 96 → 98; out of scope unchanged, near-oos 58 → 59 (the floors). R22-dev and r23-dev:
+    /// 96 → 97, 95 → 98, 97 → 98, 96 → 98; out of scope unchanged, near-oos 58 → 59. English moves with truncation
+    /// stems (ADR 0073): r16 92 → 91, r18 92 → 93, r19 94 → 95, r20 95 → 96 (the floors). R22-dev and r23-dev:
     /// session 18's private unseen25 and unseen26, scored untouched at its start (92/100, 95, 39/40 and 92/100, 95,
-    /// 39/40) and end (98/100, 98, 40/40 and 96/100, 97, 39/40 — the floors) and committed unread at its end as the next
+    /// 39/40) and end (99/100, 99, 40/40 and 96/100, 97, 39/40 — the floors) and committed unread at its end as the next
     /// session's development sets.
     /// </summary>
     [Theory]
@@ -218,13 +219,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
     [InlineData("near-oos-dev.jsonl", 37, 39, 59)]
-    [InlineData("realistic-r16-dev.jsonl", 92, 98, 40)]
+    [InlineData("realistic-r16-dev.jsonl", 91, 98, 40)]
     [InlineData("realistic-r17-dev.jsonl", 98, 100, 40)]
-    [InlineData("realistic-r18-dev.jsonl", 92, 97, 39)]
-    [InlineData("realistic-r19-dev.jsonl", 94, 98, 40)]
-    [InlineData("realistic-r20-dev.jsonl", 95, 98, 40)]
+    [InlineData("realistic-r18-dev.jsonl", 93, 97, 39)]
+    [InlineData("realistic-r19-dev.jsonl", 95, 98, 40)]
+    [InlineData("realistic-r20-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r21-dev.jsonl", 97, 98, 40)]
-    [InlineData("realistic-r22-dev.jsonl", 98, 98, 40)]
+    [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 39)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
