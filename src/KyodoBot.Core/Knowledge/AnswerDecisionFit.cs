@@ -84,6 +84,7 @@ public static class AnswerDecisionFit
         return $"{e.Unit}: answered {answer.Answered}, confidence {answer.Confidence} (covered {e.Covered}, capped {e.Capped}, request {e.Request}); {inputs}"
             + $"\n  nearest negative: {index.Phrasings.Match(index, question).NegativePhrasing}"
             + StoryLine(index, question)
+            + ClassifierLine(index, question)
             + Votes(index, question);
     }
 
@@ -93,8 +94,7 @@ public static class AnswerDecisionFit
         var story = index.Phrasings.Bayes.Read(question);
         var best = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "none";
         return string.Create(CultureInfo.InvariantCulture,
-            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {Conversations.LanguageResolver.MostlyJapanese(question)}")
-            + ClassifierLine(index, question);
+            $"\n  story reading: {best}, over none {story.OverNone:0.00}, over runner-up {story.OverRunner:0.00}, mostly Japanese {Conversations.LanguageResolver.MostlyJapanese(question)}");
     }
 
     /// <summary>The phrasing classifier's three most probable sections and "not in the manual" (docs/decisions/0073-phrasing-classifier.md).</summary>

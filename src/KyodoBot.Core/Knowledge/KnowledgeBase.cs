@@ -98,8 +98,8 @@ public sealed class KnowledgeBase : IKnowledgeBase
         _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems)",
             index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count);
 
-        // The story reading (~130 ms) is built after the index is served, off the request path; a question that needs
-        // it before then waits for it (docs/decisions/0072-story-reading.md).
+        // The story reading (~120 ms) and the phrasing classifier (~330 ms) are built after the index is served, off the
+        // request path; a question that needs them before then waits for them (ADR 0072, 0073).
         _ = Task.Run(() => (index.Phrasings.Bayes, index.Phrasings.Logistic));
 
         // Swap in last, so that whoever sees the new version also sees what was logged about it.

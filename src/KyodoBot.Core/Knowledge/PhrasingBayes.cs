@@ -26,11 +26,7 @@ public sealed class PhrasingBayes
     private const double Alpha = 0.1;
 
     private readonly int _sections;
-    // Feature ids: ASCII words and Japanese grams in two maps, looked up as spans of the question (no strings made).
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _grams = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _gramLookup;
+    private readonly FeatureIds _features = new();
     private readonly double[] _idf;
 
     // Postings: feature f is held by the classes _postClass[_postStart[f].._postStart[f+1]) with these summed weights.
@@ -45,8 +41,6 @@ public sealed class PhrasingBayes
     {
         _sections = sections;
         var none = sections;
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _gramLookup = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
         var df = new List<int>();
         var docs = Documents(entries, df);
 
@@ -95,10 +89,9 @@ public sealed class PhrasingBayes
             var text = Normalised(entries[i].Text);
             foreach (var (start, length, word) in Spans(text))
             {
-                var map = word ? _wordLookup : _gramLookup;
-                if (!map.TryGetValue(text.AsSpan(start, length), out var id))
+                if (!_features.TryGet(text.AsSpan(start, length), word, out var id))
                 {
-                    map[text.AsSpan(start, length)] = id = df.Count;
+                    _features.Add(text.AsSpan(start, length), word, id = df.Count);
                     df.Add(0);
                 }
 
@@ -127,7 +120,7 @@ public sealed class PhrasingBayes
         var normalised = Normalised(text.Length > MaxRead ? text[..MaxRead] : text);
         foreach (var (start, length, word) in Spans(normalised))
         {
-            if ((word ? _wordLookup : _gramLookup).TryGetValue(normalised.AsSpan(start, length), out var id))
+            if (_features.TryGet(normalised.AsSpan(start, length), word, out var id))
             {
                 features.Add(id);
             }

@@ -74,8 +74,9 @@ public sealed class PhrasingIndex
     private PhrasingIndex(IReadOnlyList<IndexedPhrasing> entries, List<Dictionary<string, double>> vectors)
     {
         _entries = entries;
-        _bayes = new(() => PhrasingBayes.Build(entries, entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1), LazyThreadSafetyMode.ExecutionAndPublication);
-        _logistic = new(() => PhrasingLogistic.Build(entries, entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1), LazyThreadSafetyMode.ExecutionAndPublication);
+        var sections = entries.Count == 0 ? 0 : entries.Max(e => e.Section) + 1;
+        _bayes = new(() => PhrasingBayes.Build(entries, sections), LazyThreadSafetyMode.ExecutionAndPublication);
+        _logistic = new(() => PhrasingLogistic.Build(entries, sections), LazyThreadSafetyMode.ExecutionAndPublication);
         _sectionOf = [.. entries.Select(e => e.Section)];
         _covered = entries.Where(e => e.Section >= 0).Select(e => e.Section).ToFrozenSet();
         _conceptLookup = _conceptIds.GetAlternateLookup<ReadOnlySpan<char>>();

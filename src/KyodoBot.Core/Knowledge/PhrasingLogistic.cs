@@ -54,10 +54,7 @@ public sealed class PhrasingLogistic
     private const int Folds = 10;
 
     private readonly int _classes;
-    private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _grams = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _wordLookup;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _gramLookup;
+    private readonly FeatureIds _features = new();
     private readonly double[] _idf;
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -66,8 +63,6 @@ public sealed class PhrasingLogistic
     private PhrasingLogistic(IReadOnlyList<IndexedPhrasing> entries, int sections, int leftOutFold)
     {
         _classes = sections + 1;
-        _wordLookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        _gramLookup = _grams.GetAlternateLookup<ReadOnlySpan<char>>();
         var training = Enumerable.Range(0, entries.Count).Where(i => leftOutFold < 0 || i % Folds != leftOutFold).ToList();
         _idf = Vocabulary(entries, training);
         _weights = new float[_idf.Length * _classes];
@@ -123,7 +118,7 @@ public sealed class PhrasingLogistic
         var idf = new List<double>();
         foreach (var ((feature, word), df) in counts.Where(c => c.Value >= 2).OrderBy(c => c.Key.Word).ThenBy(c => c.Key.Text, StringComparer.Ordinal))
         {
-            (word ? _words : _grams)[feature] = idf.Count;
+            _features.Add(feature, word, idf.Count);
             idf.Add(Math.Log((1.0 + training.Count) / (1.0 + df)) + 1);
         }
 
@@ -137,7 +132,7 @@ public sealed class PhrasingLogistic
         var counts = new Dictionary<int, int>();
         foreach (var (start, length, word) in Spans(normalised))
         {
-            if ((word ? _wordLookup : _gramLookup).TryGetValue(normalised.AsSpan(start, length), out var id))
+            if (_features.TryGet(normalised.AsSpan(start, length), word, out var id))
             {
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
@@ -218,7 +213,7 @@ public sealed class PhrasingLogistic
             AddScaled(p, _weights.AsSpan(ids[k] * _classes, _classes), values[k]);
         }
 
-        var max = TensorMax(p);
+        var max = Max(p);
         var sum = 0f;
         for (var c = 0; c < p.Length; c++)
         {
@@ -231,7 +226,7 @@ public sealed class PhrasingLogistic
         }
     }
 
-    private static float TensorMax(ReadOnlySpan<float> values)
+    private static float Max(ReadOnlySpan<float> values)
     {
         var max = float.NegativeInfinity;
         foreach (var v in values)
