@@ -77,7 +77,12 @@ public static class SchedulerServiceCollectionExtensions
         services.AddOptions<QuartzSchedulerOptions>().Configure<EvaluationOptions>((scheduler, evaluation) =>
             // A node with nothing to fire looks at the store again after this long. Nothing tells it when a peer
             // stops, so at most one interval (rather than Quartz's 30 s) passes before a survivor takes the sweep.
-            scheduler.IdleWaitTime = evaluation.SweepInterval < MaxIdleWait ? evaluation.SweepInterval : MaxIdleWait);
+            scheduler.IdleWaitTime = LookAgainAfter(evaluation.SweepInterval));
+        services.AddOptions<AdoJobStoreOptions>().Configure<EvaluationOptions>((store, evaluation) =>
+            // A tick that no node picked up within one interval has misfired; acquisition skips it and only the
+            // misfire handler fires it (now, ScheduleSweep says). Quartz's handler looks every 60 s: ours, as often as
+            // the idle nodes, so a late sweep is at most about one interval later still.
+            store.MisfireHandlerFrequency = LookAgainAfter(evaluation.SweepInterval));
 
         // Every start (and every instance) declares the same job and trigger: replace them rather than fail on the
         // duplicate key, and keep the replaced trigger's history so a restart does not count as a new schedule.
@@ -102,6 +107,8 @@ public static class SchedulerServiceCollectionExtensions
         // Later than one interval is a misfire. A larger threshold (the store's default is 60 s) would fire
         // a late trigger once per missed tick to catch up instead.
         .WithMisfireThreshold(interval);
+
+    private static TimeSpan LookAgainAfter(TimeSpan sweepInterval) => sweepInterval < MaxIdleWait ? sweepInterval : MaxIdleWait;
 
     internal static bool ReadEnabled(IConfiguration configuration)
     {

@@ -85,12 +85,13 @@ public sealed class SchedulerWiringTests
     [Theory]
     [InlineData("5", 5)]
     [InlineData("120", 30)]
-    public void IdleWait_IsTheSweepInterval_AtMostThirtySeconds(string sweepSeconds, int idleSeconds)
+    public void IdleWaitAndMisfireHandler_LookEverySweepInterval_AtMostThirtySeconds(string sweepSeconds, int seconds)
     {
         var configuration = Configuration(("Evaluation:SweepSeconds", sweepSeconds));
         using var provider = new ServiceCollection().AddLogging().AddSingleton(configuration).AddKyodoScheduler(configuration).BuildServiceProvider();
 
-        Assert.Equal(TimeSpan.FromSeconds(idleSeconds), provider.GetRequiredService<IOptions<QuartzSchedulerOptions>>().Value.IdleWaitTime);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), provider.GetRequiredService<IOptions<QuartzSchedulerOptions>>().Value.IdleWaitTime);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), provider.GetRequiredService<IOptions<AdoJobStoreOptions>>().Value.MisfireHandlerFrequency);
     }
 
     [Fact]
