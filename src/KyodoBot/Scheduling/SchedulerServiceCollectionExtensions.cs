@@ -74,15 +74,7 @@ public static class SchedulerServiceCollectionExtensions
             // The sweep's rhythm comes from the validated Evaluation options, read when the scheduler is built.
             quartz.AddTrigger((provider, trigger) => ScheduleSweep(trigger, provider.GetRequiredService<EvaluationOptions>().SweepInterval));
         });
-        services.AddOptions<QuartzSchedulerOptions>().Configure<EvaluationOptions>((scheduler, evaluation) =>
-            // A node with nothing to fire looks at the store again after this long. Nothing tells it when a peer
-            // stops, so at most one interval (rather than Quartz's 30 s) passes before a survivor takes the sweep.
-            scheduler.IdleWaitTime = LookAgainAfter(evaluation.SweepInterval));
-        services.AddOptions<AdoJobStoreOptions>().Configure<EvaluationOptions>((store, evaluation) =>
-            // A tick that no node picked up within one interval has misfired; acquisition skips it and only the
-            // misfire handler fires it (now, ScheduleSweep says). Quartz's handler looks every 60 s: ours, as often as
-            // the idle nodes, so a late sweep is at most about one interval later still.
-            store.MisfireHandlerFrequency = LookAgainAfter(evaluation.SweepInterval));
+        LookAgainEveryInterval(services);
 
         // Every start (and every instance) declares the same job and trigger: replace them rather than fail on the
         // duplicate key, and keep the replaced trigger's history so a restart does not count as a new schedule.
@@ -107,6 +99,20 @@ public static class SchedulerServiceCollectionExtensions
         // Later than one interval is a misfire. A larger threshold (the store's default is 60 s) would fire
         // a late trigger once per missed tick to catch up instead.
         .WithMisfireThreshold(interval);
+
+    /// <summary>How soon a node looks at the store again: once per sweep interval, at most 30 s.</summary>
+    private static void LookAgainEveryInterval(IServiceCollection services)
+    {
+        services.AddOptions<QuartzSchedulerOptions>().Configure<EvaluationOptions>((scheduler, evaluation) =>
+            // A node with nothing to fire looks at the store again after this long. Nothing tells it when a peer
+            // stops, so at most one interval (rather than Quartz's 30 s) passes before a survivor takes the sweep.
+            scheduler.IdleWaitTime = LookAgainAfter(evaluation.SweepInterval));
+        services.AddOptions<AdoJobStoreOptions>().Configure<EvaluationOptions>((store, evaluation) =>
+            // A tick that no node picked up within one interval has misfired; acquisition skips it and only the
+            // misfire handler fires it (now, ScheduleSweep says). Quartz's handler looks every 60 s: ours, as often as
+            // the idle nodes, so a late sweep is at most about one interval later still.
+            store.MisfireHandlerFrequency = LookAgainAfter(evaluation.SweepInterval));
+    }
 
     private static TimeSpan LookAgainAfter(TimeSpan sweepInterval) => sweepInterval < MaxIdleWait ? sweepInterval : MaxIdleWait;
 
