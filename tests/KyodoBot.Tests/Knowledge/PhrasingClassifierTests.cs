@@ -110,4 +110,19 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
         Assert.False(answer.Answered);
         Assert.Equal("principle-1", answer.Suggestions[0].Id);
     }
+
+    [Fact]
+    public void AStoryWhoseQuestionIsAnOfficeMatter_IsVetoedOnItsQuestionSentence()
+    {
+        // The setting is the manual's (団体相互の交流): the whole reads mostly as that section, the question sentence
+        // (whose name to book the room in) as beyond the manual.
+        const string message = "地域の団体と一緒に交流ワークショップを開きます。ワークショップの会場を団体名義で借りるのと課の名義で借りるのとで違いはありますか。";
+        var classifier = fixture.Knowledge.Current.Phrasings.Logistic;
+        var answer = fixture.Ask(message);
+
+        Assert.False(answer.Answered);
+        Assert.Equal("initiative-collab-env-3", answer.Suggestions[0].Id);
+        Assert.InRange(classifier.Read(message).None, KnowledgeAnswerer.VetoNoneStory, KnowledgeAnswerer.VetoNone);
+        Assert.True(classifier.Read("ワークショップの会場を団体名義で借りるのと課の名義で借りるのとで違いはありますか。").None >= KnowledgeAnswerer.VetoNone);
+    }
 }
