@@ -125,4 +125,17 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
         Assert.InRange(classifier.Read(message).None, KnowledgeAnswerer.VetoNoneStory, KnowledgeAnswerer.VetoNone);
         Assert.True(classifier.Read("ワークショップの会場を団体名義で借りるのと課の名義で借りるのとで違いはありますか。").None >= KnowledgeAnswerer.VetoNone);
     }
+
+    [Fact]
+    public void AnEnglishRefusalBothReadingsAgreeOn_IsAnsweredWhenTheClassifierFindsTheSectionProbable()
+    {
+        const string message = "Is there a coordinator training course for people who bring different groups together?";
+        var answer = fixture.Ask(message);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("initiative-collab-env-3", answer.Citations[0].Id);
+        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
+        var read = fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
+        Assert.True(read.None < KnowledgeAnswerer.AgreeNoneEnglish && read.Of(read.Best) >= KnowledgeAnswerer.AgreeBestEnglish);
+    }
 }
