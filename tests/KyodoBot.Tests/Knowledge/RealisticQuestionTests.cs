@@ -204,6 +204,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// session 18's private unseen25 and unseen26, scored untouched at its start (92/100, 95, 39/40 and 92/100, 95,
     /// 39/40) and end (99/100, 99, 40/40 and 96/100, 97, 39/40 — the floors) and committed unread at its end as the next
     /// session's development sets.
+    /// Session 19 (ADR 0074: a story vetoed on its question sentences at 0.5 for the whole, English agreement): r16
+    /// 91 → 92, r17 98 → 99, near-oos 37 → 38 in scope; r18 out of scope 39 → 40 (the floors).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -218,10 +220,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r13-dev.jsonl", 98, 98, 40)]
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
-    [InlineData("near-oos-dev.jsonl", 37, 39, 59)]
-    [InlineData("realistic-r16-dev.jsonl", 91, 98, 40)]
-    [InlineData("realistic-r17-dev.jsonl", 98, 100, 40)]
-    [InlineData("realistic-r18-dev.jsonl", 93, 97, 39)]
+    [InlineData("near-oos-dev.jsonl", 38, 39, 59)]
+    [InlineData("realistic-r16-dev.jsonl", 92, 98, 40)]
+    [InlineData("realistic-r17-dev.jsonl", 99, 100, 40)]
+    [InlineData("realistic-r18-dev.jsonl", 93, 97, 40)]
     [InlineData("realistic-r19-dev.jsonl", 95, 98, 40)]
     [InlineData("realistic-r20-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r21-dev.jsonl", 97, 98, 40)]
