@@ -138,4 +138,17 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
         var read = fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
         Assert.True(read.None < KnowledgeAnswerer.AgreeNoneEnglish && read.Of(read.Best) >= KnowledgeAnswerer.AgreeBestEnglish);
     }
+
+    [Fact]
+    public void AStoryEndingInAnOfficeQuestion_IsACloseRefusal_WhileAVagueQuestionAfterAStoryIsNot()
+    {
+        // The setting names the manual's 交流の不足; the question (an extension cord from the office's equipment) holds
+        // words no section does. A vague question after a story reads as beyond the manual too, but holds no such words.
+        var office = fixture.Ask("自治会とNPOの交流会を企画しています。交流会の会場で使う延長コードは庁舎の備品を持ち出しても大丈夫ですか。");
+        var vague = fixture.Ask("自治会とNPOの交流会を企画していますが、両者がほとんど顔を合わせたことがなく、準備の話し合いがぎくしゃくしています。まず何から手を付ければいいですか。");
+
+        Assert.False(office.Answered);
+        Assert.Equal("challenge-common-3", office.Suggestions[0].Id);
+        Assert.True(vague.Answered);
+    }
 }
