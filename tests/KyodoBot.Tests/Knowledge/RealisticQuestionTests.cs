@@ -205,7 +205,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 39/40) and end (99/100, 99, 40/40 and 96/100, 97, 39/40 — the floors) and committed unread at its end as the next
     /// session's development sets.
     /// Session 19 (ADR 0074: a story vetoed on its question sentences at 0.5 for the whole, English agreement): r16
-    /// 91 → 92, r17 98 → 99, near-oos 37 → 38 in scope; r18 out of scope 39 → 40 (the floors).
+    /// 91 → 92, r17 98 → 99, near-oos 37 → 38 in scope; r18 out of scope 39 → 40 (the floors). R24-dev and r25-dev:
+    /// session 19's private unseen27 and unseen28, scored untouched at its start (95/100, 97, 40/40 and 94/100, 98,
+    /// 39/40) and end (96/100, 97, 40/40 and 94/100, 98, 39/40 — the floors) and committed unread at its end as the
+    /// next session's development sets.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -229,6 +232,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r21-dev.jsonl", 97, 98, 40)]
     [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 39)]
+    [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
+    [InlineData("realistic-r25-dev.jsonl", 94, 98, 39)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
