@@ -70,7 +70,9 @@ public sealed class UnansweredVerbTests : IDisposable
         var (again, second) = await RunInAsync(content, "unanswered", "--not-in-manual", "補助金の締切はいつ?");
         var (_, list) = await RunInAsync(content, "unanswered");
 
-        Assert.Equal((0, 0), (exit, again));
+        // The output in the message: a run that failed (once exit code 134 in CI, not reproduced) says why.
+        Assert.True(exit == 0, $"first run exited {exit}: {output}");
+        Assert.True(again == 0, $"second run exited {again}: {second}");
         Assert.Contains("added to _not-in-manual.tsv: 補助金の締切はいつ?", output);
         Assert.Contains("already in _not-in-manual.tsv", second);
         Assert.Equal(original + "learned\t補助金の締切はいつ?\n", await File.ReadAllTextAsync(tsv));
