@@ -182,7 +182,7 @@ public sealed class PhrasingBayes
     /// The characters read of a message: a story longer than this is read by its beginning (the 10,000-character
     /// message allowed in a turn would otherwise cost a millisecond; a staff story is a few hundred characters).
     /// </summary>
-    private const int MaxRead = 2000;
+    internal const int MaxRead = 2000;
 
     /// <summary>The text's features as strings (for tests and tools): ASCII words as "w:…", Japanese grams as they are.</summary>
     internal static IEnumerable<string> Features(string text)

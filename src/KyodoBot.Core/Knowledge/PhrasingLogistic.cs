@@ -88,7 +88,7 @@ public sealed class PhrasingLogistic
             return _folds.Value[exclude % Folds].Read(text);
         }
 
-        var (ids, values) = TfIdf(text.Length > MaxRead ? text[..MaxRead] : text);
+        var (ids, values) = TfIdf(text.Length > PhrasingBayes.MaxRead ? text[..PhrasingBayes.MaxRead] : text);
         if (ids.Length == 0)
         {
             return PhrasingClassification.Unknown(_classes - 1);
@@ -98,9 +98,6 @@ public sealed class PhrasingLogistic
         Probabilities(ids, values, probabilities);
         return new(probabilities);
     }
-
-    /// <summary>The characters read of a message, as <see cref="PhrasingBayes"/> reads them.</summary>
-    private const int MaxRead = 2000;
 
     /// <summary>Feature ids for the training entries' features held by at least two of them; returns their IDF.</summary>
     private double[] Vocabulary(IReadOnlyList<IndexedPhrasing> entries, List<int> training)
