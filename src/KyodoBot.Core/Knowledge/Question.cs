@@ -142,6 +142,21 @@ public enum AnswerKind
     /// "what do other cities do"): the section must speak of another city. The manual is one city's policy.
     /// </summary>
     OtherCities,
+
+    /// <summary>
+    /// Where a thing the manual names is kept, posted or can be seen (「職員用協働マニュアルってどこにある？」「庁内LANに
+    /// 上がってる？」, "where is the manual stored", "can I download it"): the section must say where (設置, 掲載, a
+    /// link). The manual says what will be made and done, not where its papers are; 「どこに相談すれば」 asks for a
+    /// contact (<see cref="Contact"/>), and "where can groups find …" asks what the city offers and stays <see cref="Any"/>.
+    /// </summary>
+    Place,
+
+    /// <summary>
+    /// Where something stands now or what became of it (「マニュアルってもうできてる？」「今も予約できる？」「次の見直しは
+    /// いつ？」「去年はどんなテーマだった？」, "does the city still run …", "was there ever …"): the section must be dated
+    /// (現在, 令和…). The manual is a plan: it says what will be done, not what has been done since.
+    /// </summary>
+    Status,
 }
 
 /// <summary>A question after cleaning and analysis: what the retriever and the answer composer work from.</summary>

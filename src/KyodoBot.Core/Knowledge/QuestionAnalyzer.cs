@@ -315,16 +315,17 @@ public static partial class QuestionAnalyzer
         {
             // As Analyze reads the focus: its kind counts even when it does not read as a question.
             var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
-            if (kind != AnswerKind.Any)
+            if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
+            {
+                // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
+                // where …", 「それはどこに置いてありますか」) asks about the same missing fact, not a second matter,
+                // whatever fact it names itself.
+                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + Quotable(sentences[i], isEnglish) };
+            }
+            else if (kind != AnswerKind.Any)
             {
                 facts.Add(new MissingFact(Quotable(isEnglish ? sentences[i] : AfterTheSetting(sentences[i], kind), isEnglish), kind));
                 afterFact = true;
-            }
-            else if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
-            {
-                // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
-                // where …") asks about the same missing fact, not a second matter.
-                facts[^1] = facts[^1] with { Sentence = facts[^1].Sentence + (isEnglish ? " " : "") + Quotable(sentences[i], isEnglish) };
             }
             else
             {
@@ -466,7 +467,8 @@ public static partial class QuestionAnalyzer
 
     private static AnswerKind EnglishKind(string sentence)
     {
-        return EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
+        return EnglishAsksForStatus().IsMatch(sentence) ? AnswerKind.Status
+            : EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
             : EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
             : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
             : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
@@ -477,12 +479,14 @@ public static partial class QuestionAnalyzer
             : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
             : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
             : EnglishAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
+            : EnglishAsksForPlace().IsMatch(sentence) ? AnswerKind.Place
             : AnswerKind.Any;
     }
 
     private static AnswerKind JapaneseKind(string sentence)
     {
-        return JapaneseAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
+        return JapaneseAsksForStatus().IsMatch(sentence) ? AnswerKind.Status
+            : JapaneseAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
             : JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
             : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
             : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
@@ -493,6 +497,7 @@ public static partial class QuestionAnalyzer
             : JapaneseAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
             : JapaneseAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
             : JapaneseAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
+            : JapaneseAsksForPlace().IsMatch(sentence) ? AnswerKind.Place
             : AnswerKind.Any;
     }
 
@@ -510,6 +515,8 @@ public static partial class QuestionAnalyzer
         AnswerKind.Frequency => FrequencyFact().IsMatch(text),
         AnswerKind.Sample => SampleFact().IsMatch(text),
         AnswerKind.OtherCities => OtherCitiesFact().IsMatch(text),
+        AnswerKind.Place => PlaceFact().IsMatch(text),
+        AnswerKind.Status => StatusFact().IsMatch(text),
         _ => true,
     };
 
@@ -1124,22 +1131,26 @@ public static partial class QuestionAnalyzer
     /// 言いつけ), and not in an embedded question that the sentence goes on to ask about (「いつまでやるか決めとくべき？」
     /// asks about a time limit).
     /// </summary>
-    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|提出期限|申請期限|何曜|曜日|(?:移転|開始|開催|実施|見直し|改定|オープン|完成|開設|開館|公開|募集|着工)の?時期|時期(?:は|って)(?:いつ|未定|決ま)|日数|所要(?:時間|期間)|何(?:ヶ月|か月|カ月|ヵ月|週間)|(?:どの|どれ)(?:くらい|ぐらい)の(?:期間|日数|時間)")]
+    [GeneratedRegex(@"いつ(?!も|でも|の間|[くきけい])(?![^?？。]*か[^?？!！。\s]{2,})|締切|締め切り|しめきり|〆切|期日|日程|日時|何日|何時|何月|何年(?=に|度に|頃|ごろ)|開館時間|営業時間|受付時間|利用時間|開所時間|開室時間|開庁時間|提出期限|申請期限|何曜|曜日|(?:移転|開始|開催|実施|見直し|改定|オープン|完成|開設|開館|公開|募集|着工)の?時期|時期(?:は|って)(?:いつ|未定|決ま)|日数|所要(?:時間|期間)|何(?:ヶ月|か月|カ月|ヵ月|週間)|(?:どの|どれ)(?:くらい|ぐらい)の(?:期間|日数|時間)")]
     private static partial Regex JapaneseAsksForTime();
 
-    /// <summary>いくら, 金額, 費用 …, a limit in money (上限額, 限度額, 基準額), and the budget line money goes under (費目, 予算科目).</summary>
-    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料|上限額|限度額|基準額|費目|予算科目")]
+    /// <summary>
+    /// いくら, 金額, 費用 …, a limit in money (上限額, 限度額, 基準額), the budget line money goes under (費目, 予算科目),
+    /// and a charge asked about (参加費かかる？, 相談料は？, 謝礼は出せる？) — not one named in a setting (「会費で運営して
+    /// いる団体が…」).
+    /// </summary>
+    [GeneratedRegex(@"いくら|金額|何円|予算額|費用|料金|有料|無料|受講料|手数料|上限額|限度額|基準額|費目|予算科目|(?:参加費|会費|利用料|使用料|相談料|講師料|謝礼|謝金|賃料|家賃)(?:は|って|が|とか|も)?(?:いくら|かか|掛か|必要|要る|いる|発生|有料|無料|出る|出せ|払|[?？]|$)")]
     private static partial Regex JapaneseAsksForAmount();
 
     /// <summary>電話番号, 連絡先 …, and where to call (「どこに連絡すればいい？」「誰に問い合わせれば」): not 「誰に相談すれば」 (where to turn).</summary>
-    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場|所在地|(?:どこ|誰|だれ|どちら)に(?:連絡|電話|問い?合わ?せ)|(?:担当|窓口)(?:者|課|部署)?(?:って|は)(?:誰|だれ|どなた|どこ)に(?:聞|き[きけ]|問い?合わ?せ)")]
+    [GeneratedRegex(@"電話番号|連絡先|メールアドレス|住所|内線|問い合わせ先|問合せ先|アクセス方法|駐車場|所在地|(?:どこ|誰|だれ|どちら)に(?:連絡|電話|問い?合わ?せ)|(?:担当|窓口)(?:者|課|部署)?(?:って|は)(?:誰|だれ|どなた|どこ)に(?:聞|き[きけ]|問い?合わ?せ)|(?:どこの|どの)(?:課|係|部署|部局)(?:が|で)?(?:担当|所管|管轄)|担当して(?:る|いる)(?:の)?(?:って|は)(?:どこの|どの)(?:課|係|部署)|所管(?:課|部署)(?:は|って)(?:どこ|どちら)")]
     private static partial Regex JapaneseAsksForContact();
 
-    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例|修了証|修了書|証明書|受講証|認定証")]
+    [GeneratedRegex(@"ひな形|雛形|ひながた|テンプレート|様式|書式|申請書|書類|届出書|記入例|修了証|修了書|証明書|受講証|認定証|資格(?:は|って|とか|が|も)?(?:もらえ|貰え|取れ|とれ|得られ|取得)")]
     private static partial Regex JapaneseAsksForDocument();
 
     /// <summary>How to apply, sign up or book (申込, 申請方法, 予約の方法, どうやって予約する).</summary>
-    [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法|予約(?:の)?(?:方法|仕方|手続)|どう(?:やって|すれば|したら)予約|予約(?:は|って)?(?:どう|どこ|どのように)")]
+    [GeneratedRegex(@"申込|申し込|もうしこ|申請方法|申請の仕方|応募方法|応募の仕方|登録方法|参加申請|エントリー方法|予約(?:の)?(?:方法|仕方|手続)|どう(?:やって|すれば|したら)予約|予約(?:は|って)?(?:どう|どこ|どのように)|(?:予約|申込み?|申し込み)(?:は|って|が)?(?:いる|要る|必要|要り|できる|できま|でき(?:ない|ません)|取れ|とれ)")]
     private static partial Regex JapaneseAsksForApplication();
 
     /// <summary>
@@ -1147,7 +1158,7 @@ public static partial class QuestionAnalyzer
     /// (「わかんないって答えたのどれくらい」, 「知ってる人はどのくらい」: a clause made a noun by の, then どれくらい; ADR 0059):
     /// a count, not 「いくつある？」「何項目」「何種類」 (the seven principles are a list).
     /// </summary>
-    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:人|者|団体|職員|市民)(?:は|って|が)?(?:どれ|どの)(?:くらい|ぐらい)(?:いる|いた|い|ある|あった|あ)|(?:数字|数値|統計|実績値|データ)(?:を|が|は|って|も|あ)")]
+    [GeneratedRegex(@"何(?:団体|人|名|件|か所|ヶ所|箇所|カ所|割|パーセント|%|社|校|施設|回目|分野|部署|法人)|(?:人数|件数|団体数|職員数|会員数|登録数|加入率|参加率|参加者数|利用者数|割合)(?:は|って|を|が|も|や|、|\s|$|[?？])|どれ(?:くらい|ぐらい)の(?:数|人|団体|件数|割合)|(?:た|る|い)の(?:は|って)?(?:どれ|どの)(?:くらい|ぐらい)|(?:人|者|団体|職員|市民)(?:は|って|が)?(?:どれ|どの)(?:くらい|ぐらい)(?:いる|いた|い|ある|あった|あ)|(?:数字|数値|統計|実績値|データ)(?:を|が|は|って|も|あ)")]
     private static partial Regex JapaneseAsksForCount();
 
     [GeneratedRegex(@"\bhow many (?!times\b|ways\b|principles\b|challenges\b|initiatives\b|rules\b|steps\b|kinds\b|types\b)|\b(?:the )?number of (?:people|staff|groups|npos|organi[sz]ations|members|volunteers|participants|residents|projects)\b|\bwhat (?:percentage|share|proportion)\b")]
@@ -1157,19 +1168,19 @@ public static partial class QuestionAnalyzer
     /// 何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law; and what a law or by-law lays down (「NPO法で決まってる
     /// 活動分野」「条例で罰則とかある？」「法律上の扱い」「法的な義務」), which only its articles say. Not 方法で/手法で (a way).
     /// </summary>
-    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い|区別|違い|位置づけ|位置付け|定義|責任)|(?:法的|法律的)に(?:は|も)?|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)")]
+    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い|区別|違い|位置づけ|位置付け|定義|責任)|(?:法的|法律的)に(?:は|も)?|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)|議会の(?:承認|議決|同意)|個人情報|プライバシー|守秘義務|収入印紙|印紙(?:は|って|が)?(?:いる|要る|必要|貼)")]
     private static partial Regex JapaneseAsksForProvision();
 
     /// <summary>"Which article", "legal basis"; and what a law or by-law lays down: "the legal rules", "legally required",
     /// "required by law", "under the Local Autonomy Act", "an ordinance that …".</summary>
-    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\b(?:legal|statutory) (?:basis|rules?|requirements?|obligations?|limits?|thresholds?)\b|\blegal(?:ly)? (?:distinction|difference|status|definition|responsibility|liability)\b|\blegally (?:required|requires?|obliged|obligated|binding|distinct|different|defined|distinguished)\b|\brequired by law\b|\bunder the (?:[a-z-]+ ){0,4}(?:act|law|ordinance)\b|\b(?:an|the|any) ordinance\b|\bwhat (?:does )?the (?:law|act|ordinance) (?:says?|requires?)\b")]
+    [GeneratedRegex(@"\b(?:which|what) (?:article|section|clause|provision)s?\b|\b(?:legal|statutory) (?:basis|rules?|requirements?|obligations?|limits?|thresholds?)\b|\blegal(?:ly)? (?:distinction|difference|status|definition|responsibility|liability)\b|\blegally (?:required|requires?|obliged|obligated|binding|distinct|different|defined|distinguished)\b|\brequired by law\b|\bpersonal (?:data|information)\b|\bprivacy\b|\bconfidential(?:ity)?\b|\brevenue stamps?\b|\bcouncil (?:approval|vote)\b|\bapproved by (?:the )?(?:city )?council\b|\bunder the (?:[a-z-]+ ){0,4}(?:act|law|ordinance)\b|\b(?:an|the|any) ordinance\b|\bwhat (?:does )?the (?:law|act|ordinance) (?:says?|requires?)\b")]
     private static partial Regex EnglishAsksForProvision();
 
     /// <summary>
     /// A role holder asked for by name: 「担当課長って今誰？」「講師は誰ですか」「審査員って誰がやってるの？」「窓口担当者が誰なのか」.
     /// 誰 as what the sentence asks of a role, not 「誰が何をやるか」 (roles) or 「誰に相談すれば」 (where to turn).
     /// </summary>
-    [GeneratedRegex(@"(?:課長|部長|係長|所長|センター長|館長|担当者?|講師|先生|審査員|委員長?|会長|理事長|代表者?|市長|業者|委託先|受託者|事業者)(?:って|は|が)(?:今|いま|現在|今年度|今年)?(?:誰|だれ|どなた|どこ)(?:です|だ|でしょう|なの|なん|か|が(?:やって|務め|担当)|[?？。]|$)|(?:講師|先生|審査員|委員|業者|委託先)(?:って|は)(?:外部|内部|庁外|庁内|民間)の?(?:人|方|講師|団体)?(?:です|なの|なん|か|[?？。]|$)|(?:誰|だれ|どなた)を?(?:呼ん|呼ぶ|呼ば|招い|招く|招へい|招聘|頼ん|頼む|依頼)")]
+    [GeneratedRegex(@"(?:課長|部長|係長|所長|センター長|館長|担当者?|講師|先生|審査員|委員長?|会長|理事長|代表者?|市長|業者|委託先|受託者|事業者)(?:って|は|が)[、,\s]?(?:今|いま|現在|今年度|今年)?(?:誰|だれ|どなた|どこ)(?:です|だ|でしょう|なの|なん|か|が(?:やって|務め|担当)|[?？。]|$)|(?:講師|先生|審査員|委員|業者|委託先)(?:って|は)(?:外部|内部|庁外|庁内|民間)の?(?:人|方|講師|団体)?(?:です|なの|なん|か|[?？。]|$)|(?:誰|だれ|どなた)を?(?:呼ん|呼ぶ|呼ば|招い|招く|招へい|招聘|頼ん|頼む|依頼)")]
     private static partial Regex JapaneseAsksForPerson();
 
     /// <summary>"Who is the director/lecturer/contact person …", "who is in charge of …", "which vendor/company …".</summary>
@@ -1212,6 +1223,37 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(?:other|neighbo(?:u)?ring|nearby) (?:cities|municipalities|local governments|towns)\b|\bcompared? (?:to|with) (?:other|another) (?:city|cities|municipalit(?:y|ies))\b")]
     private static partial Regex EnglishAsksForOtherCities();
 
+    /// <summary>
+    /// Where a paper or file is kept or posted, or where to see or get it (マニュアル・資料・名簿 … どこにある, どこで
+    /// 見られる, どこからダウンロード; a sentence that is only that: 「どこで見れる？」 after one naming the thing), whether
+    /// it is on 庁内LAN, a shared folder or a web page, and a floor, a venue or a room (何階, 会場はどこ, どこで開催).
+    /// 「調整役の話、どこに載ってる？」 asks where the manual says it and stays Any; so does どこに相談 (a contact).
+    /// </summary>
+    [GeneratedRegex(@"^(?:それ|これ|あれ)?(?:は|って)?[、,\s]?(?:どこ|どちら)(?:で|から|に)(?:見|閲覧|読|入手|ダウンロード|もら|手に入|ある|あり|置)|何階|(?:会場|場所|部屋)(?:は|って)?(?:どこ|どちら)|どこの(?:部屋|会議室|建物|会場)|どこで(?:開か|開催|やる|やって|行わ)|(?:マニュアル|資料|ファイル|データ|名簿|冊子|パンフ|チラシ|報告書|議事録|原本|書類|備品|台帳)[^。?？!！]{0,20}(?:どこ|どちら)(?:に|で|から)?(?:ある|あり|あんの|置|保存|格納|保管|掲載|載|上が|アップ|見|閲覧|入手|ダウンロード|もら|手に入)|(?:庁内lan|イントラ|共有フォルダ|ホームページ|サイト|ポータル|掲示板)(?:に|で|から)(?:(?:上がって|載って|掲載されて|アップされて|公開されて)(?:る|い(?:る|ます)|ます)|(?:見|閲覧|ダウンロード)(?:られ|れ|でき))")]
+    private static partial Regex JapaneseAsksForPlace();
+
+    [GeneratedRegex(@"\b(?:which|what) floor\b|\b(?:what|which|where)(?:'s| is| are| will be)? (?:the )?venues?\b|\bwhich room\b|\bwhere (?:is|are|will) (?:it|they|the [a-z ]{1,30}) (?:be )?held\b|\bwhere (?:is|are|was|were) (?:the|our|this|that|it|they)\b[^.?!]{0,40}\b(?:kept|stored|saved|posted|uploaded|located|filed)\b|\bwhere (?:can|do|could) (?:i|we) (?:download|get a copy|read it|see it)\b|\bintranet\b|\bshared (?:drive|folder)\b|\bdownload(?:ed|able)?\b")]
+    private static partial Regex EnglishAsksForPlace();
+
+    /// <summary>Where a thing is: 所在, a floor (3階), a venue, 掲載, 保存, a folder or a web page.</summary>
+    [GeneratedRegex(@"所在|\d+\s*階|会場は|掲載|保存|保管|フォルダ|ホームページ|イントラ|庁内lan|https?://")]
+    private static partial Regex PlaceFact();
+
+    /// <summary>
+    /// Where a thing stands now or what became of it: もうできてる？, 日程はもう決まっていますか, 今も予約できる？, 次いつ？,
+    /// 今年の会場, 去年はどんなテーマだった, 前回の見直しで何が変更された. Not もう決まってることを… (a clause, not asked) nor
+    /// 今もある？ (a challenge the manual states), nor 前回の打ち合わせで揉めた (a setting: the past must be what is asked).
+    /// </summary>
+    [GeneratedRegex(@"もう(?:でき|決ま|決め|始ま|完成し|作られ|作成され|配られ|配布され|公開され|設置され|開設され|オープンし|動いて)(?:て(?:る|い(?:る|ます))|た|ました)(?:の|ん(?:です|でしょう)?か|か|\?|？|$)|(?:今|いま)(?:も|でも)(?:予約|使え|利用|やって|開いて|続いて|募集|受け付け)|まだ(?:予約|使え|利用でき|やって|開いて|募集|受け付け)|(?:次|次回|今度)(?:は|の|って)?(?:いつ|開催日|日程)|今年度?の(?:会場|テーマ|日程|予定|講師|開催|募集)|(?:去年|昨年度?|前回|この前)(?:の|は|に)[^。?？]{0,25}(?:だった|でした|あった|ありました|された|されました|なった|なりました|変わった|変わりました|行われた|開かれた|やった)")]
+    private static partial Regex JapaneseAsksForStatus();
+
+    [GeneratedRegex(@"\bstill (?:run|runs|running|open|exists?|available|active|held|going on|in use)\b|\b(?:does|do) (?:the city|it|they) still\b|\balready (?:been )?(?:made|finished|completed|published|decided|set up|opened|started|distributed)\b|\b(?:is|are) (?:it|they|the [a-z ]{1,30}) (?:ready|finished|available|done) yet\b|\bwas there ever\b|\bhas there ever been\b|\bwhen (?:is|will be|'s) the next\b|\bwhen (?:was|did) the last\b|\blast year'?s (?:theme|venue|topic|programme|program|session|workshop|budget|results?)\b")]
+    private static partial Regex EnglishAsksForStatus();
+
+    /// <summary>A dated statement: 現在, 令和/平成, a year (2025年).</summary>
+    [GeneratedRegex(@"現在|令和|平成|\d{4}\s*年|\b(?:19|20)\d\d\b")]
+    private static partial Regex StatusFact();
+
     /// <summary>Another city spoken of: 他市, 他都市, 他の自治体, 政令市, "other cities".</summary>
     [GeneratedRegex(@"他市|他都市|他の自治体|他自治体|政令市|\bother (?:cities|municipalities)\b")]
     private static partial Regex OtherCitiesFact();
@@ -1224,20 +1266,20 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"第?[0-9一二三四五六七八九十百]+条(?!件)|\barticle \d")]
     private static partial Regex ProvisionFact();
 
-    [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll|book|reserve)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b")]
+    [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll|book|reserve)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b|\b(?:need|have) to (?:book|reserve|register|sign up)\b|\breservations?\b")]
     private static partial Regex EnglishAsksForApplication();
 
-    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b|\b(?:what|which) days? of the week\b|\bwhich weekdays?\b|\bhow long (?:does|will|did|would) (?:it|the [a-z -]+) take\b|\bhow many (?:days|weeks|months)\b")]
+    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b|\b(?:what|which) days? of the week\b|\bwhich weekdays?\b|\bhow long (?:does|will|did|would) (?:it|the [a-z -]+) take\b|\bhow many (?:days|weeks|months)\b|\bwhen exactly\b|\b(?:opening|business|office|service) hours\b|\bwhat hours\b|\b(?:the )?exact (?:date|day|time|timing)\b")]
     private static partial Regex EnglishAsksForTime();
 
     /// <summary>"How much", "cost", "fee", and a limit in money ("the monetary threshold", "the spending limit", "maximum amount").</summary>
-    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b|\b(?:monetary|spending|price|contract|financial|funding|grant|subsidy) (?:threshold|limit|cap|ceiling)s?\b|\b(?:upper|maximum) (?:amount|sum)\b|\bhow many yen\b")]
+    [GeneratedRegex(@"\bhow much (?:money|funding|funds|budget|subsidy|is|are|does|do|will|would|can)\b|\bcosts?\b|\bfees?\b|\bprices?\b|\bamount of money\b|\b(?:monetary|spending|price|contract|financial|funding|grant|subsidy) (?:threshold|limit|cap|ceiling)s?\b|\b(?:upper|maximum) (?:amount|sum)\b|\bhow many yen\b|\brent(?:al)?s?\b|\bfree of charge\b|\b(?:have|need) to pay\b(?! attention)|\bhow much (?:[a-z]+ ){1,2}(?:will|would|do|does|did|is|are|can|should|must) (?:we|i|they|you|it|the city|the group|groups) (?:pay|get|receive|charge|cost|spend|be paid)\b")]
     private static partial Regex EnglishAsksForAmount();
 
     [GeneratedRegex(@"\bwho (?:should|do|can|could) (?:i|we) (?:contact|call)\b|\bwho to (?:contact|call)\b|\bphone\b|\btelephone\b|\be-?mail address\b|\bcontact (?:details|person|number)\b|\baddress\b|\bcurrent location\b|\bparking\b|\b(?:where|can|could|may) (?:i|we|you|they|visitors) park\b|\bpark (?:my|our|a|the) cars?\b")]
     private static partial Regex EnglishAsksForContact();
 
-    [GeneratedRegex(@"\btemplates?\b|\bcertificates?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
+    [GeneratedRegex(@"\btemplates?\b|\bcertificates?\b|\bqualifications?\b|\bcredentials?\b|\b(?:application |entry )?forms?\b(?! a\b)|\bpaperwork\b|\bdocuments? (?:do|to) (?:i|we) (?:need|submit)")]
     private static partial Regex EnglishAsksForDocument();
 
     /// <summary>A date or time, or how often or at what stage (定期的, 毎年, 終了後): 「見直しはいつ行う？」 is answered by 「定期的に見直す」.</summary>

@@ -115,12 +115,16 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     [InlineData(AnswerKind.Time, "日付や期限")]
     [InlineData(AnswerKind.Amount, "金額")]
     [InlineData(AnswerKind.Contact, "連絡先や場所")]
+    [InlineData(AnswerKind.Place, "場所や掲載先")]
+    [InlineData(AnswerKind.Status, "現在の予定や実績")]
     public void MissingNote_NamesTheKindOfFact_InJapanese(AnswerKind kind, string named)
     {
         var fact = kind switch
         {
             AnswerKind.Time => "補助金の交付決定はいつ頃になりますか？",
             AnswerKind.Amount => "講座の講師謝礼はいくら払えますか？",
+            AnswerKind.Place => "交流会の会場はどこですか？",
+            AnswerKind.Status => "職員用のマニュアルはもう完成していますか？",
             _ => "子ども食堂の担当窓口の電話番号を教えてください。",
         };
 

@@ -209,6 +209,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// session 19's private unseen27 and unseen28, scored untouched at its start (95/100, 97, 40/40 and 94/100, 98,
     /// 39/40) and end (96/100, 97, 40/40 and 94/100, 98, 39/40 — the floors) and committed unread at its end as the
     /// next session's development sets.
+    /// Session 20 (ADR 0075, details about things the manual names): near-detail-dev, 200 questions a helper wrote about
+    /// things the manual names (150 asking a detail it does not give), 112 → 132 of 150 refused, 46/50 in scope; r23 and
+    /// r25 out of scope 39 → 40 (the floors).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -231,9 +234,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r20-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r21-dev.jsonl", 97, 98, 40)]
     [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
-    [InlineData("realistic-r23-dev.jsonl", 96, 97, 39)]
+    [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
-    [InlineData("realistic-r25-dev.jsonl", 94, 98, 39)]
+    [InlineData("realistic-r25-dev.jsonl", 94, 98, 40)]
+    [InlineData("near-detail-dev.jsonl", 46, 47, 132)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
@@ -443,14 +447,15 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働事業っていつまでやるか決めとくべき？", false, AnswerKind.Any)]
     [InlineData("研修の日程はいつですか", false, AnswerKind.Time)]
     [InlineData("窓口の電話番号は", false, AnswerKind.Contact)]
-    [InlineData("NPO窓口の連絡会議、次回いつ？", false, AnswerKind.Time)] // いつ without は/って before it
+    [InlineData("NPO窓口の連絡会議、次回いつ？", false, AnswerKind.Status)] // the next meeting: a schedule, not a rule's timing
+    [InlineData("NPO窓口の連絡会議、いつやってる？", false, AnswerKind.Time)] // いつ without は/って before it
     [InlineData("次の協働研修いつやるの？日程もう出てる？", false, AnswerKind.Time)] // いつ before the verb
     [InlineData("施策っていつ見直すとか決まってるんだっけ？", false, AnswerKind.Any)] // an embedded いつ…か
     [InlineData("いつも同じ人ばかり来るのはなぜ？", false, AnswerKind.Any)]
     [InlineData("ボランティア大学校の申込みってどこからするの？", false, AnswerKind.Application)]
     [InlineData("how do i apply for the volunteer college?", true, AnswerKind.Application)]
     [InlineData("when we contract work out to an npo, which principles can't be skipped?", true, AnswerKind.Any)]
-    [InlineData("what happens when is the next liaison meeting?", true, AnswerKind.Time)]
+    [InlineData("what happens when is the next liaison meeting?", true, AnswerKind.Status)]
     [InlineData("サポートセンターに登録してるボランティアって何人くらい？", false, AnswerKind.Count)]
     [InlineData("市内の自治会の加入率は？", false, AnswerKind.Count)]
     [InlineData("協働のルールっていくつある？", false, AnswerKind.Any)] // a list, not a count
@@ -501,6 +506,28 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("do other cities have similar principles?", true, AnswerKind.OtherCities)]
     [InlineData("他市から視察が来ることになりました", false, AnswerKind.Any)] // a visitor, not other cities' rules
     [InlineData("a visiting official from another city asked what we do", true, AnswerKind.Any)]
+    [InlineData("協働マニュアルの原本ってどこに保管してある？", false, AnswerKind.Place)]
+    [InlineData("研修資料は庁内lanに上がってる？", false, AnswerKind.Place)]
+    [InlineData("サポートセンターの交流スペースって何階？", false, AnswerKind.Place)]
+    [InlineData("where is the staff manual stored?", true, AnswerKind.Place)]
+    [InlineData("団体同士をつなぐ調整役の話ってどこに載ってる？", false, AnswerKind.Any)] // where the manual says it
+    [InlineData("報告を市のホームページに載せようとしたら止められました", false, AnswerKind.Any)]
+    [InlineData("if the city lends a group a venue, can we tell them what to do?", true, AnswerKind.Any)]
+    [InlineData("相談会の参加費ってかかる？", false, AnswerKind.Amount)]
+    [InlineData("会費で運営している団体とはどう付き合えばいい？", false, AnswerKind.Any)]
+    [InlineData("do we need to pay attention to the group's own goals?", true, AnswerKind.Any)]
+    [InlineData("協働推進の連絡会議、次いつ？", false, AnswerKind.Status)]
+    [InlineData("職員向けのマニュアルってもう完成してる？", false, AnswerKind.Status)]
+    [InlineData("去年の交流会はどんな内容だった？", false, AnswerKind.Status)]
+    [InlineData("does the city still run the volunteer fair?", true, AnswerKind.Status)]
+    [InlineData("もう決まってることを団体に押し付けてもいい？", false, AnswerKind.Any)]
+    [InlineData("前回の打ち合わせで揉めたけど、どう立て直せばいい？", false, AnswerKind.Any)]
+    [InlineData("is it still collaboration if the city pays for everything?", true, AnswerKind.Any)]
+    [InlineData("協働事業の報告に個人情報を載せていいの？", false, AnswerKind.Provision)]
+    [InlineData("相談窓口はどこの課が担当してる？", false, AnswerKind.Contact)]
+    [InlineData("専門相談って予約いる？", false, AnswerKind.Application)]
+    [InlineData("研修を受けたら資格はもらえる？", false, AnswerKind.Document)]
+    [InlineData("研修の講師は、どなたが務めますか", false, AnswerKind.Person)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
 
@@ -513,6 +540,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
         Assert.True(QuestionAnalyzer.Holds(AnswerKind.Frequency, "計画は3年ごとに見直します。"));
         Assert.False(QuestionAnalyzer.Holds(AnswerKind.Sample, "市職員の約3割が協働について、あまり理解していません。"));
         Assert.True(QuestionAnalyzer.Holds(AnswerKind.Sample, "市職員2,000人を対象に調査し、回収率は45%でした。"));
+        Assert.False(QuestionAnalyzer.Holds(AnswerKind.Place, "職員用協働マニュアルを作成し、職員の協働への理解を促進します。"));
+        Assert.True(QuestionAnalyzer.Holds(AnswerKind.Place, "マニュアルは庁内lanの共有フォルダに保存しています。"));
+        Assert.False(QuestionAnalyzer.Holds(AnswerKind.Status, "すでにある交流や協働がさらに広がるような仕組みをつくります。"));
+        Assert.True(QuestionAnalyzer.Holds(AnswerKind.Status, "令和6年4月に開設しました。"));
     }
 
     /// <summary>
@@ -528,6 +559,11 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働と委託って法的にはどう違うんですか", AnswerKind.Provision)]
     [InlineData("What was the response rate of the city staff survey?", AnswerKind.Sample)]
     [InlineData("ほかの政令市にも同じような行動規範はありますか", AnswerKind.OtherCities)]
+    [InlineData("職員用協働マニュアルって庁内のどこにある？", AnswerKind.Place)]
+    [InlineData("市民活動サポートセンターの相談コーナーって何階にあるの？", AnswerKind.Place)]
+    [InlineData("職員用の協働マニュアルってもう配られてる？", AnswerKind.Status)]
+    [InlineData("Does the city still run the outreach lectures on collaboration?", AnswerKind.Status)]
+    [InlineData("協働の研修会って参加費かかる？", AnswerKind.Amount)]
     public void FactTheSectionMerelyMentions_IsRefusedAsThatFact(string message, AnswerKind kind)
     {
         var answer = fixture.Ask(message);
