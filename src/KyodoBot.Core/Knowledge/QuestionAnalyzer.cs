@@ -138,7 +138,7 @@ public static partial class QuestionAnalyzer
         {
             IsRequest = isRequest,
             AlsoRequests = isRequest || OtherSentenceRequests(sentences, first, focusAt, isEnglish),
-            Expects = ExpectedAnswer(focus, isEnglish) is var kind && kind != AnswerKind.Any
+            Expects = FocusAsks(sentences, focusAt, isEnglish) && ExpectedAnswer(focus, isEnglish) is var kind && kind != AnswerKind.Any
                 ? kind
                 : OtherQuestionExpects(sentences, first, focusAt, isEnglish),
             SentenceCount = sentences.Count,
@@ -265,6 +265,16 @@ public static partial class QuestionAnalyzer
     /// <summary>A part referred to by its number ("Chapter 4", "Article 3", "Floor 5"): a reference, not a name.</summary>
     [GeneratedRegex(@"\b([A-Z][a-z]+)\s+(?:\d|[IVX]+\b)")]
     private static partial Regex NumberedPart();
+
+    /// <summary>
+    /// Whether the focus sentence's own fact counts: always for a message of one sentence (「窓口の電話番号は」 asks by
+    /// its words alone), otherwise only when the focus asks or says the writer wants to know (確認したい, 知りたい, "I'd
+    /// like to know"). A message of several sentences none of which asks is a story told (「…会の方は『歴史を正しく
+    /// 伝えること』が一番大事で人数は二の次だと言い出して、半年間なんだったんだろうという気持ちです。」): its last
+    /// sentence is the focus only for want of a question, and the fact its words name (人数) is not asked for.
+    /// </summary>
+    private static bool FocusAsks(List<string> sentences, int focusAt, bool isEnglish) =>
+        sentences.Count <= 1 || Asks(sentences[focusAt], isEnglish) || WishToKnow().IsMatch(sentences[focusAt]);
 
     /// <summary>
     /// The fact asked for by a question sentence other than the focus (「申請の締切はいつですか？あと、役割分担はどう
@@ -1253,6 +1263,10 @@ public static partial class QuestionAnalyzer
     /// <summary>A dated statement: 現在, 令和/平成, a year (2025年).</summary>
     [GeneratedRegex(@"現在|令和|平成|\d{4}\s*年|\b(?:19|20)\d\d\b")]
     private static partial Regex StatusFact();
+
+    /// <summary>The writer says they want to know: 確認したい, 知りたい, 伺いたい, ご教示, "I'd like to know".</summary>
+    [GeneratedRegex(@"(?:確認し|聞き|伺い|知り|尋ね|教えてもらい|教えていただき)たい|ご教示|お教え|\b(?:i'd|i would|i) (?:like|want|need) to (?:know|check|confirm|ask)\b")]
+    private static partial Regex WishToKnow();
 
     /// <summary>Another city spoken of: 他市, 他都市, 他の自治体, 政令市, "other cities".</summary>
     [GeneratedRegex(@"他市|他都市|他の自治体|他自治体|政令市|\bother (?:cities|municipalities)\b")]

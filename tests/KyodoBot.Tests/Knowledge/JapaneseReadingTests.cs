@@ -75,6 +75,18 @@ public sealed class JapaneseReadingTests(KnowledgeFixture fixture) : IClassFixtu
     public void Expects_HowMuchOfAnAction_IsNoCount(string question) =>
         Assert.NotEqual(AnswerKind.Count, QuestionAnalyzer.Analyze(question, KnowledgeVocabulary.Empty).Expects);
 
+    /// <summary>
+    /// A story of several sentences none of which asks names a fact in passing (人数 as the partner's priority); its last
+    /// sentence is the focus only for want of a question. The same words asked, or said to be wanted, are a fact asked.
+    /// </summary>
+    [Theory]
+    [InlineData("NPOと清掃活動を始めました。こちらは参加人数を目標にしていたのに、団体の方は人数は二の次だと言っていて、話が噛み合いません。", AnswerKind.Any)]
+    [InlineData("NPOと清掃活動を始めました。去年の参加人数は？", AnswerKind.Count)]
+    [InlineData("NPOと清掃活動を始めました。去年の参加人数を確認したいです。", AnswerKind.Count)]
+    [InlineData("清掃活動の参加人数は", AnswerKind.Count)]
+    public void Expects_TheFocusOfAStoryThatAsksNothing_NamesNoFactAsked(string message, AnswerKind kind) =>
+        Assert.Equal(kind, QuestionAnalyzer.Analyze(message, KnowledgeVocabulary.Empty).Expects);
+
     [Fact]
     public void IsFramingWord_ThePlan_NamesTheDocumentLikeThePolicy()
     {

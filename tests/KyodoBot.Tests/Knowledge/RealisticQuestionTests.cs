@@ -211,7 +211,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// next session's development sets.
     /// Session 20 (ADR 0075, details about things the manual names): near-detail-dev, 200 questions a helper wrote about
     /// things the manual names (150 asking a detail it does not give), 112 → 132 of 150 refused, 46/50 in scope; r23 and
-    /// r25 out of scope 39 → 40 (the floors).
+    /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope (the
+    /// floors).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -232,7 +233,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r18-dev.jsonl", 93, 97, 40)]
     [InlineData("realistic-r19-dev.jsonl", 95, 98, 40)]
     [InlineData("realistic-r20-dev.jsonl", 96, 98, 40)]
-    [InlineData("realistic-r21-dev.jsonl", 97, 98, 40)]
+    [InlineData("realistic-r21-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
