@@ -296,6 +296,14 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         read.Of(best.Ordinal) - read.Of(unit.Ordinal) >= SwitchMargin && story.OverRunner >= StoryOverRunner
         && !(q.AsksForList && best.Parent == unit);
 
+    /// <summary>
+    /// The classifier's probability of "not in the manual" for the rest of a message beside its fact questions at which
+    /// that rest is not answered alone (near-detail-dev 132 → 133 of 150 refused; development sets unchanged at 0.5 and
+    /// 0.7; folds negatives answered 22 → 21, leave-one-out 24 → 22). Read on the whole message instead (0.3–0.75) it
+    /// refused the two-question messages of ADR 0037 (a fact question makes the whole read "none").
+    /// </summary>
+    internal const double FactSplitNone = 0.5;
+
     /// <summary>How far the story reading's section must stand above its runner-up for an answer to move to it.</summary>
     internal const double StoryOverRunner = 0.2;
 
@@ -644,11 +652,15 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// that is answered from a section that holds no fact of those kinds, the reply is that answer plus a note naming
     /// what the manual lacks (docs/decisions/0037-two-questions-one-message.md). Null otherwise: the message is
     /// refused as a whole, as before. A section that does hold such a fact (a date) is not quoted under a note saying
-    /// the manual has none: the date in the quote would read as the answer to the date question.
+    /// the manual has none: the date in the quote would read as the answer to the date question. Nor is a mostly
+    /// Japanese message answered in part when the classifier reads its other question <see cref="FactSplitNone"/>
+    /// beyond the manual: that is an office matter too (「区役所独自の予算は使えるのでしょうか。」 beside 「使えるなら
+    /// いくらまでですか？」), which alone would be answered with whatever section names the ward offices (ADR 0075).
     /// </summary>
     private Answer? AnswerWithoutFacts(KnowledgeIndex index, string question, Language language, int excludePhrasing)
     {
-        if (QuestionAnalyzer.SplitFactQuestions(question) is not { } split)
+        if (QuestionAnalyzer.SplitFactQuestions(question) is not { } split
+            || (LanguageResolver.MostlyJapanese(question) && index.Phrasings.Logistic.Read(split.Rest, excludePhrasing).None >= FactSplitNone))
         {
             return null;
         }

@@ -210,7 +210,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 39/40) and end (96/100, 97, 40/40 and 94/100, 98, 39/40 — the floors) and committed unread at its end as the
     /// next session's development sets.
     /// Session 20 (ADR 0075, details about things the manual names): near-detail-dev, 200 questions a helper wrote about
-    /// things the manual names (150 asking a detail it does not give), 112 → 132 of 150 refused, 46/50 in scope; r23 and
+    /// things the manual names (150 asking a detail it does not give), 112 → 133 of 150 refused, 46/50 in scope; r23 and
     /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope (the
     /// floors).
     /// </summary>
@@ -238,7 +238,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r25-dev.jsonl", 94, 98, 40)]
-    [InlineData("near-detail-dev.jsonl", 46, 47, 132)]
+    [InlineData("near-detail-dev.jsonl", 46, 47, 133)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
