@@ -1178,7 +1178,7 @@ public static partial class QuestionAnalyzer
     /// 何条, 第何条, 条文, 根拠法令, 法的根拠: which article of which law; and what a law or by-law lays down (「NPO法で決まってる
     /// 活動分野」「条例で罰則とかある？」「法律上の扱い」「法的な義務」), which only its articles say. Not 方法で/手法で (a way).
     /// </summary>
-    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い|区別|違い|位置づけ|位置付け|定義|責任)|(?:法的|法律的)に(?:は|も)?|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)|議会の(?:承認|議決|同意)|個人情報|プライバシー|守秘義務|収入印紙|印紙(?:は|って|が)?(?:いる|要る|必要|貼)")]
+    [GeneratedRegex(@"何条|条文|根拠(?:となる)?(?:法令|法律|条例|規定)|法的(?:な)?(?:根拠|ルール|決まり|義務|要件|扱い|区別|違い|位置づけ|位置付け|定義|責任)|(?:法的|法律的)に(?:は|も)?|(?:(?<![方手文作寸用技療論])法|法律|法令|条例|施行令|政令|省令)(?:で|に|上|では|によって|により)は?(?:決まって|決められ|決め|定められ|定め|規定|義務|罰則)|(?:法律|法令|条例)上|(?<![方手文作寸用技療論])法上(?:の|で|は|、|どう|どの)|議会の(?:承認|議決|同意)|個人情報|プライバシー|守秘義務|秘密(?:は|が)?(?:守|漏)|収入印紙|印紙(?:は|って|が)?(?:いる|要る|必要|貼)")]
     private static partial Regex JapaneseAsksForProvision();
 
     /// <summary>"Which article", "legal basis"; and what a law or by-law lays down: "the legal rules", "legally required",
@@ -1236,17 +1236,18 @@ public static partial class QuestionAnalyzer
     /// <summary>
     /// Where a paper or file is kept or posted, or where to see or get it (マニュアル・資料・名簿 … どこにある, どこで
     /// 見られる, どこからダウンロード; a sentence that is only that: 「どこで見れる？」 after one naming the thing), whether
-    /// it is on 庁内LAN, a shared folder or a web page, and a floor, a venue or a room (何階, 会場はどこ, どこで開催).
+    /// it is on 庁内LAN, a shared folder or a web page, a floor, a venue or a room (何階, 会場はどこ, どこで開催), and
+    /// whether it is held online or in person (オンラインで, 対面ですか).
     /// 「調整役の話、どこに載ってる？」 asks where the manual says it and stays Any; so does どこに相談 (a contact).
     /// </summary>
-    [GeneratedRegex(@"^(?:それ|これ|あれ)?(?:は|って)?[、,\s]?(?:どこ|どちら)(?:で|から|に)(?:見|閲覧|読|入手|ダウンロード|もら|手に入|ある|あり|置)|何階|(?:会場|場所|部屋)(?:は|って)?(?:どこ|どちら)|どこの(?:部屋|会議室|建物|会場)|どこで(?:開か|開催|やる|やって|行わ)|(?:マニュアル|資料|ファイル|データ|名簿|冊子|パンフ|チラシ|報告書|議事録|原本|書類|備品|台帳)[^。?？!！]{0,20}(?:どこ|どちら)(?:に|で|から)?(?:ある|あり|あんの|置|保存|格納|保管|掲載|載|上が|アップ|見|閲覧|入手|ダウンロード|もら|手に入)|(?:庁内lan|イントラ|共有フォルダ|ホームページ|サイト|ポータル|掲示板)(?:に|で|から)(?:(?:上がって|載って|掲載されて|アップされて|公開されて)(?:る|い(?:る|ます)|ます)|(?:見|閲覧|ダウンロード)(?:られ|れ|でき))")]
+    [GeneratedRegex(@"^(?:それ|これ|あれ)?(?:は|って)?[、,\s]?(?:どこ|どちら)(?:で|から|に)(?:見|閲覧|読|入手|ダウンロード|もら|手に入|ある|あり|置)|(?:オンライン|対面)(?:です|なの|開催|or|か|で(?:受け|参加|やる|やって|開催|開か|行わ|実施)[^。?？]{0,6}(?:か|の|\?|？))|何階|(?:会場|場所|部屋)(?:は|って)?(?:どこ|どちら)|どこの(?:部屋|会議室|建物|会場)|どこで(?:開か|開催|やる|やって|行わ)|(?:マニュアル|資料|ファイル|データ|名簿|冊子|パンフ|チラシ|報告書|議事録|原本|書類|備品|台帳)[^。?？!！]{0,20}(?:どこ|どちら)(?:に|で|から)?(?:ある|あり|あんの|置|保存|格納|保管|掲載|載|上が|アップ|見|閲覧|入手|ダウンロード|もら|手に入)|(?:庁内lan|イントラ|共有フォルダ|ホームページ|サイト|ポータル|掲示板)(?:に|で|から)(?:(?:上がって|載って|掲載されて|アップされて|公開されて)(?:る|い(?:る|ます)|ます)|(?:見|閲覧|ダウンロード)(?:られ|れ|でき))")]
     private static partial Regex JapaneseAsksForPlace();
 
-    [GeneratedRegex(@"\b(?:which|what) floor\b|\b(?:what|which|where)(?:'s| is| are| will be)? (?:the )?venues?\b|\bwhich room\b|\bwhere (?:is|are|will) (?:it|they|the [a-z ]{1,30}) (?:be )?held\b|\bwhere (?:is|are|was|were) (?:the|our|this|that|it|they)\b[^.?!]{0,40}\b(?:kept|stored|saved|posted|uploaded|located|filed)\b|\bwhere (?:can|do|could) (?:i|we) (?:download|get a copy|read it|see it)\b|\bintranet\b|\bshared (?:drive|folder)\b|\bdownload(?:ed|able)?\b")]
+    [GeneratedRegex(@"\b(?:which|what) floor\b|\bonline or in[- ]person\b|\bin[- ]person or online\b|\b(?:held|run|given|offered|taught) (?:online|virtually|in[- ]person)\b|\b(?:what|which|where)(?:'s| is| are| will be)? (?:the )?venues?\b|\bwhich room\b|\bwhere (?:is|are|will) (?:it|they|the [a-z ]{1,30}) (?:be )?held\b|\bwhere (?:is|are|was|were) (?:the|our|this|that|it|they)\b[^.?!]{0,40}\b(?:kept|stored|saved|posted|uploaded|located|filed)\b|\bwhere (?:can|do|could) (?:i|we) (?:download|get a copy|read it|see it)\b|\bintranet\b|\bshared (?:drive|folder)\b|\bdownload(?:ed|able)?\b")]
     private static partial Regex EnglishAsksForPlace();
 
-    /// <summary>Where a thing is: 所在, a floor (3階), a venue, 掲載, 保存, a folder or a web page.</summary>
-    [GeneratedRegex(@"所在|\d+\s*階|会場は|掲載|保存|保管|フォルダ|ホームページ|イントラ|庁内lan|https?://")]
+    /// <summary>Where a thing is: 所在, a floor (3階), a venue, online or in person, 掲載, 保存, a folder or a web page.</summary>
+    [GeneratedRegex(@"所在|\d+\s*階|会場は|オンライン|対面|掲載|保存|保管|フォルダ|ホームページ|イントラ|庁内lan|https?://|\bonline\b|\bin[- ]person\b")]
     private static partial Regex PlaceFact();
 
     /// <summary>

@@ -210,7 +210,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 39/40) and end (96/100, 97, 40/40 and 94/100, 98, 39/40 — the floors) and committed unread at its end as the
     /// next session's development sets.
     /// Session 20 (ADR 0075, details about things the manual names): near-detail-dev, 200 questions a helper wrote about
-    /// things the manual names (150 asking a detail it does not give), 112 → 133 of 150 refused, 46/50 in scope; r23 and
+    /// things the manual names (150 asking a detail it does not give), 112 → 135 of 150 refused, 46/50 in scope; r23 and
     /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope (the
     /// floors).
     /// </summary>
@@ -238,7 +238,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r25-dev.jsonl", 94, 98, 40)]
-    [InlineData("near-detail-dev.jsonl", 46, 47, 133)]
+    [InlineData("near-detail-dev.jsonl", 46, 47, 135)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
@@ -511,6 +511,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("研修資料は庁内lanに上がってる？", false, AnswerKind.Place)]
     [InlineData("サポートセンターの交流スペースって何階？", false, AnswerKind.Place)]
     [InlineData("where is the staff manual stored?", true, AnswerKind.Place)]
+    [InlineData("研修ってオンラインで受けられる？", false, AnswerKind.Place)]
+    [InlineData("オンラインで情報発信したい団体を市はどう支援する？", false, AnswerKind.Any)]
+    [InlineData("is the coordinator course held online?", true, AnswerKind.Place)]
+    [InlineData("相談した内容の秘密は守られますか", false, AnswerKind.Provision)]
     [InlineData("団体同士をつなぐ調整役の話ってどこに載ってる？", false, AnswerKind.Any)] // where the manual says it
     [InlineData("報告を市のホームページに載せようとしたら止められました", false, AnswerKind.Any)]
     [InlineData("if the city lends a group a venue, can we tell them what to do?", true, AnswerKind.Any)]
