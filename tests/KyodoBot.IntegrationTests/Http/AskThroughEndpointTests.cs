@@ -232,7 +232,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
     }
 
     // Told in everyday words no section shares: refused extractively, with near sections (principle 7 first).
-    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、このままでいいのか、なんとなくモヤモヤしています。";
+    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、なんとなくモヤモヤしています。";
 
     [Fact]
     public async Task WithAzureOpenAI_GroundAllOff_RefusalWithOnlyNearSections_IsNotGrounded_AndOffersThem()

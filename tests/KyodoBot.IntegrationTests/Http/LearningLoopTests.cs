@@ -31,7 +31,7 @@ public sealed class LearningLoopTests : IAsyncLifetime
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
     // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
-    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、このままでいいのか、なんとなくモヤモヤしています。";
+    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、なんとなくモヤモヤしています。";
 
     // A story about working with a partner in words no section shares and no phrasing is near: asked back.
     private const string PartnerStory = "町内会の方々と花火大会の警備をやったのですが、当日になって揉めてしまいました。何がいけなかったのでしょう？";

@@ -211,8 +211,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// next session's development sets.
     /// Session 20 (ADR 0075, details about things the manual names): near-detail-dev, 200 questions a helper wrote about
     /// things the manual names (150 asking a detail it does not give), 112 → 135 of 150 refused, 46/50 in scope; r23 and
-    /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope (the
-    /// floors).
+    /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope; a
+    /// Japanese story both readings are sure of answered at "none" < 0.2 (ADR 0075): r16 92 → 93, r24 96 → 97, r25
+    /// 94 → 95 in scope (the floors).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -228,7 +229,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
     [InlineData("near-oos-dev.jsonl", 38, 39, 59)]
-    [InlineData("realistic-r16-dev.jsonl", 92, 98, 40)]
+    [InlineData("realistic-r16-dev.jsonl", 93, 98, 40)]
     [InlineData("realistic-r17-dev.jsonl", 99, 100, 40)]
     [InlineData("realistic-r18-dev.jsonl", 93, 97, 40)]
     [InlineData("realistic-r19-dev.jsonl", 95, 98, 40)]
@@ -236,8 +237,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r21-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
-    [InlineData("realistic-r24-dev.jsonl", 96, 97, 40)]
-    [InlineData("realistic-r25-dev.jsonl", 94, 98, 40)]
+    [InlineData("realistic-r24-dev.jsonl", 97, 98, 40)]
+    [InlineData("realistic-r25-dev.jsonl", 95, 98, 40)]
     [InlineData("near-detail-dev.jsonl", 46, 47, 135)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
