@@ -213,7 +213,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// things the manual names (150 asking a detail it does not give), 112 → 135 of 150 refused, 46/50 in scope; r23 and
     /// r25 out of scope 39 → 40; a story that asks nothing names no fact asked (ADR 0075): r21 97 → 98 in scope; a
     /// Japanese story both readings are sure of answered at "none" < 0.2 (ADR 0075): r16 92 → 93, r24 96 → 97, r25
-    /// 94 → 95 in scope (the floors).
+    /// 94 → 95 in scope (the floors). R26-dev and r27-dev: session 20's private unseen29 and unseen30, scored untouched at
+    /// its start and end (98/100, 100, 40/40 and 95/100, 97, 38/40 both times — the floors) and committed unread at its
+    /// end as the next session's development sets.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -239,6 +241,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
     [InlineData("realistic-r24-dev.jsonl", 97, 98, 40)]
     [InlineData("realistic-r25-dev.jsonl", 95, 98, 40)]
+    [InlineData("realistic-r26-dev.jsonl", 98, 100, 40)]
+    [InlineData("realistic-r27-dev.jsonl", 95, 97, 38)]
     [InlineData("near-detail-dev.jsonl", 46, 47, 135)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
