@@ -215,7 +215,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// Japanese story both readings are sure of answered at "none" < 0.2 (ADR 0075): r16 92 → 93, r24 96 → 97, r25
     /// 94 → 95 in scope (the floors). R26-dev and r27-dev: session 20's private unseen29 and unseen30, scored untouched at
     /// its start and end (98/100, 100, 40/40 and 95/100, 97, 38/40 both times — the floors) and committed unread at its
-    /// end as the next session's development sets.
+    /// end as the next session's development sets. Near-detail-check: the second helper's 200 questions with the same brief,
+    /// scored unread at session 20's start and end (116 → 125 of 150 refused, 48/50 in scope) and committed unread.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -244,6 +245,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r26-dev.jsonl", 98, 100, 40)]
     [InlineData("realistic-r27-dev.jsonl", 95, 97, 38)]
     [InlineData("near-detail-dev.jsonl", 46, 47, 135)]
+    [InlineData("near-detail-check.jsonl", 48, 50, 125)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
