@@ -675,8 +675,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// </summary>
     private Answer? AnswerWithoutFacts(KnowledgeIndex index, string question, Language language, int excludePhrasing)
     {
-        if (QuestionAnalyzer.SplitFactQuestions(question) is not { } split
-            || (LanguageResolver.MostlyJapanese(question) && index.Phrasings.Logistic.Read(split.Rest, excludePhrasing).None >= FactSplitNone))
+        if (QuestionAnalyzer.SplitFactQuestions(question) is not { } split)
         {
             return null;
         }
@@ -684,7 +683,8 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var other = AnswerFrom(index, split.Rest, language, excludePhrasing, splitFacts: false);
         if (!other.Answered || other.Citations.Count == 0
             || index.Find(other.Citations[0].Id) is not { } unit
-            || split.Facts.Any(f => QuestionAnalyzer.Holds(f.Kind, TextNormalizer.Key(unit.Section.Body))))
+            || split.Facts.Any(f => QuestionAnalyzer.Holds(f.Kind, TextNormalizer.Key(unit.Section.Body)))
+            || (LanguageResolver.MostlyJapanese(question) && index.Phrasings.Logistic.Read(split.Rest, excludePhrasing).None >= FactSplitNone))
         {
             return null;
         }

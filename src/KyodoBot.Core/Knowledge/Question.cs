@@ -144,9 +144,9 @@ public enum AnswerKind
     OtherCities,
 
     /// <summary>
-    /// Where a thing the manual names is kept, posted or can be seen (「職員用協働マニュアルってどこにある？」「庁内LANに
-    /// 上がってる？」, "where is the manual stored", "can I download it"): the section must say where (設置, 掲載, a
-    /// link). The manual says what will be made and done, not where its papers are; 「どこに相談すれば」 asks for a
+    /// Where a thing the manual names is kept, posted, held or can be seen (「職員用協働マニュアルってどこにある？」「庁内
+    /// LANに上がってる？」「何階？」「オンラインで受けられる？」, "where is the manual stored", "which floor"): the section
+    /// must say where (所在, a floor, 掲載, online or in person, a link). The manual says what will be made and done, not where its papers are; 「どこに相談すれば」 asks for a
     /// contact (<see cref="Contact"/>), and "where can groups find …" asks what the city offers and stays <see cref="Any"/>.
     /// </summary>
     Place,

@@ -323,8 +323,8 @@ public static partial class QuestionAnalyzer
         var afterFact = false;
         for (var i = 0; i < sentences.Count; i++)
         {
-            // As Analyze reads the focus: its kind counts even when it does not read as a question.
-            var kind = Asks(keys[i], isEnglish) || i == focusAt ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
+            // As Analyze reads the focus: its kind counts even when it does not read as a question (FocusAsks).
+            var kind = Asks(keys[i], isEnglish) || (i == focusAt && FocusAsks(keys, focusAt, isEnglish)) ? ExpectedAnswer(keys[i], isEnglish) : AnswerKind.Any;
             if (afterFact && (isEnglish ? EnglishFollowsOn() : JapaneseFollowsOn()).IsMatch(keys[i]))
             {
                 // A sentence right after a fact question that goes on with it (「あればどこから取れますか」, "if so,
