@@ -54,7 +54,9 @@ internal static class PhrasingFolds
                 }
             }
 
-            Action<IndexedPhrasing, Answer>? observe = Args.Flag(args, "--failures") ? PrintAnsweredNegative : null;
+            static void PrintAll(IndexedPhrasing entry, Answer answer) =>
+                Console.WriteLine($"  all {entry.Section} {(answer.Answered ? answer.Citations[0].Id : "-")} | {entry.Text}");
+            Action<IndexedPhrasing, Answer>? observe = Args.Flag(args, "--all") ? PrintAll : Args.Flag(args, "--failures") ? PrintAnsweredNegative : null;
             Console.WriteLine("leave-one-out: " + PhrasingCrossValidation.Run(index, answerer, observe));
             return 0;
         }
@@ -72,7 +74,7 @@ internal static class PhrasingFolds
                     var story = index.Phrasings.Bayes.Read(x.Question);
                     var probs = index.Sections.Select((s, i) => (s.Section.Id, P: read.Of(i))).ToDictionary(t => t.Id, t => t.P);
                     var top = probs.OrderByDescending(t => t.Value).Take(3).Select(t => t.Key).ToList();
-                    return System.Text.Json.JsonSerializer.Serialize(new { set = Path.GetFileName(file), id = x.Id, q = x.Question, oos = x.Case.OutOfScope, sections = x.Case.Sections, answered = x.Answered, cited = x.Cited, confidence = x.Confidence, pass = x.Pass, rank = x.SectionRank, pnone = read.None, lrtop = top, probs, nb = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "", nbover = story.OverNone, nbrunner = story.OverRunner });
+                    return System.Text.Json.JsonSerializer.Serialize(new { set = Path.GetFileName(file), id = x.Id, q = x.Question, oos = x.Case.OutOfScope, sections = x.Case.Sections, answered = x.Answered, cited = x.Cited, confidence = x.Confidence, pass = x.Pass, rank = x.SectionRank, pnone = read.None, lrtop = top, probs, nb = story.Section >= 0 && story.Section < index.Sections.Count ? index.Sections[story.Section].Section.Id : "", nbover = story.OverNone, nbrunner = story.OverRunner, concepts = ConceptRows(index, x.Question, x.Cited) });
                 }));
             }
 
@@ -152,6 +154,15 @@ internal static class PhrasingFolds
     }
 
     /// <summary>The words a question is read as by the index (typos read, joined words cut), and the Japanese forms each reached (--concepts).</summary>
+    private static object[] ConceptRows(KnowledgeIndex index, string text, string? cited)
+    {
+        var q = index.Analyze(text);
+        var unknown = new bool[q.Concepts.Count];
+        var w = index.Weights(q, unknown);
+        var unit = index.Sections.FirstOrDefault(s => s.Section.Id == cited);
+        return [.. q.Concepts.Select((c, i) => (object)new { k = c.Key, w = Math.Round(w[i], 3), cw = c.Weight, ctx = c.Context, unk = unknown[i], inunit = unit is null ? -1 : Math.Round(c.MatchIn(unit.Full), 2), pred = index.Vocabulary.Predicates.Contains(c.Key) })];
+    }
+
     private static string Concepts(KnowledgeIndex index, string text) =>
         string.Join(" · ", index.Analyze(text).Concepts.Select(c =>
             $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]"));

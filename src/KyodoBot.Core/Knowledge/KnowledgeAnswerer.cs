@@ -1219,7 +1219,8 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var words = WholeWords(question, weights).ToList();
-        bool NamesAgainst(IndexedSection part, IndexedSection other) => words.Any(c => InHeading(c, part) && !InHeading(c, other));
+        // A word of the group's own heading (協働 of 協働を進めるにあたって, read from "partner") names the group, not a part.
+        bool NamesAgainst(IndexedSection part, IndexedSection other) => words.Any(c => InHeading(c, part) && !InHeading(c, other) && !InHeading(c, group));
         return ranked.Take(3).Select(r => r.Entry)
             .Any(other => !ReferenceEquals(other, unit) && ReferenceEquals(other.Parent, group) && other.Children.Count == 0
                 && NamesAgainst(unit, other) && NamesAgainst(other, unit))

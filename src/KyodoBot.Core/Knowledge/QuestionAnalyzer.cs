@@ -68,7 +68,7 @@ public static partial class QuestionAnalyzer
         "what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whether",
         "i", "me", "my", "we", "us", "our", "you", "your", "they", "them", "their", "he", "she", "his", "her",
         "s", "t", "d", "ll", "re", "ve", "m", "not", "no", "yes", "any", "some", "all", "each", "every", "much", "many",
-        "more", "most", "other", "such", "own", "same", "very", "just", "also", "too", "only", "please", "thanks",
+        "more", "most", "other", "such", "own", "same", "very", "just", "also", "too", "only", "please", "kindly", "thanks",
         "mean", "means", "meant", "meaning", "tell", "explain", "describe", "say", "says", "said", "know", "want",
         "get", "gets", "got", "found", "make", "makes", "take", "takes", "give", "gives", "go", "goes", "come", "use", "used",
         "using", "find", "see", "look", "show", "list", "like", "kind", "kinds", "type", "types", "thing", "things",
@@ -321,6 +321,8 @@ public static partial class QuestionAnalyzer
         var rest = new List<string>();
         var restAsks = false;
         var afterFact = false;
+        var afterQuestion = false;
+        var oneMatter = false;
         for (var i = 0; i < sentences.Count; i++)
         {
             // As Analyze reads the focus: its kind counts even when it does not read as a question (FocusAsks).
@@ -336,18 +338,27 @@ public static partial class QuestionAnalyzer
             {
                 facts.Add(new MissingFact(Quotable(isEnglish ? sentences[i] : AfterTheSetting(sentences[i], kind), isEnglish), kind));
                 afterFact = true;
+                // 「職員向けの協働基本研修って必修？何時間？」: a fact question naming nothing else, right after a question,
+                // asks one more detail of the same matter — the message asks for details, and its other question is
+                // not a second matter to answer alone.
+                oneMatter |= afterQuestion && !isEnglish && NamesOnlyFacts(keys[i]);
             }
             else
             {
                 rest.Add(sentences[i]);
                 // 「…電話番号は変わるのかと問い合わせがありました。どう答えればいいでしょうか。」: how to answer asks for the
                 // fact itself, not a second matter.
-                restAsks |= AsksOutright(keys[i], isEnglish) && !(isEnglish ? EnglishHowToAnswer() : JapaneseHowToAnswer()).IsMatch(keys[i]);
+                var asks = AsksOutright(keys[i], isEnglish) && !(isEnglish ? EnglishHowToAnswer() : JapaneseHowToAnswer()).IsMatch(keys[i]);
+                restAsks |= asks;
+                afterQuestion = asks;
                 afterFact = false;
+                continue;
             }
+
+            afterQuestion = false;
         }
 
-        return facts.Count > 0 && restAsks ? new FactSplit(string.Join("\n", rest), facts) : null;
+        return facts.Count > 0 && restAsks && !oneMatter ? new FactSplit(string.Join("\n", rest), facts) : null;
     }
 
     /// <summary>
@@ -475,41 +486,39 @@ public static partial class QuestionAnalyzer
         return EnglishKind(sentence);
     }
 
-    private static AnswerKind EnglishKind(string sentence)
-    {
-        return EnglishAsksForStatus().IsMatch(sentence) ? AnswerKind.Status
-            : EnglishAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
-            : EnglishAsksForTime().IsMatch(sentence) ? AnswerKind.Time
-            : EnglishAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
-            : EnglishAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
-            : EnglishAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
-            : EnglishAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
-            : EnglishAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
-            : EnglishAsksForCount().IsMatch(sentence) ? AnswerKind.Count
-            : EnglishAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
-            : EnglishAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
-            : EnglishAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
-            : EnglishAsksForPlace().IsMatch(sentence) ? AnswerKind.Place
-            : AnswerKind.Any;
-    }
+    /// <summary>
+    /// The cues of each kind of fact, in the order they are tried (a sentence asking 「次回はいつ？」 asks for the status
+    /// before a date): the Japanese cue, the English cue.
+    /// </summary>
+    private static readonly (AnswerKind Kind, Regex Japanese, Regex English)[] KindCues =
+    [
+        (AnswerKind.Status, JapaneseAsksForStatus(), EnglishAsksForStatus()),
+        (AnswerKind.Frequency, JapaneseAsksForFrequency(), EnglishAsksForFrequency()),
+        (AnswerKind.Time, JapaneseAsksForTime(), EnglishAsksForTime()),
+        (AnswerKind.Amount, JapaneseAsksForAmount(), EnglishAsksForAmount()),
+        (AnswerKind.Contact, JapaneseAsksForContact(), EnglishAsksForContact()),
+        (AnswerKind.Document, JapaneseAsksForDocument(), EnglishAsksForDocument()),
+        (AnswerKind.Application, JapaneseAsksForApplication(), EnglishAsksForApplication()),
+        (AnswerKind.Sample, JapaneseAsksForSample(), EnglishAsksForSample()),
+        (AnswerKind.Count, JapaneseAsksForCount(), EnglishAsksForCount()),
+        (AnswerKind.Provision, JapaneseAsksForProvision(), EnglishAsksForProvision()),
+        (AnswerKind.Person, JapaneseAsksForPerson(), EnglishAsksForPerson()),
+        (AnswerKind.OtherCities, JapaneseAsksForOtherCities(), EnglishAsksForOtherCities()),
+        (AnswerKind.Place, JapaneseAsksForPlace(), EnglishAsksForPlace()),
+    ];
 
-    private static AnswerKind JapaneseKind(string sentence)
-    {
-        return JapaneseAsksForStatus().IsMatch(sentence) ? AnswerKind.Status
-            : JapaneseAsksForFrequency().IsMatch(sentence) ? AnswerKind.Frequency
-            : JapaneseAsksForTime().IsMatch(sentence) ? AnswerKind.Time
-            : JapaneseAsksForAmount().IsMatch(sentence) ? AnswerKind.Amount
-            : JapaneseAsksForContact().IsMatch(sentence) ? AnswerKind.Contact
-            : JapaneseAsksForDocument().IsMatch(sentence) ? AnswerKind.Document
-            : JapaneseAsksForApplication().IsMatch(sentence) ? AnswerKind.Application
-            : JapaneseAsksForSample().IsMatch(sentence) ? AnswerKind.Sample
-            : JapaneseAsksForCount().IsMatch(sentence) ? AnswerKind.Count
-            : JapaneseAsksForProvision().IsMatch(sentence) ? AnswerKind.Provision
-            : JapaneseAsksForPerson().IsMatch(sentence) ? AnswerKind.Person
-            : JapaneseAsksForOtherCities().IsMatch(sentence) ? AnswerKind.OtherCities
-            : JapaneseAsksForPlace().IsMatch(sentence) ? AnswerKind.Place
-            : AnswerKind.Any;
-    }
+    private static AnswerKind EnglishKind(string sentence) => KindCues.FirstOrDefault(c => c.English.IsMatch(sentence)).Kind;
+
+    private static AnswerKind JapaneseKind(string sentence) => KindCues.FirstOrDefault(c => c.Japanese.IsMatch(sentence)).Kind;
+
+    /// <summary>
+    /// True for a Japanese fact question that names nothing but facts (「何時間？」, 「日程はもう決まっていますか？」): without
+    /// the cues of every kind, at most one kanji or katakana is left. Such a question goes on with the matter of the
+    /// question before it. (English is not read so: "Is it only about the number of members?" asks whether, not how many.)
+    /// </summary>
+    private static bool NamesOnlyFacts(string key) =>
+        KindCues.Aggregate(key, (text, cue) => cue.English.Replace(cue.Japanese.Replace(text, " "), " "))
+            .Count(c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u30A1' and <= '\u30FA') <= 1;
 
     /// <summary>True when a text holds a fact of that kind: a date or time, a sum of money, a phone number or address, a form.</summary>
     public static bool Holds(AnswerKind kind, string text) => kind switch
@@ -566,8 +575,15 @@ public static partial class QuestionAnalyzer
     {
         var key = vocabulary.MarkTroubles(TextNormalizer.Key(StripMarkup(text)));
         var isEnglish = !LanguageResolver.ContainsJapanese(key) && key.Any(char.IsAsciiLetter);
-        return (isEnglish ? ManualCue.EnglishDocumentNamed(MarkedNotes(SettingUp(key)), vocabulary.ReadsQuestions) : key, isEnglish);
+        return (isEnglish ? ManualCue.EnglishDocumentNamed(MarkedNotes(SettingUp(PoliteAsking().Replace(key, " "))), vocabulary.ReadsQuestions) : key, isEnglish);
     }
+
+    /// <summary>
+    /// "Could you kindly inform me what …", "please advise us whether …": the polite frame of an English question, not
+    /// its matter ("inform" would otherwise be read as 情報, "information").
+    /// </summary>
+    [GeneratedRegex(@"\b(?:kindly\s+)?(?:inform|advise|notify)\s+(?:me|us)\b")]
+    private static partial Regex PoliteAsking();
 
     /// <summary>
     /// An inline code span of ASCII only (`code`, `npm run`): code pasted into the chat, not words of the question. A
@@ -615,7 +631,16 @@ public static partial class QuestionAnalyzer
     /// were these challenges found?") it is the manual's, and stays (docs/decisions/0058-english-staff-questions.md).
     /// </summary>
     private static string WithoutPointingBack(string focus, int focusAt, bool isEnglish) =>
-        isEnglish && focusAt > 0 ? EnglishPointsBack().Replace(focus, " ") : focus;
+        !isEnglish || focusAt == 0 ? focus
+        : EnglishConfirmsOnly().IsMatch(focus) ? ""
+        : EnglishPointsBack().Replace(focus, " ");
+
+    /// <summary>
+    /// A question that only asks whether what the message told is so ("Is that correct according to the policy?", "Is
+    /// that how the policy sees it?"): it has no matter of its own; the sentence before it is the question.
+    /// </summary>
+    [GeneratedRegex(@"^(?:(?:but|so|and|then|ok|okay|well)\s*,?\s+)?(?:is|isn't|isnt|was|are)\s+(?:that|this|it|he|she|they)\s+(?:really\s+|actually\s+)?(?:right|correct|true|ok|okay|accurate|fine|so|the case|how (?:it (?:is|works)|the (?:policy|city|manual|guidelines?) (?:sees?|says?|puts?|views?) it)|what the (?:policy|manual|guidelines?) (?:says?|means?))(?:\s+(?:according to|under|in|by)\s+(?:the |our )?(?:policy|guidelines?|manual|rules?|principles?))?[\s?.!]*$")]
+    private static partial Regex EnglishConfirmsOnly();
 
     /// <summary>
     /// Removes the question's wrapping (〜とは何ですか, 〜を教えてください, 〜について, "what does … mean?") from text
@@ -1240,7 +1265,7 @@ public static partial class QuestionAnalyzer
     /// whether it is held online or in person (オンラインで, 対面ですか).
     /// 「調整役の話、どこに載ってる？」 asks where the manual says it and stays Any; so does どこに相談 (a contact).
     /// </summary>
-    [GeneratedRegex(@"^(?:それ|これ|あれ)?(?:は|って)?[、,\s]?(?:どこ|どちら)(?:で|から|に)(?:見|閲覧|読|入手|ダウンロード|もら|手に入|ある|あり|置)|(?:オンライン|対面)(?:です|なの|開催|or|か|で(?:受け|参加|やる|やって|開催|開か|行わ|実施)[^。?？]{0,6}(?:か|の|\?|？))|何階|(?:会場|場所|部屋)(?:は|って)?(?:どこ|どちら)|どこの(?:部屋|会議室|建物|会場)|どこで(?:開か|開催|やる|やって|行わ)|(?:マニュアル|資料|ファイル|データ|名簿|冊子|パンフ|チラシ|報告書|議事録|原本|書類|備品|台帳)[^。?？!！]{0,20}(?:どこ|どちら)(?:に|で|から)?(?:ある|あり|あんの|置|保存|格納|保管|掲載|載|上が|アップ|見|閲覧|入手|ダウンロード|もら|手に入)|(?:庁内lan|イントラ|共有フォルダ|ホームページ|サイト|ポータル|掲示板)(?:に|で|から)(?:(?:上がって|載って|掲載されて|アップされて|公開されて)(?:る|い(?:る|ます)|ます)|(?:見|閲覧|ダウンロード)(?:られ|れ|でき))")]
+    [GeneratedRegex(@"^(?:それ|これ|あれ)?(?:は|って)?[、,\s]?(?:どこ|どちら)(?:で|から|に)(?:見|閲覧|読|入手|ダウンロード|もら|手に入|ある|あり|置)|(?:オンライン|対面)(?:です|なの|開催|or|か|で(?:受け|参加|やる|やって|開催|開か|行わ|実施)[^。?？]{0,6}(?:か|の|\?|？))|何階|(?:どの|どこの)ページ|どこに(?:載せ|掲載|アップ)|(?:会場|場所|部屋)(?:は|って)?(?:どこ|どちら)|どこの(?:部屋|会議室|建物|会場)|どこで(?:開か|開催|やる|やって|行わ)|(?:マニュアル|資料|ファイル|データ|名簿|冊子|パンフ|チラシ|報告書|議事録|原本|書類|備品|台帳)[^。?？!！]{0,20}(?:どこ|どちら)(?:に|で|から)?(?:ある|あり|あんの|置|保存|格納|保管|掲載|載|上が|アップ|見|閲覧|入手|ダウンロード|もら|手に入)|(?:庁内lan|イントラ|共有フォルダ|ホームページ|サイト|ポータル|掲示板)(?:に|で|から)(?:(?:上がって|載って|掲載されて|アップされて|公開されて)(?:る|い(?:る|ます)|ます)|(?:見|閲覧|ダウンロード)(?:られ|れ|でき))")]
     private static partial Regex JapaneseAsksForPlace();
 
     [GeneratedRegex(@"\b(?:which|what) floor\b|\bonline or in[- ]person\b|\bin[- ]person or online\b|\b(?:held|run|given|offered|taught) (?:online|virtually|in[- ]person)\b|\b(?:what|which|where)(?:'s| is| are| will be)? (?:the )?venues?\b|\bwhich room\b|\bwhere (?:is|are|will) (?:it|they|the [a-z ]{1,30}) (?:be )?held\b|\bwhere (?:is|are|was|were) (?:the|our|this|that|it|they)\b[^.?!]{0,40}\b(?:kept|stored|saved|posted|uploaded|located|filed)\b|\bwhere (?:can|do|could) (?:i|we) (?:download|get a copy|read it|see it)\b|\bintranet\b|\bshared (?:drive|folder)\b|\bdownload(?:ed|able)?\b")]
@@ -1255,7 +1280,7 @@ public static partial class QuestionAnalyzer
     /// 今年の会場, 去年はどんなテーマだった, 前回の見直しで何が変更された. Not もう決まってることを… (a clause, not asked) nor
     /// 今もある？ (a challenge the manual states), nor 前回の打ち合わせで揉めた (a setting: the past must be what is asked).
     /// </summary>
-    [GeneratedRegex(@"もう(?:でき|決ま|決め|始ま|完成し|作られ|作成され|配られ|配布され|公開され|設置され|開設され|オープンし|動いて)(?:て(?:る|い(?:る|ます))|た|ました)(?:の|ん(?:です|でしょう)?か|か|\?|？|$)|(?:今|いま)(?:も|でも)(?:予約|使え|利用|やって|開いて|続いて|募集|受け付け)|まだ(?:予約|使え|利用でき|やって|開いて|募集|受け付け)|(?:次|次回|今度)(?:は|の|って)?(?:いつ|開催日|日程)|今年度?の(?:会場|テーマ|日程|予定|講師|開催|募集)|(?:去年|昨年度?|前回|この前)(?:の|は|に)[^。?？]{0,25}(?:だった|でした|あった|ありました|された|されました|なった|なりました|変わった|変わりました|行われた|開かれた|やった)")]
+    [GeneratedRegex(@"もう(?:でき|決ま|決め|始ま|完成し|作られ|作成され|配られ|配布され|公開され|設置され|開設され|オープンし|動いて)(?:っ?て(?:る|ます|い(?:る|ます))|っ?た|ました)(?:の|ん(?:です|でしょう)?か|か|\?|？|$)|(?:今|いま)(?:も|でも)(?:予約|使え|利用|やって|開いて|続いて|募集|受け付け)|まだ(?:予約|使え|利用でき|やって|開いて|募集|受け付け)|(?:次|次回|今度)(?:は|の|って)?(?:いつ|開催日|日程)|今年度?の(?:会場|テーマ|日程|予定|講師|開催|募集)|(?:去年|昨年度?|前回|この前)(?:の|は|に)[^。?？]{0,25}(?:だった|でした|あった|ありました|された|されました|なった|なりました|変わった|変わりました|行われた|開かれた|やった)")]
     private static partial Regex JapaneseAsksForStatus();
 
     [GeneratedRegex(@"\bstill (?:run|runs|running|open|exists?|available|active|held|going on|in use)\b|\b(?:does|do) (?:the city|it|they) still\b|\balready (?:been )?(?:made|finished|completed|published|decided|set up|opened|started|distributed)\b|\b(?:is|are) (?:it|they|the [a-z ]{1,30}) (?:ready|finished|available|done) yet\b|\bwas there ever\b|\bhas there ever been\b|\bwhen (?:is|will be|'s) the next\b|\bwhen (?:was|did) the last\b|\blast year'?s (?:theme|venue|topic|programme|program|session|workshop|budget|results?)\b")]
@@ -1284,7 +1309,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow (?:do|can|should|would|does) (?:i|we|you|they|a group|groups|residents|citizens|people|staff) (?:apply|sign up|register|enrol|enroll|book|reserve)\b|\bsign(?:ing)? up\b|\bapply for\b|\bregister for\b|\bapplication (?:process|procedure|deadline|period)\b|\b(?:need|have) to (?:book|reserve|register|sign up)\b|\breservations?\b")]
     private static partial Regex EnglishAsksForApplication();
 
-    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b|\b(?:what|which) days? of the week\b|\bwhich weekdays?\b|\bhow long (?:does|will|did|would) (?:it|the [a-z -]+) take\b|\bhow many (?:days|weeks|months)\b|\bwhen exactly\b|\b(?:opening|business|office|service) hours\b|\bwhat hours\b|\b(?:the )?exact (?:date|day|time|timing)\b")]
+    [GeneratedRegex(@"^when (?:is|are|was|were|will|does|do|did|should|can|could|would|must)\b|\bwhen (?:is|are|was|were|will|does|did)\b|\bdeadlines?\b|\bwhat time\b|\bwhich day\b|\bwhat date\b|\bopening hours\b|\bdue date\b|\b(?:what|which) days? of the week\b|\bwhich weekdays?\b|\bhow long (?:does|will|did|would) (?:it|the [a-z -]+) take\b|\bhow many (?:days|weeks|months)\b|\bwhen exactly\b|\b(?:which|what) year\b|\bhow many years\b|\bhow long (?:is|are|will be) (?:each|every|one|a single)\b|\b(?:opening|business|office|service) hours\b|\bwhat hours\b|\b(?:the )?exact (?:date|day|time|timing)\b")]
     private static partial Regex EnglishAsksForTime();
 
     /// <summary>"How much", "cost", "fee", and a limit in money ("the monetary threshold", "the spending limit", "maximum amount").</summary>

@@ -150,4 +150,39 @@ public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClass
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
         Assert.Equal("overview-intro", answer.Citations[0].Id);
     }
+
+    [Theory]
+    [InlineData("what does the principle of autonomy require of the city and the partner group?", "principle-3")]
+    [InlineData("Kindly advise us what the principle of autonomy requires of the city and the partner group.", "principle-3")]
+    [InlineData("Could you kindly inform me what the principle of disclosure requires of the city and its partners?", "principle-6")]
+    public void OnePrincipleAskedOfBothParties_IsThatPrinciple(string question, string section)
+    {
+        // "partner" reads as 協働, a word of the ☆ note's heading — and of the whole group's: it names no second part.
+        // "inform me" is the polite frame, not 情報 (information).
+        var answer = fixture.Ask(question);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void AClaimFollowedByIsThatHowThePolicySeesIt_IsAskedAboutTheClaim()
+    {
+        // "Is that how the policy sees it?" has no matter of its own: the claim before it is the question, and "the city
+        // decides", "just follow" are everyday English for a relation that is not 対等.
+        var answer = fixture.Ask("Some staff think the city decides and the groups just follow. Is that how the policy sees it?");
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("principle-5", answer.Citations[0].Id);
+    }
+
+    [Theory]
+    [InlineData("Our NPO partner wants to change the event plan. Is that correct according to the policy?")]
+    [InlineData("My chief says we should decide everything for the group. Is that right?")]
+    public void AConfirmationOnlyQuestion_IsReadWithTheSentenceBefore(string message)
+    {
+        var question = fixture.Knowledge.Current.Analyze(message);
+
+        Assert.Contains(question.Concepts, c => !c.Context && (c.Key.StartsWith("partner", StringComparison.Ordinal) || c.Key.StartsWith("decide", StringComparison.Ordinal)));
+    }
 }

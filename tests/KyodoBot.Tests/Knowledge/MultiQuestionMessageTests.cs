@@ -167,6 +167,33 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         Assert.Matches("(日付や期限|金額)については、所管課にご確認ください。$", answer.Text);
     }
 
+    [Theory]
+    [InlineData("コーディネーター研修って誰でも受けられますか？何時間くらいですか？")]
+    [InlineData("マネジメント研修は各区で開かれるのでしょうか。日程はもう決まっていますか？")]
+    public void SplitFactQuestions_AFactQuestionNamingNothingElse_AfterAQuestion_AsksDetailsOfOneMatter(string message) =>
+        Assert.Null(QuestionAnalyzer.SplitFactQuestions(message));
+
+    [Fact]
+    public void SplitFactQuestions_AFactQuestionNamingItsOwnMatter_AfterAQuestion_IsASecondQuestion()
+    {
+        var split = QuestionAnalyzer.SplitFactQuestions("NPOと役割を分けるときのコツはありますか？補助金の交付決定はいつ頃になりますか？");
+
+        Assert.NotNull(split);
+        Assert.Equal([new MissingFact("補助金の交付決定はいつ頃になりますか？", AnswerKind.Time)], split.Facts);
+    }
+
+    [Fact]
+    public void DetailsOfOneMatter_WhereTheManualLacksOne_AreRefusedWhole_NamingTheMissingFact()
+    {
+        // 「受けられますか」 alone gets the initiative's text, which says nothing of who may attend; with 「何時間」 after
+        // it, the message asks the details of the course.
+        var answer = Ask("コーディネーター研修って誰でも受けられますか？何時間くらいですか？");
+
+        Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
+        Assert.Empty(answer.Missing);
+        Assert.EndsWith("日付や期限については、所管課にご確認ください。", answer.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TwoFactQuestions_BesideAQuestionTheManualAnswers_AreBothNamed()
     {

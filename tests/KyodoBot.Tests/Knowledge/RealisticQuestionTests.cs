@@ -540,6 +540,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("専門相談って予約いる？", false, AnswerKind.Application)]
     [InlineData("研修を受けたら資格はもらえる？", false, AnswerKind.Document)]
     [InlineData("研修の講師は、どなたが務めますか", false, AnswerKind.Person)]
+    [InlineData("交流会の日程はもう決まってますか？", false, AnswerKind.Status)] // 決まっ-て: the small っ before て
+    [InlineData("コーディネーター研修ってもう始まった？", false, AnswerKind.Status)]
+    [InlineData("which year was the residents' survey carried out?", true, AnswerKind.Time)]
+    [InlineData("how long is each lecture of the course?", true, AnswerKind.Time)]
+    [InlineData("how long is the list of principles?", true, AnswerKind.Any)] // how long the list is, not a duration
+    [InlineData("成果報告はホームページのどのページに載せればいい？", false, AnswerKind.Place)]
+    [InlineData("事業の報告書はどこに掲載すればいいですか", false, AnswerKind.Place)]
     public void ExpectedAnswer_IsAFactOnlyWhenTheQuestionAsksForOne(string sentence, bool isEnglish, AnswerKind kind) =>
         Assert.Equal(kind, QuestionAnalyzer.ExpectedAnswer(sentence, isEnglish));
 
