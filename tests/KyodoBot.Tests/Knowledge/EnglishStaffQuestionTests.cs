@@ -176,9 +176,21 @@ public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClass
         Assert.Equal("principle-5", answer.Citations[0].Id);
     }
 
+    [Fact]
+    public void GroupsThatCannotSellTheirStrongPoints_AreTheNposChallengeOfWorkingWithOthers()
+    {
+        // 特長を上手にアピールできない団体は協働の機会を逃がしている: "strong points", "strengths" are 特長 and アピール.
+        var answer = fixture.Ask("Many NPOs are not good at selling their strong points. Does the policy say anything about that?");
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("challenge-npo-2", answer.Citations[0].Id);
+    }
+
     [Theory]
     [InlineData("Our NPO partner wants to change the event plan. Is that correct according to the policy?")]
     [InlineData("My chief says we should decide everything for the group. Is that right?")]
+    [InlineData("Our NPO partner wants to change the event plan. Does the policy say anything about that?")]
+    [InlineData("My chief says we should decide everything for the group. Is this mentioned anywhere?")]
     public void AConfirmationOnlyQuestion_IsReadWithTheSentenceBefore(string message)
     {
         var question = fixture.Knowledge.Current.Analyze(message);
