@@ -94,6 +94,21 @@ public sealed class JapaneseReadingTests(KnowledgeFixture fixture) : IClassFixtu
         Assert.True(QuestionAnalyzer.IsFramingWord("方針"));
     }
 
+    /// <summary>
+    /// 「どっちが対応するか」で揉めた, 責任の押し付け合い: who deals with it was not decided — 役割分担 (「それぞれの役割と
+    /// 責任を協議し、明確にしておくこと」) in everyday words. Both stories were refused before these paraphrases.
+    /// </summary>
+    [Theory]
+    [InlineData("異動してきて、初めて協働事業の担当になりました。前の年に講座で受講者が転んでけがをして、市と団体のどっちが対応するかで揉めたそうです。同じことにならないように、最初に何をしておけばいいでしょうか。")]
+    [InlineData("公園の花壇づくりを自治会とやっています。水やりの当番が抜けた日があり、市と自治会で押し付け合いになってしまいました。今後どうしておけばよかったのでしょう。")]
+    public void WhoDealsWithItNotDecided_IsRoleSharing(string story)
+    {
+        var answer = fixture.Answerer.Ask(story, Language.Japanese);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("principle-4", answer.Citations[0].Id);
+    }
+
     [Fact]
     public void CarriesConcern_AColloquialばっかり_TellsAConcern() =>
         Assert.True(SentenceRoles.CarriesConcern("団体さんに「市役所はたらい回しばっかり」って言われました。", isEnglish: false));
