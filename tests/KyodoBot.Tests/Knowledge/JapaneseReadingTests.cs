@@ -110,6 +110,16 @@ public sealed class JapaneseReadingTests(KnowledgeFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void DecisionsOnlyAnnouncedNeverDiscussed_IsEquality()
+    {
+        // 「決まったことを伝えに来るだけ」「一度も相談されたことがない」: a one-way relation, not 対等なパートナー.
+        var answer = fixture.Answerer.Ask("地区の見守り活動を民生委員さんたちと続けています。先日、委員長さんから「市はいつも決まったことを伝えに来るだけで、こちらは一度も相談されたことがない」と言われました。", Language.Japanese);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("principle-5", answer.Citations[0].Id);
+    }
+
+    [Fact]
     public void CarriesConcern_AColloquialばっかり_TellsAConcern() =>
         Assert.True(SentenceRoles.CarriesConcern("団体さんに「市役所はたらい回しばっかり」って言われました。", isEnglish: false));
 }
