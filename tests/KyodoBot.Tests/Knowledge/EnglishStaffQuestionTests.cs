@@ -191,6 +191,7 @@ public sealed class EnglishNotesAndWholeTests(KnowledgeFixture fixture) : IClass
     [InlineData("My chief says we should decide everything for the group. Is that right?")]
     [InlineData("Our NPO partner wants to change the event plan. Does the policy say anything about that?")]
     [InlineData("My chief says we should decide everything for the group. Is this mentioned anywhere?")]
+    [InlineData("Our partner groups say the city decides everything. Is this recognised as a problem in the policy?")]
     public void AConfirmationOnlyQuestion_IsReadWithTheSentenceBefore(string message)
     {
         var question = fixture.Knowledge.Current.Analyze(message);
