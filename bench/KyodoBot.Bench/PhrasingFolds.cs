@@ -54,9 +54,10 @@ internal static class PhrasingFolds
                 }
             }
 
-            static void PrintAll(IndexedPhrasing entry, Answer answer) =>
-                Console.WriteLine($"  all {entry.Section} {(answer.Answered ? answer.Citations[0].Id : "-")} | {entry.Text}");
-            Action<IndexedPhrasing, Answer>? observe = Args.Flag(args, "--all") ? PrintAll : Args.Flag(args, "--failures") ? PrintAnsweredNegative : null;
+            // --each: every phrasing's outcome (its section's ordinal, the section answered or -), to diff two builds.
+            static void PrintEach(IndexedPhrasing entry, Answer answer) =>
+                Console.WriteLine($"  each {entry.Section} {(answer.Answered ? answer.Citations[0].Id : "-")} | {entry.Text}");
+            Action<IndexedPhrasing, Answer>? observe = Args.Flag(args, "--each") ? PrintEach : Args.Flag(args, "--failures") ? PrintAnsweredNegative : null;
             Console.WriteLine("leave-one-out: " + PhrasingCrossValidation.Run(index, answerer, observe));
             return 0;
         }
@@ -153,7 +154,10 @@ internal static class PhrasingFolds
         }
     }
 
-    /// <summary>The words a question is read as by the index (typos read, joined words cut), and the Japanese forms each reached (--concepts).</summary>
+    /// <summary>
+    /// Each concept of a question for --dump: its weight, whether it is context, whether no section holds it, how much
+    /// of it the cited section holds, and whether it is a predicate (for looking at what an answer leaves uncovered).
+    /// </summary>
     private static object[] ConceptRows(KnowledgeIndex index, string text, string? cited)
     {
         var q = index.Analyze(text);
@@ -163,6 +167,7 @@ internal static class PhrasingFolds
         return [.. q.Concepts.Select((c, i) => (object)new { k = c.Key, w = Math.Round(w[i], 3), cw = c.Weight, ctx = c.Context, unk = unknown[i], inunit = unit is null ? -1 : Math.Round(c.MatchIn(unit.Full), 2), pred = index.Vocabulary.Predicates.Contains(c.Key) })];
     }
 
+    /// <summary>The words a question is read as by the index (typos read, joined words cut), and the Japanese forms each reached (--concepts).</summary>
     private static string Concepts(KnowledgeIndex index, string text) =>
         string.Join(" · ", index.Analyze(text).Concepts.Select(c =>
             $"{c.Key}{(c.Context ? "(ctx)" : "")}{(c.FromDictionary ? "(dict)" : "")}=[{string.Join(",", c.Forms.Where(f => f.SingleCharacter is not null || f.Terms.Any(t => !t.All(char.IsAscii))).Select(f => f.SingleCharacter?.ToString() ?? string.Concat(f.Terms)).Distinct())}]"));
