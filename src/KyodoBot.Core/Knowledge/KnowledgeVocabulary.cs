@@ -267,6 +267,142 @@ public sealed class KnowledgeVocabulary
         return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
     }
 
+    /// <summary>
+    /// <see cref="ReadKatakana"/> after <see cref="ReadHiragana"/>: a word of the manual typed in either kana (a phone
+    /// left unconverted: 「じげんせいのげんそくってなに」) is read as the manual writes it.
+    /// </summary>
+    public string ReadKana(string key) => ReadKatakana(ReadHiragana(key));
+
+    /// <summary>
+    /// Replaces words of the manual typed in hiragana (「きょうどうていあんじぎょう」 → 協働提案事業) by the manual's
+    /// words — only where a word can stand: in a run of hiragana that no kanji comes right before (a kanji's ending, し
+    /// of 指摘して, is no word) unless a case particle starts it, starting at the run's start or after a particle, and
+    /// ending at the run's end, before a particle or before another such word. Grammar otherwise reads as words: で|しょうか would be 上下, 団体|さんか|ら 参加.
+    /// </summary>
+    public string ReadHiragana(string key)
+    {
+        if (Readings.Count == 0)
+        {
+            return key;
+        }
+
+        System.Text.StringBuilder? builder = null;
+        var copied = 0;
+        var i = 0;
+        while (i < key.Length)
+        {
+            if (!IsHiragana(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < key.Length && IsHiragana(key[i]))
+            {
+                i++;
+            }
+
+            // After a kanji, a run is the word's ending (協働|して) unless a case particle starts it (大学校|と|けんしゅう).
+            var at = start;
+            if (start > 0 && IsKanji(key[start - 1]))
+            {
+                var particle = CaseParticles.FirstOrDefault(p => key.AsSpan(start, i - start).StartsWith(p));
+                if (particle is null)
+                {
+                    continue;
+                }
+
+                at += particle.Length;
+            }
+
+            var boundary = true;
+            while (at < i)
+            {
+                if (boundary && i - at >= MinReadingLength && ReadWords(key, at, i) is { } read)
+                {
+                    builder ??= new System.Text.StringBuilder(key.Length + 8);
+                    builder.Append(key, copied, at - copied).Append(read.Words);
+                    copied = at = read.End;
+                    boundary = false;
+                    continue;
+                }
+
+                var particle = ParticleAt(key, at, i);
+                boundary = particle > 0 && key[at] != 'で';
+                at += Math.Max(particle, 1);
+            }
+        }
+
+        return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
+    }
+
+    /// <summary>One or more readings from <paramref name="at"/> that end at <paramref name="end"/> or before a particle; longest first.</summary>
+    private (string Words, int End)? ReadWords(string key, int at, int end)
+    {
+        for (var length = Math.Min(end - at, MaxReadingLength); length >= MinReadingLength; length--)
+        {
+            if (!Readings.TryGetValue(Katakana(key.AsSpan(at, length)), out var word))
+            {
+                continue;
+            }
+
+            var next = at + length;
+            if (next == end || ParticleAt(key, next, end) > 0)
+            {
+                return (word, next);
+            }
+
+            if (ReadWords(key, next, end) is { } more)
+            {
+                return (word + more.Words, more.End);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The length of the particle or ending that starts at <paramref name="at"/> (の, って, から, する …), 0 when none.</summary>
+    private static int ParticleAt(string key, int at, int end)
+    {
+        foreach (var particle in Particles)
+        {
+            if (at + particle.Length <= end && key.AsSpan(at, particle.Length).SequenceEqual(particle))
+            {
+                return particle.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Particles and endings a word typed in hiragana may stand before (longest first where one starts another).</summary>
+    private static readonly string[] Particles =
+    [
+        "ってなに", "って", "から", "まで", "など", "なら", "さん", "です", "でしょう", "する", "して", "した", "しない", "しま", "させ", "され", "でき",
+        "の", "を", "に", "は", "が", "と", "も", "や", "へ", "で", "か", "ね", "よ", "だ", "な",
+    ];
+
+    /// <summary>The particles that may follow a kanji word and start a run of hiragana that is not its ending.</summary>
+    private static readonly string[] CaseParticles = ["って", "から", "まで", "の", "と", "を", "に", "は", "が", "も", "や", "へ"];
+
+    private const int MaxReadingLength = 14;
+
+    private static string Katakana(ReadOnlySpan<char> hiragana)
+    {
+        Span<char> buffer = stackalloc char[hiragana.Length];
+        for (var k = 0; k < hiragana.Length; k++)
+        {
+            buffer[k] = hiragana[k] is >= '\u3041' and <= '\u3096' ? (char)(hiragana[k] + 0x60) : hiragana[k];
+        }
+
+        return new string(buffer);
+    }
+
+    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096' or '\u30FC';
+
+    private static bool IsKanji(char c) => c is >= '\u4E00' and <= '\u9FFF' or '々';
+
     private string? ReadRun(string run)
     {
         // Longest readings first from the left; small runs, so a greedy walk with backtracking is enough.

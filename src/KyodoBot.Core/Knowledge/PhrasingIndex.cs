@@ -526,7 +526,7 @@ public sealed class PhrasingIndex
         where TSink : struct, IFeatureSink
     {
         ConceptFeatures(question, ref sink);
-        CharacterFeatures(TermAnalyzer.Canonicalize(vocabulary.ReadKatakana(key), vocabulary), ref sink);
+        CharacterFeatures(TermAnalyzer.Canonicalize(vocabulary.ReadKana(key), vocabulary), ref sink);
     }
 
     private static void ConceptFeatures<TSink>(Question question, ref TSink sink)

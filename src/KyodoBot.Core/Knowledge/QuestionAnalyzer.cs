@@ -705,7 +705,7 @@ public static partial class QuestionAnalyzer
     private static List<Concept> JapaneseConcepts(string core, KnowledgeVocabulary vocabulary)
     {
         var concepts = new Dictionary<string, Concept>(StringComparer.Ordinal);
-        foreach (var run in TermAnalyzer.Runs(TermAnalyzer.Canonicalize(vocabulary.ReadKatakana(core), vocabulary)))
+        foreach (var run in TermAnalyzer.Runs(TermAnalyzer.Canonicalize(vocabulary.ReadKana(core), vocabulary)))
         {
             if (run.Kind == RunKind.Latin)
             {

@@ -353,6 +353,33 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     public void ReadKatakana_ReplacesOnlyRunsMadeOfReadings(string key, string expected) =>
         Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadKatakana(key));
 
+    /// <summary>
+    /// A phone left unconverted types the manual's words in hiragana. They are read where a word can stand — not in the
+    /// ending after a kanji, not across grammar (で|しょうか is no 上下, 団体|さんか|ら no 参加, し|てき|た no 指摘).
+    /// </summary>
+    [Theory]
+    [InlineData("じげんせいのげんそくってなに", "時限性の原則ってなに")]
+    [InlineData("きょうどうていあんじぎょう かくじゅうするってほんと", "協働提案事業 拡充するってほんと")] // readings back to back
+    [InlineData("たいとうのげんそくってなんでしょうか", "対等の原則ってなんでしょうか")]
+    [InlineData("だんたいさんからそうだんされた", "団体さんから相談された")] // さん after a word, から after さん
+    [InlineData("どうしたらいいの", "どうしたらいいの")]
+    [InlineData("協働してきた団体", "協働してきた団体")] // the ending of a kanji word is not read
+    [InlineData("市内でしない", "市内でしない")]
+    [InlineData("大学校とけんしゅうをつくる", "大学校と研修をつくる")] // a case particle after a kanji starts no ending
+    public void ReadHiragana_ReadsWordsWhereAWordCanStand(string key, string expected) =>
+        Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadHiragana(key));
+
+    [Theory]
+    [InlineData("じげんせいのげんそくってなに", "principle-7")]
+    [InlineData("だんたいとのやくわりぶんたんってどうきめればいい？", "principle-4")]
+    public void WordTypedByItsSound_InHiragana_IsReadAsTheManualsWord(string text, string section)
+    {
+        var answer = fixture.Ask(text);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal(section, answer.Citations[0].Id);
+    }
+
     [Theory]
     [InlineData("dealing", "deal")]
     [InlineData("deal", "deal")]
