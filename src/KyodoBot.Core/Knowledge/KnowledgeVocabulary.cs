@@ -222,7 +222,22 @@ public sealed class KnowledgeVocabulary
     }
 
     /// <summary>Katakana reading → kanji word of the manual (<see cref="ReadingsDictionaryFile"/>).</summary>
-    public IReadOnlyDictionary<string, string> Readings { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Readings
+    {
+        get => _readings;
+        init
+        {
+            _readings = value;
+            var hiragana = value.ToDictionary(p => Hiragana(p.Key), p => p.Value, StringComparer.Ordinal);
+            _hiraganaReadings = hiragana.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
+    }
+
+    private readonly IReadOnlyDictionary<string, string> _readings = new Dictionary<string, string>();
+
+    // The same readings keyed by their hiragana, looked up by span (ReadHiragana tries several lengths at each place).
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _hiraganaReadings =
+        new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The same readings for a word typed in romaji in an English question: tatewari → 縦割り.</summary>
     public RomajiReader Romaji { get; init; } = RomajiReader.Empty;
@@ -342,7 +357,7 @@ public sealed class KnowledgeVocabulary
     {
         for (var length = Math.Min(end - at, MaxReadingLength); length >= MinReadingLength; length--)
         {
-            if (!Readings.TryGetValue(Katakana(key.AsSpan(at, length)), out var word))
+            if (!_hiraganaReadings.TryGetValue(key.AsSpan(at, length), out var word))
             {
                 continue;
             }
@@ -388,16 +403,14 @@ public sealed class KnowledgeVocabulary
 
     private const int MaxReadingLength = 14;
 
-    private static string Katakana(ReadOnlySpan<char> hiragana)
-    {
-        Span<char> buffer = stackalloc char[hiragana.Length];
-        for (var k = 0; k < hiragana.Length; k++)
+    private static string Hiragana(string katakana) =>
+        string.Create(katakana.Length, katakana, static (buffer, text) =>
         {
-            buffer[k] = hiragana[k] is >= '\u3041' and <= '\u3096' ? (char)(hiragana[k] + 0x60) : hiragana[k];
-        }
-
-        return new string(buffer);
-    }
+            for (var k = 0; k < text.Length; k++)
+            {
+                buffer[k] = text[k] is >= '\u30A1' and <= '\u30F6' ? (char)(text[k] - 0x60) : text[k];
+            }
+        });
 
     private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u3096' or '\u30FC';
 
