@@ -391,11 +391,14 @@ public sealed class KnowledgeVocabulary
         return 0;
     }
 
-    /// <summary>Particles and endings a word typed in hiragana may stand before (longest first where one starts another).</summary>
+    /// <summary>
+    /// Particles and endings a word typed in hiragana may stand before (longest first where one starts another). Not the
+    /// sentence endings よ, な, か, だ, ね: どうし|よう (どうしようと) would be 同士, こうか|な 効果.
+    /// </summary>
     private static readonly string[] Particles =
     [
         "ってなに", "って", "から", "まで", "など", "なら", "さん", "です", "でしょう", "する", "して", "した", "しない", "しま", "させ", "され", "でき",
-        "の", "を", "に", "は", "が", "と", "も", "や", "へ", "で", "か", "ね", "よ", "だ", "な",
+        "の", "を", "に", "は", "が", "と", "も", "や", "へ", "で",
     ];
 
     /// <summary>The particles that may follow a kanji word and start a run of hiragana that is not its ending.</summary>

@@ -39,7 +39,7 @@ public static class PhrasingCrossValidation
     /// vetoed on their question sentences, English agreement): 3,125 right, 315 another, 25 negatives answered; with a
     /// story's office question vetoed, 24 — floors (3700, 3115, 318, 25). Session 20 (ADR 0075: details about named
     /// things, the other question of a two-question message): 3,125 right, 315 another, 22 — floors (3700, 3115, 318, 23).
-    /// Session 21 (ADR 0076: words typed in hiragana read, pointing-back English): 3,143 right, 305 another, 22 —
+    /// Session 21 (ADR 0076: words typed in hiragana read, pointing-back English): 3,145 right, 304 another, 22 —
     /// floors (3700, 3135, 310, 23).
     /// </summary>
     public static readonly (int Phrasings, int Right, int Wrong, int NegativesAnswered) Floors = (3700, 3135, 310, 23);

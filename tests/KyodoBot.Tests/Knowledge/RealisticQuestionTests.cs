@@ -217,15 +217,14 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// its start and end (98/100, 100, 40/40 and 95/100, 97, 38/40 both times — the floors) and committed unread at its
     /// end as the next session's development sets. Near-detail-check: the second helper's 200 questions with the same brief,
     /// scored unread at session 20's start and end (116 → 125 of 150 refused, 48/50 in scope) and committed unread.
-    /// Session 21 (ADR 0076: details of one matter, pointing-back English, words typed in hiragana): in scope r18
-    /// 93 → 94, r19 95 → 96, r20 96 → 97, r24 97 → 98, r25 95 → 96, r27 95 → 98, near-oos 38 → 39; first three r18
-    /// 97 → 98, r20 98 → 99, r24 98 → 99, r27 97 → 100, near-oos 39 → 40; out of scope r27 38 → 40, near-oos 59 → 60,
+    /// Session 21 (ADR 0076: details of one matter, pointing-back English, words typed in hiragana): in scope r19
+    /// 95 → 96, r20 96 → 97, r24 97 → 98, r25 95 → 96, r27 95 → 98, near-oos 38 → 39; first three r18 97 → 98, r20
+    /// 98 → 99, r24 98 → 99, r27 97 → 100, near-oos 39 → 40; out of scope r27 38 → 40, near-oos 59 → 60,
     /// near-detail-dev 135 → 138, near-detail-check 125 → 126 (the floors). Lower: r26's first three 100 → 99 (u29-47,
     /// answered with another section before, now refused with its section as the first button — the first-three count
-    /// reads the search ranking for a refusal) and near-detail-dev in scope 46 → 45 (n2-42, moved by the phrasings that
-    /// hiragana reading changed; the leave-one-out gained 16). R28-dev and r29-dev: session 21's private unseen31 and
-    /// unseen32, scored untouched at its start and end (96/100, 100, 40/40 and 97/100, 98, 40/40 both times — the
-    /// floors) and committed unread at its end as the next session's development sets.
+    /// reads the search ranking for a refusal). R28-dev and r29-dev: session 21's private unseen31 and unseen32, scored
+    /// untouched at its start and end (96/100, 100, 40/40 and 97/100, 98, 40/40 both times — the floors) and committed
+    /// unread at its end as the next session's development sets.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -243,7 +242,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("near-oos-dev.jsonl", 39, 40, 60)]
     [InlineData("realistic-r16-dev.jsonl", 93, 98, 40)]
     [InlineData("realistic-r17-dev.jsonl", 99, 100, 40)]
-    [InlineData("realistic-r18-dev.jsonl", 94, 98, 40)]
+    [InlineData("realistic-r18-dev.jsonl", 93, 98, 40)]
     [InlineData("realistic-r19-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r20-dev.jsonl", 97, 99, 40)]
     [InlineData("realistic-r21-dev.jsonl", 98, 99, 40)]
@@ -253,7 +252,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r25-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r26-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r27-dev.jsonl", 98, 100, 40)]
-    [InlineData("near-detail-dev.jsonl", 45, 47, 138)]
+    [InlineData("near-detail-dev.jsonl", 46, 47, 138)]
     [InlineData("near-detail-check.jsonl", 48, 50, 126)]
     [InlineData("realistic-r28-dev.jsonl", 96, 100, 40)]
     [InlineData("realistic-r29-dev.jsonl", 97, 98, 40)]
@@ -374,6 +373,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("たいとうのげんそくってなんでしょうか", "対等の原則ってなんでしょうか")]
     [InlineData("だんたいさんからそうだんされた", "団体さんから相談された")] // さん after a word, から after さん
     [InlineData("どうしたらいいの", "どうしたらいいの")]
+    [InlineData("市としてはどう受け止めて、どうしようとしているのか", "市としてはどう受け止めて、どうしようとしているのか")] // no 同士 before よう
     [InlineData("協働してきた団体", "協働してきた団体")] // the ending of a kanji word is not read
     [InlineData("市内でしない", "市内でしない")]
     [InlineData("大学校とけんしゅうをつくる", "大学校と研修をつくる")] // a case particle after a kanji starts no ending
