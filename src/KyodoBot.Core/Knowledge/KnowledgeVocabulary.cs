@@ -292,7 +292,8 @@ public sealed class KnowledgeVocabulary
     /// Replaces words of the manual typed in hiragana (「きょうどうていあんじぎょう」 → 協働提案事業) by the manual's
     /// words — only where a word can stand: in a run of hiragana that no kanji comes right before (a kanji's ending, し
     /// of 指摘して, is no word) unless a case particle starts it, starting at the run's start or after a particle, and
-    /// ending at the run's end, before a particle or before another such word. Grammar otherwise reads as words: で|しょうか would be 上下, 団体|さんか|ら 参加.
+    /// ending at the run's end, before a particle or before another such word. Grammar otherwise reads as words:
+    /// で|しょうか would be 上下, 団体|さんか|ら 参加.
     /// </summary>
     public string ReadHiragana(string key)
     {
@@ -334,7 +335,7 @@ public sealed class KnowledgeVocabulary
             var boundary = true;
             while (at < i)
             {
-                if (boundary && i - at >= MinReadingLength && ReadWords(key, at, i) is { } read)
+                if (boundary && i - at >= MinReadingLength && ReadWords(key, at, i, MaxWordsBackToBack) is { } read)
                 {
                     builder ??= new System.Text.StringBuilder(key.Length + 8);
                     builder.Append(key, copied, at - copied).Append(read.Words);
@@ -352,8 +353,11 @@ public sealed class KnowledgeVocabulary
         return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
     }
 
-    /// <summary>One or more readings from <paramref name="at"/> that end at <paramref name="end"/> or before a particle; longest first.</summary>
-    private (string Words, int End)? ReadWords(string key, int at, int end)
+    /// <summary>
+    /// One to <paramref name="words"/> readings back to back from <paramref name="at"/> that end at <paramref name="end"/>
+    /// or before a particle; longest first.
+    /// </summary>
+    private (string Words, int End)? ReadWords(string key, int at, int end, int words)
     {
         for (var length = Math.Min(end - at, MaxReadingLength); length >= MinReadingLength; length--)
         {
@@ -368,7 +372,7 @@ public sealed class KnowledgeVocabulary
                 return (word, next);
             }
 
-            if (ReadWords(key, next, end) is { } more)
+            if (words > 1 && ReadWords(key, next, end, words - 1) is { } more)
             {
                 return (word + more.Words, more.End);
             }
@@ -405,6 +409,9 @@ public sealed class KnowledgeVocabulary
     private static readonly string[] CaseParticles = ["って", "から", "まで", "の", "と", "を", "に", "は", "が", "も", "や", "へ"];
 
     private const int MaxReadingLength = 14;
+
+    /// <summary>A compound typed in hiragana holds at most this many of the manual's words (きょうどう|ていあん|じぎょう).</summary>
+    private const int MaxWordsBackToBack = 4;
 
     private static string Hiragana(string katakana) =>
         string.Create(katakana.Length, katakana, static (buffer, text) =>

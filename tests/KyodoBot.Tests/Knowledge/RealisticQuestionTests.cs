@@ -380,6 +380,17 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     public void ReadHiragana_ReadsWordsWhereAWordCanStand(string key, string expected) =>
         Assert.Equal(expected, fixture.Knowledge.Current.Vocabulary.ReadHiragana(key));
 
+    [Fact]
+    public void ReadHiragana_AThousandKanaOfReadingsBackToBack_IsReadAsNoWord()
+    {
+        // Readings back to back are tried four deep at most: a pasted run of 課題 readings is no compound, and no
+        // recursion a thousand kana deep.
+        var run = string.Concat(Enumerable.Repeat("かだい", 333));
+
+        Assert.Equal(run, fixture.Knowledge.Current.Vocabulary.ReadHiragana(run));
+        Assert.Equal("課題課題の", fixture.Knowledge.Current.Vocabulary.ReadHiragana("かだいかだいの"));
+    }
+
     [Theory]
     [InlineData("じげんせいのげんそくってなに", "principle-7")]
     [InlineData("だんたいとのやくわりぶんたんってどうきめればいい？", "principle-4")]
