@@ -230,6 +230,8 @@ public sealed class KnowledgeVocabulary
             _readings = value;
             var hiragana = value.ToDictionary(p => Hiragana(p.Key), p => p.Value, StringComparer.Ordinal);
             _hiraganaReadings = hiragana.GetAlternateLookup<ReadOnlySpan<char>>();
+            _hiraganaLengthsByFirst = hiragana.Keys.GroupBy(k => k[0])
+                .ToDictionary(g => g.Key, g => g.Select(k => k.Length).Distinct().OrderDescending().ToArray());
         }
     }
 
@@ -238,6 +240,9 @@ public sealed class KnowledgeVocabulary
     // The same readings keyed by their hiragana, looked up by span (ReadHiragana tries several lengths at each place).
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _hiraganaReadings =
         new Dictionary<string, string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Per first kana, the lengths of the hiragana readings that start with it (longest first): only these are tried.
+    private readonly Dictionary<char, int[]> _hiraganaLengthsByFirst = [];
 
     /// <summary>The same readings for a word typed in romaji in an English question: tatewari → 縦割り.</summary>
     public RomajiReader Romaji { get; init; } = RomajiReader.Empty;
@@ -323,13 +328,13 @@ public sealed class KnowledgeVocabulary
             var at = start;
             if (start > 0 && IsKanji(key[start - 1]))
             {
-                var particle = CaseParticles.FirstOrDefault(p => key.AsSpan(start, i - start).StartsWith(p));
-                if (particle is null)
+                var particle = CaseParticleAt(key, start, i);
+                if (particle == 0)
                 {
                     continue;
                 }
 
-                at += particle.Length;
+                at += particle;
             }
 
             var boundary = true;
@@ -359,9 +364,14 @@ public sealed class KnowledgeVocabulary
     /// </summary>
     private (string Words, int End)? ReadWords(string key, int at, int end, int words)
     {
-        for (var length = Math.Min(end - at, MaxReadingLength); length >= MinReadingLength; length--)
+        if (!_hiraganaLengthsByFirst.TryGetValue(key[at], out var lengths))
         {
-            if (!_hiraganaReadings.TryGetValue(key.AsSpan(at, length), out var word))
+            return null;
+        }
+
+        foreach (var length in lengths)
+        {
+            if (length > end - at || length < MinReadingLength || !_hiraganaReadings.TryGetValue(key.AsSpan(at, length), out var word))
             {
                 continue;
             }
@@ -382,9 +392,14 @@ public sealed class KnowledgeVocabulary
     }
 
     /// <summary>The length of the particle or ending that starts at <paramref name="at"/> (の, って, から, する …), 0 when none.</summary>
-    private static int ParticleAt(string key, int at, int end)
+    private static int ParticleAt(string key, int at, int end) => LengthOfOne(Particles, key, at, end);
+
+    /// <summary>The length of the case particle that starts at <paramref name="at"/> (と of 大学校とけんしゅう), 0 when none.</summary>
+    private static int CaseParticleAt(string key, int at, int end) => LengthOfOne(CaseParticles, key, at, end);
+
+    private static int LengthOfOne(string[] particles, string key, int at, int end)
     {
-        foreach (var particle in Particles)
+        foreach (var particle in particles)
         {
             if (at + particle.Length <= end && key.AsSpan(at, particle.Length).SequenceEqual(particle))
             {
@@ -407,8 +422,6 @@ public sealed class KnowledgeVocabulary
 
     /// <summary>The particles that may follow a kanji word and start a run of hiragana that is not its ending.</summary>
     private static readonly string[] CaseParticles = ["って", "から", "まで", "の", "と", "を", "に", "は", "が", "も", "や", "へ"];
-
-    private const int MaxReadingLength = 14;
 
     /// <summary>A compound typed in hiragana holds at most this many of the manual's words (きょうどう|ていあん|じぎょう).</summary>
     private const int MaxWordsBackToBack = 4;
