@@ -259,32 +259,53 @@ public sealed class KnowledgeVocabulary
             return key;
         }
 
-        System.Text.StringBuilder? builder = null;
-        var copied = 0;
-        var i = 0;
-        while (i < key.Length)
+        var rewrite = new KeyRewrite(key);
+        for (var i = 0; NextRun(key, ref i, IsKatakana) is var start and >= 0;)
         {
-            if (!IsKatakana(key[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < key.Length && IsKatakana(key[i]))
-            {
-                i++;
-            }
-
             if (i - start >= MinReadingLength && !Synonyms.ContainsKey(key[start..i]) && ReadRun(key[start..i]) is { } words)
             {
-                builder ??= new System.Text.StringBuilder(key.Length + 8);
-                builder.Append(key, copied, start - copied).Append(words);
-                copied = i;
+                rewrite.Replace(start, i, words);
             }
         }
 
-        return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
+        return rewrite.Result();
+    }
+
+    /// <summary>
+    /// The start of the next run of characters <paramref name="inRun"/> accepts at or after <paramref name="i"/>, which
+    /// is left at its end; -1 when there is none.
+    /// </summary>
+    private static int NextRun(string key, ref int i, Func<char, bool> inRun)
+    {
+        while (i < key.Length && !inRun(key[i]))
+        {
+            i++;
+        }
+
+        var start = i;
+        while (i < key.Length && inRun(key[i]))
+        {
+            i++;
+        }
+
+        return i > start ? start : -1;
+    }
+
+    /// <summary>A key with some of its spans replaced, copied only once the first replacement is made.</summary>
+    private struct KeyRewrite(string key)
+    {
+        private System.Text.StringBuilder? _builder;
+        private int _copied;
+
+        /// <summary>Replaces key[<paramref name="from"/>..<paramref name="to"/>] (after every span replaced before it).</summary>
+        public void Replace(int from, int to, string words)
+        {
+            _builder ??= new System.Text.StringBuilder(key.Length + 8);
+            _builder.Append(key, _copied, from - _copied).Append(words);
+            _copied = to;
+        }
+
+        public readonly string Result() => _builder is null ? key : _builder.Append(key, _copied, key.Length - _copied).ToString();
     }
 
     /// <summary>
@@ -307,23 +328,9 @@ public sealed class KnowledgeVocabulary
             return key;
         }
 
-        System.Text.StringBuilder? builder = null;
-        var copied = 0;
-        var i = 0;
-        while (i < key.Length)
+        var rewrite = new KeyRewrite(key);
+        for (var i = 0; NextRun(key, ref i, IsHiragana) is var start and >= 0;)
         {
-            if (!IsHiragana(key[i]))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            while (i < key.Length && IsHiragana(key[i]))
-            {
-                i++;
-            }
-
             // After a kanji, a run is the word's ending (協働|して) unless a case particle starts it (大学校|と|けんしゅう).
             var at = start;
             if (start > 0 && IsKanji(key[start - 1]))
@@ -342,9 +349,8 @@ public sealed class KnowledgeVocabulary
             {
                 if (boundary && i - at >= MinReadingLength && ReadWords(key, at, i, MaxWordsBackToBack) is { } read)
                 {
-                    builder ??= new System.Text.StringBuilder(key.Length + 8);
-                    builder.Append(key, copied, at - copied).Append(read.Words);
-                    copied = at = read.End;
+                    rewrite.Replace(at, read.End, read.Words);
+                    at = read.End;
                     boundary = false;
                     continue;
                 }
@@ -355,7 +361,7 @@ public sealed class KnowledgeVocabulary
             }
         }
 
-        return builder is null ? key : builder.Append(key, copied, key.Length - copied).ToString();
+        return rewrite.Result();
     }
 
     /// <summary>

@@ -507,9 +507,23 @@ public static partial class QuestionAnalyzer
         (AnswerKind.Place, JapaneseAsksForPlace(), EnglishAsksForPlace()),
     ];
 
-    private static AnswerKind EnglishKind(string sentence) => KindCues.FirstOrDefault(c => c.English.IsMatch(sentence)).Kind;
+    private static AnswerKind EnglishKind(string sentence) => KindOf(sentence, english: true);
 
-    private static AnswerKind JapaneseKind(string sentence) => KindCues.FirstOrDefault(c => c.Japanese.IsMatch(sentence)).Kind;
+    private static AnswerKind JapaneseKind(string sentence) => KindOf(sentence, english: false);
+
+    /// <summary>The first kind whose cue (in the language given) the sentence holds; <see cref="AnswerKind.Any"/> when none.</summary>
+    private static AnswerKind KindOf(string sentence, bool english)
+    {
+        foreach (var (kind, japanese, englishCue) in KindCues)
+        {
+            if ((english ? englishCue : japanese).IsMatch(sentence))
+            {
+                return kind;
+            }
+        }
+
+        return AnswerKind.Any;
+    }
 
     /// <summary>
     /// True for a Japanese fact question that names nothing but facts (「何時間？」, 「日程はもう決まっていますか？」): without
@@ -518,7 +532,7 @@ public static partial class QuestionAnalyzer
     /// </summary>
     private static bool NamesOnlyFacts(string key) =>
         KindCues.Aggregate(key, (text, cue) => cue.English.Replace(cue.Japanese.Replace(text, " "), " "))
-            .Count(c => c is >= '\u4E00' and <= '\u9FFF' or >= '\u30A1' and <= '\u30FA') <= 1;
+            .Count(TermAnalyzer.IsCjk) <= 1;
 
     /// <summary>True when a text holds a fact of that kind: a date or time, a sum of money, a phone number or address, a form.</summary>
     public static bool Holds(AnswerKind kind, string text) => kind switch
