@@ -49,7 +49,7 @@ public sealed record Answer(
 
     /// <summary>
     /// A refusal of a question for a fact the manual does not hold (a date, an amount …; ADR 0037's
-    /// 「…日付や期限については、所管課にご確認ください。」): the kind asked; <see cref="AnswerKind.Any"/> otherwise.
+    /// 「…日時や期間、期限については、所管課にご確認ください。」): the kind asked; <see cref="AnswerKind.Any"/> otherwise.
     /// </summary>
     public AnswerKind FactAsked { get; init; }
 

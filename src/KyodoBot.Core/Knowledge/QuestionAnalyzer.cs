@@ -115,6 +115,19 @@ public static partial class QuestionAnalyzer
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
+        // 「コーディネーター研修って誰でも受けられますか？何時間くらいですか？」: a Japanese fact question naming nothing but
+        // the fact, right after a question, asks a detail of that question's matter — read with it, so the matter ranks
+        // and a refusal offers its section; the fact asked for is still the question sentence's own.
+        var asking = focus;
+        if (!isEnglish && first == focusAt && focusAt > 0
+            && Asks(sentences[focusAt - 1], isEnglish) && ExpectedAnswer(focus, isEnglish) != AnswerKind.Any && NamesOnlyFacts(focus))
+        {
+            first--;
+            focus = sentences[first] + " " + focus;
+            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+            asksForList |= besides;
+        }
+
         var others = OtherSentences(sentences, first, focusAt);
         asksForList |= afterthought;
 
@@ -138,7 +151,7 @@ public static partial class QuestionAnalyzer
         {
             IsRequest = isRequest,
             AlsoRequests = isRequest || OtherSentenceRequests(sentences, first, focusAt, isEnglish),
-            Expects = FocusAsks(sentences, focusAt, isEnglish) && ExpectedAnswer(focus, isEnglish) is var kind && kind != AnswerKind.Any
+            Expects = FocusAsks(sentences, focusAt, isEnglish) && ExpectedAnswer(asking, isEnglish) is var kind && kind != AnswerKind.Any
                 ? kind
                 : OtherQuestionExpects(sentences, first, focusAt, isEnglish),
             SentenceCount = sentences.Count,
@@ -509,7 +522,16 @@ public static partial class QuestionAnalyzer
 
     private static AnswerKind EnglishKind(string sentence) => KindOf(sentence, english: true);
 
-    private static AnswerKind JapaneseKind(string sentence) => KindOf(sentence, english: false);
+    private static AnswerKind JapaneseKind(string sentence) => KindOf(WithoutQuotedStatements(sentence), english: false);
+
+    /// <summary>
+    /// The sentence without what it quotes that is no question: 「訪問件数を増やすこと」がゴール names someone's aim, it does
+    /// not ask for a count; a quoted question (「補助金はいくら？」と聞かれました) is still read (ADR 0045).
+    /// </summary>
+    private static string WithoutQuotedStatements(string sentence) =>
+        sentence.Contains('「') || sentence.Contains('『')
+            ? QuotedSpan().Replace(sentence, m => Asks(m.Groups[1].Value, false) ? m.Value : "「」")
+            : sentence;
 
     /// <summary>The first kind whose cue (in the language given) the sentence holds; <see cref="AnswerKind.Any"/> when none.</summary>
     private static AnswerKind KindOf(string sentence, bool english)
@@ -1131,6 +1153,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"(?<=[?!？！])\s*|(?<=[.．])\s+|\n+")]
     private static partial Regex EnglishProseSentenceEnd();
+
+    [GeneratedRegex(@"[「『]([^「」『』]*)[」』]")]
+    private static partial Regex QuotedSpan();
 
     [GeneratedRegex(@"(?:\?|か[。\s]*$|かな[。\s]*$|の[。\s]*$|教えて|知りたい|ください|下さい|でしょう|ますか|ですか|どう|どの|どこ|どれ|いつ|なぜ|何|なに|だれ|誰|いくら|ある[。\s]*$|いい[。\s]*$)")]
     private static partial Regex JapaneseQuestionSentence();

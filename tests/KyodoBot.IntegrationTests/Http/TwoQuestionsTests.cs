@@ -29,7 +29,7 @@ public sealed partial class TwoQuestionsTests() : BotEndpointTest("Sqlite")
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var reply = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && Text(c).Contains("役割", StringComparison.Ordinal))).Body;
-        const string note = "なお、「" + DateQuestion + "」については、協働マニュアルに日付や期限の記載が見つかりませんでした。所管課にご確認ください。";
+        const string note = "なお、「" + DateQuestion + "」については、協働マニュアルに日時や期間、期限の記載が見つかりませんでした。所管課にご確認ください。";
         Assert.True(Text(reply).EndsWith("\n\n" + note, StringComparison.Ordinal), Text(reply));
         var citation = reply["entities"]!.AsArray().Single(e => e!["type"]!.GetValue<string>() == "https://schema.org/Message")!["citation"]![0]!;
         Assert.Contains("役割分担の原則", citation["appearance"]!["name"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -57,7 +57,7 @@ public sealed partial class TwoQuestionsTests() : BotEndpointTest("Sqlite")
             "When is the deadline for the grant report? Also, how should we share roles with the NPO?", locale: "en-US")));
 
         var reply = Assert.Single(await Connector.WaitForAsync(c => c.Method == "POST" && Text(c).Contains("quoted", StringComparison.Ordinal))).Body;
-        Assert.EndsWith("\n\nNote: the collaboration manual gives no date or deadline for \"When is the deadline for the grant report?\". Please check with the responsible department.",
+        Assert.EndsWith("\n\nNote: the collaboration manual gives no date, duration or deadline for \"When is the deadline for the grant report?\". Please check with the responsible department.",
             Text(reply), StringComparison.Ordinal);
     }
 

@@ -132,12 +132,12 @@ public sealed class KnowledgeAnswererTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("お昼ご飯のおすすめは")]
     [InlineData("確定申告のやり方を教えて")]
     [InlineData("パソコンのパスワードを忘れました")]
-    [InlineData("年末年始の休みはいつから", "日付や期限")]
+    [InlineData("年末年始の休みはいつから", "日時や期間、期限")]
     [InlineData("給与明細はどこで見られますか")]
     [InlineData("市役所の駐車場はどこ？", "連絡先や場所")]
     [InlineData("有給休暇の申請方法", "申込みの方法")]
     [InlineData("NPO法人の税制優遇は？")]
-    [InlineData("協働提案事業の応募締め切りはいつ？", "日付や期限")]
+    [InlineData("協働提案事業の応募締め切りはいつ？", "日時や期間、期限")]
     public void Ask_OutOfScopeInJapanese_RefusesWithTheExactSentence(string question, string? fact = null)
     {
         var answer = AskJapanese(question);

@@ -60,7 +60,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         Assert.Contains(fact, answer.MissingNote, StringComparison.Ordinal);
         if (english)
         {
-            Assert.StartsWith("Note: the collaboration manual gives no date or deadline for", answer.MissingNote, StringComparison.Ordinal);
+            Assert.StartsWith("Note: the collaboration manual gives no date, duration or deadline for", answer.MissingNote, StringComparison.Ordinal);
         }
         else
         {
@@ -112,7 +112,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
     }
 
     [Theory]
-    [InlineData(AnswerKind.Time, "日付や期限")]
+    [InlineData(AnswerKind.Time, "日時や期間、期限")]
     [InlineData(AnswerKind.Amount, "金額")]
     [InlineData(AnswerKind.Contact, "連絡先や場所")]
     [InlineData(AnswerKind.Place, "場所や掲載先")]
@@ -164,7 +164,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
         Assert.Equal("", answer.MissingNote);
         // The refusal names the kind of fact to ask the department for (the main question's: the last one asked).
         Assert.StartsWith("協働マニュアルには該当する記載が見つかりませんでした。", answer.Text, StringComparison.Ordinal);
-        Assert.Matches("(日付や期限|金額)については、所管課にご確認ください。$", answer.Text);
+        Assert.Matches("(日時や期間、期限|金額)については、所管課にご確認ください。$", answer.Text);
     }
 
     [Theory]
@@ -191,8 +191,16 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
 
         Assert.False(answer.Answered, $"answered from {answer.Citations.FirstOrDefault()?.Id} at {answer.Confidence}");
         Assert.Empty(answer.Missing);
-        Assert.EndsWith("日付や期限については、所管課にご確認ください。", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("日時や期間、期限については、所管課にご確認ください。", answer.Text, StringComparison.Ordinal);
+        // The matter is the sentence before the fact question: the section that names the course is offered first.
+        Assert.Equal("initiative-collab-env-3", Assert.IsType<SectionRef>(answer.Suggestions.FirstOrDefault()).Id);
     }
+
+    [Theory]
+    [InlineData("見守りの事業でNPOは「ひとり暮らしの不安を減らすこと」、うちは「訪問人数を増やすこと」が目的だと思っていました。最初に何を話し合うべきでしたか？", AnswerKind.Any)]
+    [InlineData("会長さんに「会議は年に何回開くのか」と聞かれました。どう答えればいいですか？", AnswerKind.Frequency)]
+    public void AFactQuotedAsSomeonesAim_IsNotAsked_WhileAQuotedQuestionIs(string message, AnswerKind expected) =>
+        Assert.Equal(expected, Analyze(message).Expects);
 
     [Fact]
     public void TwoFactQuestions_BesideAQuestionTheManualAnswers_AreBothNamed()
@@ -204,7 +212,7 @@ public sealed class MultiQuestionMessageTests(KnowledgeFixture fixture) : IClass
 
         Assert.True(answer.Answered, $"refused at {answer.Confidence}");
         Assert.Equal([new MissingFact(date, AnswerKind.Time), new MissingFact(amount, AnswerKind.Amount)], answer.Missing);
-        Assert.Contains("日付や期限", answer.MissingNote, StringComparison.Ordinal);
+        Assert.Contains("日時や期間、期限", answer.MissingNote, StringComparison.Ordinal);
         Assert.Contains("金額", answer.MissingNote, StringComparison.Ordinal);
     }
 
