@@ -101,33 +101,7 @@ public static partial class QuestionAnalyzer
         var (key, isEnglish) = ReadKey(text, vocabulary);
         var (sentences, afterthought) = WithoutListAfterthoughts(Sentences(key, isEnglish), isEnglish);
         var focusAt = FocusSentence(sentences, isEnglish);
-        var focus = sentences.Count == 0 ? key : sentences[focusAt];
-        var (asked, besides) = WithoutWhatIsKnown(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish);
-        var (core, asksForList, concepts) = AnalyzeSentence(asked, isEnglish, vocabulary);
-        asksForList |= besides;
-
-        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
-        var first = focusAt;
-        while (concepts.Count == 0 && first > 0)
-        {
-            first--;
-            focus = sentences[first] + " " + focus;
-            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
-        }
-
-        // 「コーディネーター研修って誰でも受けられますか？何時間くらいですか？」: a Japanese fact question naming nothing but
-        // the fact, right after a question, asks a detail of that question's matter — read with it, so the matter ranks
-        // and a refusal offers its section; the fact asked for is still the question sentence's own.
-        var asking = focus;
-        if (!isEnglish && first == focusAt && focusAt > 0
-            && Asks(sentences[focusAt - 1], isEnglish) && ExpectedAnswer(focus, isEnglish) != AnswerKind.Any && NamesOnlyFacts(focus))
-        {
-            first--;
-            focus = sentences[first] + " " + focus;
-            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
-            asksForList |= besides;
-        }
-
+        var (focus, asking, first, core, asksForList, concepts) = ReadFocus(sentences, key, focusAt, isEnglish, vocabulary);
         var others = OtherSentences(sentences, first, focusAt);
         asksForList |= afterthought;
 
@@ -166,6 +140,43 @@ public static partial class QuestionAnalyzer
                 || others.Any(s => Asks(s, isEnglish) && ManualCue.AsksWhatItSays(s, isEnglish)),
             Names = isEnglish ? WrittenNames(TextNormalizer.Normalize(StripMarkup(text))) : [],
         };
+    }
+
+    /// <summary>
+    /// The question sentence as read: with the sentence before it when it has no content of its own or names nothing but
+    /// a fact (then <c>Asking</c> is the sentence itself, whose fact is asked); <c>First</c> is the first sentence read.
+    /// </summary>
+    private static (string Focus, string Asking, int First, string Core, bool AsksForList, List<Concept> Concepts) ReadFocus(
+        List<string> sentences, string key, int focusAt, bool isEnglish, KnowledgeVocabulary vocabulary)
+    {
+        var focus = sentences.Count == 0 ? key : sentences[focusAt];
+        var (asked, besides) = WithoutWhatIsKnown(WithoutPointingBack(focus, focusAt, isEnglish), isEnglish);
+        var (core, asksForList, concepts) = AnalyzeSentence(asked, isEnglish, vocabulary);
+        asksForList |= besides;
+
+        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
+        var first = focusAt;
+        while (concepts.Count == 0 && first > 0)
+        {
+            first--;
+            focus = sentences[first] + " " + focus;
+            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+        }
+
+        // 「コーディネーター研修って誰でも受けられますか？何時間くらいですか？」: a Japanese fact question naming nothing but
+        // the fact, right after a question, asks a detail of that question's matter — read with it, so the matter ranks
+        // and a refusal offers its section; the fact asked for is still the question sentence's own.
+        var asking = focus;
+        if (!isEnglish && first == focusAt && focusAt > 0
+            && Asks(sentences[focusAt - 1], isEnglish) && ExpectedAnswer(focus, isEnglish) != AnswerKind.Any && NamesOnlyFacts(focus))
+        {
+            first--;
+            focus = sentences[first] + " " + focus;
+            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
+            asksForList |= besides;
+        }
+
+        return (focus, asking, first, core, asksForList, concepts);
     }
 
     /// <summary>
