@@ -10,8 +10,9 @@ public enum Language
 }
 
 /// <summary>
-/// Which language to answer in. Only the user's own words switch it: Japanese script means Japanese, and an English
-/// sentence (see <see cref="FromText"/>) means English. Anything else — a number, a date, an e-mail address, an
+/// Which language to answer in. Only the user's own words switch it: Japanese writing means Japanese, and an English
+/// sentence (see <see cref="FromText"/>) means English — also when it keeps a term in Japanese ("What does 時限性
+/// mean?", docs/decisions/0077-english-with-japanese-terms-and-fact-details.md). Anything else — a number, a date, an e-mail address, an
 /// address or a name in Latin letters, a one-word command, a button — says nothing: a dialog keeps the language it
 /// is in, and a new conversation starts in the configured <c>Kyodo:DefaultLanguage</c> (ja unless set). The client's
 /// locale is not used: Teams clients in Japanese offices often run in English, and the Agents Playground always says
@@ -34,7 +35,10 @@ public static partial class LanguageResolver
     /// English needs a sentence: three or more words of letters only, at least one of them a function word
     /// (the, is, how, to …), and more lower-case words than capitalised ones after the first — so "Friends of the
     /// Earth Japan", "1-2-3 Chuo, Kumamoto" or "yamada@example.jp" stay neutral, while "How do I file a proposal?"
-    /// is English. E-mail addresses and URLs are removed before counting.
+    /// is English. E-mail addresses and URLs are removed before counting. Text with kana or kanji is Japanese when it
+    /// holds hiragana (Japanese grammar) or is mostly Japanese letters; otherwise its Japanese terms are set aside and the
+    /// rest must be an English sentence ("Is there a fee for the 社会福祉ボランティア大学校 courses?" is English, "Green
+    /// Network 熊本" shows none).
     /// </remarks>
     public static Language? FromText(string? text)
     {
@@ -45,9 +49,30 @@ public static partial class LanguageResolver
 
         if (ContainsJapanese(text))
         {
-            return Language.Japanese;
+            // An English sentence that keeps a term in Japanese ("What does 時限性 mean?", "Is there a fee for the
+            // 社会福祉ボランティア大学校 courses?") is English: Japanese grammar (hiragana) or mostly Japanese letters
+            // make it Japanese. A name with a kanji in it ("Green Network 熊本") shows no language.
+            return HasHiragana(text) || MostlyJapanese(text) ? Language.Japanese : EnglishSentence(JapaneseRun().Replace(text, " "));
         }
 
+        return EnglishSentence(text);
+    }
+
+    private static bool HasHiragana(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is >= '\u3041' and <= '\u309F')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Language? EnglishSentence(string text)
+    {
         var words = AddressOrLink().Replace(text, " ")
             .Split([' ', '\t', '\r', '\n', ',', '.', '?', '!', ':', ';', '(', ')', '"'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.All(c => char.IsAsciiLetter(c) || c == '\''))
@@ -109,6 +134,9 @@ public static partial class LanguageResolver
         c is >= '\u3040' and <= '\u30FF' // hiragana, katakana
             or >= '\u3400' and <= '\u9FFF' // CJK ideographs
             or >= '\uFF66' and <= '\uFF9F'; // half-width katakana
+
+    [GeneratedRegex(@"[\u3040-\u30FF\u3400-\u9FFF\uFF66-\uFF9F]+")]
+    private static partial Regex JapaneseRun();
 
     [GeneratedRegex(@"\S+@\S+|\b(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressOrLink();

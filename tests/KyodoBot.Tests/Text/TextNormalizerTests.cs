@@ -42,6 +42,12 @@ public sealed class LanguageResolverTests
     [InlineData("Friends of the Earth Japan", null)]
     [InlineData("NPO Green Network Kumamoto", null)]
     [InlineData("", null)]
+    [InlineData("Hello, I am new here. What does 時限性 mean? Must we stop a project after some years?", Language.English)]
+    [InlineData("Is there a fee for the 社会福祉ボランティア大学校 courses?", Language.English)]
+    [InlineData("Green Network 熊本", null)]
+    [InlineData("協働提案事業 締切 何月?", Language.Japanese)]
+    [InlineData("NPOとのMOUってどう書く？", Language.Japanese)]
+    [InlineData("ｼﾐﾝ活動ｻﾎﾟｰﾄｾﾝﾀｰ HP", Language.Japanese)]
     public void FromText_OnlyJapaneseScriptOrAnEnglishSentenceShowsALanguage(string text, Language? expected) =>
         Assert.Equal(expected, LanguageResolver.FromText(text));
 
