@@ -116,6 +116,8 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
     private Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, bool splitFacts)
     {
+        // 「お疲れ様です。…課の田中です。」 … 「よろしくお願いします。」 say nothing about what is asked (ADR 0077).
+        question = Pleasantries.Strip(question);
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
