@@ -53,14 +53,14 @@ public static partial class ManualCue
     /// "According to the (resident) survey, …": the survey as the source of what is asked, whose findings the policy
     /// reports (調査によれば), so the policy, not a matter; the words before it ("resident") stay.
     /// </summary>
-    [GeneratedRegex(@"(?<before>\baccording to\s+(?:(?:the|this|that|a|our|its|city['’]s)\s+)?(?:[a-z'’-]+\s+){0,3}?)" + Survey + @"\b")]
+    [GeneratedRegex(@"(?<before>\baccording to\s+(?:(?:the|this|that|a|our|its|city['’]s)\s+)?(?:[a-z'’-]+\s+){0,3})" + Survey + @"\b")]
     private static partial Regex EnglishSurveyAsSource();
 
     /// <summary>
     /// "What did the survey (of city employees) find / show?", "the survey says": what the survey found, as the policy
     /// reports it.
     /// </summary>
-    [GeneratedRegex(@"(?<=\b(?:the|this|that|a|our|its)\s+(?:[a-z'’-]+\s+){0,2}?)" + Survey + @"(?=(?:\s+of(?:\s+[a-z'’-]+){1,3}?)?\s+(?:actually\s+|really\s+)?(?:find|finds|found|show|shows|showed|shown|say|says|said|reveal|reveals|revealed|tell|tells|told)\b)")]
+    [GeneratedRegex(@"(?<=\b(?:the|this|that|a|our|its)\s+(?:[a-z'’-]+\s+){0,2})" + Survey + @"(?=(?:\s+of(?:\s+[a-z'’-]+){1,3})?\s+(?:actually\s+|really\s+)?(?:find|finds|found|show|shows|showed|shown|say|says|said|reveal|reveals|revealed|tell|tells|told)\b)")]
     private static partial Regex EnglishSurveyFound();
 
     [GeneratedRegex(@"\b" + Determiner + @"(?:kyodo|kyoudou|kyōdō)\s+(?:promotion\s+)?(?:plan|policy|guidelines?)\b")]

@@ -1417,7 +1417,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(?:全部|ぜんぶ|全て|すべて|一通り|ひととおり|一覧|リスト)(?:で|を)?(?:お願い(?:します|いたします|したい(?:です)?)?|頼む|頼みます|よろしく(?:お願いします)?)?[\s。!！.]*$")]
     private static partial Regex JapaneseListAfterthought();
 
-    [GeneratedRegex(@"[^、,。?!\sはがをもってにで]{1,15}?の?(?:ほかに|他に|以外に|以外で|以外だと|以外には|ほかには|他には)")]
+    [GeneratedRegex(@"[^、,。?!\sはがをもってにで]{1,15}の?(?:ほかに|他に|以外に|以外で|以外だと|以外には|ほかには|他には)")]
     private static partial Regex JapaneseBesides();
 
     [GeneratedRegex(@"\b(?:besides|other than|apart from|aside from|except(?: for)?|in addition to)\s+(?:(?!(?:do|does|did|is|are|was|were|what|which|how|can|could|will|would|should|that|who)\b)[\w'-]+\s*){1,4},?")]

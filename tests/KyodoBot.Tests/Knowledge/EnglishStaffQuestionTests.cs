@@ -1,3 +1,4 @@
+using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Tests.Knowledge;
@@ -45,6 +46,17 @@ public sealed class EnglishStaffQuestionTests(KnowledgeFixture fixture) : IClass
     [Fact]
     public void ASurveyAsTheSource_InAPhrasing_IsLeftAlone() =>
         Assert.Equal("according to the survey, who joins?", ManualCue.EnglishDocumentNamed("according to the survey, who joins?"));
+
+    [Fact]
+    public void ALowerCaseQuestionWithoutPunctuation_NamingTheGuideline_IsAnswered()
+    {
+        // "according to the guideline …" with no survey after it made a bounded lazy loop give up at its maximum: the
+        // generated regex grew its stack to 9.6 GB (RegexPatternTests; ADR 0077).
+        var answer = fixture.Answerer.Ask("what do we agree on first according to the guideline our aims are a bit different from the npo", Language.English);
+
+        Assert.True(answer.Answered, $"refused at {answer.Confidence}");
+        Assert.Equal("principle-1", answer.Citations[0].Id);
+    }
 
     [Fact]
     public void AQuestionThatSaysNoKind_TakesTheKindOfTheSentenceThatAsksBefore()
