@@ -31,6 +31,7 @@ public static partial class Pleasantries
                 continue;
             }
 
+            body = Tail().Replace(body, "", 1);
             removed |= body.Length != sentence.Value.Length;
             kept.Append(body);
         }
@@ -51,6 +52,10 @@ public static partial class Pleasantries
     // A formula opening a sentence that goes on.
     [GeneratedRegex(@"^\s*(?:(?:すみません|すいません|恐れ入りますが|お忙しいところ(?:すみません|恐れ入ります|申し訳ありません|申し訳ございません)が?|突然(?:すみません|失礼します)が?|急ぎではない(?:の|ん)?(?:です|ですけど)?が|初歩的な質問で(?:すみません|恐縮です)が|(?:ちょっと|少し)?質問(?:なん)?ですが|お疲れ(?:様|さま)です|お世話になっております)\s*[、,]\s*|(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: (?:team|all|everyone|there|folks))?\s*[,!]\s*|quick question\s*[:,\-]\s*|sorry to bother you(?:,? but)?\s*[,.]?\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex Head();
+
+    // A closing typed on at the end of the question itself (「…何が入るんだっけよろしくお願いします」, "… thanks in advance").
+    [GeneratedRegex(@"(?<=\S)\s*[、,]?\s*(?:(?:(?:お忙しいところ|お手数ですが|恐れ入りますが|すみませんが)[、,]?\s*)?(?:どうぞ|何卒|なにとぞ)?(?:よろしく|宜しく)お願い(?:します|いたします|致します|申し上げます)|[,.]?\s+(?:many thanks|thanks(?: in advance| a lot| so much)?|thank you(?: very much| so much| in advance)?))(?=[\s。！？!?.~〜]*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex Tail();
 
     // A sentence that is nothing but a greeting, a self-introduction or a closing.
     [GeneratedRegex(@"^[\s、,]*(?:(?:いつも)?(?:大変)?お(?:疲|つか)れ(?:様|さま)(?:です|でございます)?|(?:いつも)?(?:大変)?お世話に(?:なっております|なっています|なります)|(?:いつも)?(?:本当に)?(?:ありがとうございます|ありがとうございました)|(?:(?:お忙しいところ|お手数ですが|お手数をおかけしますが|恐れ入りますが|すみませんが|申し訳ありませんが|申し訳ございませんが)[、,]?\s*)*(?:どうぞ|何卒|なにとぞ)?(?:よろしく|宜しく)(?:お願い(?:します|いたします|致します|申し上げます))?|以上(?:です|となります)?|(?:とても|大変|本当に)?助かります|失礼(?:します|いたします|致します)|(?:すみません|すいません|恐れ入ります|申し訳ありません)|取り急ぎ(?:ご連絡まで)?|(?:ちょっと|少し|一点|1点)?(?:ご?質問|確認|ご?相談)(?:です|があります|させてください)|[^\s。、,]{0,16}(?:課|係|室|局|部|センター|事務所|区役所|支所)の[^\s。、,]{1,10}(?:です|と申します|でございます)|(?:hi|hello|hey|good (?:morning|afternoon|evening))(?: (?:team|all|everyone|there|folks))?|(?:many )?thanks(?: (?:a lot|in advance|so much))?,?(?: [a-z]+)?|thank you(?: (?:very much|so much|in advance))?|(?:best |kind |warm )?regards,?(?: [a-z]+)?|(?:i )?appreciate (?:it|your help)|cheers,?(?: [a-z]+)?|sorry to bother you|[（(]?急ぎ(?:では|じゃ)?(?:ありません|ないです)[)）]?)[\s。！？!?.、,~〜]*$", RegexOptions.IgnoreCase)]

@@ -16,6 +16,9 @@ public sealed class PleasantriesTests(KnowledgeFixture fixture) : IClassFixture<
     [InlineData("すみません、評価の時期はどう決めればいいですか？以上です。", "評価の時期はどう決めればいいですか？")]
     [InlineData("Hi team, what does the principle of equality mean? Thanks in advance!", "what does the principle of equality mean?")]
     [InlineData("Quick question: who decides the evaluation schedule?\nKind regards, Ken", "who decides the evaluation schedule?")]
+    [InlineData("プラザに何が入るんだっけよろしくお願いします。", "プラザに何が入るんだっけ。")] // typed on at the end
+    [InlineData("協働の原則を一覧でどうぞよろしくお願いいたします", "協働の原則を一覧で")]
+    [InlineData("what are the seven principles thanks in advance", "what are the seven principles")]
     public void GreetingsAndClosings_AreSetAside(string message, string question) =>
         Assert.Equal(question, Pleasantries.Strip(message));
 
