@@ -225,6 +225,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// reads the search ranking for a refusal). R28-dev and r29-dev: session 21's private unseen31 and unseen32, scored
     /// untouched at its start and end (96/100, 100, 40/40 and 97/100, 98, 40/40 both times — the floors) and committed
     /// unread at its end as the next session's development sets.
+    /// Session 22 (ADR 0077: greetings set aside, a quotation asks nothing, a fact detail read with its matter): r28
+    /// 96 → 97 in scope (a count quoted as someone's aim). R30-dev and r31-dev: session 22's private unseen33 and
+    /// unseen34, scored untouched at its start (93/100, 97, 40/40 and 98/100, 100, 40/40) and end (93/100, 97, 40/40
+    /// and 99/100, 100, 40/40 — the floors) and committed unread at its end as the next session's development sets.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -254,8 +258,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r27-dev.jsonl", 98, 100, 40)]
     [InlineData("near-detail-dev.jsonl", 46, 47, 138)]
     [InlineData("near-detail-check.jsonl", 48, 50, 126)]
-    [InlineData("realistic-r28-dev.jsonl", 96, 100, 40)]
+    [InlineData("realistic-r28-dev.jsonl", 97, 100, 40)]
     [InlineData("realistic-r29-dev.jsonl", 97, 98, 40)]
+    [InlineData("realistic-r30-dev.jsonl", 93, 97, 40)]
+    [InlineData("realistic-r31-dev.jsonl", 99, 100, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
