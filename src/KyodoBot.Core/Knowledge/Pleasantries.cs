@@ -15,9 +15,16 @@ public static partial class Pleasantries
 {
     public static string Strip(string text)
     {
+        // Only what the question analyser reads (its first MaxQuestionLength characters) is looked at: a 10,000-character
+        // paste costs no more than a long question.
+        if (text?.Length > QuestionAnalyzer.MaxQuestionLength)
+        {
+            return Strip(text[..QuestionAnalyzer.MaxQuestionLength]) + text[QuestionAnalyzer.MaxQuestionLength..];
+        }
+
         if (string.IsNullOrEmpty(text) || !Cue().IsMatch(text))
         {
-            return text;
+            return text ?? "";
         }
 
         var kept = new StringBuilder(text.Length);

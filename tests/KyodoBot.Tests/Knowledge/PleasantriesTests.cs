@@ -22,6 +22,15 @@ public sealed class PleasantriesTests(KnowledgeFixture fixture) : IClassFixture<
     public void GreetingsAndClosings_AreSetAside(string message, string question) =>
         Assert.Equal(question, Pleasantries.Strip(message));
 
+    [Fact]
+    public void ALongPaste_IsReadOnlyAsFarAsTheQuestionIsRead()
+    {
+        var body = new string('あ', 2 * QuestionAnalyzer.MaxQuestionLength);
+
+        Assert.Equal(body, Pleasantries.Strip("お疲れ様です。" + body));
+        Assert.Equal(body + "よろしくお願いします。", Pleasantries.Strip(body + "よろしくお願いします。")); // past what is read
+    }
+
     [Theory]
     [InlineData("お疲れ様です")] // nothing else: left as it is
     [InlineData("子育て支援課です。NPOとの役割分担はどう決めればいいですか？")] // the department says where the asker works
