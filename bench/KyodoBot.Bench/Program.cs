@@ -9,6 +9,9 @@ using KyodoBot.Bench;
 // dotnet run -c Release --project bench/KyodoBot.Bench -- mentions [--counts 1000,2000,4000]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- fanout [--mode http|cpu|both] [--runs 1] [--reminders 1000] [--channels 200] [--delay-ms 20] [--postgres CONN] [--set Teams:RateLimits:SafetyMarginMs=10]
 // dotnet run -c Release --project bench/KyodoBot.Bench -- replies [--conversations 10,50,100,200,500] [--messages 20] [--delay-ms 20] [--think-ms 1000] [--bots kyodo,echo] [--instances 2 --postgres CONN] [--set Key=Value]
+// As the bot runs (src/KyodoBot/Program.cs): every regex under a time limit, measured with its checks.
+KyodoBot.Core.Hosting.RegexSafety.Apply();
+
 return args.FirstOrDefault() switch
 {
     "host" => await HostThroughput.RunAsync(args),

@@ -2,6 +2,9 @@ using KyodoBot;
 using KyodoBot.Cli;
 using KyodoBot.Core.Hosting;
 
+// Before any regular expression runs (the runtime reads the default once): see RegexSafety.
+RegexSafety.Apply();
+
 if (CliRunner.IsCommandLine(args))
 {
     return await CliRunner.RunAsync(args);

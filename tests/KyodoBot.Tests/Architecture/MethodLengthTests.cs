@@ -91,7 +91,7 @@ public sealed class MethodLengthTests
 
     private static string Lines(int count) => string.Join("\n", Enumerable.Range(1, count).Select(i => $"        var x{i} = {i};"));
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
