@@ -12,7 +12,10 @@ compare with the unchanged sets. Families (each seeded, so the files are the sam
   hiragana      one of the manual's kanji words typed in hiragana (a phone left unconverted; EDICT readings);
   lowercase     English without capitals or punctuation;
   context       an unrelated sentence first (今日は朝から窓口が混んでいて…, "Our manager is away this week.");
-  slang         a casual opener and an ending such as w, 笑, 🙏 on Japanese questions.
+  slang         a casual opener and an ending such as w, 笑, 🙏 on Japanese questions;
+  spaces        Japanese with every 。、？！ typed as a space (what Punctuation.Restore was written against, ADR 0078);
+  wide-spaces   Japanese with the sentence ends typed as full-width spaces, 、 kept (not used to write it);
+  no-punctuation  Japanese with no punctuation and no spaces (not handled yet).
 Out-of-scope questions are changed too (except far ones): a change must not make the bot answer them.
 """
 import json, os, random, re, sys
@@ -72,7 +75,15 @@ def families(rng):
         'lowercase': lambda q: None if JAPANESE.search(q) else re.sub(r'[?.!,]', '', q).lower(),
         'context': lambda q: (rng.choice(CONTEXT_JA) if JAPANESE.search(q) else rng.choice(CONTEXT_EN)) + q,
         'slang': lambda q: rng.choice(SLANG_HEAD) + q.rstrip('。') + rng.choice(SLANG_TAIL) if JAPANESE.search(q) else None,
+        'spaces': lambda q: re.sub(r'\s*[。、？！?!，．]+\s*', ' ', q).strip() if JAPANESE.search(q) else None,
+        'wide-spaces': lambda q: wide(q) if JAPANESE.search(q) else None,
+        'no-punctuation': lambda q: re.sub(r'[。、？！?!，．]', '', q) if JAPANESE.search(q) else None,
     }
+
+
+def wide(q):
+    changed = re.sub(r'\s*[。？！?!．]+\s*', '\u3000', q).strip('\u3000 ')
+    return None if re.search(r'[。？！?!．]', changed) else changed
 
 
 def main():

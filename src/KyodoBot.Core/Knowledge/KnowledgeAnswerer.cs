@@ -116,8 +116,9 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
     private Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, bool splitFacts)
     {
-        // 「お疲れ様です。…課の田中です。」 … 「よろしくお願いします。」 say nothing about what is asked (ADR 0077).
-        question = Pleasantries.Strip(question);
+        // Sentence ends typed as spaces (ADR 0078), then 「お疲れ様です。…課の田中です。」 … 「よろしくお願いします。」, which say
+        // nothing about what is asked (ADR 0077).
+        question = Pleasantries.Strip(Punctuation.Restore(question));
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace KyodoBot.Core.Knowledge;
+
+/// <summary>
+/// Sentence ends for a Japanese message typed on a phone with spaces in place of 。 and ？
+/// (「昨日NPOの代表から連絡があって 市が決めたことを押し付けないでほしいと言われました 方針ではどう考えればいいですか」): the
+/// spaces between long runs become 「。」, so that the question is read as the sentence that asks and the story around
+/// it as context, as when it is punctuated (docs/decisions/0078-sentences-typed-without-punctuation.md). A message with
+/// any sentence end of its own is left alone, and so are short runs: 「協働 原則 一覧」 are search words, not sentences.
+/// </summary>
+public static partial class Punctuation
+{
+    /// <summary>Both sides of a space must be at least this long to end a sentence there.</summary>
+    private const int MinRun = 8;
+
+    public static string Restore(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text.Length < 2 * MinRun || SentenceEnd().IsMatch(text) || !HasKana().IsMatch(text))
+        {
+            return text;
+        }
+
+        var runs = Space().Split(text.Trim());
+        if (runs.Length < 2)
+        {
+            return text;
+        }
+
+        var result = new System.Text.StringBuilder(text.Length + runs.Length);
+        for (var i = 0; i < runs.Length; i++)
+        {
+            result.Append(runs[i]);
+            if (i < runs.Length - 1)
+            {
+                var ends = runs[i].Length >= MinRun && runs[i + 1].Length >= MinRun
+                    && IsHiragana(runs[i][^1]) && IsJapanese(runs[i + 1][0]);
+                result.Append(ends ? "。" : " ");
+            }
+        }
+
+        return result.ToString();
+    }
+
+    // A sentence ends in its predicate (…ました, …のか, …って): a run ending in a kanji or katakana word is a topic
+    // typed before the question (「ふぁしりてーたー研修 企画してるって聞いたけど…」).
+    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
+
+    private static bool IsJapanese(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uFF66' and <= '\uFF9F';
+
+    [GeneratedRegex(@"[。．！？!?\n]")]
+    private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"[\u3040-\u309F]")]
+    private static partial Regex HasKana();
+
+    [GeneratedRegex(@"[ \t\u3000]+")]
+    private static partial Regex Space();
+}
