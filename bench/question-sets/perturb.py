@@ -15,7 +15,8 @@ compare with the unchanged sets. Families (each seeded, so the files are the sam
   slang         a casual opener and an ending such as w, 笑, 🙏 on Japanese questions;
   spaces        Japanese with every 。、？！ typed as a space (what Punctuation.Restore was written against, ADR 0078);
   wide-spaces   Japanese with the sentence ends typed as full-width spaces, 、 kept (not used to write it);
-  no-punctuation  Japanese with no punctuation and no spaces (not handled yet).
+  no-punctuation  Japanese with no punctuation and no spaces (the polite-ending rule of ADR 0078 was written with it);
+  no-sentence-ends  the same with 、 kept (not used to write it).
 Out-of-scope questions are changed too (except far ones): a change must not make the bot answer them.
 """
 import json, os, random, re, sys
@@ -78,6 +79,7 @@ def families(rng):
         'spaces': lambda q: re.sub(r'\s*[。、？！?!，．]+\s*', ' ', q).strip() if JAPANESE.search(q) else None,
         'wide-spaces': lambda q: wide(q) if JAPANESE.search(q) else None,
         'no-punctuation': lambda q: re.sub(r'[。、？！?!，．]', '', q) if JAPANESE.search(q) else None,
+        'no-sentence-ends': lambda q: re.sub(r'[。？！?!．]', '', q) if JAPANESE.search(q) else None,
     }
 
 

@@ -6,8 +6,9 @@ namespace KyodoBot.Core.Knowledge;
 /// Sentence ends for a Japanese message typed on a phone with spaces in place of 。 and ？
 /// (「昨日NPOの代表から連絡があって 市が決めたことを押し付けないでほしいと言われました 方針ではどう考えればいいですか」): the
 /// spaces between long runs become 「。」, so that the question is read as the sentence that asks and the story around
-/// it as context, as when it is punctuated (docs/decisions/0078-sentences-typed-without-punctuation.md). A message with
-/// any sentence end of its own is left alone, and so are short runs: 「協働 原則 一覧」 are search words, not sentences.
+/// it as context, as when it is punctuated (docs/decisions/0078-sentences-typed-without-punctuation.md). Without spaces
+/// either, a polite ending (ました, です …) right before a new clause's first word ends a sentence. A message with any
+/// sentence end of its own is left alone, and so are short runs: 「協働 原則 一覧」 are search words, not sentences.
 /// </summary>
 public static partial class Punctuation
 {
@@ -19,6 +20,13 @@ public static partial class Punctuation
         if (string.IsNullOrEmpty(text) || text.Length < 2 * MinRun || SentenceEnd().IsMatch(text) || !HasKana().IsMatch(text))
         {
             return text;
+        }
+
+        // No spaces either (「…連絡がありました市が決めたことを…」): a polite ending followed by a new clause's first word
+        // (a kanji, katakana or Latin word, a quotation) ends a sentence; ですが, ますので go on.
+        if (!Space().IsMatch(text.Trim()))
+        {
+            return PoliteEnd().Replace(text, m => m.Index >= MinRun && text.Length - (m.Index + m.Length) >= MinRun ? m.Value + "。" : m.Value);
         }
 
         var runs = Space().Split(text.Trim());
@@ -53,6 +61,9 @@ public static partial class Punctuation
 
     [GeneratedRegex(@"[\u3040-\u309F]")]
     private static partial Regex HasKana();
+
+    [GeneratedRegex(@"(?:ました|ませんでした|ません|でした|です|ます)(?=[\u3400-\u9FFF\u30A0-\u30FFA-Za-z0-9「])")]
+    private static partial Regex PoliteEnd();
 
     [GeneratedRegex(@"[ \t\u3000]+")]
     private static partial Regex Space();

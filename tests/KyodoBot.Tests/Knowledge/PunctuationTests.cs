@@ -18,6 +18,13 @@ public sealed class PunctuationTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.Equal(read, Punctuation.Restore(typed));
 
     [Theory]
+    [InlineData("昨日NPOの代表から連絡がありました市が決めたことを押し付けないでほしいそうです方針ではどう考えればいいですか",
+        "昨日NPOの代表から連絡がありました。市が決めたことを押し付けないでほしいそうです。方針ではどう考えればいいですか")]
+    [InlineData("団体さんと話し合っていますが目的がそろいません最初に何を決めるべきでしたか", "団体さんと話し合っていますが目的がそろいません。最初に何を決めるべきでしたか")]
+    public void WithoutSpacesEither_APoliteEndingBeforeANewClauseEndsASentence(string typed, string read) =>
+        Assert.Equal(read, Punctuation.Restore(typed));
+
+    [Theory]
     [InlineData("協働 原則 一覧")] // search words
     [InlineData("ふぁしりてーたー研修 企画してるって聞いたけどなんのため")] // a topic before the question ends in no predicate
     [InlineData("団体と組むときの注意点は？ 役割分担の決め方も知りたいです")] // punctuated already
