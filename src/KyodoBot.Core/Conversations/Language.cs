@@ -52,13 +52,14 @@ public static partial class LanguageResolver
             // An English sentence that keeps a term in Japanese ("What does 時限性 mean?", "Is there a fee for the
             // 社会福祉ボランティア大学校 courses?") is English: Japanese grammar (hiragana) or mostly Japanese letters
             // make it Japanese. A name with a kanji in it ("Green Network 熊本") shows no language.
-            return HasHiragana(text) || MostlyJapanese(text) ? Language.Japanese : EnglishSentence(JapaneseRun().Replace(text, " "));
+            return HasHiragana(text) || MostlyJapanese(text) ? Language.Japanese : EnglishSentence(string.Concat(text.Select(c => IsJapanese(c) ? ' ' : c)));
         }
 
         return EnglishSentence(text);
     }
 
-    private static bool HasHiragana(string text)
+    /// <summary>True when the text holds hiragana: Japanese grammar, not only a Japanese term.</summary>
+    internal static bool HasHiragana(string text)
     {
         foreach (var c in text)
         {
@@ -130,13 +131,10 @@ public static partial class LanguageResolver
         return letters > 0 && japanese * 2 >= letters;
     }
 
-    private static bool IsJapanese(char c) =>
+    internal static bool IsJapanese(char c) =>
         c is >= '\u3040' and <= '\u30FF' // hiragana, katakana
             or >= '\u3400' and <= '\u9FFF' // CJK ideographs
             or >= '\uFF66' and <= '\uFF9F'; // half-width katakana
-
-    [GeneratedRegex(@"[\u3040-\u30FF\u3400-\u9FFF\uFF66-\uFF9F]+")]
-    private static partial Regex JapaneseRun();
 
     [GeneratedRegex(@"\S+@\S+|\b(?:https?://|www\.)\S+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AddressOrLink();

@@ -116,9 +116,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
     private Answer AnswerFrom(KnowledgeIndex index, string question, Language language, int excludePhrasing, bool splitFacts)
     {
-        // Sentence ends typed as spaces (ADR 0078), then 「お疲れ様です。…課の田中です。」 … 「よろしくお願いします。」, which say
-        // nothing about what is asked (ADR 0077).
-        question = Pleasantries.Strip(Punctuation.Restore(question));
+        question = Prepared(question);
         var q = index.Analyze(question);
         if (q.Concepts.Count == 0 || index.Sections.Count == 0)
         {
@@ -786,10 +784,17 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         return new Answer(true, text, confidence, [citation], FollowUps(index, unit, alsoMeant), truncated);
     }
 
+    /// <summary>
+    /// The question as it is read, for an answer and for a search alike: sentence ends typed as spaces restored
+    /// (ADR 0078), then 「お疲れ様です。…課の田中です。」 … 「よろしくお願いします。」 set aside, which say nothing about what is
+    /// asked (ADR 0077).
+    /// </summary>
+    private static string Prepared(string question) => Pleasantries.Strip(Punctuation.Restore(question));
+
     /// <summary>The ranked sections with the text an LLM should see for each (a group's text lists its parts).</summary>
     public static IReadOnlyList<ScoredPassage> Search(KnowledgeIndex index, string question, int top)
     {
-        var q = index.Analyze(question);
+        var q = index.Analyze(Prepared(question));
         if (q.Concepts.Count == 0 || top <= 0)
         {
             return [];
@@ -886,7 +891,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// </summary>
     public static IReadOnlyList<SectionRef> Nearest(KnowledgeIndex index, string question, int top)
     {
-        var q = index.Analyze(question ?? "");
+        var q = index.Analyze(Prepared(question ?? ""));
         if (q.Concepts.Count == 0 || index.Sections.Count == 0 || top <= 0)
         {
             return [];

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using KyodoBot.Core.Conversations;
 
 namespace KyodoBot.Core.Knowledge;
 
@@ -17,24 +18,21 @@ public static partial class Punctuation
 
     public static string Restore(string text)
     {
-        if (string.IsNullOrEmpty(text) || text.Length < 2 * MinRun || SentenceEnd().IsMatch(text) || !HasKana().IsMatch(text))
+        if (string.IsNullOrEmpty(text) || text.Length < 2 * MinRun || SentenceEnd().IsMatch(text) || !LanguageResolver.HasHiragana(text))
         {
             return text;
         }
 
         // No spaces either (「…連絡がありました市が決めたことを…」): a polite ending followed by a new clause's first word
         // (a kanji, katakana or Latin word, a quotation) ends a sentence; ですが, ますので go on.
-        if (!Space().IsMatch(text.Trim()))
+        var runs = Space().Split(text.Trim());
+        if (runs.Length == 1)
         {
             return PoliteEnd().Replace(text, m => m.Index >= MinRun && text.Length - (m.Index + m.Length) >= MinRun ? m.Value + "。" : m.Value);
         }
 
-        var runs = Space().Split(text.Trim());
-        if (runs.Length < 2)
-        {
-            return text;
-        }
-
+        // A sentence ends in its predicate (…ました, …のか, …って: hiragana); a run ending in a kanji or katakana word is a
+        // topic typed before the question (「ふぁしりてーたー研修 企画してるって聞いたけど…」).
         var result = new System.Text.StringBuilder(text.Length + runs.Length);
         for (var i = 0; i < runs.Length; i++)
         {
@@ -42,7 +40,7 @@ public static partial class Punctuation
             if (i < runs.Length - 1)
             {
                 var ends = runs[i].Length >= MinRun && runs[i + 1].Length >= MinRun
-                    && IsHiragana(runs[i][^1]) && IsJapanese(runs[i + 1][0]);
+                    && TermAnalyzer.IsHiragana(runs[i][^1]) && LanguageResolver.IsJapanese(runs[i + 1][0]);
                 result.Append(ends ? "。" : " ");
             }
         }
@@ -50,17 +48,8 @@ public static partial class Punctuation
         return result.ToString();
     }
 
-    // A sentence ends in its predicate (…ました, …のか, …って): a run ending in a kanji or katakana word is a topic
-    // typed before the question (「ふぁしりてーたー研修 企画してるって聞いたけど…」).
-    private static bool IsHiragana(char c) => c is >= '\u3041' and <= '\u309F';
-
-    private static bool IsJapanese(char c) => c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u9FFF' or >= '\uFF66' and <= '\uFF9F';
-
     [GeneratedRegex(@"[。．！？!?\n]")]
     private static partial Regex SentenceEnd();
-
-    [GeneratedRegex(@"[\u3040-\u309F]")]
-    private static partial Regex HasKana();
 
     [GeneratedRegex(@"(?:ました|ませんでした|ません|でした|です|ます)(?=[\u3400-\u9FFF\u30A0-\u30FFA-Za-z0-9「])")]
     private static partial Regex PoliteEnd();

@@ -154,28 +154,23 @@ public static partial class QuestionAnalyzer
         var (core, asksForList, concepts) = AnalyzeSentence(asked, isEnglish, vocabulary);
         asksForList |= besides;
 
-        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it.
+        // A question sentence with no content of its own ("so what should we do?") is read with the sentence before it;
+        // so is a Japanese fact question naming nothing but the fact right after a question (「コーディネーター研修って
+        // 誰でも受けられますか？何時間くらいですか？」): it asks a detail of that question's matter, which then ranks and is
+        // offered by a refusal — the fact asked for is still the sentence's own (Asking).
+        var detail = !isEnglish && concepts.Count > 0 && focusAt > 0 && Asks(sentences[focusAt - 1], isEnglish)
+            && ExpectedAnswer(focus, isEnglish) != AnswerKind.Any && NamesOnlyFacts(focus);
+        var asking = detail ? focus : null;
         var first = focusAt;
-        while (concepts.Count == 0 && first > 0)
+        while (first > 0 && (concepts.Count == 0 || detail))
         {
+            detail = false;
             first--;
             focus = sentences[first] + " " + focus;
             (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
         }
 
-        // 「コーディネーター研修って誰でも受けられますか？何時間くらいですか？」: a Japanese fact question naming nothing but
-        // the fact, right after a question, asks a detail of that question's matter — read with it, so the matter ranks
-        // and a refusal offers its section; the fact asked for is still the question sentence's own.
-        var asking = focus;
-        if (!isEnglish && first == focusAt && focusAt > 0
-            && Asks(sentences[focusAt - 1], isEnglish) && ExpectedAnswer(focus, isEnglish) != AnswerKind.Any && NamesOnlyFacts(focus))
-        {
-            first--;
-            focus = sentences[first] + " " + focus;
-            (core, asksForList, concepts) = AnalyzeSentence(focus, isEnglish, vocabulary);
-            asksForList |= besides;
-        }
-
+        asking ??= focus;
         return (focus, asking, first, core, asksForList, concepts);
     }
 
