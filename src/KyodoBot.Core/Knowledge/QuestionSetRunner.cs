@@ -44,6 +44,9 @@ public sealed record QuestionSetResult(QuestionSetCase Case, bool Pass, bool Ans
     /// <summary>Asked back, and an expected section is one of the principles offered (one click away after all).</summary>
     public bool AskedBackRight { get; init; }
 
+    /// <summary>The exception's type and message when answering the question threw (the case fails; the run goes on).</summary>
+    public string? Error { get; init; }
+
     public string Id => Case.Id;
     public string Question => Case.Question;
 }
@@ -58,7 +61,10 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
     public int InScopePassed => Results.Count(r => !r.Case.OutOfScope && r.Pass);
     public double InScopeAccuracy => InScope == 0 ? 1 : (double)InScopePassed / InScope;
     public int OutOfScope => Results.Count(r => r.Case.OutOfScope);
-    public int OutOfScopeRefused => Results.Count(r => r.Case.OutOfScope && !r.Answered);
+    public int OutOfScopeRefused => Results.Count(r => r.Case.OutOfScope && !r.Answered && r.Error is null);
+
+    /// <summary>Questions whose answering threw: each is a failed case, and the CLI exits with 1 when there is any.</summary>
+    public int Errors => Results.Count(r => r.Error is not null);
     public bool AllOutOfScopeRefused => OutOfScopeRefused == OutOfScope;
 
     public int WithSection => Results.Count(r => !r.Case.OutOfScope && r.Case.Sections.Count > 0);
@@ -94,7 +100,7 @@ public sealed record QuestionSetReport(IReadOnlyList<QuestionSetResult> Results)
         $"offered (cited or one click away) {Offered}/{WithSection}; answered with another section {AnsweredWrong}; refused in scope {RefusedInScope}, right section offered {RefusedOffered}; out of scope refused with buttons {OutOfScopeWithButtons}/{OutOfScopeRefused}";
 
     /// <summary>The closing line the CLI prints.</summary>
-    public string Summary => $"{Passed} passed, {Failed} failed";
+    public string Summary => $"{Passed} passed, {Failed} failed" + (Errors > 0 ? $", {Errors} of them by an error" : "");
 }
 
 /// <summary>
@@ -169,22 +175,36 @@ public static class QuestionSetRunner
         var principles = askBack is null ? [] : askBack.Principles().Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var c in cases)
         {
-            var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
-            var with = answer.Answered && answer.Citations.Count > 0
-                ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
-                : "(refused)";
-            results.Add(new QuestionSetResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
+            try
             {
-                SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
-                Offered = !c.OutOfScope && IsOffered(c, answer),
-                Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
-                Buttons = [.. answer.Suggestions.Select(s => s.Id)],
-                AskedBack = askBack?.Applies(c.Question, answer) == true,
-                AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && askBack?.Applies(c.Question, answer) == true,
-            });
+                results.Add(Result(c, answerer, knowledge, askBack, principles));
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A development tool reports the question that broke the answerer and goes on with the rest.
+                var error = $"{ex.GetType().Name}: {ex.Message}".ReplaceLineEndings(" ");
+                results.Add(new QuestionSetResult(c, false, false, $"(error: {error})", "", 0) { Error = error });
+            }
         }
 
         return new QuestionSetReport(results);
+    }
+
+    private static QuestionSetResult Result(QuestionSetCase c, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge, AskBack? askBack, HashSet<string> principles)
+    {
+        var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
+        var with = answer.Answered && answer.Citations.Count > 0
+            ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
+            : "(refused)";
+        return new QuestionSetResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
+        {
+            SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
+            Offered = !c.OutOfScope && IsOffered(c, answer),
+            Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
+            Buttons = [.. answer.Suggestions.Select(s => s.Id)],
+            AskedBack = askBack?.Applies(c.Question, answer) == true,
+            AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && askBack?.Applies(c.Question, answer) == true,
+        };
     }
 
     private static int? RankOf(QuestionSetCase c, Answer answer, IKnowledgeBase knowledge)

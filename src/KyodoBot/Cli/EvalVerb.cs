@@ -4,7 +4,10 @@ using KyodoBot.Core.Knowledge;
 
 namespace KyodoBot.Cli;
 
-/// <summary><c>eval FILE.jsonl [--min-accuracy 0.9]</c>: runs a question set against the embedded answerer.</summary>
+/// <summary>
+/// <c>eval FILE.jsonl [--min-accuracy 0.9]</c>: runs a question set against the embedded answerer. A question whose
+/// answering throws is printed as a failure with the error and the run goes on; the exit code is then 1.
+/// </summary>
 public sealed class EvalVerb : ICliVerb
 {
     public string Name => "eval";
@@ -56,6 +59,6 @@ public sealed class EvalVerb : ICliVerb
 
         Console.WriteLine($"in scope {report.InScopePassed}/{report.InScope}, out of scope refused {report.OutOfScopeRefused}/{report.OutOfScope}, accuracy {report.Accuracy:P1}");
         Console.WriteLine(report.Summary);
-        return report.Accuracy + 1e-9 < minimum ? 1 : 0;
+        return report.Errors > 0 || report.Accuracy + 1e-9 < minimum ? 1 : 0;
     }
 }

@@ -1,4 +1,7 @@
+using System.Text.RegularExpressions;
+using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Knowledge;
+using Moq;
 
 namespace KyodoBot.Tests.Knowledge;
 
@@ -42,6 +45,32 @@ public sealed class QuestionSetTests(KnowledgeFixture fixture) : IClassFixture<K
         Assert.True(cases.Count(c => c.OutOfScope) >= 12);
         Assert.True(cases.Count(c => !c.OutOfScope && !Core.Conversations.LanguageResolver.ContainsJapanese(c.Question)) >= 8);
         Assert.Equal(cases.Count, cases.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Run_AQuestionThatBreaksTheAnswerer_FailsWithItsError_AndTheRestAreStillAsked()
+    {
+        var answerer = new Mock<IKnowledgeAnswerer>();
+        answerer.Setup(a => a.Ask(It.IsAny<string>(), It.IsAny<Language>()))
+            .Returns(new Answer(false, "協働マニュアルには該当する記載が見つかりませんでした。", 0, [], [], false));
+        answerer.Setup(a => a.Ask("壊れる質問", It.IsAny<Language>())).Throws(new RegexMatchTimeoutException("pattern", "input", TimeSpan.FromSeconds(2)));
+        var cases = new[]
+        {
+            new QuestionSetCase("o1", "会議室を予約して", [], All: false, OutOfScope: true),
+            new QuestionSetCase("o2", "壊れる質問", [], All: false, OutOfScope: true),
+            new QuestionSetCase("o3", "駐車場はどこですか", [], All: false, OutOfScope: true),
+        };
+
+        var report = QuestionSetRunner.Run(cases, answerer.Object);
+
+        Assert.Equal(["o1", "o2", "o3"], report.Results.Select(r => r.Id));
+        var broken = report.Results[1];
+        Assert.False(broken.Pass);
+        Assert.StartsWith("RegexMatchTimeoutException", broken.Error);
+        Assert.Contains("(error: RegexMatchTimeoutException", broken.AnsweredWith);
+        Assert.Equal(1, report.Errors);
+        Assert.Equal(2, report.OutOfScopeRefused); // a question that threw was not refused
+        Assert.EndsWith("2 passed, 1 failed, 1 of them by an error", report.Summary);
     }
 
     [Fact]
