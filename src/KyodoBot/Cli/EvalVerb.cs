@@ -42,7 +42,8 @@ public sealed class EvalVerb : ICliVerb
         foreach (var result in report.Results)
         {
             var answer = result.AnswerText.ReplaceLineEndings(" ");
-            Console.WriteLine($"{(result.Pass ? "PASS" : "FAIL")} {result.Id} {result.Question} → {result.AnsweredWith}" +
+            // One line per question: a message of several lines is printed with " / " between them.
+            Console.WriteLine($"{(result.Pass ? "PASS" : "FAIL")} {result.Id} {result.Question.ReplaceLineEndings(" / ")} → {result.AnsweredWith}" +
                 (result.Answered ? $" ({result.Confidence:F2}): {(answer.Length > 80 ? answer[..80] + "…" : answer)}" : "") +
                 (result.Case.Sections.Count > 0 ? $" [section {(result.SectionRank is { } rank ? $"#{rank}" : "not in top 3")}]" : "") +
                 (!result.Answered && result.Buttons.Count > 0 ? $" [buttons {string.Join(", ", result.Buttons)}]" : "") +
