@@ -214,7 +214,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// section both readings put below another (<see cref="Moves"/>) takes that section; in a mostly Japanese message,
     /// an answer it reads as a question beyond the manual (<see cref="Vetoes"/>) becomes a close refusal, and a
     /// refusal that both readings take to be about one section, the classifier sure it is the manual's
-    /// (<see cref="AgreeNone"/>), is answered with it. Only a unit with phrasings is judged (a document's sections have
+    /// (<see cref="AgreeNone"/>; for a story, <see cref="AgreeNoneSeveral"/>), is answered with it. Only a unit with phrasings is judged (a document's sections have
     /// none: the classifier cannot know them). English messages are not vetoed (their English words are read whole or
     /// by a crude stem against few English negatives), and an English refusal is answered only when the classifier
     /// also finds the section itself probable (<see cref="AgreeBestEnglish"/>).
@@ -240,6 +240,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
         var agrees = agreed && (japanese
             ? read.None < AgreeNone || (read.None < AgreeNoneStory && read.Of(best!.Ordinal) >= AgreeBestStory && story.Value.OverRunner >= AgreeStoryOverRunner)
+              || (q.SentenceCount > 1 && read.None < AgreeNoneSeveral && read.Of(best!.Ordinal) >= AgreeBestSeveral && story.Value.OverRunner >= AgreeRunnerSeveral)
             : read.None < AgreeNoneEnglish && read.Of(best!.Ordinal) >= AgreeBestEnglish);
         return agrees ? (AnswerDecision.Related(best!, unit) ? unit : best!, Threshold) : (unit, confidence);
     }
@@ -352,6 +353,25 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
 
     /// <summary>How far the story reading must set the section above its runner-up for <see cref="AgreeNoneStory"/>.</summary>
     internal const double AgreeStoryOverRunner = 1.0;
+
+    /// <summary>
+    /// A Japanese refusal of several sentences both readings name one section for is answered when the classifier reads
+    /// "none" under this, whatever else the question sentence says: a story spreads the classifier's probability over
+    /// the sections its setting touches (the right one at 0.14–0.54 in the development stories this was written
+    /// against), and its question is often vague (「次回はどう進めるのがいいですか」「これ、まずくないですか」), so the bars of
+    /// <see cref="AgreeNoneStory"/> left it refused although both readings named the right section
+    /// (docs/decisions/0079-stories-both-readings-agree-on.md: development sets in scope +3, none of their out-of-scope
+    /// questions answered; long-dev 127 → 131 of 150, the unread long-check 131 → 132, refused 50/50; folds,
+    /// leave-one-out and leave-one-set-out negatives unchanged). One sentence keeps the stricter bars: a single
+    /// detail question (「協働事業の情報集約って、どのシステムに入力すんの？」) was answered at these.
+    /// </summary>
+    internal const double AgreeNoneSeveral = 0.25;
+
+    /// <summary>How probable the classifier must find the section for <see cref="AgreeNoneSeveral"/>.</summary>
+    internal const double AgreeBestSeveral = 0.1;
+
+    /// <summary>How far the story reading must set the section above its runner-up for <see cref="AgreeNoneSeveral"/>.</summary>
+    internal const double AgreeRunnerSeveral = 0.2;
 
     /// <summary>
     /// The same for a mostly English message, which the classifier reads by crude stems: "none" under 0.2 and the

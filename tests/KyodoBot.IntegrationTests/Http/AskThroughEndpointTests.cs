@@ -231,8 +231,8 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         Assert.Empty(_openAi.Calls);
     }
 
-    // Told in everyday words no section shares: refused extractively, with near sections (principle 7 first).
-    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、なんとなくモヤモヤしています。";
+    // Told in everyday words no section shares: refused extractively, with near sections (the note on public money first).
+    private const string Story = "自治会と始めた防犯パトロールも五年目です。なんとなくモヤモヤしています。";
 
     [Fact]
     public async Task WithAzureOpenAI_GroundAllOff_RefusalWithOnlyNearSections_IsNotGrounded_AndOffersThem()
@@ -247,7 +247,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
 
         var reply = Reply(await response.Content.ReadAsStringAsync());
         Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", reply["text"]!.GetValue<string>());
-        Assert.Contains("\"id\":\"principle-7\"", reply["attachments"]!.ToJsonString());
+        Assert.Contains("\"id\":\"public-money-note\"", reply["attachments"]!.ToJsonString());
         Assert.Empty(_openAi.Calls);
     }
 
@@ -263,7 +263,7 @@ public sealed class AskThroughEndpointTests : IAsyncLifetime
         var reply = Reply(await response.Content.ReadAsStringAsync());
         Assert.Single(_openAi.Calls); // the whole small knowledge base was sent
         Assert.Equal("協働マニュアルには該当する記載が見つかりませんでしたが、次の項目が近いかもしれません。", reply["text"]!.GetValue<string>());
-        Assert.Contains("\"id\":\"principle-7\"", reply["attachments"]!.ToJsonString());
+        Assert.Contains("\"id\":\"public-money-note\"", reply["attachments"]!.ToJsonString());
     }
 
     private Dictionary<string, string?> WithAzureOpenAI(Dictionary<string, string?> settings)

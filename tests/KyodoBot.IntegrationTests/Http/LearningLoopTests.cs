@@ -30,11 +30,14 @@ public sealed class LearningLoopTests : IAsyncLifetime
     private const string WronglyAnswered = "自主性を尊重するってことは、団体の会計監査はしなくていいの？";
     // Near the domain, refused (a date the manual lacks), and asked again and again.
     private const string Deadline = "補助金の締切はいつ？";
-    // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (principle 7 first).
-    private const string Story = "自治会と始めた防犯パトロールも五年目です。毎年同じことの繰り返しで、なんとなくモヤモヤしています。";
+    // Told in everyday words no section shares: refused, with the sections the phrasings place nearest (the note on public
+    // money first). Until session 23 it said 「毎年同じことの繰り返しで」 too, which both readings take for principle 7 and
+    // which is answered since ADR 0079.
+    private const string Story = "自治会と始めた防犯パトロールも五年目です。なんとなくモヤモヤしています。";
 
     // A story about working with a partner in words no section shares and no phrasing is near: asked back.
-    private const string PartnerStory = "町内会の方々と花火大会の警備をやったのですが、当日になって揉めてしまいました。何がいけなかったのでしょう？";
+    // (Until session 23 「…警備をやったのですが、当日になって揉めてしまいました。」: answered since ADR 0079 with principle 4.)
+    private const string PartnerStory = "町内会の方々と花火大会の警備をやりました。何がいけなかったのでしょう？";
 
     private FakeBotConnector _connector = null!;
     private TestDatabase _database = null!;
@@ -83,9 +86,7 @@ public sealed class LearningLoopTests : IAsyncLifetime
         Assert.Contains("次の項目が近いかもしれません", Text(refusal));
         var offered = Buttons(refusal, "section");
         Assert.InRange(offered.Count, 2, 3);
-        // principle-7 among the first two (first until the staff questions became phrasings, ADR 0069; the public-money
-        // note now comes beside it).
-        Assert.Contains(offered.Take(2), b => b["id"]!.GetValue<string>() == "principle-7");
+        Assert.Equal("public-money-note", offered[0]["id"]!.GetValue<string>());
         // The asker opens the last one offered: not the ranking's first, so the list must move it up.
         var pick = offered[^1];
         var pickedId = pick["id"]!.GetValue<string>();

@@ -14,8 +14,10 @@ namespace KyodoBot.Tests.Ask;
 /// </summary>
 public sealed class AskBackTests(KnowledgeFixture fixture) : IClassFixture<KnowledgeFixture>
 {
-    // A neighbourhood association and a fireworks night that ended in a quarrel: no word of any principle.
-    internal const string Story = "町内会の方々と花火大会の警備をやったのですが、当日になって揉めてしまいました。何がいけなかったのでしょう？";
+    // A neighbourhood association and a fireworks night, and something went wrong: no word of any principle. With 「当日に
+    // なって揉めてしまいました」 both readings name principle 4 (who does what on the day), and since ADR 0079 a story
+    // both readings agree on is answered with it, so the story asked back says less.
+    internal const string Story = "町内会の方々と花火大会の警備をやりました。何がいけなかったのでしょう？";
     internal const string EnglishStory =
         "We organised a tree-planting day with a volunteer group this spring. Half of the volunteers left early and the rest seemed unhappy with us. What should we have done differently?";
     // As long and as vague, but no partner in it: an interview with one's own manager.

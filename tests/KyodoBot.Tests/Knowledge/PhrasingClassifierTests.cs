@@ -127,6 +127,32 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void AStoryBothReadingsAgreeOn_IsAnsweredAlthoughItsQuestionIsVague()
+    {
+        // From the development set long-stories-dev (ADR 0079): everything left to the city on the day, a vague question.
+        // The classifier spreads the story over several sections (the right one under AgreeBestStory, "none" above
+        // AgreeNoneStory), so only the bars for a message of several sentences answer it.
+        const string message = "児童館のイベントを親子劇場の団体さんと共催したら、当日の受付も会場設営も片付けも全部こちら任せで、団体さんは劇だけやって帰っていきました。事前に何も話していなかったこちらも悪いんですが、館長はかなりご立腹です。次回はどう進めるのがいいですか。";
+        var answer = fixture.Ask(message);
+
+        Assert.True(answer.Answered);
+        Assert.Equal("principle-4", answer.Citations[0].Id);
+        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
+        var read = fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
+        Assert.True(read.None >= KnowledgeAnswerer.AgreeNoneStory || read.Of(read.Best) < KnowledgeAnswerer.AgreeBestStory, $"none {read.None}, best {read.Of(read.Best)}");
+        Assert.True(read.None < KnowledgeAnswerer.AgreeNoneSeveral && read.Of(read.Best) >= KnowledgeAnswerer.AgreeBestSeveral, $"none {read.None}, best {read.Of(read.Best)}");
+    }
+
+    [Fact]
+    public void ADetailQuestionOfOneSentence_KeepsTheStricterBars()
+    {
+        // A single sentence asking which system to type into is refused (at the bars for stories it was answered).
+        var answer = fixture.Ask("協働事業の情報集約って、どのシステムに入力すんの？");
+
+        Assert.False(answer.Answered);
+    }
+
+    [Fact]
     public void AnEnglishRefusalBothReadingsAgreeOn_IsAnsweredWhenTheClassifierFindsTheSectionProbable()
     {
         const string message = "Is there a coordinator training course for people who bring different groups together?";

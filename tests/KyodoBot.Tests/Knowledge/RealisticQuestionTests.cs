@@ -229,6 +229,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// 96 → 97 in scope (a count quoted as someone's aim). R30-dev and r31-dev: session 22's private unseen33 and
     /// unseen34, scored untouched at its start (93/100, 97, 40/40 and 98/100, 100, 40/40) and end (93/100, 97, 40/40
     /// and 99/100, 100, 40/40 — the floors) and committed unread at its end as the next session's development sets.
+    /// Session 23 (ADR 0079: a story both readings agree on is answered at "none" under 0.25): in scope r16 93 → 94,
+    /// r24 98 → 99, r30 93 → 94 (first three 97 → 98). Long-stories-dev: 200 long messages a helper wrote from the
+    /// policy and the section list (150 in scope in seven shapes, 50 near the domain), read and designed on in session 23:
+    /// 127 → 131 of 150, refused 48/50 (the floors).
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -244,7 +248,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r14-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r15-dev.jsonl", 98, 99, 40)]
     [InlineData("near-oos-dev.jsonl", 39, 40, 60)]
-    [InlineData("realistic-r16-dev.jsonl", 93, 98, 40)]
+    [InlineData("realistic-r16-dev.jsonl", 94, 98, 40)]
     [InlineData("realistic-r17-dev.jsonl", 99, 100, 40)]
     [InlineData("realistic-r18-dev.jsonl", 93, 98, 40)]
     [InlineData("realistic-r19-dev.jsonl", 96, 98, 40)]
@@ -252,7 +256,7 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r21-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r22-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r23-dev.jsonl", 96, 97, 40)]
-    [InlineData("realistic-r24-dev.jsonl", 98, 99, 40)]
+    [InlineData("realistic-r24-dev.jsonl", 99, 99, 40)]
     [InlineData("realistic-r25-dev.jsonl", 96, 98, 40)]
     [InlineData("realistic-r26-dev.jsonl", 98, 99, 40)]
     [InlineData("realistic-r27-dev.jsonl", 98, 100, 40)]
@@ -260,8 +264,9 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("near-detail-check.jsonl", 48, 50, 126)]
     [InlineData("realistic-r28-dev.jsonl", 97, 100, 40)]
     [InlineData("realistic-r29-dev.jsonl", 97, 98, 40)]
-    [InlineData("realistic-r30-dev.jsonl", 93, 97, 40)]
+    [InlineData("realistic-r30-dev.jsonl", 94, 98, 40)]
     [InlineData("realistic-r31-dev.jsonl", 99, 100, 40)]
+    [InlineData("long-stories-dev.jsonl", 131, 140, 48)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
