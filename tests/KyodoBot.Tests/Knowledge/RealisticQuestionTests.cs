@@ -232,7 +232,13 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     /// Session 23 (ADR 0079: a story both readings agree on is answered at "none" under 0.25): in scope r16 93 → 94,
     /// r24 98 → 99, r30 93 → 94 (first three 97 → 98). Long-stories-dev: 200 long messages a helper wrote from the
     /// policy and the section list (150 in scope in seven shapes, 50 near the domain), read and designed on in session 23:
-    /// 127 → 131 of 150, refused 48/50 (the floors).
+    /// 127 → 131 of 150, refused 48/50 (the floors). Long-stories-check: a second helper's 200 with the same brief in
+    /// other voices, scored unread at the start and end (131 → 132 of 150, first three 144, refused 50/50 — the floors)
+    /// and committed unread. Near-detail-check2: a third near-detail set (session 20's brief, new voices), scored unread
+    /// at the start and end (115/150 refused, 48/50 in scope both times — the floors) and committed unread: the
+    /// weakest refusal figure in the repository, for the next session. R32-dev and r33-dev: session 23's private
+    /// unseen35 and unseen36, scored untouched at its start (95/100, 98, 40/40 and 93/100, 96, 40/40) and end
+    /// (95/100, 98, 40/40 and 94/100, 96, 40/40 — the floors) and committed unread at its end.
     /// </summary>
     [Theory]
     [InlineData("realistic-r4-dev.jsonl", 99, 99, 40)]
@@ -267,6 +273,10 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("realistic-r30-dev.jsonl", 94, 98, 40)]
     [InlineData("realistic-r31-dev.jsonl", 99, 100, 40)]
     [InlineData("long-stories-dev.jsonl", 131, 140, 48)]
+    [InlineData("long-stories-check.jsonl", 132, 144, 50)]
+    [InlineData("near-detail-check2.jsonl", 48, 50, 115)]
+    [InlineData("realistic-r32-dev.jsonl", 95, 98, 40)]
+    [InlineData("realistic-r33-dev.jsonl", 94, 96, 40)]
     public void DevSet_KeepsItsMeasuredLevel(string file, int inScope, int top3, int refused)
     {
         var set = Path.Combine(Path.GetDirectoryName(RealisticDevSet)!, file);
