@@ -239,10 +239,23 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         }
 
         var agrees = agreed && (japanese
-            ? read.None < AgreeNone || (read.None < AgreeNoneStory && read.Of(best!.Ordinal) >= AgreeBestStory && story.Value.OverRunner >= AgreeStoryOverRunner)
-              || (q.SentenceCount > 1 && read.None < AgreeNoneSeveral && read.Of(best!.Ordinal) >= AgreeBestSeveral && story.Value.OverRunner >= AgreeRunnerSeveral)
+            ? JapaneseAgrees(q, read, best!, story.Value)
             : read.None < AgreeNoneEnglish && read.Of(best!.Ordinal) >= AgreeBestEnglish);
         return agrees ? (AnswerDecision.Related(best!, unit) ? unit : best!, Threshold) : (unit, confidence);
+    }
+
+    /// <summary>
+    /// Whether a Japanese refusal that both readings name <paramref name="best"/> for is answered with it: the classifier
+    /// sure the message is the manual's (<see cref="AgreeNone"/>); or fairly sure, the section probable and the story
+    /// reading clear of its runner-up (<see cref="AgreeNoneStory"/>, ADR 0075); or, for a message of several sentences,
+    /// the looser bars of <see cref="AgreeNoneSeveral"/> (ADR 0079).
+    /// </summary>
+    private static bool JapaneseAgrees(Question q, PhrasingClassification read, IndexedSection best, StoryReading story)
+    {
+        var probable = read.Of(best.Ordinal);
+        return read.None < AgreeNone
+            || (read.None < AgreeNoneStory && probable >= AgreeBestStory && story.OverRunner >= AgreeStoryOverRunner)
+            || (q.SentenceCount > 1 && read.None < AgreeNoneSeveral && probable >= AgreeBestSeveral && story.OverRunner >= AgreeRunnerSeveral);
     }
 
     /// <summary>
