@@ -193,17 +193,16 @@ public static class QuestionSetRunner
     private static QuestionSetResult Result(QuestionSetCase c, IKnowledgeAnswerer answerer, IKnowledgeBase? knowledge, AskBack? askBack, HashSet<string> principles)
     {
         var answer = answerer.Ask(c.Question, LanguageResolver.Resolve(c.Question, Language.Japanese));
-        var with = answer.Answered && answer.Citations.Count > 0
-            ? $"{answer.Citations[0].Id} {answer.Citations[0].Title}"
-            : "(refused)";
-        return new QuestionSetResult(c, Passes(c, answer), answer.Answered, with, answer.Text, answer.Confidence)
+        var cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0] : null;
+        var askedBack = askBack?.Applies(c.Question, answer) == true;
+        return new QuestionSetResult(c, Passes(c, answer), answer.Answered, cited is null ? "(refused)" : $"{cited.Id} {cited.Title}", answer.Text, answer.Confidence)
         {
             SectionRank = knowledge is null || c.OutOfScope || c.Sections.Count == 0 ? null : RankOf(c, answer, knowledge),
             Offered = !c.OutOfScope && IsOffered(c, answer),
-            Cited = answer.Answered && answer.Citations.Count > 0 ? answer.Citations[0].Id : "",
+            Cited = cited?.Id ?? "",
             Buttons = [.. answer.Suggestions.Select(s => s.Id)],
-            AskedBack = askBack?.Applies(c.Question, answer) == true,
-            AskedBackRight = !c.OutOfScope && c.Sections.Any(principles.Contains) && askBack?.Applies(c.Question, answer) == true,
+            AskedBack = askedBack,
+            AskedBackRight = askedBack && !c.OutOfScope && c.Sections.Any(principles.Contains),
         };
     }
 

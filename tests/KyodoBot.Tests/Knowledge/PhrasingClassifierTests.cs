@@ -79,6 +79,20 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
         Assert.Equal(-1, classifier.Read("縦割り", exclude: 0).Best);
     }
 
+    /// <summary>
+    /// Asks <paramref name="message"/> and checks it is answered with <paramref name="section"/> at the threshold's
+    /// confidence, as an agreement of both readings answers; returns the classifier's reading of the message.
+    /// </summary>
+    private PhrasingClassification AnsweredByAgreement(string message, string section)
+    {
+        var answer = fixture.Ask(message);
+
+        Assert.True(answer.Answered);
+        Assert.Equal(section, answer.Citations[0].Id);
+        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
+        return fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
+    }
+
     [Fact]
     public void AnAnswerBothReadingsPutBelowAnotherSection_TakesThatSection()
     {
@@ -92,11 +106,7 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
     [Fact]
     public void ARefusalBothReadingsAgreeOn_IsAnsweredWithTheirSection()
     {
-        var answer = fixture.Ask("イベントの後片付けで、テントを誰が返すのか決めてなくて揉めた。最初に何決めとけばよかった？");
-
-        Assert.True(answer.Answered);
-        Assert.Equal("principle-4", answer.Citations[0].Id);
-        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
+        AnsweredByAgreement("イベントの後片付けで、テントを誰が返すのか決めてなくて揉めた。最初に何決めとけばよかった？", "principle-4");
     }
 
     [Fact]
@@ -133,12 +143,8 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
         // The classifier spreads the story over several sections (the right one under AgreeBestStory, "none" above
         // AgreeNoneStory), so only the bars for a message of several sentences answer it.
         const string message = "児童館のイベントを親子劇場の団体さんと共催したら、当日の受付も会場設営も片付けも全部こちら任せで、団体さんは劇だけやって帰っていきました。事前に何も話していなかったこちらも悪いんですが、館長はかなりご立腹です。次回はどう進めるのがいいですか。";
-        var answer = fixture.Ask(message);
+        var read = AnsweredByAgreement(message, "principle-4");
 
-        Assert.True(answer.Answered);
-        Assert.Equal("principle-4", answer.Citations[0].Id);
-        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
-        var read = fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
         Assert.True(read.None >= KnowledgeAnswerer.AgreeNoneStory || read.Of(read.Best) < KnowledgeAnswerer.AgreeBestStory, $"none {read.None}, best {read.Of(read.Best)}");
         Assert.True(read.None < KnowledgeAnswerer.AgreeNoneSeveral && read.Of(read.Best) >= KnowledgeAnswerer.AgreeBestSeveral, $"none {read.None}, best {read.Of(read.Best)}");
     }
@@ -156,12 +162,8 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
     public void AnEnglishRefusalBothReadingsAgreeOn_IsAnsweredWhenTheClassifierFindsTheSectionProbable()
     {
         const string message = "Is there a coordinator training course for people who bring different groups together?";
-        var answer = fixture.Ask(message);
+        var read = AnsweredByAgreement(message, "initiative-collab-env-3");
 
-        Assert.True(answer.Answered);
-        Assert.Equal("initiative-collab-env-3", answer.Citations[0].Id);
-        Assert.Equal(KnowledgeAnswerer.Threshold, answer.Confidence);
-        var read = fixture.Knowledge.Current.Phrasings.Logistic.Read(message);
         Assert.True(read.None < KnowledgeAnswerer.AgreeNoneEnglish && read.Of(read.Best) >= KnowledgeAnswerer.AgreeBestEnglish);
     }
 
