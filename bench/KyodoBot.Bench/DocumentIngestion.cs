@@ -56,7 +56,7 @@ internal static class DocumentIngestion
             }).Order().ToList();
 
             var knowledge = new KnowledgeBase(folder);
-            var (coldMs, warmMs) = KnowledgeLatency.TimeLoads(knowledge);
+            var (coldMs, warmMs, _) = KnowledgeLatency.TimeLoads(knowledge);
             var (uncachedMs, cachedMs) = ReloadAfterMarkdownSave(folder, knowledge);
             var answerer = new KnowledgeAnswerer(knowledge);
             var latencies = KnowledgeLatency.TimeAnswers(answerer, calls);

@@ -27,15 +27,19 @@ internal static class KnowledgeLatency
         "来年度から地域の子ども食堂を運営しているNPOと一緒に事業をやることになりました。うちの課としては初めての協働なので勝手がわかりません。始める前に相手とまず共有しておくべきことは何でしょうか。",
     ];
 
-    /// <summary>The first load of the folder in this process (JIT included), then a second one.</summary>
-    internal static (double ColdMs, double WarmMs) TimeLoads(KnowledgeBase knowledge)
+    /// <summary>
+    /// The first load of the folder in this process (JIT included), then a second one; and whether the first found every
+    /// phrasing's features cached (in a file: the cache is new).
+    /// </summary>
+    internal static (double ColdMs, double WarmMs, bool ColdFromFile) TimeLoads(KnowledgeBase knowledge)
     {
         var cold = Stopwatch.StartNew();
         knowledge.Reload();
         var coldMs = cold.Elapsed.TotalMilliseconds;
+        var coldFromFile = knowledge.PhrasingFeatures.LastBuild.Analysed == 0;
         var warm = Stopwatch.StartNew();
         knowledge.Reload();
-        return (coldMs, warm.Elapsed.TotalMilliseconds);
+        return (coldMs, warm.Elapsed.TotalMilliseconds, coldFromFile);
     }
 
     /// <summary>Each kind once to warm up, then <paramref name="calls"/> questions in turn, each timed on its own (in call order).</summary>
@@ -63,8 +67,12 @@ internal static class KnowledgeLatency
         var calls = Args.Int(args, "--calls", 20_000);
         // --folder DIR: another knowledge folder (e.g. the manual copied 20 times, to see how ranking scales with sections).
         var folder = Args.Text(args, "--folder") ?? ContentPaths.Resolve(null, AppContext.BaseDirectory).Knowledge;
-        var knowledge = new KnowledgeBase(folder);
-        var (coldMs, warmMs) = TimeLoads(knowledge);
+        // --feature-cache DIR: keep the phrasings' features in DIR between processes (ADR 0080); run twice to time the
+        // first build of a process that finds the file. Without it the cold build analyses every phrasing.
+        var featureCache = Args.Text(args, "--feature-cache");
+        var knowledge = new KnowledgeBase(folder, phrasings: new PhrasingFeatureCache(featureCache));
+        var (coldMs, warmMs, coldFromFile) = TimeLoads(knowledge);
+        knowledge.PhrasingFeatures.LastWrite.Wait();
         var latencies = TimeAnswers(new KnowledgeAnswerer(knowledge), calls);
 
         var (cpuMicroseconds, allocatedBytes) = CpuPerAnswer(new KnowledgeAnswerer(knowledge), Args.Int(args, "--cpu-rounds", 300));
@@ -79,7 +87,7 @@ internal static class KnowledgeLatency
 
         Array.Sort(latencies);
         double P(double p) => latencies[Math.Min(latencies.Length - 1, (int)(p * latencies.Length))];
-        Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
+        Console.WriteLine($"index build: cold {coldMs:F0} ms (first in process, JIT included{(featureCache is null ? "" : $", features file {(coldFromFile ? "read" : "not found, written")}")}), warm {warmMs:F0} ms; {knowledge.SectionCount} sections");
         Console.WriteLine($"answering {calls} questions ({Questions.Length} kinds incl. two of 10,000 chars): p50 {P(0.5):F3} ms, p95 {P(0.95):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms");
         Console.WriteLine($"the {AnswererBenchmarks.Questions.Length} questions of AnswererBenchmarks: {cpuMicroseconds:F1} µs of process CPU time and {allocatedBytes / 1024.0:F1} KB allocated per answer (less sensitive to other processes than wall time)");
         Console.WriteLine($"dictionary extracts: index retains {withDictionaries / 1024.0:F0} KB with them, {withoutDictionaries / 1024.0:F0} KB without (managed heap, after full GC); process RSS grew {rssGrowth / 1024.0:F0} KB while loading the index with them");

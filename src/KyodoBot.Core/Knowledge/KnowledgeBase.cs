@@ -15,17 +15,23 @@ public sealed class KnowledgeBase : IKnowledgeBase
     private readonly Lock _reloadLock = new();
     private readonly ILogger<KnowledgeBase> _logger;
     private readonly Documents.DocumentCache _documents;
-    private readonly PhrasingFeatureCache _phrasings = new();
+    private readonly PhrasingFeatureCache _phrasings;
     private KnowledgeIndex? _current;
     private long _version;
 
     /// <param name="documents">Keeps the sections of unchanged Word/PDF files between reloads (a new cache when null).</param>
-    public KnowledgeBase(string folder, ILogger<KnowledgeBase>? logger = null, Documents.DocumentCache? documents = null)
+    /// <param name="phrasings">Keeps the phrasings' features between reloads, and in a file between processes when it has a
+    /// folder (a new cache in memory only when null).</param>
+    public KnowledgeBase(string folder, ILogger<KnowledgeBase>? logger = null, Documents.DocumentCache? documents = null, PhrasingFeatureCache? phrasings = null)
     {
         Folder = folder;
         _logger = logger ?? NullLogger<KnowledgeBase>.Instance;
         _documents = documents ?? new Documents.DocumentCache();
+        _phrasings = phrasings ?? new PhrasingFeatureCache();
     }
+
+    /// <summary>The phrasings' feature cache: where its file is, and what the last build read from it.</summary>
+    public PhrasingFeatureCache PhrasingFeatures => _phrasings;
 
     public string Folder { get; }
 
@@ -95,8 +101,8 @@ public sealed class KnowledgeBase : IKnowledgeBase
             _logger.LogError("Knowledge file {File} line {Line}: {Problem}", error.File, error.Line, error.Message);
         }
 
-        _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems)",
-            index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count);
+        _logger.LogInformation("Knowledge loaded: {Sections} sections from {Folder} in {Elapsed} ms ({Errors} problems; phrasings: {Cached} cached, {Analysed} analysed)",
+            index.Sections.Count, Folder, (int)stopwatch.Elapsed.TotalMilliseconds, index.Errors.Count, _phrasings.LastBuild.Cached, _phrasings.LastBuild.Analysed);
 
         // The story reading (~120 ms) and the phrasing classifier (~330 ms) are built after the index is served, off the
         // request path; a question that needs them before then waits for them (ADR 0072, 0073).

@@ -2,6 +2,7 @@ using KyodoBot.Core;
 using KyodoBot.Core.Access;
 using KyodoBot.Core.Conversations;
 using KyodoBot.Core.Hosting;
+using KyodoBot.Core.Knowledge;
 using KyodoBot.Core.Knowledge.Uploads;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public sealed class OptionsPipelineTests
     [InlineData("Knowledge:MaxUploadBytes", "52428801")]
     [InlineData("Knowledge:UploadTimeoutSeconds", "0")]
     [InlineData("Knowledge:UploadTimeoutSeconds", "soon")]
+    [InlineData("Knowledge:FeatureCacheFolder", "cache\0dir")]
     [InlineData("Kyodo:DefaultLanguage", "fr")]
     [InlineData("Kyodo:DraftExpiryDays", "soon")]
     [InlineData("Kyodo:DraftExpiryDays", "0")]
@@ -45,6 +47,38 @@ public sealed class OptionsPipelineTests
         var error = Assert.Throws<KyodoConfigurationException>(() => provider.GetRequiredService<KnowledgeUploadOptions>());
 
         Assert.Contains("'Knowledge:UploadTimeoutSeconds'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFeatureCacheFolderThatIsAFile_FailsTheStartupValidation_NamingTheKey()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            using var provider = Services(("Knowledge:FeatureCacheFolder", file));
+
+            var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+            Assert.Contains($"Configuration key 'Knowledge:FeatureCacheFolder' names '{file}', which is a file", ConfigurationErrors.MessageOf(error), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(null, "data/cache")]
+    [InlineData("features", "features")]
+    [InlineData(" OFF ", null)]
+    public void TheFeatureCacheFolder_IsUnderTheContentRoot_OrOff(string? configured, string? expected)
+    {
+        using var provider = configured is null ? Services() : Services(("Knowledge:FeatureCacheFolder", configured));
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var folder = provider.GetRequiredService<KnowledgeBase>().PhrasingFeatures.Folder;
+        Assert.Equal(expected is null ? null : Path.GetFullPath(expected, Path.GetTempPath()), folder);
     }
 
     [Fact]

@@ -76,7 +76,7 @@ public sealed class StartupRulesTests
     [InlineData("unanswered --since yesterday", "--since takes a date as YYYY-MM-DD")]
     [InlineData("projects remove", "unknown sub-command 'remove'; use list or add")]
     [InlineData("package --app-id", "--app-id needs a value")]
-    [InlineData("knowledge chek", "unknown sub-command 'chek'; use check")]
+    [InlineData("knowledge chek", "unknown sub-command 'chek'; use check or warm")]
     [InlineData("knowledge check --set", "--set needs a value")]
     public void Cli_BadArguments_AreRefused_SayingWhat(string args, string message)
     {
