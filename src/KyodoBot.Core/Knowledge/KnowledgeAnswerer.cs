@@ -1018,7 +1018,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? unit;
+        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? SeveralPartsNamed(unit, question, weights) ?? unit;
         return AtPosition(unit, question) ?? unit;
     }
 
@@ -1268,6 +1268,51 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             ? group
             : null;
     }
+
+    /// <summary>
+    /// The group of the unit (or the unit, when it is a group) when the message asks for the whole or for each part
+    /// (a list question, 一覧, それぞれ, 柱ごとに, "each" …) and names at least <see cref="SeveralParts"/> of the group's
+    /// parts, each by a word of its own heading that fewer than half of the other parts' headings hold, no two by the
+    /// same word: 「協働の環境、市民活動の環境、市役所の体制、見直しの柱ごとに、取り組みを並べてもらえますか」, or bullets
+    /// 「1. 各主体に共通する課題 / 2. NPO法人・ボランティア団体の課題 / 3. 市役所の課題」 and 「それぞれ一覧で」 — the whole
+    /// those parts make, not the one the ranking put first. Read over every sentence: such a message names the parts in
+    /// its bullets or its setting and asks in another (docs/decisions/0081-several-parts-named.md).
+    /// </summary>
+    private static IndexedSection? SeveralPartsNamed(IndexedSection unit, Question question, double[] weights)
+    {
+        if (!(question.AsksForList || question.AsksForEach || (question.IsEnglish ? EnglishWhole() : JapaneseWhole()).IsMatch(question.Text)))
+        {
+            return null;
+        }
+
+        var words = question.Concepts.Where((c, i) => weights[i] >= GroupWordBar && c.Weight >= 1).ToList();
+        foreach (var group in new[] { unit, unit.Parent }.OfType<IndexedSection>().Where(g => g.Children.Count >= SeveralParts))
+        {
+            var naming = new HashSet<string>(StringComparer.Ordinal);
+            var named = group.Children.Count(part => words
+                .Where(w => InHeading(w, part) && group.Children.Count(s => InHeading(w, s)) * 2 < group.Children.Count)
+                .Any(w => naming.Add(w.Key)));
+            if (named >= SeveralParts)
+            {
+                return group;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Asks for the whole or for each part: 一覧, 全体像, それぞれ, 柱ごとに, 並べて; "each", "all of", "overview", "list".</summary>
+    [GeneratedRegex(@"一覧|全体|全部|すべて|全て|それぞれ|ごとに|ごとの|並べ|列挙|分け方")]
+    private static partial Regex JapaneseWhole();
+
+    [GeneratedRegex(@"\b(?:each|all|every|overview|list|whole)\b")]
+    private static partial Regex EnglishWhole();
+
+    /// <summary>
+    /// How many parts of one group a message names for <see cref="SeveralPartsNamed"/>: two are a comparison or a pair
+    /// (ADR 0068's <see cref="TwoPartsNamed"/> handles a pair joined as one thing).
+    /// </summary>
+    private const int SeveralParts = 3;
 
     [GeneratedRegex(@"\b(?:and|as well as)\b|&")]
     private static partial Regex EnglishJoined();

@@ -1191,8 +1191,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(?:して|しといて|しておいて|といて|ておいて|とって|やって|予約|手配|送って|入れて|取って|消して|止めて|作って|リセット|翻訳)(?:ください|下さい|くれ|くれる|くれない|くれますか|もらえる|もらえますか|ほしい|欲しい|おいて|お願いします|おねがい)?[\s。!?.]*$|お願いします[\s。!?.]*$")]
     private static partial Regex JapaneseRequest();
 
-    /// <summary>「教えて」「説明して」「一覧にして」「全部出して」, and a sentence with a question word (「市は何かしてくれる？」「どこかで支援してもらえる？」), ask for information: they are questions for the manual, not requests.</summary>
-    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|リストアップ|リスト化|箇条書き|まとめ|列挙|洗い出|書き出|抜き出)(?:して|を|で|し)|(?:全部|ぜんぶ|一覧|まとめて|並べて)(?:を|で)?(?:出して|見せて)|何か|なにか|どう|どこ|誰|だれ")]
+    /// <summary>「教えて」「説明して」「一覧にして」「全部出して」「（一覧で）示して」「お示しください」, and a sentence with a question word (「市は何かしてくれる？」「どこかで支援してもらえる？」), ask for information: they are questions for the manual, not requests (指示して is one).</summary>
+    [GeneratedRegex(@"(?:説明|解説|紹介|整理|要約|一覧に|リストに|リストアップ|リスト化|箇条書き|まとめ|列挙|洗い出|書き出|抜き出)(?:して|を|で|し)|(?<!指)示して|お示し|(?:全部|ぜんぶ|一覧|まとめて|並べて)(?:を|で)?(?:出して|見せて)|何か|なにか|どう|どこ|誰|だれ")]
     private static partial Regex JapaneseInformationRequest();
 
     /// <summary>

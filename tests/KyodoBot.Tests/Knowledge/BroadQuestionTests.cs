@@ -28,6 +28,27 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     }
 
     [Theory]
+    [InlineData("課内の勉強会で説明します。市民活動の環境づくり、市役所の体制づくり、取り組みの見直しについて、それぞれどんな取り組みがあるか一覧で教えてください。", "initiatives-intro")]
+    [InlineData("研修の資料を作っています。各主体に共通する課題、NPO法人・ボランティア団体の課題、市役所の課題を一覧にまとめたいので、それぞれの項目を教えてください。", "challenges-intro")]
+    public void Ask_AWholeAskedByNamingSeveralOfItsParts_IsAnsweredWithTheWhole(string question, string sectionId)
+    {
+        // The ranking put one of the named parts first (市民活動環境の整備, 各主体に共通な課題): ADR 0081.
+        var answer = fixture.Ask(question);
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal(sectionId, answer.Citations[0].Id);
+    }
+
+    [Fact]
+    public void Ask_SeveralPartsNamedInPassing_WithoutAskingForTheWhole_KeepsThePartAsked()
+    {
+        var answer = fixture.Ask("市民活動の環境づくりや市役所の体制づくり、取り組みの見直しも大事ですが、職員の意識を変えるには何から始めればいいですか。");
+
+        Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
+        Assert.Equal("initiative-city-1", answer.Citations[0].Id);
+    }
+
+    [Theory]
     [InlineData("原則を全部ざっと教えて", new[] { "principles-intro" })]
     [InlineData("Can you list all the principles?", new[] { "principles-intro" })]
     [InlineData("協働推進の取り組みの全体像は？", new[] { "initiatives-intro", "overview-initiatives" })]

@@ -335,6 +335,8 @@ public sealed class RealisticQuestionTests(KnowledgeFixture fixture) : IClassFix
     [InlineData("協働の行動規範をリストアップしてもらえますか")]
     [InlineData("市役所の課題を洗い出してほしい")]
     [InlineData("NPOの会計とかお金まわりの相談ってどこかで支援してもらえる？")]
+    [InlineData("協働を推進する取り組みを、大きな柱ごとに一覧で示してもらえますか。")]
+    [InlineData("市役所の課題をお示しいただけますか。")]
     public void AskingForAnExplanation_IsAQuestionNotARequest(string text)
     {
         var answer = fixture.Ask(text);
