@@ -150,6 +150,17 @@ public sealed class PhrasingClassifierTests(KnowledgeFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void AStoryTheStoryReadingIsALittleLessSureOf_IsAnsweredWhenBothReadingsAgree()
+    {
+        // From the development set long-stories-dev (ADR 0081): a complaint without a question, read 0.9–1.0 above "none".
+        const string message = "協働している団体さんのことを、いまだに「業者さん」と呼ぶ職員がいます。一緒にまちをつくる相手だと何度言っても、発注する側と受ける側みたいな感覚が抜けないんですよね。";
+        AnsweredByAgreement(message, "principle-5");
+
+        var story = fixture.Knowledge.Current.Phrasings.Bayes.Read(message);
+        Assert.InRange(story.OverNone, KnowledgeAnswerer.AgreeStoryOverNoneSeveral, KnowledgeAnswerer.StoryOverNone);
+    }
+
+    [Fact]
     public void ADetailQuestionOfOneSentence_KeepsTheStricterBars()
     {
         // A single sentence asking which system to type into is refused (at the bars for stories it was answered).
