@@ -1029,7 +1029,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
             unit = listParent;
         }
 
-        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? SeveralPartsNamed(unit, question, ranked, weights) ?? unit;
+        unit = NamedPart(unit, question, ranked, weights) ?? TwoPartsNamed(unit, question, ranked, weights) ?? SeveralPartsNamed(unit, question, weights) ?? unit;
         return AtPosition(unit, question) ?? unit;
     }
 
@@ -1286,11 +1286,10 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// parts, each by a word of its own heading that fewer than half of the other parts' headings hold, no two by the
     /// same word: 「協働の環境、市民活動の環境、市役所の体制、見直しの柱ごとに、取り組みを並べてもらえますか」, or bullets
     /// 「1. 各主体に共通する課題 / 2. NPO法人・ボランティア団体の課題 / 3. 市役所の課題」 and 「それぞれ一覧で」 — the whole
-    /// those parts make, not the one the ranking put first: its summary table when one names the group as related and is
-    /// ranked (一覧表 2 for 4章 2: it lists each part's items), else the group. Read over every sentence: such a message names the parts in
+    /// those parts make, not the one the ranking put first. Read over every sentence: such a message names the parts in
     /// its bullets or its setting and asks in another (docs/decisions/0081-several-parts-named.md).
     /// </summary>
-    private static IndexedSection? SeveralPartsNamed(IndexedSection unit, Question question, IReadOnlyList<RankedSection> ranked, double[] weights)
+    private static IndexedSection? SeveralPartsNamed(IndexedSection unit, Question question, double[] weights)
     {
         if (!(question.AsksForList || question.AsksForEach || (question.IsEnglish ? EnglishWhole() : JapaneseWhole()).IsMatch(question.Text)))
         {
@@ -1306,9 +1305,7 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
                 .Any(w => naming.Add(w.Key)));
             if (named >= SeveralParts)
             {
-                // The group's summary table (一覧表 2 for 4章 2) lists each part's items, which 「それぞれどんな取り組みが」 asks
-                // for; the group's own text lists only the parts' headings.
-                return ranked.Select(r => r.Entry).FirstOrDefault(e => e.IsSummary && e.Section.Related.Contains(group.Section.Id)) ?? group;
+                return group;
             }
         }
 

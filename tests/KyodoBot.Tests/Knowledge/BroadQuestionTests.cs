@@ -28,12 +28,11 @@ public sealed class BroadQuestionTests(KnowledgeFixture fixture) : IClassFixture
     }
 
     [Theory]
-    [InlineData("課内の勉強会で説明します。市民活動の環境づくり、市役所の体制づくり、取り組みの見直しについて、それぞれどんな取り組みがあるか一覧で教えてください。", "overview-initiatives")]
-    [InlineData("研修の資料を作っています。各主体に共通する課題、NPO法人・ボランティア団体の課題、市役所の課題を一覧にまとめたいので、それぞれの項目を教えてください。", "overview-challenges")]
+    [InlineData("課内の勉強会で説明します。市民活動の環境づくり、市役所の体制づくり、取り組みの見直しについて、それぞれどんな取り組みがあるか一覧で教えてください。", "initiatives-intro")]
+    [InlineData("研修の資料を作っています。各主体に共通する課題、NPO法人・ボランティア団体の課題、市役所の課題を一覧にまとめたいので、それぞれの項目を教えてください。", "challenges-intro")]
     public void Ask_AWholeAskedByNamingSeveralOfItsParts_IsAnsweredWithTheWhole(string question, string sectionId)
     {
-        // The ranking put one of the named parts first (市民活動環境の整備, 各主体に共通な課題); the answer is the group's
-        // summary table, which lists each part's items (ADR 0081).
+        // The ranking put one of the named parts first (市民活動環境の整備, 各主体に共通な課題): ADR 0081.
         var answer = fixture.Ask(question);
 
         Assert.True(answer.Answered, $"refused at confidence {answer.Confidence}");
