@@ -230,8 +230,10 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
         var japanese = LanguageResolver.MostlyJapanese(question);
         var read = index.Phrasings.Logistic.Read(question, excludePhrasing);
         var best = read.Best >= 0 && read.Best < index.Sections.Count ? index.Sections[read.Best] : null;
+        // The story reading names the classifier's best section; agreed when it also stands StoryOverNone above "none"
+        // (what StorySection asks), which JapaneseAgrees loosens for a story.
         var storyNames = best is not null && story.Value.Section == best.Ordinal;
-        var agreed = storyNames && StorySection(index, story.Value) == best;
+        var agreed = storyNames && story.Value.OverNone >= StoryOverNone;
         if (confidence >= Threshold)
         {
             return japanese && Vetoes(index, q, read, excludePhrasing) ? (unit, CloseBar)
@@ -248,8 +250,9 @@ public sealed partial class KnowledgeAnswerer : IKnowledgeAnswerer
     /// <summary>
     /// Whether a Japanese refusal that both readings name <paramref name="best"/> for is answered with it: the classifier
     /// sure the message is the manual's (<see cref="AgreeNone"/>); or fairly sure, the section probable and the story
-    /// reading clear of its runner-up (<see cref="AgreeNoneStory"/>, ADR 0075); or, for a message of several sentences,
-    /// the looser bars of <see cref="AgreeNoneSeveral"/> (ADR 0079).
+    /// reading clear of its runner-up (<see cref="AgreeNoneStory"/>, ADR 0075) — both with the story reading
+    /// <see cref="StoryOverNone"/> above "none"; or, for a message of several sentences, the looser bars of
+    /// <see cref="AgreeNoneSeveral"/> (ADR 0079) and <see cref="AgreeStoryOverNoneSeveral"/> (ADR 0081).
     /// </summary>
     private static bool JapaneseAgrees(Question q, PhrasingClassification read, IndexedSection best, StoryReading story)
     {

@@ -26,8 +26,8 @@ public sealed class PhrasingFeatureCache(string? folder = null, ILogger? logger 
     /// <summary>The last build's phrasings: how many were read from the cache (memory or file) and how many analysed.</summary>
     public (int Cached, int Analysed) LastBuild { get; private set; }
 
-    /// <summary>The file the last build read or wrote the features from or to (null without a folder).</summary>
-    public string? LastFile { get; private set; }
+    /// <summary>The file the last build read or wrote the features from or to (null without a folder or before a build).</summary>
+    public string? LastFile => Folder is null || _signature.Length == 0 ? null : PhrasingFeatureFile.PathFor(Folder, _signature);
 
     /// <summary>The file write started by the last build that analysed anything (a completed task otherwise): tests and the CLI wait for it.</summary>
     public Task LastWrite { get; private set; } = Task.CompletedTask;
@@ -36,8 +36,8 @@ public sealed class PhrasingFeatureCache(string? folder = null, ILogger? logger 
     {
         lock (_lock)
         {
-            var fromFile = signature != _signature && Folder is not null ? ReadFile(signature) : null;
-            var known = signature == _signature ? _features : fromFile ?? new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
+            var known = signature == _signature ? _features
+                : (Folder is null ? null : ReadFile(signature)) ?? new Dictionary<string, Dictionary<string, double>>(StringComparer.Ordinal);
             var analysed = 0;
             var features = phrasings.AsParallel().AsOrdered()
                 .Select(p =>
@@ -59,7 +59,6 @@ public sealed class PhrasingFeatureCache(string? folder = null, ILogger? logger 
 
             (_signature, _features) = (signature, next);
             LastBuild = (phrasings.Count - analysed, analysed);
-            LastFile = Folder is null ? null : PhrasingFeatureFile.PathFor(Folder, signature);
             if (Folder is { } target && analysed > 0)
             {
                 // Written off the build's path: the index is served meanwhile, and the next process reads the file.
